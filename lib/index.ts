@@ -1,0 +1,5 @@
+/**
+ * privadapt's public API. The page, the JSON API route and the CLI use this module and nothing
+ * else of lib/. It is pure TypeScript: no React, Next, recharts, nuqs or DOM (test/lib/purity.test.ts).
+ */
+export * from "./scenario";

@@ -1,0 +1,218 @@
+/**
+ * Typed catalogues: datasets, methods, models and GPUs.
+ *
+ * These tables feed the zod schema (the allowed ids), the presets, the engines and the UI
+ * (labels, units, help text), so an id cannot exist in one place and be missing in another.
+ * Every row carries its source. Paper figures are from Hanke et al., "Open LLMs are Necessary
+ * for Current Private Adaptations and Outperform their Closed Alternatives", NeurIPS 2024
+ * (arXiv 2411.05818), cited as "Hanke et al. 2024, Table N".
+ */
+
+export const PAPER = "Hanke et al. 2024";
+
+// ---------------------------------------------------------------------------------------------
+// Datasets (paper Tables 7, 14, 21; paper-facts.md §3)
+// ---------------------------------------------------------------------------------------------
+
+export const TASKS = ["classification", "generation"] as const;
+export type Task = (typeof TASKS)[number];
+
+export const DATASET_IDS = ["sst2", "trec", "mpqa", "disaster", "samsum", "docvqa", "mitg", "mitd"] as const;
+export type DatasetId = (typeof DATASET_IDS)[number];
+
+export const PRESET_IDS = [...DATASET_IDS, "custom"] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
+
+export interface Dataset {
+  id: DatasetId;
+  label: string;
+  description: string;
+  task: Task;
+  /** Private training records N (the DP unit is one record). */
+  train: number;
+  test: number;
+  /** Number of classes; null for generation tasks. */
+  classes: number | null;
+  /** Average input tokens per record, instructions excluded. */
+  inTokens: number;
+  /** Average output tokens per record. */
+  outTokens: number;
+  /** The metric the study reports first for this dataset. */
+  metric: "accuracy" | "rougeL" | "rouge1";
+  source: string;
+}
+
+export const DATASETS: Record<DatasetId, Dataset> = {
+  sst2: { id: "sst2", label: "SST2", description: "Sentiment of movie reviews", task: "classification", train: 66674, test: 872, classes: 2, inTokens: 12.35, outTokens: 1, metric: "accuracy", source: `${PAPER}, Table 7` },
+  trec: { id: "trec", label: "Trec", description: "Question type", task: "classification", train: 5452, test: 500, classes: 6, inTokens: 11.43, outTokens: 1, metric: "accuracy", source: `${PAPER}, Table 7` },
+  mpqa: { id: "mpqa", label: "Mpqa", description: "Sentiment of short phrases", task: "classification", train: 8603, test: 2000, classes: 2, inTokens: 3.88, outTokens: 1, metric: "accuracy", source: `${PAPER}, Table 7` },
+  disaster: { id: "disaster", label: "Disaster", description: "Disaster relevance of tweets", task: "classification", train: 4430, test: 1000, classes: 2, inTokens: 30.79, outTokens: 1, metric: "accuracy", source: `${PAPER}, Table 7` },
+  samsum: { id: "samsum", label: "SAMSum", description: "Dialog summarization", task: "generation", train: 14732, test: 819, classes: null, inTokens: 140.857, outTokens: 25.62, metric: "rougeL", source: `${PAPER}, Table 14` },
+  docvqa: { id: "docvqa", label: "PFL-DocVQA", description: "Document question answering", task: "generation", train: 85000, test: 10000, classes: null, inTokens: 924.191, outTokens: 6.384, metric: "rouge1", source: `${PAPER}, Table 21` },
+  mitg: { id: "mitg", label: "MIT-G", description: "Movie genre extraction", task: "generation", train: 2953, test: 780, classes: null, inTokens: 24.314, outTokens: 2.301, metric: "accuracy", source: `${PAPER}, Table 14` },
+  mitd: { id: "mitd", label: "MIT-D", description: "Movie director extraction", task: "generation", train: 1561, test: 415, classes: null, inTokens: 25.276, outTokens: 3.877, metric: "accuracy", source: `${PAPER}, Table 14` },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Methods (paper Fig. 1 and Table 2; paper-facts.md §2)
+// ---------------------------------------------------------------------------------------------
+
+export const METHOD_IDS = [
+  "dp-icl",
+  "prompt-pate",
+  "dp-fewshotgen",
+  "dp-opt",
+  "prompt-dpsgd",
+  "private-lora",
+  "dp-finetune",
+  "prompt-pate-gen",
+] as const;
+export type MethodId = (typeof METHOD_IDS)[number];
+
+export type LlmFamily = "closed" | "open";
+
+export interface MethodInfo {
+  id: MethodId;
+  label: string;
+  /** Which kind of LLM the method adapts: a closed API model or a local open model. */
+  llm: LlmFamily;
+  /** The DP algorithm family, as the study groups them. */
+  mechanism: "ensemble-vote" | "pate" | "dp-sgd" | "token-generation";
+  summary: string;
+  source: string;
+}
+
+export const METHODS: Record<MethodId, MethodInfo> = {
+  "dp-icl": { id: "dp-icl", label: "DP-ICL", llm: "closed", mechanism: "ensemble-vote", summary: "Each query is answered by an ensemble of few-shot prompts built from private records; the votes are aggregated with noise.", source: "Wu et al., ICLR 2024; Hanke et al. 2024, Table 2" },
+  "prompt-pate": { id: "prompt-pate", label: "PromptPATE", llm: "closed", mechanism: "pate", summary: "A teacher ensemble of private prompts labels public data with noisy votes; the labelled public examples form a student prompt.", source: "Duan et al., NeurIPS 2023; Hanke et al. 2024, Table 2" },
+  "dp-fewshotgen": { id: "dp-fewshotgen", label: "DP-FewShotGen", llm: "closed", mechanism: "token-generation", summary: "Synthetic few-shot demonstrations are generated token by token from noisy averages of many private prompts.", source: "Tang et al., ICLR 2024; Hanke et al. 2024, Table 2" },
+  "dp-opt": { id: "dp-opt", label: "DP-OPT", llm: "closed", mechanism: "token-generation", summary: "A local open LLM writes an instruction token by token with a DP ensemble vote; only the instruction is used with the closed API.", source: "Hong et al., ICLR 2024; Hanke et al. 2024, Table 2" },
+  "prompt-dpsgd": { id: "prompt-dpsgd", label: "PromptDPSGD", llm: "open", mechanism: "dp-sgd", summary: "A soft prompt (or prefix) of a local open LLM is trained with DP-SGD.", source: "Duan et al., NeurIPS 2023; Hanke et al. 2024, Table 2" },
+  "private-lora": { id: "private-lora", label: "PrivateLoRA", llm: "open", mechanism: "dp-sgd", summary: "Low-rank adapters of a local open LLM are trained with DP-SGD.", source: "Yu et al., ICLR 2022; Hanke et al. 2024, Table 2" },
+  "dp-finetune": { id: "dp-finetune", label: "DP-FineTune", llm: "open", mechanism: "dp-sgd", summary: "All weights (or the last layers) of a local open LLM are fine-tuned with DP-SGD.", source: "Li et al., ICLR 2022; Hanke et al. 2024, Table 2" },
+  "prompt-pate-gen": { id: "prompt-pate-gen", label: "PromptPATEGen", llm: "open", mechanism: "pate", summary: "PATE on a local open LLM: teachers label public queries by private keyword aggregation; the student prompt answers unlimited queries.", source: "Hanke et al. 2024, Section 3 and Table 2" },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Models (paper-facts.md §4; closed parameter counts are the paper's estimates)
+// ---------------------------------------------------------------------------------------------
+
+export const CLOSED_MODEL_IDS = [
+  "gpt-3-babbage",
+  "gpt-3-davinci",
+  "gpt-3.5-turbo-instruct",
+  "gpt-4-turbo",
+  "claude-2.1",
+  // Current models, priced by the "current" price set only.
+  "gpt-4o",
+  "gpt-4o-mini",
+  "gpt-4.1",
+  "gpt-4.1-mini",
+  "gpt-5",
+  "gpt-5-mini",
+  "claude-sonnet-4.5",
+  "claude-haiku-3.5",
+  "gemini-2.5-pro",
+  "gemini-2.5-flash",
+] as const;
+export type ClosedModelId = (typeof CLOSED_MODEL_IDS)[number];
+
+export const OPEN_MODEL_IDS = [
+  "roberta-large",
+  "bart-large",
+  "pythia-160m",
+  "pythia-410m",
+  "pythia-1b",
+  "pythia-6.9b",
+  "vicuna-7b",
+  "llama-3-8b-instruct",
+  "openllama-13b",
+  "mixtral-8x7b",
+] as const;
+export type OpenModelId = (typeof OPEN_MODEL_IDS)[number];
+
+export type ModelId = ClosedModelId | OpenModelId;
+
+export interface ModelInfo {
+  id: ModelId;
+  label: string;
+  llm: LlmFamily;
+  /** Parameters in billions; null when nobody has published a count. */
+  paramsBillions: number | null;
+  /** Architecture matters for which tasks a model can do and for the FLOP count. */
+  architecture: "decoder" | "encoder" | "encoder-decoder" | "moe-decoder" | "unknown";
+  provider: string;
+  /** The provider's API model id (closed models), used to look prices up. */
+  apiId?: string;
+  /** Whether the study used this model. */
+  inStudy: boolean;
+  source: string;
+}
+
+const closed = (id: ClosedModelId, label: string, paramsBillions: number | null, provider: string, apiId: string, inStudy: boolean, source: string): ModelInfo => ({
+  id, label, llm: "closed", paramsBillions, architecture: "unknown", provider, apiId, inStudy, source,
+});
+const open = (id: OpenModelId, label: string, paramsBillions: number, architecture: ModelInfo["architecture"], source: string): ModelInfo => ({
+  id, label, llm: "open", paramsBillions, architecture, provider: "local", inStudy: true, source,
+});
+
+export const MODELS: Record<ModelId, ModelInfo> = {
+  "gpt-3-babbage": closed("gpt-3-babbage", "GPT-3 Babbage", 1.3, "OpenAI", "babbage-002", true, `${PAPER}, Section 4 (parameter estimate)`),
+  "gpt-3-davinci": closed("gpt-3-davinci", "GPT-3 Davinci", 175, "OpenAI", "davinci-002", true, `${PAPER}, Section 4 (parameter estimate)`),
+  "gpt-3.5-turbo-instruct": closed("gpt-3.5-turbo-instruct", "GPT-3.5 Turbo Instruct", null, "OpenAI", "gpt-3.5-turbo-instruct", true, `${PAPER}, Table 22`),
+  "gpt-4-turbo": closed("gpt-4-turbo", "GPT-4 Turbo", 1760, "OpenAI", "gpt-4-turbo", true, `${PAPER}, Section 4 (parameter estimate)`),
+  "claude-2.1": closed("claude-2.1", "Claude 2.1", 200, "Anthropic", "claude-2.1", true, `${PAPER}, Section 4 (parameter estimate)`),
+  "gpt-4o": closed("gpt-4o", "GPT-4o", null, "OpenAI", "gpt-4o", false, "provider model list"),
+  "gpt-4o-mini": closed("gpt-4o-mini", "GPT-4o mini", null, "OpenAI", "gpt-4o-mini", false, "provider model list"),
+  "gpt-4.1": closed("gpt-4.1", "GPT-4.1", null, "OpenAI", "gpt-4.1", false, "provider model list"),
+  "gpt-4.1-mini": closed("gpt-4.1-mini", "GPT-4.1 mini", null, "OpenAI", "gpt-4.1-mini", false, "provider model list"),
+  "gpt-5": closed("gpt-5", "GPT-5", null, "OpenAI", "gpt-5", false, "provider model list"),
+  "gpt-5-mini": closed("gpt-5-mini", "GPT-5 mini", null, "OpenAI", "gpt-5-mini", false, "provider model list"),
+  "claude-sonnet-4.5": closed("claude-sonnet-4.5", "Claude Sonnet 4.5", null, "Anthropic", "claude-sonnet-4-5", false, "provider model list"),
+  "claude-haiku-3.5": closed("claude-haiku-3.5", "Claude Haiku 3.5", null, "Anthropic", "claude-3-5-haiku-latest", false, "provider model list"),
+  "gemini-2.5-pro": closed("gemini-2.5-pro", "Gemini 2.5 Pro", null, "Google", "gemini-2.5-pro", false, "provider model list"),
+  "gemini-2.5-flash": closed("gemini-2.5-flash", "Gemini 2.5 Flash", null, "Google", "gemini-2.5-flash", false, "provider model list"),
+  "roberta-large": open("roberta-large", "RoBERTa-Large", 0.355, "encoder", `${PAPER}, Section 4`),
+  "bart-large": open("bart-large", "BART-Large (XSum)", 0.355, "encoder-decoder", `${PAPER}, Section 4`),
+  "pythia-160m": open("pythia-160m", "Pythia 160M", 0.16, "decoder", `${PAPER}, Section 4`),
+  "pythia-410m": open("pythia-410m", "Pythia 410M", 0.41, "decoder", `${PAPER}, Section 4`),
+  "pythia-1b": open("pythia-1b", "Pythia 1B", 1.0, "decoder", `${PAPER}, Section 4`),
+  "pythia-6.9b": open("pythia-6.9b", "Pythia 6.9B", 6.9, "decoder", `${PAPER}, Section 4`),
+  "vicuna-7b": open("vicuna-7b", "Vicuna 7B", 7, "decoder", `${PAPER}, Section 4`),
+  "llama-3-8b-instruct": open("llama-3-8b-instruct", "Llama3-8B Instruct", 8, "decoder", `${PAPER}, Section 4`),
+  "openllama-13b": open("openllama-13b", "OpenLLaMA 13B", 13, "decoder", `${PAPER}, Section 4`),
+  "mixtral-8x7b": open("mixtral-8x7b", "Mixtral 8x7B", 45, "moe-decoder", `${PAPER}, Section 4 (~45B total parameters)`),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Price sets and GPUs. The prices themselves live in lib/cost; the ids are part of the URL contract.
+// ---------------------------------------------------------------------------------------------
+
+export const PRICE_SET_IDS = ["paper-2024-05", "current"] as const;
+export type PriceSetId = (typeof PRICE_SET_IDS)[number];
+
+export const GPU_IDS = ["a40", "a100-40gb", "a100-80gb", "h100", "l4"] as const;
+export type GpuId = (typeof GPU_IDS)[number];
+
+export interface GpuInfo {
+  id: GpuId;
+  label: string;
+  memoryGb: number;
+  /** Dense bf16/fp16 tensor-core peak, in TFLOP/s (no sparsity). */
+  peakBf16Tflops: number;
+  /** Default rental price in $ per GPU-hour. */
+  usdPerHour: number;
+  priceSource: string;
+  specSource: string;
+}
+
+export const GPUS: Record<GpuId, GpuInfo> = {
+  a40: { id: "a40", label: "NVIDIA A40 48 GB", memoryGb: 48, peakBf16Tflops: 149.7, usdPerHour: 0.69, priceSource: `${PAPER}, Table 22 (RunPod median, 2024-05-22)`, specSource: "NVIDIA A40 datasheet (149.7 TFLOPS bf16 dense)" },
+  "a100-40gb": { id: "a100-40gb", label: "NVIDIA A100 40 GB", memoryGb: 40, peakBf16Tflops: 312, usdPerHour: 1.19, priceSource: "RunPod community cloud list price, 2024 [assumption: check your provider]", specSource: "NVIDIA A100 datasheet (312 TFLOPS bf16 dense)" },
+  "a100-80gb": { id: "a100-80gb", label: "NVIDIA A100 80 GB", memoryGb: 80, peakBf16Tflops: 312, usdPerHour: 1.64, priceSource: "RunPod community cloud list price, 2024 [assumption: check your provider]", specSource: "NVIDIA A100 datasheet (312 TFLOPS bf16 dense)" },
+  h100: { id: "h100", label: "NVIDIA H100 80 GB SXM", memoryGb: 80, peakBf16Tflops: 989, usdPerHour: 2.69, priceSource: "RunPod community cloud list price, 2024 [assumption: check your provider]", specSource: "NVIDIA H100 SXM datasheet (989 TFLOPS bf16 dense)" },
+  l4: { id: "l4", label: "NVIDIA L4 24 GB", memoryGb: 24, peakBf16Tflops: 121, usdPerHour: 0.43, priceSource: "RunPod community cloud list price, 2024 [assumption: check your provider]", specSource: "NVIDIA L4 datasheet (121 TFLOPS bf16 dense)" },
+};
+
+export const ACCOUNTANT_IDS = ["prv", "rdp"] as const;
+export type AccountantId = (typeof ACCOUNTANT_IDS)[number];

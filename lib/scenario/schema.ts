@@ -1,0 +1,162 @@
+/**
+ * The scenario: every input of the calculator, as one zod schema.
+ *
+ * The same schema validates the page's URL, the JSON API and the CLI (all three go through
+ * `parseScenario` in ./codec). Each field carries its share-link key, label, unit, allowed range
+ * and a one-line description in zod metadata; the form labels and the OpenAPI document read them.
+ */
+import { z } from "zod";
+import {
+  ACCOUNTANT_IDS, CLOSED_MODEL_IDS, GPU_IDS, METHOD_IDS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, TASKS,
+  type AccountantId, type ClosedModelId, type GpuId, type MethodId, type ModelId, type OpenModelId, type PresetId,
+  type PriceSetId, type Task,
+} from "./catalog";
+import { KNOB_SPECS, type KnobSpec, type Knobs } from "./knobs";
+
+export const FORMAT_VERSION = 1 as const;
+/** Caps on what one link may carry (issue #2): beyond them the input is refused, not truncated. */
+export const MAX_QUERY_CHARS = 2000;
+export const MAX_METHODS = 20;
+export const MAX_MODELS = 20;
+
+/** A user's override of one model's API price, in $ per 1M tokens. */
+export interface PriceOverride {
+  inputUsdPerMTok: number;
+  outputUsdPerMTok: number;
+}
+
+export interface Scenario {
+  v: typeof FORMAT_VERSION;
+  preset: PresetId;
+  task: Task;
+  /** Classes of a classification task; null for generation. */
+  classes: number | null;
+  /** Private training records N. */
+  records: number;
+  /** Average input tokens per record. */
+  inTokens: number;
+  /** Average output tokens per record. */
+  outTokens: number;
+  /** Queries to answer over the deployment's life. */
+  queries: number;
+  epsilon: number;
+  delta: number;
+  /** Which accountant produces the headline ε of Gaussian-based methods. */
+  accountant: AccountantId;
+  methods: MethodId[];
+  closedModels: ClosedModelId[];
+  openModels: OpenModelId[];
+  priceSet: PriceSetId;
+  gpu: GpuId;
+  gpuUsdPerHour: number;
+  priceOverrides: Partial<Record<ModelId, PriceOverride>>;
+  knobs: Knobs;
+}
+
+/** How a share-link value is read: the codec's parsing and the error's "allowed" text follow from it. */
+export type FieldKind =
+  | { type: "number"; min: number; max: number; minExclusive?: boolean; maxExclusive?: boolean; integer: boolean }
+  | { type: "enum"; values: readonly string[] }
+  | { type: "list"; values: readonly string[]; maxItems: number; minItems: number };
+
+export interface FieldMeta {
+  /** The share-link key, e.g. `eps` or `dp-icl.shots`. */
+  key: string;
+  label: string;
+  unit: string;
+  description: string;
+  kind: FieldKind;
+}
+
+const num = (min: number, max: number, integer: boolean, opts: { minExclusive?: boolean; maxExclusive?: boolean } = {}): FieldKind => ({ type: "number", min, max, integer, ...opts });
+
+/** Top-level fields, in canonical share-link order. `path` is the Scenario property. */
+export const TOP_FIELDS = [
+  { path: "v", key: "v", label: "Format version", unit: "", description: "Share-link format version; only 1 exists.", kind: num(1, 1, true) },
+  { path: "preset", key: "preset", label: "Preset", unit: "", description: "A dataset of the study (sets N, token averages and method hyperparameters) or custom.", kind: { type: "enum", values: PRESET_IDS } },
+  { path: "task", key: "task", label: "Task", unit: "", description: "Classification (one label per query) or generation (free text).", kind: { type: "enum", values: TASKS } },
+  { path: "classes", key: "classes", label: "Classes", unit: "classes", description: "Number of labels of a classification task.", kind: num(2, 10000, true) },
+  { path: "records", key: "n", label: "Private records N", unit: "records", description: "Private training records; the DP guarantee protects each one.", kind: num(1, 1e9, true) },
+  { path: "inTokens", key: "in", label: "Input tokens per record", unit: "tokens", description: "Average input length of a record or query, instructions excluded.", kind: num(0.01, 1e6, false) },
+  { path: "outTokens", key: "out", label: "Output tokens per record", unit: "tokens", description: "Average length of an answer (1 for a class label).", kind: num(0.01, 1e6, false) },
+  { path: "queries", key: "queries", label: "Queries to answer", unit: "queries", description: "Queries the adapted model answers over its life.", kind: num(1, 1e12, true) },
+  { path: "epsilon", key: "eps", label: "ε (epsilon)", unit: "", description: "Privacy budget; smaller ε = stronger privacy. The study uses ε = 8.", kind: num(0, 100, false, { minExclusive: true }) },
+  { path: "delta", key: "delta", label: "δ (delta)", unit: "", description: "Probability the ε guarantee may fail; default 1/N, keep it below 1/N.", kind: num(0, 1, false, { minExclusive: true, maxExclusive: true }) },
+  { path: "accountant", key: "accountant", label: "Accountant", unit: "", description: "PRV (tight numerical) or RDP (Rényi, looser) for Gaussian mechanisms.", kind: { type: "enum", values: ACCOUNTANT_IDS } },
+  { path: "methods", key: "methods", label: "Methods", unit: "", description: "Adaptation methods to compare.", kind: { type: "list", values: METHOD_IDS, maxItems: MAX_METHODS, minItems: 1 } },
+  { path: "closedModels", key: "closed", label: "Closed models", unit: "", description: "API models for the closed-LLM methods.", kind: { type: "list", values: CLOSED_MODEL_IDS, maxItems: MAX_MODELS, minItems: 0 } },
+  { path: "openModels", key: "open", label: "Open models", unit: "", description: "Local models for the open-LLM methods.", kind: { type: "list", values: OPEN_MODEL_IDS, maxItems: MAX_MODELS, minItems: 0 } },
+  { path: "priceSet", key: "prices", label: "Price set", unit: "", description: "The study's API prices of 2024-05-22 or current list prices.", kind: { type: "enum", values: PRICE_SET_IDS } },
+  { path: "gpu", key: "gpu", label: "GPU", unit: "", description: "GPU that trains and serves the open models.", kind: { type: "enum", values: GPU_IDS } },
+  { path: "gpuUsdPerHour", key: "gpuPrice", label: "GPU price", unit: "$/GPU-hour", description: "Rental price of one GPU for one hour.", kind: num(0, 1000, false) },
+] as const satisfies readonly (FieldMeta & { path: keyof Scenario })[];
+
+export type TopFieldPath = (typeof TOP_FIELDS)[number]["path"];
+
+/** Price overrides are `price.<model>=<in>,<out>` in $ per 1M tokens. */
+export const PRICE_OVERRIDE_PREFIX = "price.";
+export const PRICE_OVERRIDE_META = {
+  label: "Price override",
+  unit: "$ per 1M tokens (input,output)",
+  description: "Replaces a model's API price: two numbers, input and output $ per 1M tokens.",
+  min: 0,
+  max: 100000,
+};
+
+export function knobKey(method: MethodId, knob: string): string {
+  return `${method}.${knob}`;
+}
+
+export function knobFieldMeta(method: MethodId, knob: string, spec: KnobSpec): FieldMeta {
+  return { key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, kind: num(spec.min, spec.max, spec.integer) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// zod schema, built from the same tables so that it cannot drift from the codec.
+// ---------------------------------------------------------------------------------------------
+
+function numberSchema(kind: Extract<FieldKind, { type: "number" }>) {
+  let s = z.number();
+  if (kind.integer) s = s.int();
+  s = kind.minExclusive ? s.gt(kind.min) : s.gte(kind.min);
+  s = kind.maxExclusive ? s.lt(kind.max) : s.lte(kind.max);
+  return s;
+}
+
+function fieldSchema(meta: FieldMeta): z.ZodType {
+  const kind = meta.kind;
+  const described = { key: meta.key, label: meta.label, unit: meta.unit, description: meta.description };
+  switch (kind.type) {
+    case "number":
+      return numberSchema(kind).meta(described);
+    case "enum":
+      return z.enum(kind.values as [string, ...string[]]).meta(described);
+    case "list":
+      return z.array(z.enum(kind.values as [string, ...string[]])).min(kind.minItems).max(kind.maxItems).meta(described);
+  }
+}
+
+const knobsSchema = z.object(
+  Object.fromEntries(
+    Object.entries(KNOB_SPECS).map(([method, knobs]) => [
+      method,
+      z.object(Object.fromEntries(Object.entries(knobs).map(([knob, spec]) => [knob, fieldSchema(knobFieldMeta(method as MethodId, knob, spec))]))).strict(),
+    ]),
+  ),
+).strict();
+
+const priceOverrideSchema = z.object({
+  inputUsdPerMTok: z.number().gte(PRICE_OVERRIDE_META.min).lte(PRICE_OVERRIDE_META.max),
+  outputUsdPerMTok: z.number().gte(PRICE_OVERRIDE_META.min).lte(PRICE_OVERRIDE_META.max),
+}).strict();
+
+const topShape = Object.fromEntries(TOP_FIELDS.map((f) => [f.path, fieldSchema(f)]));
+
+/** The scenario schema. `classes` is nullable (generation); `v` is the literal 1. */
+export const scenarioSchema = z.object({
+  ...topShape,
+  v: z.literal(FORMAT_VERSION).meta({ key: "v", description: "Share-link format version." }),
+  classes: (topShape.classes as z.ZodNumber).nullable(),
+  priceOverrides: z.partialRecord(z.enum([...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS]), priceOverrideSchema),
+  knobs: knobsSchema,
+}).strict() as unknown as z.ZodType<Scenario>;
