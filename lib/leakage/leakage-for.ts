@@ -1,0 +1,249 @@
+/**
+ * The leakage ledger: for one method on one model in one scenario, who sees what, and how much.
+ *
+ * The study's three channels (Hanke et al. 2024, Section 2 and Fig. 1; paper-facts.md §1):
+ * - A: the curator's private training records reach the LLM provider while prompts are built;
+ * - B: the querying party's queries reach the provider at inference;
+ * - C: the curator's records reach the querying party through the answers.
+ * DP bounds only C. A and B depend on where the model runs: on a provider's API they are
+ * plaintext, whatever ε says; on a local open model nothing leaves the curator.
+ *
+ * Counts are expectations under each method's sampling (method-mechanics.md §2–§8 "Leakage",
+ * §11 summary), with the formula and its inputs kept beside every number.
+ */
+import { METHODS, MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
+import { expectedDistinctRecords } from "./exposure";
+import { formatParameter, formatPercent, formatQuantity } from "./format";
+import { membershipTestBound, type MembershipTestBound } from "./membership-test";
+import { describeProviderPolicy, providerPolicyFor, type ProviderDataPolicy } from "./provider-policy";
+
+export type LeakageChannelId = "A" | "B" | "C";
+export type LeakageChannelStatus = "exposed" | "protected" | "partial";
+
+export interface LeakageChannel {
+  status: LeakageChannelStatus;
+  /** Why, in one sentence. */
+  reason: string;
+  /** The formula that produced the channel's numbers, with the scenario's inputs substituted. */
+  formula?: string;
+}
+
+export type LeakageChannels = Record<LeakageChannelId, LeakageChannel>;
+
+/** Where the adapted model answers: on the provider's API, or on the curator's own hardware. */
+export type LeakageDeployment = "provider-api" | "local";
+
+export interface LeakageRow {
+  method: MethodId;
+  model: ModelId;
+  deployment: LeakageDeployment;
+  /** Who receives channels A and B; null when the model runs locally. */
+  provider: string | null;
+  /** Expected distinct private training records sent in plaintext, in records (≤ N). */
+  trainingRecordsToProvider: number;
+  /** The same as a fraction of N, in [0, 1]. */
+  trainingFractionToProvider: number;
+  /** Tokens of those distinct records: records × (input + output tokens per record). */
+  trainingTokensToProvider: number;
+  /** Times a private record is placed in a request, repeats counted, in record-sends. */
+  trainingRecordSendsToProvider: number;
+  /** Copies of each query sent to the provider (0 when local). */
+  queryCopiesToProvider: number;
+  /** Query copies over the scenario's life: copies × queries. */
+  querySendsToProvider: number;
+  /** Query input tokens sent over the scenario's life: copies × queries × input tokens. */
+  queryTokensToProvider: number;
+  channels: LeakageChannels;
+  /** Channel C as a membership-inference hypothesis test at FPR 1%, 5%, 10%. */
+  hypothesisTest: MembershipTestBound;
+  /** The provider's stated data policy, or null when local. */
+  providerPolicy: ProviderDataPolicy | null;
+  /** One sentence in words. */
+  statement: string;
+  sources: string[];
+}
+
+/** Methods that train weights or soft prompts with DP-SGD: they need the model's gradients. */
+const NEEDS_LOCAL_WEIGHTS: ReadonlySet<MethodId> = new Set(["prompt-dpsgd", "private-lora", "dp-finetune"]);
+
+/**
+ * Whether the ledger is defined for this pairing. Any method can run on a local open model
+ * (the study ran DP-ICL on OpenLLaMA 13B and DP-OPT on Vicuna 7B locally, paper-facts.md §2);
+ * DP-SGD methods cannot use a closed API, which exposes neither weights nor gradients.
+ * @example leakageDefinedFor("private-lora", "gpt-4-turbo") // false
+ */
+export function leakageDefinedFor(method: MethodId, model: ModelId): boolean {
+  return MODELS[model].llm === "open" || !NEEDS_LOCAL_WEIGHTS.has(method);
+}
+
+interface ProviderExposure {
+  records: number;
+  /** Whether `records` is an expectation over random draws (DP-ICL, DP-FewShotGen) or exact. */
+  expected: boolean;
+  fraction: number;
+  recordSends: number;
+  queryCopies: number;
+  channelA: LeakageChannel;
+  source: string;
+}
+
+const MECHANICS = "method-mechanics.md";
+
+/** Channel A and the query multiplicity of each method when its prompts go through a provider's API. */
+function providerExposure(scenario: Scenario, method: MethodId, provider: string, cParams: MembershipTestBound): ProviderExposure {
+  const n = scenario.records;
+  const nText = formatQuantity(n);
+  const q = scenario.queries;
+  switch (method) {
+    case "dp-icl": {
+      // Fresh, disjoint ensemble × shots records per query (method-mechanics §2 "Mechanism").
+      const { ensemble, shots } = scenario.knobs["dp-icl"];
+      const perQuery = Math.min(n, ensemble * shots);
+      const x = expectedDistinctRecords(n, perQuery, q);
+      const formula =
+        `N·(1 − (1 − min(1, E·s/N))^Q) = ${nText}·(1 − (1 − ${ensemble}·${shots}/${nText})^${formatQuantity(q)}) ` +
+        `= ${formatQuantity(x.expectedRecords)} records (${formatPercent(x.fraction)} of N)`;
+      return {
+        records: x.expectedRecords, expected: true, fraction: x.fraction, recordSends: perQuery * q, queryCopies: ensemble,
+        channelA: { status: "exposed", formula, reason: `Every query places ${formatQuantity(perQuery)} freshly drawn private records in plaintext prompts to ${provider}; over ${formatQuantity(q)} queries that reaches ${formatPercent(x.fraction)} of the training set.` },
+        source: `${MECHANICS} §2 Leakage (DP-ICL)`,
+      };
+    }
+    case "dp-fewshotgen": {
+      // Variant (1) of the study: demonstrations generated through the closed API, resampling
+      // M·N private records for every generated token (method-mechanics §6).
+      const { ensemble, shots, tokens, demos } = scenario.knobs["dp-fewshotgen"];
+      const perToken = Math.min(n, ensemble * shots);
+      const steps = tokens * demos;
+      const x = expectedDistinctRecords(n, perToken, steps);
+      const formula =
+        `N·(1 − (1 − min(1, MN/N))^(T·d)) = ${nText}·(1 − (1 − ${ensemble}·${shots}/${nText})^(${tokens}·${demos})) ` +
+        `= ${formatQuantity(x.expectedRecords)} records (${formatPercent(x.fraction)} of N)`;
+      return {
+        records: x.expectedRecords, expected: true, fraction: x.fraction, recordSends: perToken * steps, queryCopies: 1,
+        channelA: { status: "exposed", formula, reason: `Generating ${demos} demonstrations of ${tokens} tokens resamples ${formatQuantity(perToken)} private records per token into prompts to ${provider}, reaching ${formatPercent(x.fraction)} of the training set (the study's variant (1); generating on a local open model would protect A).` },
+        source: `${MECHANICS} §6 Leakage (DP-FewShotGen)`,
+      };
+    }
+    case "prompt-pate":
+    case "prompt-pate-gen": {
+      // A fixed teacher set: the same ensemble × shots records label every public example
+      // (method-mechanics §4 and §5 "Leakage").
+      const { ensemble, shots, public: publicExamples } = scenario.knobs[method];
+      const records = Math.min(n, ensemble * shots);
+      const fraction = records / n;
+      const formula = `min(N, E·s) = min(${nText}, ${ensemble}·${shots}) = ${formatQuantity(records)} records (${formatPercent(fraction)} of N)`;
+      return {
+        records, expected: false, fraction, recordSends: records * publicExamples, queryCopies: 1,
+        channelA: { status: "exposed", formula, reason: `The ${formatQuantity(ensemble)} teacher prompts hold a fixed set of ${formatQuantity(records)} private records, sent in plaintext to ${provider} with each of ${formatQuantity(publicExamples)} public examples they label.` },
+        source: `${MECHANICS} §${method === "prompt-pate" ? "4" : "5"} Leakage (${METHODS[method].label})`,
+      };
+    }
+    case "dp-opt": {
+      // The instruction is written on a local open LLM; only it travels (method-mechanics §7).
+      const { tokens } = scenario.knobs["dp-opt"];
+      const tpr1 = cParams.points[0]?.tprMax ?? 1;
+      return {
+        records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
+        channelA: {
+          status: "partial",
+          formula: `0 raw records; the ${tokens}-token instruction is (${formatParameter(scenario.epsilon)}, ${formatParameter(scenario.delta)})-DP: ${cParams.formula}`,
+          reason: `No raw record is sent; the ${tokens}-token instruction sent with every query is DP, but at ε = ${formatParameter(scenario.epsilon)} it may still paraphrase private records (a membership test at FPR 1% can reach TPR ${formatPercent(tpr1)}).`,
+        },
+        source: `${MECHANICS} §7 Leakage (DP-OPT); paper-facts.md §2`,
+      };
+    }
+    case "prompt-dpsgd":
+    case "private-lora":
+    case "dp-finetune":
+      throw new RangeError(`${method} trains with DP-SGD and needs a local open model; it cannot run on a closed API model`);
+  }
+}
+
+/**
+ * The leakage ledger row for `method` on `model` in `scenario`.
+ *
+ * - Channel A, records to the provider: DP-ICL N·(1 − (1 − E·s/N)^Q) (fresh shots per query);
+ *   DP-FewShotGen N·(1 − (1 − MN/N)^(T·d)) (fresh shots per generated token); PromptPATE and
+ *   PromptPATEGen on an API min(N, E·s) (fixed teachers); DP-OPT 0 raw records but "partial"
+ *   (its DP instruction may paraphrase records at high ε); anything local 0.
+ * - Channel B, queries to the provider: DP-ICL sends each query once per teacher (E copies);
+ *   the others once; local 0. Tokens = copies × Q × input tokens.
+ * - Channel C: (ε, δ)-DP, stated as a membership-test bound (see membershipTprBound).
+ *
+ * A closed-family method on an open model runs locally: nothing reaches a provider.
+ *
+ * Units: records, record-sends, query copies, tokens; fractions in [0, 1].
+ * Sources: Hanke et al. 2024, Section 2 and Fig. 1; method-mechanics.md §2–§8 and §11.
+ *
+ * @throws RangeError for a DP-SGD method on a closed model (see leakageDefinedFor)
+ * @example
+ * // SST2, DP-ICL (10 teachers × 4 shots), 872 queries, GPT-4 Turbo:
+ * const row = leakageFor({ ...presetScenario("sst2"), queries: 872 }, "dp-icl", "gpt-4-turbo");
+ * row.trainingFractionToProvider // ≈ 0.4074 (method-mechanics §2 gives 40.4% with N = 67,349)
+ * row.queryCopiesToProvider // 10
+ */
+export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId): LeakageRow {
+  if (!leakageDefinedFor(method, model)) {
+    throw new RangeError(`${method} trains with DP-SGD and needs a local open model; got closed model ${model}`);
+  }
+  const methodLabel = METHODS[method].label;
+  const modelInfo = MODELS[model];
+  const hypothesisTest = membershipTestBound(scenario.epsilon, scenario.delta);
+  const channelC: LeakageChannel = {
+    status: "protected",
+    formula: hypothesisTest.formula,
+    reason: hypothesisTest.statement,
+  };
+  const dpClause = `answers are (${formatParameter(scenario.epsilon)}, ${formatParameter(scenario.delta)})-DP, so a membership test at 1% false positives succeeds at most ${formatPercent(hypothesisTest.points[0]?.tprMax ?? 1)} of the time`;
+  const sources = ["Hanke et al. 2024, Section 2 and Fig. 1", hypothesisTest.citation];
+
+  if (modelInfo.llm === "open") {
+    const where = METHODS[method].llm === "closed" ? ` (${methodLabel} is a closed-LLM method run locally, as the study did with DP-ICL on OpenLLaMA 13B)` : "";
+    const local = `${methodLabel} runs on ${modelInfo.label} on the curator's own hardware${where}`;
+    return {
+      method, model, deployment: "local", provider: null,
+      trainingRecordsToProvider: 0, trainingFractionToProvider: 0, trainingTokensToProvider: 0, trainingRecordSendsToProvider: 0,
+      queryCopiesToProvider: 0, querySendsToProvider: 0, queryTokensToProvider: 0,
+      channels: {
+        A: { status: "protected", reason: `${local}: no private training record leaves it.`, formula: "0 records (local model)" },
+        B: { status: "protected", reason: `${local}: queries are answered locally and reach no provider.`, formula: "0 query copies (local model)" },
+        C: channelC,
+      },
+      hypothesisTest, providerPolicy: null,
+      statement: `${methodLabel} on ${modelInfo.label} runs locally: no private record and no query reaches any provider, and ${dpClause}.`,
+      sources: [...sources, `${MECHANICS} §11`],
+    };
+  }
+
+  const provider = modelInfo.provider;
+  const x = providerExposure(scenario, method, provider, hypothesisTest);
+  const tokensPerRecord = scenario.inTokens + scenario.outTokens;
+  const querySends = x.queryCopies * scenario.queries;
+  const queryTokens = querySends * scenario.inTokens;
+  const policy = providerPolicyFor(model);
+  const copies = x.queryCopies === 1 ? "once" : `${formatQuantity(x.queryCopies)} times`;
+  const channelB: LeakageChannel = {
+    status: "exposed",
+    formula: `copies × Q × input tokens = ${formatQuantity(x.queryCopies)} × ${formatQuantity(scenario.queries)} × ${formatQuantity(scenario.inTokens)} = ${formatQuantity(queryTokens)} tokens`,
+    reason: `Every query is sent in plaintext to ${provider} ${copies}${method === "dp-icl" ? " (once per teacher prompt)" : ""}; DP never protects queries.`,
+  };
+  const aClause = x.records > 0
+    ? `${x.expected ? "an expected " : ""}${formatQuantity(x.records)} of ${formatQuantity(scenario.records)} private records (${formatPercent(x.fraction)})`
+    : "no raw private record (but a DP instruction that may paraphrase them)";
+  return {
+    method, model, deployment: "provider-api", provider,
+    trainingRecordsToProvider: x.records,
+    trainingFractionToProvider: x.fraction,
+    trainingTokensToProvider: x.records * tokensPerRecord,
+    trainingRecordSendsToProvider: x.recordSends,
+    queryCopiesToProvider: x.queryCopies,
+    querySendsToProvider: querySends,
+    queryTokensToProvider: queryTokens,
+    channels: { A: x.channelA, B: channelB, C: channelC },
+    hypothesisTest,
+    providerPolicy: policy,
+    statement: `${methodLabel} on ${modelInfo.label} sends ${aClause} and every query ${copies} to ${provider} in plaintext; ${dpClause}.`,
+    sources: [...sources, x.source, ...(policy ? [describeProviderPolicy(policy)] : [])],
+  };
+}

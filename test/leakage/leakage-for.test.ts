@@ -1,0 +1,185 @@
+/** @jest-environment node */
+import fc from "fast-check";
+import { leakageDefinedFor, leakageFor, type LeakageRow } from "../../lib/leakage";
+import {
+  CLOSED_MODEL_IDS, DATASETS, METHOD_IDS, MODELS, OPEN_MODEL_IDS, PRESET_IDS, presetScenario,
+  type MethodId, type ModelId, type Scenario,
+} from "../../lib/scenario";
+
+const ALL_MODELS: ModelId[] = [...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS];
+const NUMERIC_FIELDS = [
+  "trainingRecordsToProvider", "trainingFractionToProvider", "trainingTokensToProvider", "trainingRecordSendsToProvider",
+  "queryCopiesToProvider", "querySendsToProvider", "queryTokensToProvider",
+] as const satisfies readonly (keyof LeakageRow)[];
+
+describe("leakageFor: the SST2 preset with DP-ICL (10 teachers × 4 shots, 872 queries)", () => {
+  const sst2 = { ...presetScenario("sst2"), queries: 872 };
+  const row = leakageFor(sst2, "dp-icl", "gpt-4-turbo");
+
+  it("≈ 41% of the training records reach the provider (oracle: method-mechanics.md §2, 40.4% at N = 67,349; 40.7% at the study's N = 66,674)", () => {
+    expect(sst2.knobs["dp-icl"]).toEqual({ ensemble: 10, shots: 4 }); // the preset is the study's setup (Table 13)
+    expect(row.trainingFractionToProvider).toBeCloseTo(0.407, 3);
+    expect(row.trainingRecordsToProvider).toBeCloseTo(66674 * row.trainingFractionToProvider, 6);
+    // Tokens of the distinct records: each shot carries its input and its label.
+    expect(row.trainingTokensToProvider).toBeCloseTo(row.trainingRecordsToProvider * (12.35 + 1), 6);
+    expect(row.trainingRecordSendsToProvider).toBe(40 * 872);
+  });
+
+  it("every query is sent 10 times, once per teacher (oracle: method-mechanics.md §2 and §11)", () => {
+    expect(row.queryCopiesToProvider).toBe(10);
+    expect(row.querySendsToProvider).toBe(8720);
+    expect(row.queryTokensToProvider).toBeCloseTo(8720 * 12.35, 9);
+  });
+
+  it("A and B are exposed to OpenAI, C is DP-bounded; formulas carry the inputs", () => {
+    expect(row.deployment).toBe("provider-api");
+    expect(row.provider).toBe("OpenAI");
+    expect(row.channels.A.status).toBe("exposed");
+    expect(row.channels.B.status).toBe("exposed");
+    expect(row.channels.C.status).toBe("protected");
+    expect(row.channels.A.formula).toContain("66,674·(1 − (1 − 10·4/66,674)^872)");
+    expect(row.channels.A.formula).toContain("40.74%");
+    expect(row.channels.B.formula).toContain("10 × 872 × 12.35");
+    expect(row.statement).toMatch(/^DP-ICL on GPT-4 Turbo sends an expected 27,165\.5 of 66,674 private records \(40\.74%\) and every query 10 times to OpenAI/);
+    expect(row.providerPolicy?.provider).toBe("OpenAI");
+  });
+
+  it("TREC with 500 queries → 97.5% (oracle: method-mechanics.md §2)", () => {
+    const trec = leakageFor({ ...presetScenario("trec"), queries: 500 }, "dp-icl", "gpt-3-babbage");
+    expect(trec.trainingFractionToProvider).toBeCloseTo(0.975, 3);
+  });
+
+  it("at the preset's 10,000 queries almost all of SST2 is exposed: 1 − (1 − 40/66,674)^10,000 (oracle: closed form)", () => {
+    const r = leakageFor(presetScenario("sst2"), "dp-icl", "gpt-4-turbo");
+    expect(r.trainingFractionToProvider).toBeCloseTo(1 - Math.pow(1 - 40 / 66674, 10000), 12);
+  });
+});
+
+describe("leakageFor: the other methods", () => {
+  const sst2 = presetScenario("sst2");
+
+  it("PrivateLoRA exposes nothing on any open model (oracle: paper-facts.md §2, A/B/C all protected)", () => {
+    for (const model of OPEN_MODEL_IDS) {
+      const r = leakageFor(sst2, "private-lora", model);
+      for (const field of NUMERIC_FIELDS) expect(r[field]).toBe(0);
+      expect(r.channels.A.status).toBe("protected");
+      expect(r.channels.B.status).toBe("protected");
+      expect(r.deployment).toBe("local");
+      expect(r.providerPolicy).toBeNull();
+    }
+  });
+
+  it("a closed-family method run on an open model exposes nothing either (oracle: paper-facts.md §2, DP-ICL on OpenLLaMA 13B)", () => {
+    const r = leakageFor(presetScenario("docvqa"), "dp-icl", "openllama-13b");
+    expect(r.trainingRecordsToProvider).toBe(0);
+    expect(r.queryCopiesToProvider).toBe(0);
+    expect(r.channels.A.reason).toMatch(/run locally/);
+  });
+
+  it("PromptPATE sends its fixed teacher set, 400 × 1 records, and each query once (oracle: method-mechanics.md §4 Leakage, 400 in the paper's setting)", () => {
+    const r = leakageFor(sst2, "prompt-pate", "claude-2.1");
+    expect(r.trainingRecordsToProvider).toBe(400);
+    expect(r.trainingFractionToProvider).toBeCloseTo(400 / 66674, 15);
+    expect(r.queryCopiesToProvider).toBe(1);
+    expect(r.provider).toBe("Anthropic");
+    // Fixed teachers: more queries do not expose more records.
+    expect(leakageFor({ ...sst2, queries: 1e9 }, "prompt-pate", "claude-2.1").trainingRecordsToProvider).toBe(400);
+  });
+
+  it("PromptPATE's teacher set is capped at N (oracle: a prompt cannot hold more records than exist)", () => {
+    const small = { ...sst2, records: 100 };
+    expect(leakageFor(small, "prompt-pate", "gpt-3-babbage").trainingFractionToProvider).toBe(1);
+  });
+
+  it("DP-FewShotGen resamples MN = 80 records per generated token over T·d = 50·4 tokens (oracle: method-mechanics.md §6 formula)", () => {
+    const r = leakageFor(sst2, "dp-fewshotgen", "gpt-3-babbage");
+    expect(r.trainingFractionToProvider).toBeCloseTo(1 - Math.pow(1 - 80 / 66674, 200), 12);
+    expect(r.queryCopiesToProvider).toBe(1);
+  });
+
+  it("DP-OPT sends no raw record (partial: its DP instruction may paraphrase records) and each query once (oracle: paper-facts.md §2, method-mechanics.md §7)", () => {
+    const r = leakageFor(sst2, "dp-opt", "gpt-3-davinci");
+    expect(r.trainingRecordsToProvider).toBe(0);
+    expect(r.channels.A.status).toBe("partial");
+    expect(r.channels.A.reason).toMatch(/paraphrase/);
+    expect(r.channels.B.status).toBe("exposed");
+    expect(r.queryCopiesToProvider).toBe(1);
+  });
+
+  it("DP-SGD methods cannot run on a closed API: leakageDefinedFor is false and leakageFor throws a RangeError", () => {
+    for (const method of ["prompt-dpsgd", "private-lora", "dp-finetune"] as const) {
+      expect(leakageDefinedFor(method, "gpt-4-turbo")).toBe(false);
+      expect(() => leakageFor(sst2, method, "gpt-4-turbo")).toThrow(RangeError);
+    }
+    expect(leakageDefinedFor("prompt-pate-gen", "gpt-4-turbo")).toBe(true);
+  });
+});
+
+/** Schema-valid scenarios (ranges from lib/scenario/schema.ts and knobs.ts). */
+const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    preset: fc.constantFrom(...PRESET_IDS),
+    records: fc.integer({ min: 1, max: 1e9 }),
+    queries: fc.integer({ min: 1, max: 1e12 }),
+    epsilon: fc.double({ min: 1e-6, max: 100, noNaN: true }),
+    delta: fc.double({ min: 1e-15, max: 0.999999, noNaN: true }),
+    inTokens: fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+    outTokens: fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+    ensemble: fc.integer({ min: 1, max: 100000 }),
+    shots: fc.integer({ min: 1, max: 1000 }),
+    tokens: fc.integer({ min: 1, max: 10000 }),
+    demos: fc.integer({ min: 1, max: 1000 }),
+    publicExamples: fc.integer({ min: 1, max: 1_000_000 }),
+  })
+  .map((r) => {
+    const base = presetScenario(r.preset);
+    const k = structuredClone(base.knobs);
+    Object.assign(k["dp-icl"], { ensemble: r.ensemble, shots: r.shots });
+    Object.assign(k["prompt-pate"], { ensemble: r.ensemble, shots: r.shots, public: r.publicExamples });
+    Object.assign(k["prompt-pate-gen"], { ensemble: r.ensemble, shots: r.shots, public: r.publicExamples });
+    Object.assign(k["dp-fewshotgen"], { ensemble: r.ensemble, shots: r.shots, tokens: r.tokens, demos: r.demos });
+    Object.assign(k["dp-opt"], { tokens: r.tokens });
+    return { ...base, records: r.records, queries: r.queries, epsilon: r.epsilon, delta: r.delta, inTokens: r.inTokens, outTokens: r.outTokens, knobs: k };
+  });
+
+describe("leakageFor: properties over schema-valid scenarios", () => {
+  it("no NaN, exposure within [0, N] for every method and every model it can run on", () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.constantFrom(...METHOD_IDS), fc.constantFrom(...ALL_MODELS), (s, method: MethodId, model: ModelId) => {
+        fc.pre(leakageDefinedFor(method, model));
+        const r = leakageFor(s, method, model);
+        for (const field of NUMERIC_FIELDS) {
+          expect(Number.isNaN(r[field])).toBe(false);
+          expect(r[field]).toBeGreaterThanOrEqual(0);
+        }
+        expect(r.trainingRecordsToProvider).toBeLessThanOrEqual(s.records);
+        expect(r.trainingFractionToProvider).toBeLessThanOrEqual(1);
+        r.hypothesisTest.points.forEach((p) => expect(Number.isNaN(p.tprMax)).toBe(false));
+        expect(r.statement).not.toMatch(/NaN|undefined/);
+        for (const c of Object.values(r.channels)) expect(`${c.reason} ${c.formula ?? ""}`).not.toMatch(/NaN|undefined/);
+        if (MODELS[model].llm === "open") expect(r.trainingRecordsToProvider + r.queryTokensToProvider).toBe(0);
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it("exposure never decreases with more queries (oracle: 1 − (1 − p)^Q is non-decreasing in Q)", () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 1, max: 1e12 }), fc.constantFrom("dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt") as fc.Arbitrary<MethodId>, (s, more, method) => {
+        const a = leakageFor(s, method, "gpt-4-turbo");
+        const b = leakageFor({ ...s, queries: Math.min(1e12, s.queries + more) }, method, "gpt-4-turbo");
+        expect(b.trainingRecordsToProvider).toBeGreaterThanOrEqual(a.trainingRecordsToProvider);
+        expect(b.querySendsToProvider).toBeGreaterThanOrEqual(a.querySendsToProvider);
+        expect(b.trainingRecordsToProvider).toBeLessThanOrEqual(s.records);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("all eight dataset presets give finite rows for DP-ICL on GPT-3 Davinci", () => {
+    for (const id of Object.keys(DATASETS) as (keyof typeof DATASETS)[]) {
+      const r = leakageFor(presetScenario(id), "dp-icl", "gpt-3-davinci");
+      expect(Number.isFinite(r.trainingRecordsToProvider)).toBe(true);
+    }
+  });
+});
