@@ -1,0 +1,440 @@
+/**
+ * The Rényi-DP accountant: a fold over the event algebra (./events.ts) that returns the RDP
+ * curve r(α) on a grid of orders α, plus the conversions from RDP to (ε, δ).
+ *
+ * A mechanism is (α, r)-RDP when the Rényi divergence of order α between its output
+ * distributions on neighbouring datasets is at most r (Mironov 2017, Def. 3). RDP composes by
+ * addition at each order, so a T-fold composition has curve T·r(α); the (ε, δ) guarantee is the
+ * best conversion over the grid. Formula labels P1–P6 refer to method-mechanics.md §1.
+ */
+import { logAddExp, logCosh, logErfc, logSubExp } from "./special-functions";
+import {
+  UnsupportedEventError, describeEvent, requireInterval,
+  type DpEvent, type PoissonSampledEvent,
+} from "./events";
+
+// ---------------------------------------------------------------------------------------------
+// Order grids
+// ---------------------------------------------------------------------------------------------
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) out.push(i);
+  return out;
+}
+
+/** 1.1, 1.2, …, 10.9, built from integers so that 2.0, 3.0, … are exact integers. */
+const FRACTIONAL_1_TO_11 = range(11, 109).map((k) => k / 10);
+
+/**
+ * The calculator's default grid {1.1, …, 10.9} ∪ {11, …, 256} (method-mechanics P2, an
+ * assumption of ours): Opacus's grid stops at 63, which overstates ε ~2× in DP-ICL's tiny-q,
+ * large-σ regime (0.104 vs 0.045), and integer-only grids overstate large ε (12.42 vs 10.45).
+ */
+export const DEFAULT_ORDERS: readonly number[] = Object.freeze([...FRACTIONAL_1_TO_11, ...range(11, 256)]);
+
+/** Opacus's `DEFAULT_ALPHAS` {1.1, …, 10.9} ∪ {12, …, 63}; also private_transformers' and prv_accountant's RDP grid. */
+export const OPACUS_ORDERS: readonly number[] = Object.freeze([...FRACTIONAL_1_TO_11, ...range(12, 63)]);
+
+/** autodp's integer orders 2…199 (`range(1, 200)`, α = 1 giving ∞), used by DP-OPT and the DP-ICL notebook. */
+export const AUTODP_ORDERS: readonly number[] = Object.freeze(range(2, 199));
+
+/**
+ * The PATE utilities' grid (PromptPATE `privacy_utils.py`): 2, 2.5, …, 99.5 plus 200 orders
+ * log-spaced from 100 to 1000 (`np.logspace(2, 3, 200)`).
+ */
+export const PATE_ORDERS: readonly number[] = Object.freeze([
+  ...range(4, 199).map((k) => k / 2),
+  ...range(0, 199).map((k) => 10 ** (2 + k / 199)),
+]);
+
+export const ORDER_GRIDS = { default: DEFAULT_ORDERS, opacus: OPACUS_ORDERS, autodp: AUTODP_ORDERS, pate: PATE_ORDERS } as const;
+export type OrderGridId = keyof typeof ORDER_GRIDS;
+
+// ---------------------------------------------------------------------------------------------
+// Closed forms of single mechanisms
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * P1. RDP of the Gaussian mechanism with noise multiplier σ (std ÷ L2 sensitivity):
+ * r(α) = α / (2σ²) (Mironov 2017, Prop. 7). Unitless (nats).
+ * @example rdpGaussian(1, 2) === 1
+ */
+export function rdpGaussian(noiseMultiplier: number, order: number): number {
+  return order / (2 * noiseMultiplier * noiseMultiplier);
+}
+
+/**
+ * P2, integer α ≥ 2: log A_α with
+ * A_α = Σ_{j=0..α} C(α,j) q^j (1−q)^(α−j) exp((j² − j)/(2σ²)) (Mironov, Talwar & Zhang 2019, §3.3).
+ * Summed in log space: the terms span hundreds of orders of magnitude.
+ */
+function logAInteger(samplingRate: number, noiseMultiplier: number, order: number): number {
+  const logQ = Math.log(samplingRate);
+  const logOneMinusQ = Math.log1p(-samplingRate);
+  const inverseTwoVariance = 1 / (2 * noiseMultiplier * noiseMultiplier);
+  let logA = -Infinity;
+  let logBinomial = 0; // log C(α, 0); updated by the ratio C(α, j+1)/C(α, j) = (α − j)/(j + 1)
+  for (let j = 0; j <= order; j++) {
+    const term = logBinomial + j * logQ + (order - j) * logOneMinusQ + (j * j - j) * inverseTwoVariance;
+    logA = logAddExp(logA, term);
+    logBinomial += Math.log((order - j) / (j + 1));
+  }
+  return logA;
+}
+
+/**
+ * P2, fractional α: the two-sided erfc series of Mironov, Talwar & Zhang 2019 (§3.3, as in
+ * TF-Privacy and Opacus `_compute_log_a_frac`). With z0 = σ² log(1/q − 1) + ½ and generalised
+ * binomial coefficients C(α, i), terms of alternating sign are added or subtracted in log space
+ * until both are below e^−30.
+ */
+function logAFractional(samplingRate: number, noiseMultiplier: number, order: number): number {
+  const logQ = Math.log(samplingRate);
+  const logOneMinusQ = Math.log1p(-samplingRate);
+  const variance = noiseMultiplier * noiseMultiplier;
+  const z0 = variance * Math.log(1 / samplingRate - 1) + 0.5;
+  const scale = Math.SQRT2 * noiseMultiplier;
+  let logA0 = -Infinity;
+  let logA1 = -Infinity;
+  let logAbsBinomial = 0;
+  let binomialPositive = true;
+  for (let i = 0; i < 100000; i++) {
+    const j = order - i;
+    const logT0 = logAbsBinomial + i * logQ + j * logOneMinusQ;
+    const logT1 = logAbsBinomial + j * logQ + i * logOneMinusQ;
+    const logE0 = Math.log(0.5) + logErfc((i - z0) / scale);
+    const logE1 = Math.log(0.5) + logErfc((z0 - j) / scale);
+    const logS0 = logT0 + (i * i - i) / (2 * variance) + logE0;
+    const logS1 = logT1 + (j * j - j) / (2 * variance) + logE1;
+    if (binomialPositive) {
+      logA0 = logAddExp(logA0, logS0);
+      logA1 = logAddExp(logA1, logS1);
+    } else {
+      // The partial sums stay positive in exact arithmetic; a rounding tie means "≈ 0".
+      logA0 = logS0 < logA0 ? logSubExp(logA0, logS0) : -Infinity;
+      logA1 = logS1 < logA1 ? logSubExp(logA1, logS1) : -Infinity;
+    }
+    if (Math.max(logS0, logS1) < -30) break;
+    const ratio = (order - i) / (i + 1);
+    if (ratio < 0) binomialPositive = !binomialPositive;
+    logAbsBinomial += Math.log(Math.abs(ratio));
+  }
+  return logAddExp(logA0, logA1);
+}
+
+/**
+ * P2. RDP of one step of the Poisson-subsampled Gaussian mechanism (SGM) at order α > 1:
+ * r(α) = log(A_α)/(α − 1), exact at integer and fractional orders
+ * (Mironov, Talwar & Zhang 2019, Thm. 9 and §3.3; equals Opacus `_compute_rdp`).
+ * @param samplingRate q in [0, 1]. @param noiseMultiplier σ > 0. @param order α > 1.
+ * @example rdpSubsampledGaussian(0.01, 1, 2) ≈ 1.7181342e-4 // method-mechanics §9
+ */
+export function rdpSubsampledGaussian(samplingRate: number, noiseMultiplier: number, order: number): number {
+  if (samplingRate === 0) return 0;
+  if (samplingRate === 1) return rdpGaussian(noiseMultiplier, order);
+  if (order === Infinity) return Infinity;
+  const logA = Number.isInteger(order)
+    ? logAInteger(samplingRate, noiseMultiplier, order)
+    : logAFractional(samplingRate, noiseMultiplier, order);
+  return Math.max(0, logA / (order - 1));
+}
+
+/**
+ * P5. RDP of an ε-DP selection (exponential mechanism, Gumbel-max): the RDP of ε-randomized
+ * response, which dominates every ε-DP mechanism, capped by the zCDP bound αε²/2
+ * (Bun & Steinke 2016, Prop. 3.3). In the overflow-safe form
+ * r(α) = min(αε²/2, [log cosh((α−½)ε) − log cosh(ε/2)] / (α − 1)),
+ * identical to autodp `RDP_EM`'s (sinh(αε) − sinh((α−1)ε))/sinh ε. At α = ∞ the value is ε.
+ * @example rdpExponential(1, 10) ≈ 0.96519315 // method-mechanics §9
+ */
+export function rdpExponential(epsilon: number, order: number): number {
+  if (epsilon === 0) return 0;
+  if (order === Infinity) return epsilon;
+  const zcdp = (order * epsilon * epsilon) / 2;
+  const randomizedResponse = (logCosh((order - 0.5) * epsilon) - logCosh(epsilon / 2)) / (order - 1);
+  return Math.min(zcdp, randomizedResponse);
+}
+
+/**
+ * P6. autodp's general upper bound for Poisson subsampling of a mechanism with RDP f
+ * (Zhu & Wang 2019, as coded in autodp `compose_poisson_subsampled_mechanisms1`), integer α ≥ 2:
+ *
+ *   (α−1)·r'(α) = log[ (1−q)^(α−1)(1 + (α−1)q) + C(α,2) q² (1−q)^(α−2) e^{f(2)}
+ *                      + Σ_{j=3..α} C(α,j) q^j (1−q)^(α−j) e^{j·f(j+1)} ],
+ *   r'(α) ← min(r'(α), log(1 + q(e^{f(∞)} − 1)))  when f(∞) is finite.
+ *
+ * The exponent j·f(j+1) (the CGF at order j+1) is what autodp codes; it is larger than
+ * (j−1)·f(j), so it errs on the safe side and reproduces the published numbers.
+ * Fractional orders are not covered by this bound: they return ∞ (a valid, useless bound).
+ *
+ * @param baseAtInteger f at integer orders, indexed by order (entries 2 … α+1 are read).
+ * @param basePureEpsilon f(∞), the base mechanism's pure-DP ε (∞ for a Gaussian).
+ */
+export function rdpPoissonGeneral(samplingRate: number, baseAtInteger: ArrayLike<number>, basePureEpsilon: number, order: number): number {
+  if (!Number.isInteger(order) || order < 2) return Infinity;
+  const q = samplingRate;
+  if (q === 0) return 0;
+  const logQ = Math.log(q);
+  const logOneMinusQ = Math.log1p(-q);
+  let logSum = (order - 1) * logOneMinusQ + Math.log1p((order - 1) * q);
+  const f2 = baseAtInteger[2] ?? Infinity;
+  logSum = logAddExp(logSum, Math.log((order * (order - 1)) / 2) + 2 * logQ + (order - 2) * logOneMinusQ + f2);
+  let logBinomial = Math.log((order * (order - 1)) / 2); // log C(α, 2)
+  for (let j = 3; j <= order; j++) {
+    logBinomial += Math.log((order - j + 1) / j);
+    const f = baseAtInteger[j + 1] ?? Infinity;
+    logSum = logAddExp(logSum, logBinomial + j * logQ + (order - j) * logOneMinusQ + j * f);
+  }
+  let value = logSum / (order - 1);
+  if (Number.isFinite(basePureEpsilon)) value = Math.min(value, Math.log1p(q * Math.expm1(basePureEpsilon)));
+  return Math.max(0, value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fold
+// ---------------------------------------------------------------------------------------------
+
+/** The RDP accountant's view of an event: its curve on the orders, plus the failure probability δ0 it carries. */
+export interface RdpCurve {
+  orders: readonly number[];
+  /** r(α) at each order, ≥ 0, possibly +∞ (never NaN). */
+  rdp: number[];
+  /** Probability that the RDP statement fails (withFailure events), to be added to δ. */
+  failureDelta: number;
+}
+
+/**
+ * The pure-DP ε an event is known to satisfy (∞ when none), i.e. its RDP at α = ∞.
+ * Used by P6's cap and by pure-DP amplification log(1 + q(e^ε − 1)) (Balle et al. 2018, Thm. 8).
+ */
+export function pureEpsilonOf(event: DpEvent): number {
+  switch (event.kind) {
+    case "noOp":
+      return 0;
+    case "nonPrivate":
+    case "gaussian":
+    case "gnmax":
+      return Infinity;
+    case "exponential":
+      return event.epsilon;
+    case "epsilonDelta":
+      return event.delta === 0 ? event.epsilon : Infinity;
+    case "poissonSampled": {
+      const inner = pureEpsilonOf(event.event);
+      return Number.isFinite(inner) ? Math.log1p(event.samplingRate * Math.expm1(inner)) : Infinity;
+    }
+    case "selfComposed":
+      return event.count === 0 ? 0 : event.count * pureEpsilonOf(event.event);
+    case "composed":
+      return event.events.reduce((sum, e) => sum + pureEpsilonOf(e), 0);
+    case "withFailure":
+      return pureEpsilonOf(event.event);
+  }
+}
+
+/**
+ * Total failure probability an event carries (union bound): δ0 per withFailure, q·δ_inner under
+ * Poisson subsampling, count·δ_inner under self-composition. This is the sound charge: a
+ * failure can happen at every step, so a T-fold composition pays T·q·δ0 (method-mechanics §3 (i)).
+ */
+export function failureProbabilityOf(event: DpEvent): number {
+  switch (event.kind) {
+    case "noOp":
+    case "nonPrivate":
+    case "gaussian":
+    case "gnmax":
+    case "exponential":
+    case "epsilonDelta":
+      return 0;
+    case "poissonSampled":
+      return event.samplingRate * failureProbabilityOf(event.event);
+    case "selfComposed":
+      return event.count === 0 ? 0 : event.count * failureProbabilityOf(event.event);
+    case "composed":
+      return event.events.reduce((sum, e) => sum + failureProbabilityOf(e), 0);
+    case "withFailure":
+      return Math.min(1, event.failureProbability + failureProbabilityOf(event.event));
+  }
+}
+
+/** The Gaussian noise multiplier (sensitivity 1) of an event that is exactly a Gaussian, else null. */
+function gaussianMultiplierOf(event: DpEvent): number | null {
+  if (event.kind === "gaussian") return event.noiseMultiplier;
+  if (event.kind === "gnmax") return event.noiseMultiplier / Math.SQRT2;
+  return null;
+}
+
+/** count × value with 0 × ∞ = 0 (zero repetitions of anything cost nothing). */
+function times(count: number, value: number): number {
+  return count === 0 ? 0 : count * value;
+}
+
+function curveOf(event: DpEvent, orders: readonly number[]): number[] {
+  switch (event.kind) {
+    case "noOp":
+      return orders.map(() => 0);
+    case "nonPrivate":
+      return orders.map(() => Infinity);
+    case "gaussian":
+      return orders.map((a) => rdpGaussian(event.noiseMultiplier, a));
+    case "gnmax":
+      // Sensitivity √2: α·2/(2σ²) = α/σ² (P1).
+      return orders.map((a) => a / (event.noiseMultiplier * event.noiseMultiplier));
+    case "exponential":
+      return orders.map((a) => rdpExponential(event.epsilon, a));
+    case "epsilonDelta":
+      if (event.delta > 0) {
+        throw new UnsupportedEventError("rdp", describeEvent(event), "an (ε, δ)-DP step with δ > 0 has no RDP curve; use withFailure(δ, exponential(ε)) if its guarantee is pure DP except with probability δ");
+      }
+      return orders.map((a) => rdpExponential(event.epsilon, a));
+    case "poissonSampled":
+      return poissonCurve(event, orders);
+    case "selfComposed": {
+      const inner = curveOf(event.event, orders);
+      return inner.map((r) => times(event.count, r));
+    }
+    case "composed": {
+      const total = orders.map(() => 0);
+      for (const e of event.events) {
+        const c = curveOf(e, orders);
+        for (let i = 0; i < total.length; i++) total[i]! += c[i]!;
+      }
+      return total;
+    }
+    case "withFailure":
+      // The RDP statement is conditional on the good event; δ0 is carried by failureProbabilityOf.
+      return curveOf(event.event, orders);
+  }
+}
+
+function poissonCurve(event: PoissonSampledEvent, orders: readonly number[]): number[] {
+  const q = event.samplingRate;
+  if (q === 0) return orders.map(() => 0);
+  const sigma = gaussianMultiplierOf(event.event);
+  if (sigma !== null) return orders.map((a) => rdpSubsampledGaussian(q, sigma, a));
+  if (q === 1) return curveOf(event.event, orders);
+  // General mechanism: P6 at integer orders. A failure probability δ_in inside changes the
+  // effective rate to q' = q(1 − δ_in)/(1 − q·δ_in) (Zhu & Wang 2019; DP-OPT dp_accountant.py).
+  const innerFailure = failureProbabilityOf(event.event);
+  const effectiveRate = innerFailure > 0 ? (q * (1 - innerFailure)) / (1 - q * innerFailure) : q;
+  const maxInteger = orders.reduce((m, a) => (Number.isInteger(a) ? Math.max(m, a) : m), 1);
+  const integerOrders = range(0, maxInteger + 1).map((a) => Math.max(a, 1.5)); // 0, 1 unused; keep α > 1
+  const base = curveOf(event.event, integerOrders);
+  const pure = pureEpsilonOf(event.event);
+  return orders.map((a) => rdpPoissonGeneral(effectiveRate, base, pure, a));
+}
+
+/**
+ * Fold an event into its RDP curve on the given orders (default grid unless told).
+ * Throws `UnsupportedEventError` for an event the RDP accountant cannot bound.
+ * @example rdpCurve(selfComposed(1000, poissonSampled(0.01, gaussian(1)))).rdp
+ */
+export function rdpCurve(event: DpEvent, orders: readonly number[] = DEFAULT_ORDERS): RdpCurve {
+  if (orders.length === 0) throw new RangeError("orders must not be empty");
+  orders.forEach((a, i) => requireInterval(`orders[${i}]`, a, 1, Infinity, true, true));
+  return { orders, rdp: curveOf(event, orders), failureDelta: failureProbabilityOf(event) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// RDP → (ε, δ)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * - `improved`: ε = min_α R(α) + log(1 − 1/α) − (log δ + log α)/(α − 1), floored at 0
+ *   (Balle et al. 2020, Thm. 21; Canonne, Kamath & Steinke 2020). Opacus, PATE, private_transformers.
+ * - `classic`: ε = min_α R(α) + log(1/δ)/(α − 1) (Mironov 2017, Prop. 3).
+ * - `autodp-classic`: P4, autodp `anaRDPacct.get_eps`: the classic conversion over integer orders
+ *   2, 3, … (the grid grows until the optimum is interior). Between integers autodp interpolates the
+ *   CGF linearly, which makes the objective monotone on each segment, so its optimum is an integer.
+ */
+export type RdpConversion = "improved" | "classic" | "autodp-classic";
+
+export interface RdpEpsilon {
+  epsilon: number;
+  delta: number;
+  /** The order α at which the minimum is attained (null when ε = ∞ at every order). */
+  order: number | null;
+  conversion: RdpConversion;
+  /** The accountant's label: "rdp" (improved), "rdp-classic" or "rdp-autodp-classic". */
+  accountant: "rdp" | "rdp-classic" | "rdp-autodp-classic";
+  /** Failure probability charged on top of the conversion's δ (withFailure events). */
+  failureDelta: number;
+}
+
+export const CONVERSION_ACCOUNTANT = { improved: "rdp", classic: "rdp-classic", "autodp-classic": "rdp-autodp-classic" } as const;
+
+function conversionTerm(conversion: RdpConversion, order: number, logDelta: number): number {
+  if (conversion === "improved") return Math.log1p(-1 / order) - (logDelta + Math.log(order)) / (order - 1);
+  return -logDelta / (order - 1);
+}
+
+/**
+ * Best (ε, order) over a curve for a target δ in (0, 1) (P3). ε is +∞ when no order is finite.
+ * @example epsilonFromRdp([2], [0.5], 1e-5, "classic").epsilon ≈ 0.5 + Math.log(1e5)
+ */
+export function epsilonFromRdp(orders: readonly number[], rdp: readonly number[], delta: number, conversion: RdpConversion = "improved"): { epsilon: number; order: number | null } {
+  requireInterval("delta", delta, 0, 1, true, true);
+  const logDelta = Math.log(delta);
+  let best = Infinity;
+  let bestOrder: number | null = null;
+  for (let i = 0; i < orders.length; i++) {
+    const a = orders[i]!;
+    const r = rdp[i]!;
+    if (!(r < Infinity)) continue;
+    const eps = r + conversionTerm(conversion, a, logDelta);
+    if (eps < best) {
+      best = eps;
+      bestOrder = a;
+    }
+  }
+  if (conversion === "improved" && best < 0) best = 0;
+  return { epsilon: best, order: bestOrder };
+}
+
+/** P4: autodp's classic conversion over integer orders 2…m, m doubling while the optimum is at the end. */
+function autodpClassic(event: DpEvent, delta: number): { epsilon: number; order: number | null } {
+  let maxOrder = 256;
+  for (;;) {
+    const orders = range(2, maxOrder);
+    const curve = curveOf(event, orders);
+    const result = epsilonFromRdp(orders, curve, delta, "classic");
+    if (result.order === null || result.order < maxOrder || maxOrder >= 8192) return result;
+    maxOrder *= 2;
+  }
+}
+
+export interface RdpOptions {
+  /** Order grid: a named grid or explicit orders (> 1). Default: DEFAULT_ORDERS. */
+  orders?: OrderGridId | readonly number[];
+  conversion?: RdpConversion;
+}
+
+export function resolveOrders(orders: RdpOptions["orders"]): readonly number[] {
+  if (orders === undefined) return DEFAULT_ORDERS;
+  if (typeof orders === "string") {
+    const grid = ORDER_GRIDS[orders];
+    if (!grid) throw new RangeError(`orders must be one of ${Object.keys(ORDER_GRIDS).join(", ")}; got ${orders}`);
+    return grid;
+  }
+  return orders;
+}
+
+/**
+ * ε at target δ for an event, by the RDP accountant. Failure probabilities (withFailure) are
+ * charged first: the conversion runs at δ − δ_fail, and ε = ∞ when δ ≤ δ_fail.
+ * @param delta target δ in (0, 1).
+ * @example rdpEpsilon(selfComposed(1000, poissonSampled(0.01, gaussian(1))), 1e-5).epsilon ≈ 2.1014 // method-mechanics §9
+ */
+export function rdpEpsilon(event: DpEvent, delta: number, options: RdpOptions = {}): RdpEpsilon {
+  requireInterval("delta", delta, 0, 1, true, true);
+  const conversion = options.conversion ?? "improved";
+  const failureDelta = failureProbabilityOf(event);
+  const base = { delta, conversion, accountant: CONVERSION_ACCOUNTANT[conversion], failureDelta } as const;
+  const remaining = delta - failureDelta;
+  if (!(remaining > 0)) return { ...base, epsilon: Infinity, order: null };
+  if (conversion === "autodp-classic") return { ...base, ...autodpClassic(event, remaining) };
+  const orders = resolveOrders(options.orders);
+  orders.forEach((a, i) => requireInterval(`orders[${i}]`, a, 1, Infinity, true, true));
+  return { ...base, ...epsilonFromRdp(orders, curveOf(event, orders), remaining, conversion) };
+}
