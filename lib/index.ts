@@ -3,3 +3,6 @@
  * else of lib/. It is pure TypeScript: no React, Next, recharts, nuqs or DOM (test/lib/purity.test.ts).
  */
 export * from "./scenario";
+export * from "./leakage";
+export * from "./utility";
+export * from "./recommend";

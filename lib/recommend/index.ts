@@ -1,0 +1,7 @@
+/**
+ * Recommendation under constraints (issue #5). Public surface of lib/recommend.
+ */
+export {
+  RANKING_RULE, exposureScore, recommend,
+  type ExcludedOption, type RankedOption, type RecommendConstraints, type Recommendation, type RecommendOption,
+} from "./recommend";
