@@ -161,6 +161,17 @@ function providerExposure(scenario: Scenario, method: MethodId, provider: string
 }
 
 /**
+ * DP-ICL for generation aggregates the E answers in one of two ways, and both send the query
+ * again: KSA once more, ESA E more times for its zero-shot candidates (method-mechanics §3
+ * "Leakage"). The ledger counts the E teacher copies every variant sends, and says so.
+ */
+function dpIclGenerationNote(scenario: Scenario, method: MethodId): string {
+  if (method !== "dp-icl" || scenario.task !== "generation") return "";
+  const e = scenario.knobs["dp-icl"].ensemble;
+  return ` Generation adds copies by aggregation variant: KSA ${formatQuantity(e + 1)}, ESA ${formatQuantity(2 * e + 1)} in all (counted here: the ${formatQuantity(e)} every variant sends).`;
+}
+
+/**
  * The leakage ledger row for `method` on `model` in `scenario`.
  *
  * - Channel A, records to the provider: DP-ICL N·(1 − (1 − E·s/N)^Q) (fresh shots per query);
@@ -226,7 +237,7 @@ export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId)
   const channelB: LeakageChannel = {
     status: "exposed",
     formula: `copies × Q × input tokens = ${formatQuantity(x.queryCopies)} × ${formatQuantity(scenario.queries)} × ${formatQuantity(scenario.inTokens)} = ${formatQuantity(queryTokens)} tokens`,
-    reason: `Every query is sent in plaintext to ${provider} ${copies}${method === "dp-icl" ? " (once per teacher prompt)" : ""}; DP never protects queries.`,
+    reason: `Every query is sent in plaintext to ${provider} ${copies}${method === "dp-icl" ? " (once per teacher prompt)" : ""}; DP never protects queries.${dpIclGenerationNote(scenario, method)}`,
   };
   const aClause = x.records > 0
     ? `${x.expected ? "an expected " : ""}${formatQuantity(x.records)} of ${formatQuantity(scenario.records)} private records (${formatPercent(x.fraction)})`

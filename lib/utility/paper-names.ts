@@ -3,7 +3,7 @@
  * in its tables (paper-facts.md §2–§4, §7), so that a lookup cannot silently miss a row because
  * of a spelling difference.
  */
-import { METHODS, MODELS, type DatasetId, type MethodId, type ModelId } from "../scenario";
+import { METHODS, MODELS, type DatasetId, type MethodId, type ModelId, type Task } from "../scenario";
 import type { PaperDatasetName, PaperMethodName, PaperModelName, UtilityMetric } from "./paper-results";
 
 export const PAPER_DATASET_NAMES: Record<DatasetId, PaperDatasetName> = {
@@ -47,15 +47,19 @@ export const PAPER_MODEL_NAMES: Partial<Record<ModelId, PaperModelName>> = {
  *   "DP-FewShotGen" in Table 6.
  * - DP-OPT on a closed model is Table 3's "DP-OPT (original)"; on an open model "DP-OPT (local)".
  * - PromptDPSGD is "PromptDPSGDGen" on generation tasks (Tables 4–6).
+ * Without `task`, both names of a task-dependent method are returned.
  * @example paperMethodNames("dp-opt", "vicuna-7b") // ["DP-OPT (local)"]
+ * @example paperMethodNames("prompt-dpsgd", "pythia-1b", "generation") // ["PromptDPSGDGen"]
  */
-export function paperMethodNames(method: MethodId, model: ModelId): PaperMethodName[] {
+export function paperMethodNames(method: MethodId, model: ModelId, task?: Task): PaperMethodName[] {
+  const byTask = (classification: PaperMethodName, generation: PaperMethodName): PaperMethodName[] =>
+    task === undefined ? [classification, generation] : [task === "generation" ? generation : classification];
   switch (method) {
     case "dp-icl": return ["DP-ICL"];
     case "prompt-pate": return ["PromptPATE"];
-    case "dp-fewshotgen": return ["DP-FewShotGen (1)", "DP-FewShotGen"];
+    case "dp-fewshotgen": return byTask("DP-FewShotGen (1)", "DP-FewShotGen");
     case "dp-opt": return [MODELS[model].llm === "closed" ? "DP-OPT (original)" : "DP-OPT (local)"];
-    case "prompt-dpsgd": return ["PromptDPSGD", "PromptDPSGDGen"];
+    case "prompt-dpsgd": return byTask("PromptDPSGD", "PromptDPSGDGen");
     case "private-lora": return ["PrivateLoRA"];
     case "dp-finetune": return ["DP-FineTune"];
     case "prompt-pate-gen": return ["PromptPATEGen"];

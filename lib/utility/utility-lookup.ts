@@ -65,7 +65,7 @@ const byPreference = (a: MeasuredResult, b: MeasuredResult) => TABLE_PREFERENCE.
 export function measuredRows(dataset: DatasetId, method: MethodId, model: ModelId): MeasuredResult[] {
   const paperModel = PAPER_MODEL_NAMES[model];
   if (paperModel === undefined) return [];
-  const names = paperMethodNames(method, model);
+  const names = paperMethodNames(method, model, DATASETS[dataset].task);
   const datasetName = PAPER_DATASET_NAMES[dataset];
   return MEASURED_RESULTS.filter(
     (r) => r.dataset === datasetName && r.model === paperModel && names.includes(r.method) && (r.epsilonKind === "exact" || r.epsilonKind === "below"),
@@ -191,6 +191,6 @@ export function lookupMeasuredUtility(dataset: DatasetId, method: MethodId, mode
 function modelsMeasuredFor(dataset: DatasetId, method: MethodId): string[] {
   const datasetName = PAPER_DATASET_NAMES[dataset];
   return MEASURED_RESULTS.filter((r) => r.dataset === datasetName && (r.epsilonKind === "exact" || r.epsilonKind === "below") &&
-    (Object.keys(PAPER_MODEL_NAMES) as ModelId[]).some((m) => PAPER_MODEL_NAMES[m] === r.model && paperMethodNames(method, m).includes(r.method)))
+    (Object.keys(PAPER_MODEL_NAMES) as ModelId[]).some((m) => PAPER_MODEL_NAMES[m] === r.model && paperMethodNames(method, m, DATASETS[dataset].task).includes(r.method)))
     .map((r) => r.model);
 }

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import fc from "fast-check";
 import { DATASET_IDS, METHOD_IDS, CLOSED_MODEL_IDS, OPEN_MODEL_IDS, PRESET_IDS, presetScenario, type DatasetId, type MethodId, type ModelId } from "../../lib/scenario";
-import { MEASURED_RESULTS, lookupMeasuredUtility, utilityFor } from "../../lib/utility";
+import { MEASURED_RESULTS, lookupMeasuredUtility, paperMethodNames, utilityFor } from "../../lib/utility";
 
 const CLASSIFICATION: DatasetId[] = ["sst2", "trec", "mpqa", "disaster"];
 /** Table 23 (paper-facts.md §7), PrivateLoRA on Vicuna 7B, accuracy (%) by ε: the oracle. */
@@ -82,6 +82,12 @@ describe("utilityFor on a study preset", () => {
     expect(lookupMeasuredUtility("sst2", "dp-fewshotgen", "gpt-3-babbage", 8).value).toBe(72.8);
     expect(lookupMeasuredUtility("mitd", "dp-fewshotgen", "gpt-3-davinci", 8)).toMatchObject({ value: 80.6, spread: null });
     expect(lookupMeasuredUtility("docvqa", "dp-icl", "openllama-13b", 8).value).toBe(60.7);
+  });
+
+  it("paperMethodNames picks the table name by task and by where DP-OPT ran (its @examples)", () => {
+    expect(paperMethodNames("dp-opt", "vicuna-7b")).toEqual(["DP-OPT (local)"]);
+    expect(paperMethodNames("prompt-dpsgd", "pythia-1b", "generation")).toEqual(["PromptDPSGDGen"]);
+    expect(paperMethodNames("dp-fewshotgen", "gpt-3-babbage", "classification")).toEqual(["DP-FewShotGen (1)"]);
   });
 
   it("says why when the study has no row: model not in the study, pairing not run", () => {
