@@ -1,0 +1,231 @@
+/**
+ * `estimateCosts(scenario)`: the cost of every selected method on every compatible selected model,
+ * and the query volume at which each open choice and each closed choice cost the same.
+ *
+ * A row prices the method's work (./method-work) in one of two currencies:
+ * - LLM calls on a closed model (or an open model with a user price) → API tokens × price (./prices);
+ * - LLM calls on a local open model, DP-SGD training, DP-OPT's local search → GPU-hours (./gpu-model)
+ *   × the scenario's $/GPU-hour.
+ * Training cost is paid once; query cost is linear in the number of queries, so
+ * total(q) = training + q × per-query cost, which is what break-even and the chart use.
+ */
+import { GPUS, METHODS, MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
+import {
+  batchedForwardGpuHours, checkInferenceMemory, checkTrainingMemory, dpSgdGpuHours, servingGpuHours,
+  type ServingMode,
+} from "./gpu-model";
+import { methodWork, type ApiCostOptions, type LlmCalls, type MethodWork, type WorkItem } from "./method-work";
+import { apiUsd, resolveApiPrice } from "./prices";
+import { paperFigureFor } from "./study-costs";
+import type { ApiCostStage, ApiPriceQuote, BreakEven, CostEstimate, CostRow, CostStage, GpuCostStage, MemoryCheck, SkippedPair } from "./types";
+
+export interface CostOptions extends ApiCostOptions {
+  /** How a local open model answers calls: one at a time as the study measured (default), or batched. */
+  serving?: ServingMode;
+}
+
+/** Why a method cannot run on a model for this task; null when it can. */
+export function incompatibility(method: MethodId, model: ModelId, task: Scenario["task"]): string | null {
+  const m = MODELS[model];
+  if (m.architecture === "encoder" && task === "generation") return `${m.label} is an encoder model: it can classify but cannot generate the text a generation task needs`;
+  if (m.architecture === "encoder" && method === "prompt-pate-gen") return `PromptPATEGen's teachers and student generate text; ${m.label} is an encoder model without a text generator`;
+  if (m.llm === "open" && m.paramsBillions === null) return `${m.label} has no published parameter count, so its GPU cost cannot be estimated`;
+  return null;
+}
+
+type Costed = { stages: CostStage[]; prices: Map<ModelId, ApiPriceQuote>; missing: Set<string>; memory: MemoryCheck[] };
+
+function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: number, acc: Costed, options: CostOptions): CostStage | null {
+  if (c.calls <= 0) return null;
+  const lookup = resolveApiPrice(model, scenario);
+  const total = { calls: c.calls * times, inputTokens: c.inputTokens * times, outputTokens: c.outputTokens * times };
+  const perQuery = c.phase === "query";
+  if (MODELS[model].llm === "closed" || lookup.ok) {
+    let inputUsd: number | null = null;
+    let outputUsd: number | null = null;
+    let perQueryUsd: number | null = null;
+    if (lookup.ok) {
+      acc.prices.set(model, lookup.quote);
+      ({ inputUsd, outputUsd } = apiUsd(lookup.quote, total.calls, total.inputTokens, total.outputTokens));
+      const one = apiUsd(lookup.quote, c.calls, c.inputTokens, c.outputTokens);
+      perQueryUsd = one.inputUsd + one.outputUsd;
+    } else acc.missing.add(lookup.missing);
+    const stage: ApiCostStage = {
+      kind: "api", phase: c.phase, id: c.id, label: c.label, model, ...total, inputUsd, outputUsd,
+      usd: inputUsd === null || outputUsd === null ? null : inputUsd + outputUsd,
+      ...(perQuery ? { perQuery: { calls: c.calls, inputTokens: c.inputTokens, outputTokens: c.outputTokens, usd: perQueryUsd } } : {}),
+      formula: c.formula, ...(c.option ? { option: c.option } : {}),
+    };
+    return stage;
+  }
+  // A local open model answers the calls: GPU time.
+  const mem = checkInferenceMemory(model, scenario.gpu);
+  if (!acc.memory.some((m) => m.purpose === "inference")) acc.memory.push(mem);
+  const serving = options.serving ?? "sequential";
+  const one = servingGpuHours({ calls: c.calls, prefillTokensPerCall: c.inputTokens / c.calls, decodeTokensPerCall: c.outputTokens / c.calls }, model, scenario.gpu, serving);
+  // One call at a time holds every GPU the model is split over.
+  const gpus = serving === "sequential" ? mem.gpusNeeded : 1;
+  const hoursOnce = one.gpuHours * gpus;
+  const stage: GpuCostStage = {
+    kind: "gpu", phase: c.phase, id: c.id, label: `${c.label} (on the local ${MODELS[model].label})`, model, gpu: scenario.gpu,
+    flops: one.flops * times, gpuHours: hoursOnce * times, usd: hoursOnce * times * scenario.gpuUsdPerHour,
+    ...(perQuery ? { perQuery: { gpuHours: hoursOnce, usd: hoursOnce * scenario.gpuUsdPerHour } } : {}),
+    formula: `${c.formula}; GPU: ${one.formula}${gpus > 1 ? ` × ${gpus} GPUs` : ""}`,
+  };
+  return stage;
+}
+
+function priceTraining(item: WorkItem, model: ModelId, scenario: Scenario, acc: Costed, options: CostOptions): CostStage | null {
+  switch (item.kind) {
+    case "llm-calls":
+      return priceCalls(item, model, scenario, 1, acc, options);
+    case "dp-sgd": {
+      acc.memory.push(checkTrainingMemory(model, item.trainable, scenario.gpu, { task: scenario.task, ...(item.loraRank !== undefined ? { loraRank: item.loraRank } : {}) }));
+      const h = dpSgdGpuHours(item, model, scenario.gpu);
+      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model, gpu: scenario.gpu, flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
+    }
+    case "local-forward": {
+      acc.memory.push(checkInferenceMemory(item.localModel, scenario.gpu));
+      const h = batchedForwardGpuHours(item.tokens, item.localModel, scenario.gpu);
+      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model: item.localModel, gpu: scenario.gpu, flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
+    }
+  }
+}
+
+const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : (xs as number[]).reduce((a, b) => a + b, 0));
+
+/** Price a method's work on one model. Exposed for the study reproduction (which also prices baselines). */
+export function costWork(work: MethodWork, method: MethodId, model: ModelId, scenario: Scenario, options: CostOptions = {}): CostRow {
+  const acc: Costed = { stages: [], prices: new Map(), missing: new Set(), memory: [] };
+  for (const item of work.training) {
+    const s = priceTraining(item, model, scenario, acc, options);
+    if (s) acc.stages.push(s);
+  }
+  const queryStages: CostStage[] = [];
+  for (const c of work.perQuery) {
+    const s = priceCalls(c, model, scenario, scenario.queries, acc, options);
+    if (s) queryStages.push(s);
+  }
+  acc.stages.push(...queryStages);
+
+  const trainingCostUsd = sum(acc.stages.filter((s) => s.phase === "training").map((s) => s.usd));
+  const queryCostUsd = sum(queryStages.map((s) => s.usd));
+  const queryCostUsdPerQuery = sum(queryStages.map((s) => s.perQuery?.usd ?? null));
+  const totalCostUsd = trainingCostUsd === null || queryCostUsd === null ? null : trainingCostUsd + queryCostUsd;
+
+  const usesGpu = acc.stages.some((s) => s.kind === "gpu");
+  const gpu = GPUS[scenario.gpu];
+  const assumptions = [...work.assumptions];
+  const sources = [...work.sources];
+  for (const q of acc.prices.values()) sources.push(`${MODELS[q.model].label} price: ${q.source} (as of ${q.asOf})`);
+  if (usesGpu) {
+    assumptions.push(
+      "GPU-hours = FLOPs (6·P per token to fine-tune all weights, 4·P for LoRA/prompts, 2·P to run) ÷ (GPU peak × utilisation); utilisation and overheads fitted to the study's measured A40 costs (lib/cost/gpu-model.ts).",
+      options.serving === "batched" ? "Queries on a local model are served in large batches (throughput server)." : "Queries on a local model are answered one at a time, as the study measured.",
+      "Training GPU-hours do not change when the model is split over several GPUs; one-at-a-time serving holds all of them.",
+    );
+    sources.push(`GPU: ${gpu.label}, ${gpu.specSource}; $${scenario.gpuUsdPerHour}/GPU-hour (${scenario.gpuUsdPerHour === gpu.usdPerHour ? gpu.priceSource : "scenario gpuPrice"})`, "Kaplan et al. 2020, Scaling Laws for Neural Language Models, §2.1 (FLOPs per token)");
+    for (const m of acc.memory) if (!m.fits || m.precision === "4-bit") assumptions.push(`Memory (${m.purpose}): ${m.advice}.`);
+  }
+
+  const row: CostRow = {
+    method, model, llm: MODELS[model].llm,
+    trainingCostUsd, queryCostUsd, totalCostUsd, queryCostUsdPerQuery, queries: scenario.queries,
+    breakdown: {
+      stages: acc.stages,
+      prices: [...acc.prices.values()],
+      ...(usesGpu ? { gpu: { id: gpu.id, label: gpu.label, usdPerHour: scenario.gpuUsdPerHour, peakBf16Tflops: gpu.peakBf16Tflops, memory: acc.memory } } : {}),
+    },
+    assumptions,
+    sources: [...new Set(sources)],
+  };
+  if (acc.missing.size > 0) row.missing = [...acc.missing].join("; ");
+  return row;
+}
+
+/** The cost of one method on one model (any pair: a closed-family method on an open model is run locally). */
+export function estimateCostRow(scenario: Scenario, method: MethodId, model: ModelId, options: CostOptions = {}): CostRow {
+  const row = costWork(methodWork(method, scenario, options), method, model, scenario, options);
+  const figure = paperFigureFor(scenario, method, model);
+  if (figure) row.paperFigure = figure;
+  return row;
+}
+
+/**
+ * Every selected method on every compatible selected model: closed-family methods (DP-ICL,
+ * PromptPATE, DP-FewShotGen, DP-OPT) × `closedModels`, open-family methods × `openModels`.
+ * Incompatible pairs (an encoder for a generation task) are listed in `skipped` with the reason.
+ *
+ * @example
+ * const { rows } = estimateCosts(presetScenario("samsum"));
+ * rows.find((r) => r.method === "dp-icl" && r.model === "gpt-3-davinci")?.queryCostUsd // → 665.908 (Table 4: $665.91)
+ */
+export function estimateCosts(scenario: Scenario, options: CostOptions = {}): CostEstimate {
+  const rows: CostRow[] = [];
+  const skipped: SkippedPair[] = [];
+  for (const method of scenario.methods) {
+    const models: readonly ModelId[] = METHODS[method].llm === "closed" ? scenario.closedModels : scenario.openModels;
+    for (const model of models) {
+      const why = incompatibility(method, model, scenario.task);
+      if (why) skipped.push({ method, model, reason: why });
+      else rows.push(estimateCostRow(scenario, method, model, options));
+    }
+  }
+  const open = rows.filter((r) => r.llm === "open");
+  const closed = rows.filter((r) => r.llm === "closed");
+  const breakEven: BreakEven[] = [];
+  for (const o of open) for (const c of closed) breakEven.push(findBreakEven(o, c));
+  return { rows, breakEven, skipped };
+}
+
+/**
+ * Total cost of a row at another query volume: training + queries × per-query cost.
+ * @example costAtQueries(row, 0) === row.trainingCostUsd
+ */
+export function costAtQueries(row: Pick<CostRow, "trainingCostUsd" | "queryCostUsdPerQuery">, queries: number): number | null {
+  if (row.trainingCostUsd === null || row.queryCostUsdPerQuery === null) return null;
+  if (!(queries >= 0)) throw new RangeError(`queries must be ≥ 0; got ${queries}`);
+  return row.trainingCostUsd + queries * row.queryCostUsdPerQuery;
+}
+
+/**
+ * `count` query volumes spaced evenly on a log scale from `min` to `max` (both included), for the
+ * chart "total cost vs number of queries".
+ * @example logSpacedQueries(1, 1e6, 7) // → [1, 10, 100, 1000, 10000, 100000, 1000000]
+ */
+export function logSpacedQueries(min: number, max: number, count: number): number[] {
+  if (!(min > 0) || !(max >= min)) throw new RangeError(`need 0 < min ≤ max; got min ${min}, max ${max}`);
+  if (!(Number.isInteger(count) && count >= 2)) throw new RangeError(`count must be an integer ≥ 2; got ${count}`);
+  const a = Math.log10(min);
+  const b = Math.log10(max);
+  return Array.from({ length: count }, (_, i) => (i === count - 1 ? max : i === 0 ? min : Number((10 ** (a + ((b - a) * i) / (count - 1))).toPrecision(12))));
+}
+
+/** The curve of one row: total cost at each query volume (default: 1 to 100 × the scenario's queries, 41 points). */
+export function costCurve(row: CostRow, queries: number[] = logSpacedQueries(1, Math.max(10, row.queries * 100), 41)): { queries: number; totalCostUsd: number | null }[] {
+  return queries.map((q) => ({ queries: q, totalCostUsd: costAtQueries(row, q) }));
+}
+
+/**
+ * Where an open row and a closed row cost the same:
+ * q* = (training_open − training_closed) / (perQuery_closed − perQuery_open).
+ */
+export function findBreakEven(open: CostRow, closed: CostRow): BreakEven {
+  const base = { openMethod: open.method, openModel: open.model, closedMethod: closed.method, closedModel: closed.model };
+  const To = open.trainingCostUsd, Tc = closed.trainingCostUsd, co = open.queryCostUsdPerQuery, cc = closed.queryCostUsdPerQuery;
+  if (To === null || Tc === null || co === null || cc === null) {
+    return { ...base, queries: null, cheaperAbove: null, note: `cost unknown: ${[open.missing, closed.missing].filter(Boolean).join("; ")}` };
+  }
+  const slope = cc - co;
+  const gap = To - Tc;
+  if (slope === 0) {
+    if (gap === 0) return { ...base, queries: null, cheaperAbove: "equal", note: "the two cost the same at every volume" };
+    const cheaper = gap < 0 ? "open" : "closed";
+    return { ...base, queries: null, cheaperAbove: cheaper, note: `same cost per query; ${cheaper} is cheaper at every volume` };
+  }
+  const q = gap / slope;
+  const aboveCheaper = slope > 0 ? "open" : "closed";
+  if (q <= 0) return { ...base, queries: null, cheaperAbove: aboveCheaper, note: `${aboveCheaper} is cheaper at every volume` };
+  const below = aboveCheaper === "open" ? "closed" : "open";
+  return { ...base, queries: q, cheaperAbove: aboveCheaper, note: `${below} is cheaper below ${Math.ceil(q).toLocaleString("en-US")} queries, ${aboveCheaper} above` };
+}

@@ -1,0 +1,31 @@
+/**
+ * The cost engine's public surface: API-token and GPU-hour costs of every method, dated price
+ * sets, break-even query volumes, and the study's cost tables reproduced.
+ */
+export * from "./types";
+export {
+  methodWork, dpIclQueryTokens, singleCallTokens, calibrationTokens, fewShotGenTokens, dpOptSearchTokens,
+  CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, DP_OPT_CANDIDATE_PROMPTS, DP_OPT_HOLDOUT_FRACTION,
+  type ApiCostOptions, type LlmCalls, type DpSgdTraining, type LocalForward, type WorkItem, type MethodWork,
+} from "./method-work";
+export {
+  PAPER_API_PRICES, PAPER_PRICES_AS_OF, PAPER_PRICES_SOURCE, GENAI_PRICES_VERSION, GENAI_PRICES_AS_OF,
+  resolveApiPrice, currentApiPrice, apiUsd, missingPriceMessage, type PriceLookup,
+} from "./prices";
+export {
+  TRAINING_FLOPS_PER_PARAM_TOKEN, INFERENCE_FLOPS_PER_PARAM_TOKEN, ACTIVE_PARAMS_BILLIONS, TRAINING_CONSTANTS, SERVING_CONSTANTS,
+  WEIGHT_BYTES, TRAINED_PARAM_STATE_BYTES, PER_SAMPLE_GRADIENT_BYTES, MEMORY_MARGIN, CUDA_CONTEXT_GB, LORA_FRACTION_PER_RANK, PROMPT_TRAINABLE_FRACTION,
+  activeParams, trainingUtilisation, dpSgdGpuHours, batchedForwardGpuHours, servingGpuHours, checkTrainingMemory, checkInferenceMemory,
+  type TrainingConstants, type ServingConstants, type ServingMode, type GpuHours,
+} from "./gpu-model";
+export {
+  estimateCosts, estimateCostRow, costWork, costAtQueries, costCurve, logSpacedQueries, findBreakEven, incompatibility,
+  type CostOptions,
+} from "./estimate";
+export { STUDY_COST_CELLS, STUDY_COST_SOURCE, paperFigureFor, type StudyCostCell, type StudyBaselineId } from "./study-costs";
+export { reproduceStudyCosts, estimateStudyCell, studyScenario, baselineWork, CENT_TOLERANCE_USD, type StudyCostComparison } from "./reproduce";
+export {
+  STUDY_GPU_USD_PER_HOUR, studyTrainingMeasurements, studyServingMeasurements, predictTrainingGpuHours, predictServingGpuHours,
+  fitTrainingConstants, fitServingConstants, rmsLogError, minimiseNelderMead,
+  type TrainingMeasurement, type ServingMeasurement,
+} from "./calibration";

@@ -1,0 +1,305 @@
+/**
+ * What each method asks of an LLM and of a GPU, before any price: LLM calls with their input and
+ * output tokens, DP-SGD training passes, and batched forward passes of a local model.
+ *
+ * The default follows the study's own cost method (Hanke et al. 2024, Appendix D): token counts
+ * from the dataset's average input and output lengths, no instructions or templates, building
+ * teacher prompts and aggregating votes free. The extra calls the methods' original code makes
+ * (contextual-calibration echo calls, DP-ICL's final keyword call, DP-FewShotGen's public-token
+ * calls) are options, off by default, and every stage they add is labelled with the option.
+ *
+ * Notation in formulas: ℓin, ℓout = average input and output tokens per record
+ * (`scenario.inTokens`, `scenario.outTokens`); E = ensemble size; s = shots per prompt.
+ */
+import type { MethodId, Scenario } from "../scenario";
+import type { ApiCostOptionId, CostPhase } from "./types";
+
+/** LLM calls of one stage. For a `query` stage the numbers are for one query. */
+export interface LlmCalls {
+  kind: "llm-calls";
+  phase: CostPhase;
+  id: string;
+  label: string;
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  formula: string;
+  option?: ApiCostOptionId;
+}
+
+/** DP-SGD training of an open model: `epochs` passes over `records` records of `tokensPerRecord` tokens. */
+export interface DpSgdTraining {
+  kind: "dp-sgd";
+  phase: "training";
+  id: string;
+  label: string;
+  /** What is trained: all weights, LoRA adapters, or a soft prompt / prefix. */
+  trainable: "full" | "lora" | "prompt";
+  epochs: number;
+  records: number;
+  tokensPerRecord: number;
+  /** LoRA rank (memory check), when `trainable` is `lora`. */
+  loraRank?: number;
+  formula: string;
+}
+
+/** Forward passes of a local model run in large batches (DP-OPT's token-by-token prompt search). */
+export interface LocalForward {
+  kind: "local-forward";
+  phase: "training";
+  id: string;
+  label: string;
+  /** The local model, fixed by the method's code (DP-OPT: Vicuna 7B), not the scenario's model. */
+  localModel: "vicuna-7b";
+  tokens: number;
+  formula: string;
+}
+
+export type WorkItem = LlmCalls | DpSgdTraining | LocalForward;
+
+export interface MethodWork {
+  method: MethodId;
+  training: WorkItem[];
+  /** Work per query. */
+  perQuery: LlmCalls[];
+  assumptions: string[];
+  sources: string[];
+}
+
+/** Options that add the original code's extra calls (all off by default = Appendix D). */
+export interface ApiCostOptions {
+  /**
+   * Contextual calibration of GPT-3 classification prompts (Zhao et al. 2021), as in the DP-ICL,
+   * PromptPATE and DP-FewShotGen code: 3 content-free inputs × C label completions with echo,
+   * per teacher per query (DP-ICL), once per teacher (PromptPATE), or once (DP-FewShotGen).
+   */
+  calibrationCalls?: boolean;
+  /** DP-ICL generation (KSA): one more call per query that writes the answer from the released keywords. */
+  finalKeywordCall?: boolean;
+  /** DP-FewShotGen: the public-prompt call per generated token of the RVP variant (the code's default). */
+  publicTokenCalls?: boolean;
+}
+
+/** Content-free calibration inputs per prompt ("N/A", "[MASK]", ""), as in the methods' code. */
+export const CALIBRATION_CONTENT_FREE_INPUTS = 3;
+/**
+ * Tokens of a content-free input plus its template [derived]: method-mechanics §2 reports
+ * 7,680 calibration tokens per SST-2-like query for E = 10, s = 4, ℓin = 30, ℓout = 1, C = 2,
+ * i.e. 128 tokens per echo call = s·(ℓin+ℓout) + 3 + label.
+ */
+export const CALIBRATION_CONTENT_FREE_TOKENS = 3;
+/** DP-OPT's code generates 40 candidate instructions in the SST-2 sweep (method-mechanics §7). */
+export const DP_OPT_CANDIDATE_PROMPTS = 40;
+/** DP-OPT selects the best candidate on a 1% private holdout (method-mechanics §7). */
+export const DP_OPT_HOLDOUT_FRACTION = 0.01;
+
+/**
+ * DP-ICL tokens of one query: E teacher calls, each with s shots and the query.
+ *
+ * input = E · (s · (ℓin + ℓout) + ℓin), output = E · ℓout   (Hanke et al. 2024, Appendix D)
+ *
+ * @example
+ * // SAMSum on GPT-3 Davinci, 1 shot, 100 teachers (Appendix D worked example):
+ * dpIclQueryTokens({ ensemble: 100, shots: 1, inTokens: 140.857, outTokens: 25.62 })
+ * // → { calls: 100, inputTokens: 30733.4, outputTokens: 2562 }; × $2/1M × 10,000 = $665.91
+ */
+export function dpIclQueryTokens(p: { ensemble: number; shots: number; inTokens: number; outTokens: number }) {
+  return {
+    calls: p.ensemble,
+    inputTokens: p.ensemble * (p.shots * (p.inTokens + p.outTokens) + p.inTokens),
+    outputTokens: p.ensemble * p.outTokens,
+  };
+}
+
+/**
+ * One call answering a query with a fixed prompt of `promptTokens` tokens in front of it:
+ * input = promptTokens + ℓin, output = ℓout. Zero-shot: promptTokens = 0.
+ *
+ * @example
+ * // SAMSum 0-shot on Davinci (Appendix D): 140.857 + 25.62 tokens × $2/1M = $0.000333; $3.33 per 10k
+ * singleCallTokens({ promptTokens: 0, inTokens: 140.857, outTokens: 25.62 })
+ * // → { calls: 1, inputTokens: 140.857, outputTokens: 25.62 }
+ */
+export function singleCallTokens(p: { promptTokens: number; inTokens: number; outTokens: number }) {
+  return { calls: 1, inputTokens: p.promptTokens + p.inTokens, outputTokens: p.outTokens };
+}
+
+/**
+ * Contextual-calibration echo calls for prompts with s shots: 3 content-free inputs × C labels per
+ * prompt, each echoing s·(ℓin+ℓout) + content-free + label tokens; no generated tokens.
+ *
+ * @example
+ * // method-mechanics §2: E = 10 prompts, s = 4, ℓin = 30, ℓout = 1, C = 2 → 60 calls, 7,680 input tokens
+ * calibrationTokens({ prompts: 10, shots: 4, inTokens: 30, outTokens: 1, classes: 2 })
+ */
+export function calibrationTokens(p: { prompts: number; shots: number; inTokens: number; outTokens: number; classes: number }) {
+  const calls = p.prompts * CALIBRATION_CONTENT_FREE_INPUTS * p.classes;
+  return { calls, inputTokens: calls * (p.shots * (p.inTokens + p.outTokens) + CALIBRATION_CONTENT_FREE_TOKENS + p.outTokens), outputTokens: 0 };
+}
+
+/**
+ * DP-FewShotGen's generation calls: for each of n demonstrations and each of T tokens, M prompts
+ * of N private shots each return one next-token distribution (1 output token). The prompt grows
+ * by the tokens generated so far.
+ *
+ * calls = n·T·M;  input = n·M·(T·N·(ℓin+ℓout) + T(T−1)/2);  output = n·T·M
+ * (method-mechanics §6, instructions and headers excluded as in Appendix D)
+ *
+ * @example
+ * // MIT (Davinci), n = 4, M = 20, N = 4, T = 20, ℓin+ℓout = 26.615 → 1,600 calls, 185,536 input tokens
+ * fewShotGenTokens({ demos: 4, ensemble: 20, shots: 4, tokens: 20, inTokens: 24.314, outTokens: 2.301 })
+ */
+export function fewShotGenTokens(p: { demos: number; ensemble: number; shots: number; tokens: number; inTokens: number; outTokens: number }) {
+  const calls = p.demos * p.tokens * p.ensemble;
+  const inputTokens = p.demos * p.ensemble * (p.tokens * p.shots * (p.inTokens + p.outTokens) + (p.tokens * (p.tokens - 1)) / 2);
+  return { calls, inputTokens, outputTokens: calls };
+}
+
+/**
+ * Forward tokens of DP-OPT's local prompt search: for each of the candidate instructions and each
+ * of its L tokens, E meta-prompts of s demos plus the t tokens written so far (no KV reuse, since
+ * demos are resampled per token), plus scoring every candidate on a 1% holdout.
+ *
+ * tokens = K·E·(L·s·(ℓin+ℓout) + L(L−1)/2) + K·⌈0.01·N⌉·(L + ℓin + ℓout)
+ */
+export function dpOptSearchTokens(p: { candidates: number; ensemble: number; shots: number; tokens: number; records: number; inTokens: number; outTokens: number }) {
+  const L = p.tokens;
+  const generation = p.candidates * p.ensemble * (L * p.shots * (p.inTokens + p.outTokens) + (L * (L - 1)) / 2);
+  const holdout = p.candidates * Math.ceil(DP_OPT_HOLDOUT_FRACTION * p.records) * (L + p.inTokens + p.outTokens);
+  return { generation, holdout, total: generation + holdout };
+}
+
+const APPENDIX_D = "Hanke et al. 2024, Appendix D (token cost method)";
+
+/**
+ * The work of `method` in `scenario`: training (prompt creation) items and per-query LLM calls.
+ * Pure: depends only on the scenario's token averages, N, classes and the method's knobs.
+ */
+export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "knobs">, options: ApiCostOptions = {}): MethodWork {
+  const li = scenario.inTokens;
+  const lo = scenario.outTokens;
+  const classes = scenario.task === "classification" ? (scenario.classes ?? 2) : null;
+  const calibration = options.calibrationCalls === true && classes !== null;
+  const assumptions: string[] = ["Token counts follow the study's Appendix D method: dataset average input/output tokens, no instruction or template tokens."];
+  const sources: string[] = [APPENDIX_D];
+
+  switch (method) {
+    case "dp-icl": {
+      const k = scenario.knobs["dp-icl"];
+      const q = dpIclQueryTokens({ ensemble: k.ensemble, shots: k.shots, inTokens: li, outTokens: lo });
+      const perQuery: LlmCalls[] = [{
+        kind: "llm-calls", phase: "query", id: "teachers", label: "Teacher prompts answer the query (ensemble vote)", ...q,
+        formula: `${k.ensemble} calls; input ${k.ensemble} × (${k.shots} × (ℓin + ℓout) + ℓin), output ${k.ensemble} × ℓout`,
+      }];
+      if (calibration) {
+        const c = calibrationTokens({ prompts: k.ensemble, shots: k.shots, inTokens: li, outTokens: lo, classes: classes! });
+        perQuery.push({ kind: "llm-calls", phase: "query", id: "calibration", label: "Contextual-calibration echo calls (original code)", ...c, option: "calibrationCalls",
+          formula: `${k.ensemble} teachers × ${CALIBRATION_CONTENT_FREE_INPUTS} content-free inputs × ${classes} labels; input each ${k.shots} × (ℓin + ℓout) + ${CALIBRATION_CONTENT_FREE_TOKENS} + ℓout` });
+      }
+      if (options.finalKeywordCall === true && scenario.task === "generation") {
+        // KSA writes the answer from a zero-shot prompt plus the released keywords; we take the
+        // keywords to be as long as an answer (ℓout) [derived, method-mechanics §3: ≈ +$3.83 per 10k on SAMSum/Davinci].
+        perQuery.push({ kind: "llm-calls", phase: "query", id: "final-keyword-call", label: "Final call writing the answer from the private keywords (original code, KSA)",
+          calls: 1, inputTokens: li + lo, outputTokens: lo, option: "finalKeywordCall", formula: "1 call; input ℓin + ℓout (keywords), output ℓout" });
+      }
+      sources.push("Wu et al., ICLR 2024 (DP-ICL)", "method-mechanics §2–3 (DP-ICL code: sprintml/OpenLLMs, tongwu2020/DP-ICL)");
+      assumptions.push("No training cost: teacher prompts are drawn afresh for every query and building them is free (Appendix D).");
+      return { method, training: [], perQuery, assumptions, sources };
+    }
+
+    case "prompt-pate":
+    case "prompt-pate-gen": {
+      const k = scenario.knobs[method];
+      // Public inputs are assumed to be as long as private ones [assumption].
+      const lp = li;
+      const training: LlmCalls[] = [{
+        kind: "llm-calls", phase: "training", id: "teachers", label: "Teachers label the public examples",
+        calls: k.ensemble * k.public, inputTokens: k.ensemble * k.public * (k.shots * (li + lo) + lp), outputTokens: k.ensemble * k.public * lo,
+        formula: `${k.ensemble} teachers × ${k.public} public inputs; input each ${k.shots} × (ℓin + ℓout) + ℓin, output ℓout`,
+      }];
+      if (method === "prompt-pate-gen") {
+        training.push(
+          { kind: "llm-calls", phase: "training", id: "zero-shot", label: "Zero-shot answers of the public queries (fallback when PTR fails)", calls: k.public, inputTokens: k.public * lp, outputTokens: k.public * lo, formula: `${k.public} calls; input ℓin, output ℓout` },
+          { kind: "llm-calls", phase: "training", id: "keyword-answers", label: "Answers written from the released private keywords", calls: k.public, inputTokens: k.public * (lp + lo), outputTokens: k.public * lo, formula: `${k.public} calls; input ℓin + ℓout (keywords), output ℓout` },
+        );
+      } else if (calibration) {
+        const c = calibrationTokens({ prompts: k.ensemble, shots: k.shots, inTokens: li, outTokens: lo, classes: classes! });
+        training.push({ kind: "llm-calls", phase: "training", id: "calibration", label: "Contextual-calibration echo calls, once per teacher (original code)", ...c, option: "calibrationCalls",
+          formula: `${k.ensemble} teachers × ${CALIBRATION_CONTENT_FREE_INPUTS} × ${classes}; input each ${k.shots} × (ℓin + ℓout) + ${CALIBRATION_CONTENT_FREE_TOKENS} + ℓout` });
+      }
+      const q = singleCallTokens({ promptTokens: k.studentShots * (lp + lo), inTokens: li, outTokens: lo });
+      sources.push(method === "prompt-pate" ? "Duan et al., NeurIPS 2023 (PromptPATE)" : "Hanke et al. 2024, Section 3 (PromptPATEGen)", method === "prompt-pate" ? "method-mechanics §4" : "method-mechanics §5");
+      assumptions.push("Public examples are as long as private records (ℓin, ℓout).", "Selecting the student prompt on validation data is not counted.");
+      return {
+        method, training, assumptions, sources,
+        perQuery: [{ kind: "llm-calls", phase: "query", id: "student", label: "Student prompt answers the query", ...q, formula: `1 call; input ${k.studentShots} × (ℓin + ℓout) + ℓin, output ℓout` }],
+      };
+    }
+
+    case "dp-fewshotgen": {
+      const k = scenario.knobs["dp-fewshotgen"];
+      const g = fewShotGenTokens({ demos: k.demos, ensemble: k.ensemble, shots: k.shots, tokens: k.tokens, inTokens: li, outTokens: lo });
+      const training: LlmCalls[] = [{
+        kind: "llm-calls", phase: "training", id: "generation", label: "Token-by-token generation of the demonstrations (ensemble next-token votes)", ...g,
+        formula: `${k.demos} demos × ${k.tokens} tokens × ${k.ensemble} prompts; input each ${k.shots} × (ℓin + ℓout) + tokens so far, output 1`,
+      }];
+      if (options.publicTokenCalls === true) {
+        const calls = k.demos * k.tokens;
+        training.push({ kind: "llm-calls", phase: "training", id: "public-token-calls", label: "Public-prompt call per generated token (RVP variant, original code)", calls,
+          inputTokens: k.demos * ((k.tokens * (k.tokens - 1)) / 2), outputTokens: calls, option: "publicTokenCalls", formula: `${k.demos} × ${k.tokens} calls; input tokens so far, output 1` });
+      }
+      if (calibration) {
+        const c = calibrationTokens({ prompts: 1, shots: k.demos, inTokens: k.tokens, outTokens: lo, classes: classes! });
+        training.push({ kind: "llm-calls", phase: "training", id: "calibration", label: "Contextual calibration of the final prompt, once (original code)", ...c, option: "calibrationCalls",
+          formula: `${CALIBRATION_CONTENT_FREE_INPUTS} × ${classes} calls; input each ${k.demos} × (${k.tokens} + ℓout) + ${CALIBRATION_CONTENT_FREE_TOKENS} + ℓout` });
+      }
+      // A generated demonstration is T generated tokens plus its label/answer.
+      const q = singleCallTokens({ promptTokens: k.demos * (k.tokens + lo), inTokens: li, outTokens: lo });
+      sources.push("Tang et al., ICLR 2024 (DP-FewShotGen)", "method-mechanics §6 (microsoft/dp-few-shot-generation)");
+      assumptions.push(`Every demonstration reaches the maximum length (${k.tokens} tokens).`);
+      return {
+        method, training, assumptions, sources,
+        perQuery: [{ kind: "llm-calls", phase: "query", id: "synthetic-prompt", label: "Prompt of synthetic demonstrations answers the query", ...q, formula: `1 call; input ${k.demos} × (${k.tokens} + ℓout) + ℓin, output ℓout` }],
+      };
+    }
+
+    case "dp-opt": {
+      const k = scenario.knobs["dp-opt"];
+      const t = dpOptSearchTokens({ candidates: DP_OPT_CANDIDATE_PROMPTS, ensemble: k.ensemble, shots: k.shots, tokens: k.tokens, records: scenario.records, inTokens: li, outTokens: lo });
+      const q = singleCallTokens({ promptTokens: k.tokens, inTokens: li, outTokens: lo });
+      sources.push("Hong et al., ICLR 2024 (DP-OPT)", "method-mechanics §7 (VITA-Group/DP-OPT)");
+      assumptions.push(`The instruction is searched on a local Vicuna 7B: ${DP_OPT_CANDIDATE_PROMPTS} candidates of ${k.tokens} tokens (DP-OPT code's SST-2 sweep), scored on a 1% holdout.`);
+      return {
+        method, assumptions, sources,
+        training: [{ kind: "local-forward", phase: "training", id: "prompt-search", label: "Private instruction search on a local Vicuna 7B (no API calls)", localModel: "vicuna-7b", tokens: t.total,
+          formula: `${DP_OPT_CANDIDATE_PROMPTS} candidates × ${k.ensemble} meta-prompts × Σ over ${k.tokens} tokens of (${k.shots} × (ℓin + ℓout) + t) + holdout scoring` }],
+        perQuery: [{ kind: "llm-calls", phase: "query", id: "instruction", label: "Generated instruction answers the query", ...q, formula: `1 call; input ${k.tokens} + ℓin, output ℓout` }],
+      };
+    }
+
+    case "prompt-dpsgd":
+    case "private-lora":
+    case "dp-finetune": {
+      const k = scenario.knobs[method];
+      const promptTokens = method === "prompt-dpsgd" ? scenario.knobs["prompt-dpsgd"].promptLength : 0;
+      const trainable = method === "dp-finetune" ? "full" : method === "private-lora" ? "lora" : "prompt";
+      const training: DpSgdTraining = {
+        kind: "dp-sgd", phase: "training", id: "dp-sgd", label: `DP-SGD training (${trainable === "full" ? "all weights" : trainable === "lora" ? "LoRA adapters" : "soft prompt"})`,
+        trainable, epochs: k.epochs, records: scenario.records, tokensPerRecord: li + lo + promptTokens,
+        ...(method === "private-lora" ? { loraRank: scenario.knobs["private-lora"].rank } : {}),
+        formula: `${k.epochs} epochs × N × (ℓin + ℓout${promptTokens ? ` + ${promptTokens} prompt tokens` : ""})`,
+      };
+      const q = singleCallTokens({ promptTokens, inTokens: li, outTokens: lo });
+      sources.push("Hanke et al. 2024, Appendix D (measured GPU hours × $/hour)");
+      return {
+        method, training: [training], assumptions, sources,
+        perQuery: [{ kind: "llm-calls", phase: "query", id: "answer", label: "Adapted model answers the query", ...q, formula: `1 call; input ${promptTokens ? `${promptTokens} + ` : ""}ℓin, output ℓout` }],
+      };
+    }
+  }
+}
+
+/** Sum of LLM calls (scaled by `times`), for totals over queries. */
+export function scaleCalls(c: LlmCalls, times: number): { calls: number; inputTokens: number; outputTokens: number } {
+  return { calls: c.calls * times, inputTokens: c.inputTokens * times, outputTokens: c.outputTokens * times };
+}

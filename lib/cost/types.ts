@@ -1,0 +1,152 @@
+/**
+ * The cost engine's data shapes. `CostRow` and `BreakEven` are a public contract (issue #4): the
+ * page, the JSON API, the CLI and the lead's merged `estimate` row spread them. Later issues may
+ * add fields; never rename or change the meaning of these.
+ */
+import type { GpuId, LlmFamily, MethodId, ModelId, PriceSetId } from "../scenario";
+
+/** Which part of a method's life a stage belongs to. */
+export type CostPhase = "training" | "query";
+
+/**
+ * A price of one API model in one price set, with where it came from.
+ * Units: US dollars per 1,000,000 tokens.
+ */
+export interface ApiPriceQuote {
+  model: ModelId;
+  priceSet: PriceSetId;
+  inputUsdPerMillionTokens: number;
+  outputUsdPerMillionTokens: number;
+  /**
+   * Prompt-length tiers (some current models charge more for long prompts): a call whose prompt
+   * has more than `abovePromptTokens` input tokens is charged entirely at the tier's rates
+   * (the semantics of @pydantic/genai-prices). Empty when the price is flat.
+   */
+  tiers: { abovePromptTokens: number; inputUsdPerMillionTokens: number; outputUsdPerMillionTokens: number }[];
+  source: string;
+  /** ISO date the price was valid on, or "user override" for `price.<model>=in,out`. */
+  asOf: string;
+}
+
+/** LLM calls of one stage, priced by API tokens (closed model, or an open model with a price override). */
+export interface ApiCostStage {
+  kind: "api";
+  phase: CostPhase;
+  /** Stable id within a method, e.g. `teachers`, `calibration`, `student`. */
+  id: string;
+  label: string;
+  model: ModelId;
+  /** Totals over the scenario (for `query` stages: over `scenario.queries` queries). */
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  inputUsd: number | null;
+  outputUsd: number | null;
+  usd: number | null;
+  /** For `query` stages: the same quantities for one query. */
+  perQuery?: { calls: number; inputTokens: number; outputTokens: number; usd: number | null };
+  /** The token formula in words, with the knob values filled in. */
+  formula: string;
+  /** Set when the stage exists only because an option of the original code was switched on. */
+  option?: ApiCostOptionId;
+}
+
+/** GPU work of one stage on a local open model. */
+export interface GpuCostStage {
+  kind: "gpu";
+  phase: CostPhase;
+  id: string;
+  label: string;
+  /** The open model doing the work (DP-OPT's prompt search runs on a local Vicuna 7B). */
+  model: ModelId;
+  gpu: GpuId;
+  /** Model FLOPs of the work (no overheads), for transparency. */
+  flops: number;
+  gpuHours: number;
+  usd: number;
+  perQuery?: { gpuHours: number; usd: number };
+  /** How the hours were obtained, with the constants used. */
+  formula: string;
+}
+
+export type CostStage = ApiCostStage | GpuCostStage;
+
+export type ApiCostOptionId = "calibrationCalls" | "finalKeywordCall" | "publicTokenCalls";
+
+/** Does the model plus method fit the chosen GPU? Estimated from bytes per parameter. */
+export interface MemoryCheck {
+  /** What the check is for. */
+  purpose: "training" | "inference";
+  precision: "16-bit" | "4-bit";
+  requiredGb: number;
+  gpuMemoryGb: number;
+  /** GPUs of the chosen kind needed at `precision` (1 when it fits). */
+  gpusNeeded: number;
+  fits: boolean;
+  /** What to do when it does not fit, or why the precision was chosen. */
+  advice: string;
+  formula: string;
+}
+
+export interface CostBreakdown {
+  stages: CostStage[];
+  /** API prices used by the stages (one per priced model). */
+  prices: ApiPriceQuote[];
+  /** Present when any stage runs on a GPU. */
+  gpu?: { id: GpuId; label: string; usdPerHour: number; peakBf16Tflops: number; memory: MemoryCheck[] };
+}
+
+/** The study's own measurement for the same method, model and dataset (its knobs, 10,000 queries). */
+export interface PaperCostFigure {
+  table: string;
+  trainingCostUsd: number;
+  queryCostUsdPer10kQueries: number;
+  /** The study's query cost scaled to the scenario's number of queries (it is linear in queries). */
+  queryCostUsdAtScenarioQueries: number;
+  note?: string;
+}
+
+export interface CostRow {
+  method: MethodId;
+  model: ModelId;
+  llm: LlmFamily;
+  /** One-time cost of building the private prompt or model, USD; null when a price is missing. */
+  trainingCostUsd: number | null;
+  /** Cost of answering `queries` queries, USD. */
+  queryCostUsd: number | null;
+  totalCostUsd: number | null;
+  /** Query cost of one query, USD (query cost is linear in the number of queries). */
+  queryCostUsdPerQuery: number | null;
+  queries: number;
+  /** Why a cost is null: `no price for <model> in <set>; set price.<model>=in,out`. */
+  missing?: string;
+  breakdown: CostBreakdown;
+  assumptions: string[];
+  sources: string[];
+  paperFigure?: PaperCostFigure;
+}
+
+export interface BreakEven {
+  openMethod: MethodId;
+  openModel: ModelId;
+  closedMethod: MethodId;
+  closedModel: ModelId;
+  /** Query volume at which the two total costs are equal; null if they never cross (or a cost is unknown). */
+  queries: number | null;
+  /** Which side is cheaper at volumes above the crossing (or everywhere if it never crosses). */
+  cheaperAbove: "open" | "closed" | "equal" | null;
+  note: string;
+}
+
+/** A method × model pair that was not costed, and why. */
+export interface SkippedPair {
+  method: MethodId;
+  model: ModelId;
+  reason: string;
+}
+
+export interface CostEstimate {
+  rows: CostRow[];
+  breakEven: BreakEven[];
+  skipped: SkippedPair[];
+}
