@@ -6,3 +6,4 @@ export * from "./scenario";
 export * from "./leakage";
 export * from "./utility";
 export * from "./recommend";
+export * from "./cost";

@@ -4,6 +4,7 @@
  */
 import { parseScenario, serializeScenario, type FieldError } from "../index";
 import { helpText, parseFlags, type FlagSpec } from "./args";
+import { costsCommand } from "./cost-commands";
 
 export interface Io {
   out: (s: string) => void;
@@ -50,4 +51,4 @@ const scenarioCommand: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [scenarioCommand];
+export const COMMANDS: Command[] = [scenarioCommand, costsCommand];
