@@ -1,0 +1,443 @@
+/**
+ * Calibration: the inverse searches a calculator needs (method-mechanics P8). Every privacy
+ * map used here is monotone (ε falls as noise grows and rises with steps, sampling rate and
+ * per-step ε), so each search brackets the answer, narrows the bracket, and returns the end
+ * whose ε is ≤ the target — never the midpoint (Opacus `get_noise_multiplier`, dp_accounting
+ * `mechanism_calibration.py`). Achieved ε ≤ target is a tested invariant.
+ *
+ * Continuous searches narrow the bracket with the Illinois variant of regula falsi on
+ * log ε vs log x (Dowell & Jarratt 1971), falling back to bisection when a step would leave the
+ * bracket: ε is smooth and nearly a power law in σ, so this takes ~6 accountant calls instead of
+ * ~20, which matters when each call is a PRV composition.
+ */
+import {
+  composed, gaussian, gnmax, poissonSampled, requireCount, requireInterval, requirePositive, selfComposed,
+  withFailure, exponential,
+  type DpEvent,
+} from "./events";
+import { computeEpsilon, type AccountantSpec, type EpsilonResult } from "./accountant";
+import { epsilonFromRdp, rdpCurve, resolveOrders, type OrderGridId } from "./rdp";
+
+// ---------------------------------------------------------------------------------------------
+// Generic monotone searches
+// ---------------------------------------------------------------------------------------------
+
+export interface ParameterSearch {
+  /** ε as a function of the parameter. */
+  evaluate: (parameter: number) => number;
+  targetEpsilon: number;
+  /** "decreasing": ε falls as the parameter grows (noise). "increasing": ε rises (per-step ε). */
+  direction: "decreasing" | "increasing";
+  /** Search range; the bracket grows by doubling/halving inside it. */
+  minimum: number;
+  maximum: number;
+  /** A first guess (default: geometric middle of the range, clipped to [minimum, maximum]). */
+  initial?: number;
+  /** Stop when the bracket's relative width is below this (default 1e-4). */
+  relativeTolerance?: number;
+}
+
+export interface ParameterSearchResult {
+  /** The safe end of the final bracket (ε ≤ target); null when no parameter in range meets the target. */
+  value: number | null;
+  /** ε at `value` (or at the most private end of the range when infeasible). */
+  epsilon: number;
+  feasible: boolean;
+  /** Accountant evaluations used. */
+  evaluations: number;
+}
+
+/**
+ * Bracket, then narrow, a monotone parameter ↦ ε map; returns the safe end.
+ * @example searchParameter({ evaluate: (s) => 1 / s, targetEpsilon: 2, direction: "decreasing", minimum: 1e-3, maximum: 1e3 }).value // ≈ 0.5, with 1/value ≤ 2
+ */
+export function searchParameter(search: ParameterSearch): ParameterSearchResult {
+  const { evaluate, targetEpsilon, direction, minimum, maximum } = search;
+  requirePositive("targetEpsilon", targetEpsilon);
+  requirePositive("minimum", minimum);
+  if (!(maximum > minimum)) throw new RangeError(`maximum must be > minimum; got ${maximum}`);
+  const tolerance = search.relativeTolerance ?? 1e-4;
+  let evaluations = 0;
+  const f = (x: number) => {
+    evaluations++;
+    const e = evaluate(x);
+    return Number.isNaN(e) ? Infinity : e;
+  };
+  // "safe" is the side where ε ≤ target: large x for decreasing maps, small x for increasing ones.
+  const safeIsHigh = direction === "decreasing";
+  let x = Math.min(maximum, Math.max(minimum, search.initial ?? Math.sqrt(minimum * maximum)));
+  let ex = f(x);
+  let safe: number, safeEps: number, unsafe: number, unsafeEps: number;
+  if (ex <= targetEpsilon) {
+    safe = x;
+    safeEps = ex;
+    // Walk toward the unsafe side until ε exceeds the target.
+    for (;;) {
+      const next = safeIsHigh ? Math.max(minimum, safe / 2) : Math.min(maximum, safe * 2);
+      if (next === safe) return { value: safe, epsilon: safeEps, feasible: true, evaluations };
+      const e = f(next);
+      if (e > targetEpsilon) {
+        unsafe = next;
+        unsafeEps = e;
+        break;
+      }
+      safe = next;
+      safeEps = e;
+    }
+  } else {
+    unsafe = x;
+    unsafeEps = ex;
+    for (;;) {
+      const next = safeIsHigh ? Math.min(maximum, unsafe * 2) : Math.max(minimum, unsafe / 2);
+      if (next === unsafe) return { value: null, epsilon: unsafeEps, feasible: false, evaluations };
+      const e = f(next);
+      if (e <= targetEpsilon) {
+        safe = next;
+        safeEps = e;
+        break;
+      }
+      unsafe = next;
+      unsafeEps = e;
+    }
+  }
+  // Illinois regula falsi on g(u) = log ε − log target with u = log x; bisection when g is not finite.
+  const g = (eps: number) => Math.log(eps) - Math.log(targetEpsilon);
+  let gSafe = g(safeEps);
+  let gUnsafe = g(unsafeEps);
+  let side = 0;
+  for (let iteration = 0; iteration < 200; iteration++) {
+    if (Math.abs(safe - unsafe) <= tolerance * Math.min(safe, unsafe)) break;
+    const uSafe = Math.log(safe);
+    const uUnsafe = Math.log(unsafe);
+    let u: number;
+    if (Number.isFinite(gSafe) && Number.isFinite(gUnsafe) && gUnsafe !== gSafe) {
+      u = uSafe - (gSafe * (uUnsafe - uSafe)) / (gUnsafe - gSafe);
+      const lo = Math.min(uSafe, uUnsafe);
+      const hi = Math.max(uSafe, uUnsafe);
+      const margin = 1e-3 * (hi - lo);
+      if (!(u > lo + margin && u < hi - margin)) u = (uSafe + uUnsafe) / 2;
+    } else {
+      u = (uSafe + uUnsafe) / 2;
+    }
+    x = Math.exp(u);
+    ex = f(x);
+    if (ex <= targetEpsilon) {
+      safe = x;
+      safeEps = ex;
+      gSafe = g(ex);
+      if (side === -1) gUnsafe /= 2;
+      side = -1;
+    } else {
+      unsafe = x;
+      unsafeEps = ex;
+      gUnsafe = g(ex);
+      if (side === 1) gSafe /= 2;
+      side = 1;
+    }
+  }
+  return { value: safe, epsilon: safeEps, feasible: true, evaluations };
+}
+
+/**
+ * The largest integer n in [0, maximum] with ok(n), for a predicate that is true up to some n*
+ * and false after (monotone). Doubling, then bisection on integers; exact.
+ * @example largestInteger((n) => n * n <= 50, 1e6) === 7
+ */
+export function largestInteger(ok: (n: number) => boolean, maximum: number = Number.MAX_SAFE_INTEGER): number {
+  requireCount("maximum", maximum);
+  if (maximum === 0 || !ok(1)) return 0;
+  let good = 1;
+  let bad = -1;
+  while (bad < 0) {
+    const next = Math.min(maximum, good * 2);
+    if (next === good) return good;
+    if (ok(next)) good = next;
+    else bad = next;
+  }
+  while (bad - good > 1) {
+    const mid = Math.floor((good + bad) / 2);
+    if (ok(mid)) good = mid;
+    else bad = mid;
+  }
+  return good;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Named calibrations
+// ---------------------------------------------------------------------------------------------
+
+/** The smallest and largest noise multiplier a search considers. */
+export const NOISE_MULTIPLIER_RANGE = { minimum: 1e-3, maximum: 1e6 } as const;
+
+export interface NoiseCalibration {
+  /** The calibrated noise multiplier (safe end), or null when no σ in range reaches the target. */
+  noiseMultiplier: number | null;
+  /** ε achieved at `noiseMultiplier` by `accountant` (≤ target when feasible). */
+  epsilon: number;
+  accountant: EpsilonResult["accountant"];
+  feasible: boolean;
+  result: EpsilonResult | null;
+}
+
+/**
+ * σ such that `makeEvent(σ)` reaches the target ε at δ (P8: σ ↦ ε is decreasing).
+ * @example calibrateNoise((s) => selfComposed(1000, poissonSampled(0.01, gaussian(s))), 2, 1e-5, { accountant: "rdp" })
+ */
+export function calibrateNoise(makeEvent: (noiseMultiplier: number) => DpEvent, targetEpsilon: number, delta: number, spec: AccountantSpec, relativeTolerance = 1e-4): NoiseCalibration {
+  requirePositive("targetEpsilon", targetEpsilon);
+  requireInterval("delta", delta, 0, 1, true, true);
+  const label = spec.accountant === "prv" ? "prv" : computeEpsilon(makeEvent(1), delta, spec).accountant;
+  const search = searchParameter({
+    evaluate: (s) => computeEpsilon(makeEvent(s), delta, spec).epsilon,
+    targetEpsilon,
+    direction: "decreasing",
+    ...NOISE_MULTIPLIER_RANGE,
+    initial: 1,
+    relativeTolerance,
+  });
+  if (search.value === null) return { noiseMultiplier: null, epsilon: search.epsilon, accountant: label, feasible: false, result: null };
+  const result = computeEpsilon(makeEvent(search.value), delta, spec);
+  return { noiseMultiplier: search.value, epsilon: result.epsilon, accountant: result.accountant, feasible: true, result };
+}
+
+/** DP-SGD's event: `steps` Poisson-subsampled Gaussian steps. */
+export function dpSgdEvent(noiseMultiplier: number, samplingRate: number, steps: number): DpEvent {
+  return selfComposed(steps, poissonSampled(samplingRate, gaussian(noiseMultiplier)));
+}
+
+export interface SgmCalibrationInput {
+  targetEpsilon: number;
+  delta: number;
+  samplingRate: number;
+  steps: number;
+  spec?: AccountantSpec;
+  relativeTolerance?: number;
+}
+
+/**
+ * σ for DP-SGD (a T-fold Poisson-subsampled Gaussian) at target (ε, δ), by RDP or PRV.
+ * @example calibrateNoiseMultiplier({ targetEpsilon: 8, delta: 6.79e-5, samplingRate: 0.017377, steps: 1170, spec: { accountant: "prv" } }).noiseMultiplier // ≈ 0.683 (method-mechanics §8)
+ */
+export function calibrateNoiseMultiplier(input: SgmCalibrationInput): NoiseCalibration {
+  const { targetEpsilon, delta, samplingRate, steps } = input;
+  requireInterval("samplingRate", samplingRate, 0, 1, true, false);
+  requireCount("steps", steps);
+  return calibrateNoise((s) => dpSgdEvent(s, samplingRate, steps), targetEpsilon, delta, input.spec ?? { accountant: "prv" }, input.relativeTolerance);
+}
+
+/**
+ * Opacus 1.x `get_noise_multiplier`, reproduced step for step for comparisons: σ_high starts at
+ * 10 and doubles until ε ≤ target, then bisects [0, σ_high] until target − ε ≤ tolerance.
+ * Uses the RDP accountant on Opacus's grid. Returns σ_high (the safe end).
+ * @example opacusNoiseMultiplier({ targetEpsilon: 3, delta: 1.4998e-5, samplingRate: 0.00192, steps: 5208 }) // 0.657958984375 (dp-reference-cases.json)
+ */
+export function opacusNoiseMultiplier(input: { targetEpsilon: number; delta: number; samplingRate: number; steps: number; epsilonTolerance?: number }): { noiseMultiplier: number; epsilon: number } {
+  const { targetEpsilon, delta, samplingRate, steps } = input;
+  requirePositive("targetEpsilon", targetEpsilon);
+  const tolerance = input.epsilonTolerance ?? 0.01;
+  const orders = resolveOrders("opacus");
+  const eps = (sigma: number) => epsilonFromRdp(orders, rdpCurve(dpSgdEvent(sigma, samplingRate, steps), orders).rdp, delta, "improved").epsilon;
+  let sigmaLow = 0;
+  let sigmaHigh = 10;
+  let epsHigh = Infinity;
+  while (epsHigh > targetEpsilon) {
+    sigmaHigh *= 2;
+    epsHigh = eps(sigmaHigh);
+    if (sigmaHigh > 2000) throw new RangeError(`targetEpsilon is too low for Opacus's search; got ${targetEpsilon}`);
+  }
+  while (targetEpsilon - epsHigh > tolerance) {
+    const sigma = (sigmaLow + sigmaHigh) / 2;
+    const e = eps(sigma);
+    if (e < targetEpsilon) {
+      sigmaHigh = sigma;
+      epsHigh = e;
+    } else {
+      sigmaLow = sigma;
+    }
+  }
+  return { noiseMultiplier: sigmaHigh, epsilon: epsHigh };
+}
+
+export interface CompositionBudget {
+  /** The largest count with ε ≤ target (0 when even one step exceeds it). */
+  count: number;
+  /** ε at `count` (0 when count = 0). */
+  epsilon: number;
+  /** ε of a single step (for "the smallest ε that allows one"). */
+  epsilonForOne: number;
+  accountant: EpsilonResult["accountant"];
+}
+
+/**
+ * The largest T with ε(selfComposed(T, step)) ≤ target (P8: T ↦ ε is increasing).
+ * RDP scales the one-step curve, so the search is exact and cheap. PRV composes afresh for every
+ * T; above `prvExactBelow` compositions it stops when the bracket is within 0.1% (still safe:
+ * the returned T was evaluated and meets the target).
+ * @example maxCompositions(poissonSampled(40 / 67349, gnmax(1)), 1, 1e-5, { accountant: "rdp" }).count
+ */
+export function maxCompositions(step: DpEvent, targetEpsilon: number, delta: number, spec: AccountantSpec, maximum = 1e9): CompositionBudget {
+  requirePositive("targetEpsilon", targetEpsilon);
+  requireInterval("delta", delta, 0, 1, true, true);
+  if (spec.accountant === "rdp") {
+    const orders = resolveOrders(spec.orders);
+    const one = rdpCurve(step, orders);
+    const conversion = spec.conversion ?? "improved";
+    if (conversion === "autodp-classic") {
+      const eps = (t: number) => computeEpsilon(selfComposed(t, step), delta, spec).epsilon;
+      return budgetFromPredicate(eps, targetEpsilon, maximum, computeEpsilon(step, delta, spec).accountant);
+    }
+    const eps = (t: number) => {
+      const failure = t * one.failureDelta;
+      if (!(delta - failure > 0)) return Infinity;
+      return epsilonFromRdp(orders, one.rdp.map((r) => (r === 0 ? 0 : t * r)), delta - failure, conversion).epsilon;
+    };
+    return budgetFromPredicate(eps, targetEpsilon, maximum, computeEpsilon(step, delta, spec).accountant);
+  }
+  const eps = (t: number) => computeEpsilon(selfComposed(t, step), delta, spec).epsilon;
+  const epsilonForOne = eps(1);
+  if (!(epsilonForOne <= targetEpsilon)) return { count: 0, epsilon: 0, epsilonForOne, accountant: "prv" };
+  let good = 1;
+  let goodEps = epsilonForOne;
+  let bad = -1;
+  while (bad < 0) {
+    const next = Math.min(maximum, good * 2);
+    if (next === good) return { count: good, epsilon: goodEps, epsilonForOne, accountant: "prv" };
+    const e = eps(next);
+    if (e <= targetEpsilon) {
+      good = next;
+      goodEps = e;
+    } else bad = next;
+  }
+  while (bad - good > Math.max(1, Math.floor(good * 1e-3))) {
+    const mid = Math.floor((good + bad) / 2);
+    const e = eps(mid);
+    if (e <= targetEpsilon) {
+      good = mid;
+      goodEps = e;
+    } else bad = mid;
+  }
+  return { count: good, epsilon: goodEps, epsilonForOne, accountant: "prv" };
+}
+
+function budgetFromPredicate(eps: (t: number) => number, target: number, maximum: number, accountant: EpsilonResult["accountant"]): CompositionBudget {
+  const epsilonForOne = eps(1);
+  const count = largestInteger((t) => eps(t) <= target, maximum);
+  return { count, epsilon: count > 0 ? eps(count) : 0, epsilonForOne, accountant };
+}
+
+/**
+ * σ_G for PATE's data-independent GNMax bound over `queries` answered queries (fixed teachers:
+ * no subsampling; vote sensitivity √2, RDP α/σ² per query).
+ * @example calibrateGnmaxNoise({ targetEpsilon: 3, delta: 1e-5, queries: 200, spec: { accountant: "rdp", orders: "pate" } }).noiseMultiplier // ≈ 29.9 (method-mechanics §4)
+ */
+export function calibrateGnmaxNoise(input: { targetEpsilon: number; delta: number; queries: number; spec?: AccountantSpec }): NoiseCalibration {
+  requireCount("queries", input.queries);
+  return calibrateNoise((s) => selfComposed(input.queries, gnmax(s)), input.targetEpsilon, input.delta, input.spec ?? { accountant: "rdp" });
+}
+
+/**
+ * The most queries PATE's GNMax can answer at σ_G within (ε, δ), data-independent.
+ * @example maxGnmaxQueries({ noiseMultiplier: 40, targetEpsilon: 3, delta: 1e-5, spec: { accountant: "rdp", orders: "pate" } }).count // 358 (method-mechanics §4)
+ */
+export function maxGnmaxQueries(input: { noiseMultiplier: number; targetEpsilon: number; delta: number; spec?: AccountantSpec }): CompositionBudget {
+  return maxCompositions(gnmax(input.noiseMultiplier), input.targetEpsilon, input.delta, input.spec ?? { accountant: "rdp" });
+}
+
+/**
+ * DP-ICL's per-query event: report-noisy-max with Gaussian noise on the teachers' vote histogram
+ * for a Poisson sample at rate q = ensemble·shots/N. `sensitivity: "vote-change"` (default, sound)
+ * uses L2 sensitivity √2; `"code"` uses 1, as the DP-ICL code does (method-mechanics §12.1).
+ */
+export function dpIclQueryEvent(noiseMultiplier: number, samplingRate: number, sensitivity: "vote-change" | "code" = "vote-change"): DpEvent {
+  return poissonSampled(samplingRate, sensitivity === "code" ? gaussian(noiseMultiplier) : gnmax(noiseMultiplier));
+}
+
+/**
+ * How many DP-ICL queries a budget allows at noise σ (votes).
+ * @example maxDpIclQueries({ noiseMultiplier: 1, samplingRate: 40 / 67349, targetEpsilon: 1, delta: 1e-5, sensitivity: "code", spec: { accountant: "rdp" } }).count // 86,784 (method-mechanics §2)
+ */
+export function maxDpIclQueries(input: { noiseMultiplier: number; samplingRate: number; targetEpsilon: number; delta: number; sensitivity?: "vote-change" | "code"; spec?: AccountantSpec }): CompositionBudget {
+  return maxCompositions(dpIclQueryEvent(input.noiseMultiplier, input.samplingRate, input.sensitivity), input.targetEpsilon, input.delta, input.spec ?? { accountant: "prv" });
+}
+
+/**
+ * One KSA+PTR query of DP-ICL generation / PromptPATEGen (method-mechanics §3): a PTR test with
+ * Gaussian noise σ (RDP α/(2σ²)) and an ε_EM exponential-mechanism keyword selection, failing
+ * with probability δ0, on a Poisson sample at rate q (q = 1: fixed teachers, no amplification).
+ */
+export function ksaPtrQueryEvent(keywordEpsilon: number, ptrNoiseMultiplier: number, failureProbability: number, samplingRate: number): DpEvent {
+  const step = withFailure(failureProbability, composed([gaussian(ptrNoiseMultiplier), exponential(keywordEpsilon)]));
+  return samplingRate === 1 ? step : poissonSampled(samplingRate, step);
+}
+
+/**
+ * ε_EM for KSA+PTR at a given PTR noise, by the RDP accountant with autodp's general
+ * amplification (P6; ε_EM ↦ ε is increasing). Infeasible when the PTR part alone exceeds the budget.
+ * @example calibrateKeywordEpsilon({ targetEpsilon: 3, delta: 5e-5, samplingRate: 400 / 14732, queries: 100, ptrNoiseMultiplier: 1.869, failureProbability: 0.99 * 5e-5 / (400 / 14732) / 100 })
+ */
+export function calibrateKeywordEpsilon(input: {
+  targetEpsilon: number; delta: number; samplingRate: number; queries: number; ptrNoiseMultiplier: number; failureProbability: number;
+  orders?: OrderGridId;
+}): { keywordEpsilon: number | null; epsilon: number; feasible: boolean; accountant: "rdp" } {
+  const { targetEpsilon, delta, samplingRate, queries, ptrNoiseMultiplier, failureProbability } = input;
+  requireCount("queries", queries);
+  const spec: AccountantSpec = { accountant: "rdp", orders: input.orders ?? "default" };
+  const eps = (keywordEpsilon: number) => computeEpsilon(selfComposed(queries, ksaPtrQueryEvent(keywordEpsilon, ptrNoiseMultiplier, failureProbability, samplingRate)), delta, spec).epsilon;
+  const search = searchParameter({ evaluate: eps, targetEpsilon, direction: "increasing", minimum: 1e-4, maximum: 100, initial: 1, relativeTolerance: 1e-5 });
+  return { keywordEpsilon: search.value, epsilon: search.value === null ? search.epsilon : eps(search.value), feasible: search.feasible, accountant: "rdp" };
+}
+
+/**
+ * One DP-OPT token: LimitedDomain Gumbel vote (ε_tok-DP except with probability δ0) over a
+ * Poisson sample at rate q = ensemble·demos/n_train (method-mechanics §7).
+ */
+export function dpOptTokenEvent(tokenEpsilon: number, failureProbability: number, samplingRate: number): DpEvent {
+  return poissonSampled(samplingRate, withFailure(failureProbability, exponential(tokenEpsilon)));
+}
+
+/**
+ * DP-OPT's accountant (`compose_subsampled_LimitedDomain_to_approxDP`): ε from P6 + improved
+ * conversion on autodp's integer orders at δ1, and total δ = δ1 + δ0·q·niter.
+ * @example dpOptEpsilon({ tokenEpsilon: 1.8, failureProbability: 5e-7, conversionDelta: 5e-7, samplingRate: 1025 / 66676, tokens: 100 }) // { epsilon ≈ 2.532312, delta ≈ 1.26864e-6 }
+ */
+export function dpOptEpsilon(input: { tokenEpsilon: number; failureProbability: number; conversionDelta: number; samplingRate: number; tokens: number; orders?: "autodp" | "default" }): { epsilon: number; delta: number; accountant: "rdp" } {
+  const { tokenEpsilon, failureProbability, conversionDelta, samplingRate, tokens } = input;
+  requireCount("tokens", tokens);
+  requireInterval("conversionDelta", conversionDelta, 0, 1, true, true);
+  const event = selfComposed(tokens, dpOptTokenEvent(tokenEpsilon, failureProbability, samplingRate));
+  const failure = tokens * samplingRate * failureProbability;
+  const total = conversionDelta + failure;
+  if (!(total < 1)) return { epsilon: Infinity, delta: 1, accountant: "rdp" };
+  const r = computeEpsilon(event, total, { accountant: "rdp", orders: input.orders ?? "autodp" });
+  return { epsilon: r.epsilon, delta: total, accountant: "rdp" };
+}
+
+/**
+ * DP-OPT token budget: the most token queries within (ε, δ) at fixed ε_tok, δ0 and δ1
+ * (the code's stopping rule: ε ≤ target and δ1 + δ0·q·niter ≤ δ).
+ * @example dpOptTokenBudget({ tokenEpsilon: 1.8, failureProbability: 5e-7, conversionDelta: 5e-7, samplingRate: 1025 / 66676, targetEpsilon: 8, targetDelta: 1 / 66676 }) // 1,377 (method-mechanics §7)
+ */
+export function dpOptTokenBudget(input: { tokenEpsilon: number; failureProbability: number; conversionDelta: number; samplingRate: number; targetEpsilon: number; targetDelta: number; orders?: "autodp" | "default" }): number {
+  const { targetEpsilon, targetDelta } = input;
+  requirePositive("targetEpsilon", targetEpsilon);
+  requireInterval("targetDelta", targetDelta, 0, 1, true, true);
+  return largestInteger((tokens) => {
+    const r = dpOptEpsilon({ ...input, tokens });
+    return r.epsilon <= targetEpsilon && r.delta <= targetDelta;
+  }, 10_000_000);
+}
+
+/**
+ * ε_tok for DP-OPT to generate `tokens` token queries within (ε, δ), splitting δ as the
+ * method-mechanics §7 inverse does: δ1 = δ/2 for the conversion and δ0 = δ/(2·q·tokens) per token.
+ * @example calibrateTokenEpsilon({ targetEpsilon: 8, delta: 1 / 66676, samplingRate: 1025 / 66676, tokens: 2000 }).tokenEpsilon // ≈ 1.715
+ */
+export function calibrateTokenEpsilon(input: { targetEpsilon: number; delta: number; samplingRate: number; tokens: number; orders?: "autodp" | "default" }): { tokenEpsilon: number | null; failureProbability: number; epsilon: number; feasible: boolean; accountant: "rdp" } {
+  const { targetEpsilon, delta, samplingRate, tokens } = input;
+  requireInterval("samplingRate", samplingRate, 0, 1, true, false);
+  const conversionDelta = delta / 2;
+  const failureProbability = Math.min(0.5, delta / (2 * samplingRate * Math.max(1, tokens)));
+  const eps = (tokenEpsilon: number) => dpOptEpsilon({ tokenEpsilon, failureProbability, conversionDelta, samplingRate, tokens, orders: input.orders }).epsilon;
+  const search = searchParameter({ evaluate: eps, targetEpsilon, direction: "increasing", minimum: 1e-4, maximum: 100, initial: 1, relativeTolerance: 1e-5 });
+  return { tokenEpsilon: search.value, failureProbability, epsilon: search.value === null ? search.epsilon : eps(search.value), feasible: search.feasible, accountant: "rdp" };
+}
