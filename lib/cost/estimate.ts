@@ -227,5 +227,5 @@ export function findBreakEven(open: CostRow, closed: CostRow): BreakEven {
   const aboveCheaper = slope > 0 ? "open" : "closed";
   if (q <= 0) return { ...base, queries: null, cheaperAbove: aboveCheaper, note: `${aboveCheaper} is cheaper at every volume` };
   const below = aboveCheaper === "open" ? "closed" : "open";
-  return { ...base, queries: q, cheaperAbove: aboveCheaper, note: `${below} is cheaper below ${Math.ceil(q).toLocaleString("en-US")} queries, ${aboveCheaper} above` };
+  return { ...base, queries: q, cheaperAbove: aboveCheaper, note: `${below} is cheaper below ${Math.round(q).toLocaleString("en-US")} queries, ${aboveCheaper} above` };
 }

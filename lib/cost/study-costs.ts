@@ -47,6 +47,8 @@ const PATE_ISSUE =
 const BART_T1_ISSUE = "Table 1 prints PrivateLoRA BART-Large SAMSum as $3.63 / $0.80; Table 4 prints the same setup as $2.90 / $0.69 (paper-facts §7).";
 const PATEGEN_QUERY_ISSUE =
   "The study's PromptPATEGen query costs are far below PrivateLoRA's on the same model and dataset (e.g. OpenLLaMA 13B SAMSum $0.80 vs $8.05) although the student prompt makes every query longer: they were evidently measured with a different (batched) serving setup that the paper does not describe.";
+const FEWSHOTGEN_SST2_ISSUE =
+  "Table 3's SST2 costs evidently include instruction and template tokens that the paper's Appendix D formula leaves out (the 0-shot row implies ≈ 300 tokens per query); DP-FewShotGen's code also sends an instruction and a header with every generation call (method-mechanics §6). The paper gives neither length.";
 const DP_ICL_LOCAL_ISSUE = "The paper does not say how it costed DP-ICL on OpenLLaMA 13B (paper-facts §2).";
 
 type Extra = Pick<StudyCostCell, "nonPrivate" | "knobs" | "paperIssue">;
@@ -72,7 +74,7 @@ export const STUDY_COST_CELLS: readonly StudyCostCell[] = [
   cell("3", "PromptPATE (ε = ∞)", "prompt-pate", "gpt-3-babbage", "api", SST2, 8.66, 1.72, { nonPrivate: true, paperIssue: PATE_ISSUE }),
   cell("3", "PromptPATE (ε < 0.3)", "prompt-pate", "gpt-3-babbage", "api", SST2, 9.72, 1.72, { paperIssue: PATE_ISSUE }),
   cell("3", "PromptPATE (ε < 0.3)", "prompt-pate", "claude-2.1", "api", SST2, 48.24, 5.36, { knobs: { "prompt-pate": { public: 200, studentShots: 2 } }, paperIssue: PATE_ISSUE }),
-  cell("3", "DP-FewShotGen (1)", "dp-fewshotgen", "gpt-3-babbage", "api", SST2, 0.86, 1.1),
+  cell("3", "DP-FewShotGen (1)", "dp-fewshotgen", "gpt-3-babbage", "api", SST2, 0.86, 1.1, { paperIssue: FEWSHOTGEN_SST2_ISSUE }),
   cell("3", "DP-ICL", "dp-icl", "gpt-3-babbage", "api", SST2, 0, 17.2, { paperIssue: DP_ICL_ISSUE }),
   cell("3", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SST2, 0, 138.0, { paperIssue: DP_ICL_ISSUE }),
   cell("3", "PromptDPSGD", "prompt-dpsgd", "roberta-large", "gpu", SST2, 7.59, 0.4),

@@ -1,0 +1,127 @@
+/** @jest-environment node */
+import { presetScenario } from "@/lib/scenario";
+import {
+  apiUsd, calibrationTokens, costWork, dpIclQueryTokens, estimateCostRow, fewShotGenTokens, methodWork, resolveApiPrice,
+  singleCallTokens, type ApiCostStage, type ApiPriceQuote,
+} from "@/lib/cost";
+
+// Token counts are sums of products of the inputs: exact up to float rounding.
+const EXACT = 1e-9;
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+const flat = (inputUsdPerMillionTokens: number, outputUsdPerMillionTokens = inputUsdPerMillionTokens): ApiPriceQuote => ({
+  model: "gpt-3-davinci", priceSet: "paper-2024-05", inputUsdPerMillionTokens, outputUsdPerMillionTokens, tiers: [], source: "test", asOf: "test",
+});
+
+describe("DP-ICL tokens (Hanke et al. 2024, Appendix D)", () => {
+  it("SAMSum, 1 shot × 100 teachers: 30,733.4 input + 2,562 output tokens per query (paper-facts §6)", () => {
+    const q = dpIclQueryTokens({ ensemble: 100, shots: 1, inTokens: 140.857, outTokens: 25.62 });
+    expect(q.calls).toBe(100);
+    expect(rel(q.inputTokens, 30733.4)).toBeLessThan(EXACT);
+    expect(rel(q.outputTokens, 2562)).toBeLessThan(EXACT);
+  });
+
+  it("SAMSum with the original 4 shots costs $1,664.77 per 10k queries on Davinci (method-mechanics §3)", () => {
+    const q = dpIclQueryTokens({ ensemble: 100, shots: 4, inTokens: 140.857, outTokens: 25.62 });
+    const { inputUsd, outputUsd } = apiUsd(flat(2), q.calls * 1e4, q.inputTokens * 1e4, q.outputTokens * 1e4);
+    expect(inputUsd + outputUsd).toBeCloseTo(1664.77, 2);
+  });
+
+  it("classification with calibration: 1,540 + 10 base tokens and 60 calls / 7,680 tokens of calibration per query (method-mechanics §2)", () => {
+    const base = dpIclQueryTokens({ ensemble: 10, shots: 4, inTokens: 30, outTokens: 1 });
+    expect(base.inputTokens).toBe(1540);
+    expect(base.outputTokens).toBe(10);
+    const cal = calibrationTokens({ prompts: 10, shots: 4, inTokens: 30, outTokens: 1, classes: 2 });
+    expect(cal).toEqual({ calls: 60, inputTokens: 7680, outputTokens: 0 });
+    // babbage-002 at $0.40/M: $0.54 base and +$2.68 calibration for 872 queries (method-mechanics §2).
+    const babbage = flat(0.4);
+    const b = apiUsd(babbage, 10 * 872, base.inputTokens * 872, base.outputTokens * 872);
+    expect(b.inputUsd + b.outputUsd).toBeCloseTo(0.54, 2);
+    expect(apiUsd(babbage, 60 * 872, cal.inputTokens * 872, 0).inputUsd).toBeCloseTo(2.68, 2);
+  });
+
+  it("the original code's extra calls are options, off by default, and labelled when on", () => {
+    const s = presetScenario("sst2");
+    expect(methodWork("dp-icl", s).perQuery.map((c) => c.id)).toEqual(["teachers"]);
+    const withCal = methodWork("dp-icl", s, { calibrationCalls: true }).perQuery;
+    expect(withCal.map((c) => c.id)).toEqual(["teachers", "calibration"]);
+    expect(withCal[1]!.option).toBe("calibrationCalls");
+    // The keyword call belongs to generation only.
+    expect(methodWork("dp-icl", s, { finalKeywordCall: true }).perQuery).toHaveLength(1);
+  });
+
+  it("the final KSA keyword call adds about $3.83 per 10k SAMSum queries on Davinci (method-mechanics §3)", () => {
+    const s = presetScenario("samsum");
+    const without = estimateCostRow(s, "dp-icl", "gpt-3-davinci").queryCostUsd!;
+    const withKeyword = estimateCostRow(s, "dp-icl", "gpt-3-davinci", { finalKeywordCall: true });
+    // "about": the source rounds the keyword length; we take keywords as long as an answer (ℓout).
+    expect(withKeyword.queryCostUsd! - without).toBeCloseTo(3.84, 1);
+    expect(withKeyword.breakdown.stages.find((st) => st.id === "final-keyword-call")).toMatchObject({ option: "finalKeywordCall", calls: 10000 });
+  });
+});
+
+describe("single-call methods", () => {
+  it("SAMSum 0-shot on Davinci is $3.33 per 10k queries (paper-facts §6 worked example)", () => {
+    const q = singleCallTokens({ promptTokens: 0, inTokens: 140.857, outTokens: 25.62 });
+    const { inputUsd, outputUsd } = apiUsd(flat(2), 1e4, q.inputTokens * 1e4, q.outputTokens * 1e4);
+    expect(Math.round((inputUsd + outputUsd) * 100) / 100).toBe(3.33);
+  });
+
+  it("DP-OPT on SST2 sends the 39-token instruction with every query: 51.35 input tokens, ≈ $1.05 per 10k on Davinci (paper-facts §6)", () => {
+    const s = presetScenario("sst2");
+    const [q] = methodWork("dp-opt", s).perQuery;
+    expect(rel(q!.inputTokens, 51.35)).toBeLessThan(EXACT);
+    const row = estimateCostRow(s, "dp-opt", "gpt-3-davinci");
+    expect(row.queryCostUsd).toBeCloseTo(1.047, 3);
+  });
+});
+
+describe("PromptPATEGen tokens priced as an API at $2/1M (method-mechanics §5)", () => {
+  const s = presetScenario("samsum");
+  s.priceOverrides = { "vicuna-7b": { inputUsdPerMTok: 2, outputUsdPerMTok: 2 } };
+
+  it("10,000 teacher calls ≈ 3.33M tokens ≈ $6.66, plus ≈ 0.036M tokens ≈ $0.07 for zero-shot and keyword answers", () => {
+    const row = estimateCostRow(s, "prompt-pate-gen", "vicuna-7b");
+    const stages = row.breakdown.stages as ApiCostStage[];
+    const teachers = stages.find((st) => st.id === "teachers")!;
+    expect(teachers.calls).toBe(10000);
+    expect((teachers.inputTokens + teachers.outputTokens) / 1e6).toBeCloseTo(3.33, 2);
+    expect(teachers.usd).toBeCloseTo(6.66, 2);
+    const extra = stages.filter((st) => st.id === "zero-shot" || st.id === "keyword-answers");
+    expect(extra.reduce((a, st) => a + st.usd!, 0)).toBeCloseTo(0.07, 2);
+  });
+
+  it.each([[1, 6.66], [2, 9.99], [4, 16.65]])("student prompt of %i shots: $%f per 10k queries", (k, usd) => {
+    const t = structuredClone(s);
+    t.knobs["prompt-pate-gen"].studentShots = k;
+    expect(estimateCostRow(t, "prompt-pate-gen", "vicuna-7b").queryCostUsd).toBeCloseTo(usd, 2);
+  });
+});
+
+describe("DP-FewShotGen tokens", () => {
+  it("MIT, 4 demos × 20 tokens × 20 prompts of 4 shots: 1,600 calls and 185,536 input tokens", () => {
+    const g = fewShotGenTokens({ demos: 4, ensemble: 20, shots: 4, tokens: 20, inTokens: 24.314, outTokens: 2.301 });
+    expect(g.calls).toBe(1600);
+    expect(g.outputTokens).toBe(1600);
+    expect(rel(g.inputTokens, 185536)).toBeLessThan(EXACT);
+  });
+
+  it("the public-token (RVP) calls are an option, off by default", () => {
+    const s = presetScenario("mitg");
+    expect(methodWork("dp-fewshotgen", s).training).toHaveLength(1);
+    const w = methodWork("dp-fewshotgen", s, { publicTokenCalls: true }).training;
+    expect(w.map((x) => x.id)).toEqual(["generation", "public-token-calls"]);
+  });
+});
+
+describe("stage breakdown", () => {
+  it("each API stage carries calls, input and output tokens, $ in and $ out, and per-query values for queries", () => {
+    const s = presetScenario("samsum");
+    const row = costWork(methodWork("dp-icl", s), "dp-icl", "gpt-3-davinci", s);
+    const [stage] = row.breakdown.stages as ApiCostStage[];
+    expect(stage).toMatchObject({ kind: "api", phase: "query", calls: 1e6, model: "gpt-3-davinci" });
+    expect(stage!.inputUsd! + stage!.outputUsd!).toBeCloseTo(stage!.usd!, 9);
+    expect(stage!.perQuery!.calls).toBe(100);
+    expect(resolveApiPrice("gpt-3-davinci", s)).toMatchObject({ ok: true, quote: { asOf: "2024-05-22", source: "Hanke et al. 2024, Table 22" } });
+  });
+});
