@@ -121,7 +121,7 @@ const sig = (x: number) => Number(x.toPrecision(3));
  * @example
  * // PrivateLoRA, Pythia 1B, SAMSum (20 epochs × 14,732 records × 166.477 tokens) on an A40:
  * dpSgdGpuHours({ trainable: "lora", epochs: 20, records: 14732, tokensPerRecord: 166.477 }, "pythia-1b", "a40")
- * // → ≈ 4.4 GPU-hours (≈ $3.05 at $0.69/h; the study measured $4.24, Table 4)
+ * // → ≈ 4.48 GPU-hours (≈ $3.09 at $0.69/h; the study measured $4.24, Table 4)
  */
 export function dpSgdGpuHours(
   work: { trainable: "full" | "lora" | "prompt"; epochs: number; records: number; tokensPerRecord: number },
@@ -167,8 +167,9 @@ export function batchedForwardGpuHours(tokens: number, model: ModelId, gpu: GpuI
  * Encoder models (RoBERTa) classify with a head: no decoded tokens.
  *
  * @example
- * // one SST2 query on Vicuna 7B: 12.35 prompt tokens, 1 decoded token → ≈ 0.45 s → $0.86 per 10k at $0.69/h
+ * // one SST2 query on Vicuna 7B: 12.35 prompt tokens, 1 decoded token → ≈ 0.37 s
  * servingGpuHours({ calls: 1, prefillTokensPerCall: 12.35, decodeTokensPerCall: 1 }, "vicuna-7b", "a40")
+ * // → ≈ 1.04e-4 GPU-hours, i.e. $0.72 per 10k queries at $0.69/h (the study measured $0.78, Table 3)
  */
 export function servingGpuHours(
   work: { calls: number; prefillTokensPerCall: number; decodeTokensPerCall: number },

@@ -202,7 +202,7 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
         perQuery.push({ kind: "llm-calls", phase: "query", id: "final-keyword-call", label: "Final call writing the answer from the private keywords (original code, KSA)",
           calls: 1, inputTokens: li + lo, outputTokens: lo, option: "finalKeywordCall", formula: "1 call; input ℓin + ℓout (keywords), output ℓout" });
       }
-      sources.push("Wu et al., ICLR 2024 (DP-ICL)", "method-mechanics §2–3 (DP-ICL code: sprintml/OpenLLMs, tongwu2020/DP-ICL)");
+      sources.push("Wu et al., ICLR 2024 (DP-ICL)", "DP-ICL code: github.com/sprintml/OpenLLMs (DP-ICL), github.com/tongwu2020/DP-ICL");
       assumptions.push("No training cost: teacher prompts are drawn afresh for every query and building them is free (Appendix D).");
       return { method, training: [], perQuery, assumptions, sources };
     }
@@ -228,7 +228,7 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
           formula: `${k.ensemble} teachers × ${CALIBRATION_CONTENT_FREE_INPUTS} × ${classes}; input each ${k.shots} × (ℓin + ℓout) + ${CALIBRATION_CONTENT_FREE_TOKENS} + ℓout` });
       }
       const q = singleCallTokens({ promptTokens: k.studentShots * (lp + lo), inTokens: li, outTokens: lo });
-      sources.push(method === "prompt-pate" ? "Duan et al., NeurIPS 2023 (PromptPATE)" : "Hanke et al. 2024, Section 3 (PromptPATEGen)", method === "prompt-pate" ? "method-mechanics §4" : "method-mechanics §5");
+      sources.push(method === "prompt-pate" ? "Duan et al., NeurIPS 2023 (PromptPATE)" : "Hanke et al. 2024, Section 3 (PromptPATEGen)", method === "prompt-pate" ? "PromptPATE code: github.com/cleverhans-lab/PrivatePrompts" : "PromptPATEGen code: github.com/sprintml/OpenLLMs (PromptPATEGen)");
       assumptions.push("Public examples are as long as private records (ℓin, ℓout).", "Selecting the student prompt on validation data is not counted.");
       return {
         method, training, assumptions, sources,
@@ -255,7 +255,7 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       }
       // A generated demonstration is T generated tokens plus its label/answer.
       const q = singleCallTokens({ promptTokens: k.demos * (k.tokens + lo), inTokens: li, outTokens: lo });
-      sources.push("Tang et al., ICLR 2024 (DP-FewShotGen)", "method-mechanics §6 (microsoft/dp-few-shot-generation)");
+      sources.push("Tang et al., ICLR 2024 (DP-FewShotGen)", "DP-FewShotGen code: github.com/microsoft/dp-few-shot-generation");
       assumptions.push(`Every demonstration reaches the maximum length (${k.tokens} tokens).`);
       return {
         method, training, assumptions, sources,
@@ -267,7 +267,7 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       const k = scenario.knobs["dp-opt"];
       const t = dpOptSearchTokens({ candidates: DP_OPT_CANDIDATE_PROMPTS, ensemble: k.ensemble, shots: k.shots, tokens: k.tokens, records: scenario.records, inTokens: li, outTokens: lo });
       const q = singleCallTokens({ promptTokens: k.tokens, inTokens: li, outTokens: lo });
-      sources.push("Hong et al., ICLR 2024 (DP-OPT)", "method-mechanics §7 (VITA-Group/DP-OPT)");
+      sources.push("Hong et al., ICLR 2024 (DP-OPT)", "DP-OPT code: github.com/VITA-Group/DP-OPT");
       assumptions.push(`The instruction is searched on a local Vicuna 7B: ${DP_OPT_CANDIDATE_PROMPTS} candidates of ${k.tokens} tokens (DP-OPT code's SST-2 sweep), scored on a 1% holdout.`);
       return {
         method, assumptions, sources,

@@ -36,6 +36,7 @@ export function baselineWork(baseline: StudyBaselineId, scenario: Scenario): Met
   const shots = baseline === "icl" ? scenario.knobs["dp-icl"].shots : 0;
   const q = singleCallTokens({ promptTokens: shots * (scenario.inTokens + scenario.outTokens), inTokens: scenario.inTokens, outTokens: scenario.outTokens });
   return {
+    // Baselines are not methods; they are priced like a DP-ICL row with one prompt and no ensemble.
     method: "dp-icl",
     training: [],
     perQuery: [{ kind: "llm-calls", phase: "query", id: baseline, label: baseline === "icl" ? `Non-private ${shots}-shot prompt` : "Zero-shot query", ...q, formula: shots ? `1 call; input ${shots} × (ℓin + ℓout) + ℓin, output ℓout` : "1 call; input ℓin, output ℓout" }],

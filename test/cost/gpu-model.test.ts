@@ -94,3 +94,17 @@ it("GPU cost = GPU-hours × the scenario's $/GPU-hour", () => {
     if (st.kind === "gpu") expect(Math.abs(st.usd - st.gpuHours * 1.5)).toBeLessThan(CLOSED_FORM * st.usd);
   }
 });
+
+describe("worked examples of the TSDoc (lib/cost/gpu-model.ts)", () => {
+  it("PrivateLoRA, Pythia 1B, SAMSum on an A40: ≈ 4.48 GPU-hours, ≈ $3.09 (study, Table 4: $4.24)", () => {
+    const h = dpSgdGpuHours({ trainable: "lora", epochs: 20, records: 14732, tokensPerRecord: 166.477 }, "pythia-1b", "a40").gpuHours;
+    expect(h).toBeCloseTo(4.48, 2);
+    expect(h * 0.69).toBeCloseTo(3.09, 2);
+  });
+
+  it("one SST2 query on Vicuna 7B: ≈ 0.37 s, $0.72 per 10k (study, Table 3: $0.78)", () => {
+    const h = servingGpuHours({ calls: 1, prefillTokensPerCall: 12.35, decodeTokensPerCall: 1 }, "vicuna-7b", "a40").gpuHours;
+    expect(h * 3600).toBeCloseTo(0.37, 2);
+    expect(h * 1e4 * 0.69).toBeCloseTo(0.72, 2);
+  });
+});
