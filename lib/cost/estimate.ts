@@ -206,6 +206,31 @@ export function costCurve(row: CostRow, queries: number[] = logSpacedQueries(1, 
   return queries.map((q) => ({ queries: q, totalCostUsd: costAtQueries(row, q) }));
 }
 
+/** One line of the chart "total cost vs number of queries". */
+export interface CostSeries {
+  method: MethodId;
+  model: ModelId;
+  llm: CostRow["llm"];
+  /** Total cost at each of the curve's query volumes; null where a price is missing. */
+  totalCostUsd: (number | null)[];
+}
+
+/**
+ * Ready-to-draw series for the chart "total cost vs number of queries": one series per row over
+ * shared log-spaced query volumes. The default range runs from 1 query to 100 × the scenario's
+ * queries, widened to 10 × the largest finite break-even so every crossing is on the chart.
+ *
+ * @example
+ * const { rows, breakEven } = estimateCosts(presetScenario("samsum"));
+ * const { queries, series } = costCurves(rows, breakEven); // queries[0] === 1, 41 points
+ */
+export function costCurves(rows: CostRow[], breakEven: BreakEven[] = [], count = 41): { queries: number[]; series: CostSeries[] } {
+  const crossings = breakEven.map((b) => b.queries).filter((q): q is number => q !== null && Number.isFinite(q));
+  const max = Math.max(10, ...rows.map((r) => r.queries * 100), ...crossings.map((q) => q * 10));
+  const queries = logSpacedQueries(1, max, count);
+  return { queries, series: rows.map((r) => ({ method: r.method, model: r.model, llm: r.llm, totalCostUsd: queries.map((q) => costAtQueries(r, q)) })) };
+}
+
 /**
  * Where an open row and a closed row cost the same:
  * q* = (training_open − training_closed) / (perQuery_closed − perQuery_open).

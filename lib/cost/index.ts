@@ -19,8 +19,8 @@ export {
   type TrainingConstants, type ServingConstants, type ServingMode, type GpuHours,
 } from "./gpu-model";
 export {
-  estimateCosts, estimateCostRow, costWork, costAtQueries, costCurve, logSpacedQueries, findBreakEven, incompatibility,
-  type CostOptions,
+  estimateCosts, estimateCostRow, costWork, costAtQueries, costCurve, costCurves, logSpacedQueries, findBreakEven, incompatibility,
+  type CostOptions, type CostSeries,
 } from "./estimate";
 export { STUDY_COST_CELLS, STUDY_COST_SOURCE, paperFigureFor, type StudyCostCell, type StudyBaselineId } from "./study-costs";
 export { reproduceStudyCosts, estimateStudyCell, studyScenario, baselineWork, CENT_TOLERANCE_USD, type StudyCostComparison } from "./reproduce";

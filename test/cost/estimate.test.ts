@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { METHODS, METHOD_IDS, presetScenario, defaultScenario } from "@/lib/scenario";
-import { costAtQueries, costCurve, estimateCosts, findBreakEven, logSpacedQueries, type CostRow } from "@/lib/cost";
+import { costAtQueries, costCurve, costCurves, estimateCosts, findBreakEven, logSpacedQueries, type CostRow } from "@/lib/cost";
 
 describe("estimateCosts", () => {
   it("one row per selected method × compatible selected model, in the right family", () => {
@@ -91,5 +91,16 @@ describe("cost curves", () => {
     expect(costAtQueries(r, 10)).toBe(8);
     expect(costAtQueries(row(null, 1, "closed"), 10)).toBeNull();
     expect(costCurve(r, [1, 2])).toEqual([{ queries: 1, totalCostUsd: 3.5 }, { queries: 2, totalCostUsd: 4 }]);
+  });
+
+  it("costCurves puts every row on shared log-spaced volumes wide enough to show every crossing", () => {
+    const s = presetScenario("samsum");
+    const { rows, breakEven } = estimateCosts(s);
+    const { queries, series } = costCurves(rows, breakEven);
+    expect(queries[0]).toBe(1);
+    const largest = Math.max(...breakEven.map((b) => b.queries ?? 0));
+    expect(queries[queries.length - 1]).toBeGreaterThanOrEqual(Math.max(s.queries * 100, largest));
+    expect(series).toHaveLength(rows.length);
+    series.forEach((line, i) => expect(line.totalCostUsd[0]).toBe(costAtQueries(rows[i]!, 1)));
   });
 });
