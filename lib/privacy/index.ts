@@ -23,4 +23,4 @@ export {
   calibrateKeywordEpsilon, dpOptTokenEvent, dpOptEpsilon, dpOptTokenBudget, calibrateTokenEpsilon, NOISE_MULTIPLIER_RANGE,
   type ParameterSearch, type ParameterSearchResult, type NoiseCalibration, type SgmCalibrationInput, type CompositionBudget,
 } from "./calibrate";
-export { erfc, logErfc, normalCdf, normalSurvival, upperNormalQuantile } from "./special-functions";
+export { erfc, logErfc, normalCdf, normalSurvival, logNormalSurvival, upperNormalQuantile, logAddExp, log1mExp } from "./special-functions";

@@ -125,7 +125,16 @@ export function prvComponents(event: DpEvent): PrvComponent[] | null {
   };
   visit(event, 1);
   if (nonPrivateSeen) return null;
-  return [...acc.values()].sort((a, b) => (a.kind + a.count).localeCompare(b.kind + b.count));
+  // Un-subsampled Gaussians compose exactly into one Gaussian: 1/σ² adds up (the μ of Gaussian
+  // DP adds in quadrature; Dong, Roth & Su 2019, Cor. 3.3). One step then needs a far coarser grid.
+  const out: PrvComponent[] = [];
+  let inverseVariance = 0;
+  for (const c of acc.values()) {
+    if (c.kind === "subsampledGaussian" && c.samplingRate === 1) inverseVariance += c.count / (c.noiseMultiplier * c.noiseMultiplier);
+    else out.push(c);
+  }
+  if (inverseVariance > 0) out.push({ kind: "subsampledGaussian", samplingRate: 1, noiseMultiplier: 1 / Math.sqrt(inverseVariance), count: 1 });
+  return out.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
 function componentEvent(c: PrvComponent, count: number): DpEvent {

@@ -1,0 +1,76 @@
+/**
+ * Shared pieces of the method files: which accountant to run, when a mechanism is still useful,
+ * and the JSON-safe shape of numbers.
+ */
+import { upperNormalQuantile, type AccountantSpec, type EpsilonResult } from "../privacy";
+import type { Scenario } from "../scenario";
+
+/** JSON has no Infinity or NaN: a non-finite number becomes null (read "unbounded"). */
+export function finiteOrNull(x: number | null | undefined): number | null {
+  return typeof x === "number" && Number.isFinite(x) ? x : null;
+}
+
+/**
+ * PRV's ε error for method results: 5% of the target, between 0.002 and 0.05. dp-transformers
+ * calibrates with 0.05; a finer error would only cost time, and the upper bound we report (and
+ * calibrate on) already includes it, so the choice errs on the safe side.
+ */
+export function prvEpsError(targetEpsilon: number): number {
+  return Math.min(0.05, Math.max(0.002, targetEpsilon / 20));
+}
+
+/** Above this many subsampled compositions a PRV grid outgrows an interactive budget (~2^21 points). */
+export const PRV_MAX_COMPOSITIONS = 300_000;
+
+/**
+ * The accountant a Gaussian method uses: the scenario's choice, except where PRV cannot give a
+ * meaningful answer — then RDP, and the note says so (it is never a silent switch).
+ */
+export function gaussianSpec(scenario: Scenario, compositions: number): { spec: AccountantSpec; note: string | null } {
+  if (scenario.accountant === "rdp") return { spec: { accountant: "rdp", orders: "default" }, note: null };
+  const epsError = prvEpsError(scenario.epsilon);
+  if (compositions > PRV_MAX_COMPOSITIONS) {
+    return { spec: { accountant: "rdp", orders: "default" }, note: `PRV would need a grid of millions of points for ${compositions.toLocaleString("en-US")} compositions; the RDP accountant (an upper bound) produced these numbers instead.` };
+  }
+  if (scenario.epsilon <= 2 * epsError) {
+    return { spec: { accountant: "rdp", orders: "default" }, note: `ε = ${scenario.epsilon} is within PRV's error margin (${epsError}); the RDP accountant produced these numbers instead.` };
+  }
+  return { spec: { accountant: "prv", epsError }, note: null };
+}
+
+/** The RDP spec used for "allowed" counts: exact integer searches are cheap with RDP. */
+export const RDP_SPEC: AccountantSpec = { accountant: "rdp", orders: "default" };
+
+/** Probability with which a unanimous ensemble must still get its answer through the noise [assumption]. */
+export const USEFUL_ANSWER_PROBABILITY = 0.9;
+
+/**
+ * The largest noise std (in votes) at which a unanimous ensemble of `ensemble` voters still wins
+ * report-noisy-max against each of the other classes' noisy zero counts with probability ≥ 0.9
+ * (union bound over the C − 1 rivals; each difference has std √2·σ):
+ *   σ_max = E / (√2 · z), with z the upper (0.1/(C−1))-quantile of N(0, 1).
+ * Beyond σ_max the released label is mostly noise, so we call more noise "not useful". [assumption]
+ * @example usefulVoteNoise(10, 2) ≈ 5.52
+ */
+export function usefulVoteNoise(ensemble: number, classes: number): number {
+  const rivals = Math.max(1, classes - 1);
+  return ensemble / (Math.SQRT2 * upperNormalQuantile((1 - USEFUL_ANSWER_PROBABILITY) / rivals));
+}
+
+/** The PRV bounds of an ε result, if it has them. */
+export function boundsOf(result: EpsilonResult | null): { lower: number; estimate: number; upper: number } | undefined {
+  if (!result?.bounds) return undefined;
+  const { lower, estimate, upper } = result.bounds;
+  if (![lower, estimate, upper].every(Number.isFinite)) return undefined;
+  return { lower, estimate, upper };
+}
+
+/** Sampling rate k/N clipped to 1 (k records of N); the note says when it was clipped. */
+export function clippedRate(recordsPerStep: number, pool: number, what: string): { rate: number; note: string | null } {
+  const raw = recordsPerStep / pool;
+  if (raw >= 1) return { rate: 1, note: `${what} (${recordsPerStep}) is at least the private pool (${Math.round(pool)} records): every step sees all the data, so there is no amplification by subsampling (q = 1).` };
+  return { rate: raw, note: null };
+}
+
+export const HANKE = "Hanke et al. 2024 (NeurIPS), Table 2 and Appendix D";
+export const MECHANICS = "method-mechanics.md";

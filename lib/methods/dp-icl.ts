@@ -1,0 +1,131 @@
+/**
+ * DP-ICL (Wu et al., ICLR 2024), method-mechanics §2 (classification) and §3 (generation, ESA).
+ *
+ * Every query draws E fresh teacher prompts of s private records each (a Poisson sample at rate
+ * q = E·s/N in the accounting) and aggregates their answers with Gaussian noise:
+ * - classification: report-noisy-max on the vote histogram (GNMax). Changing one record moves
+ *   one vote, an L2 change of √2, so the sound event is `gnmax(σ)`;
+ * - generation (ESA): noise on the sum of E unit-norm output embeddings, L2 sensitivity 1.
+ * T queries compose: ε = Acc(selfComposed(T, poissonSampled(q, ·))).
+ *
+ * What the budget buys: σ for the planned queries, and the most queries the budget allows at the
+ * largest useful noise (`usefulVoteNoise`). When even the planned queries need more noise than
+ * that, DP-ICL cannot serve them at this ε: the result says so and gives the smallest ε that would.
+ */
+import {
+  calibrateNoise, computeEpsilon, dpIclQueryEvent, maxCompositions, selfComposed,
+  type DpEvent,
+} from "../privacy";
+import type { Scenario } from "../scenario";
+import { HANKE, MECHANICS, RDP_SPEC, boundsOf, clippedRate, finiteOrNull, gaussianSpec, usefulVoteNoise } from "./common";
+import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
+
+const SOURCES = [
+  "Wu et al., Privacy-Preserving In-Context Learning for Large Language Models, ICLR 2024",
+  `${HANKE}`,
+  `${MECHANICS} §2, §3 (sprintml/OpenLLMs DP-ICL/main.py; tongwu2020/DP-ICL notebook)`,
+] as const;
+
+interface Setup {
+  ensemble: number;
+  shots: number;
+  queries: number;
+  samplingRate: number;
+  classes: number;
+  classification: boolean;
+  sensitivity: "vote-change" | "code";
+  notes: string[];
+}
+
+function setup(scenario: Scenario): Setup {
+  const { ensemble, shots } = scenario.knobs["dp-icl"];
+  const notes: string[] = [];
+  const rate = clippedRate(ensemble * shots, scenario.records, "ensemble × shots");
+  if (rate.note) notes.push(rate.note);
+  const classification = scenario.task === "classification";
+  if (!classification) notes.push("Generation uses embedding space aggregation (ESA): Gaussian noise on the sum of E unit-norm output embeddings, L2 sensitivity 1, as the DP-ICL notebook accounts it.");
+  notes.push("Teachers are drawn without replacement but accounted as a Poisson sample at q = E·s/N, as the original code does.");
+  return {
+    ensemble, shots, queries: scenario.queries, samplingRate: rate.rate,
+    classes: scenario.classes ?? 2, classification,
+    sensitivity: classification ? "vote-change" : "code",
+    notes,
+  };
+}
+
+function queryEvent(s: Setup, noiseMultiplier: number): DpEvent {
+  return dpIclQueryEvent(noiseMultiplier, s.samplingRate, s.sensitivity);
+}
+
+/** The code's own calibration for classification: Δ = 1 and autodp's classic conversion (P4). */
+function asOriginalCode(scenario: Scenario, s: Setup, soundSpec: ReturnType<typeof gaussianSpec>["spec"]): AsOriginalCode | null {
+  if (!s.classification) return null;
+  const code = calibrateNoise((sigma) => selfComposed(s.queries, dpIclQueryEvent(sigma, s.samplingRate, "code")), scenario.epsilon, scenario.delta, { accountant: "rdp", conversion: "autodp-classic" });
+  const sound = code.noiseMultiplier === null ? null : computeEpsilon(selfComposed(s.queries, queryEvent(s, code.noiseMultiplier)), scenario.delta, soundSpec);
+  return {
+    summary: "DP-ICL's code takes the vote histogram's sensitivity as 1 and converts RDP with the classic bound (autodp get_eps).",
+    mechanism: code.noiseMultiplier === null ? null : { parameter: "noiseMultiplier", value: code.noiseMultiplier, unit: "votes (noise std)" },
+    reportedEpsilon: finiteOrNull(code.epsilon),
+    reportedDelta: scenario.delta,
+    reportedAccountant: "rdp-autodp-classic",
+    soundEpsilon: finiteOrNull(sound?.epsilon),
+    soundDelta: scenario.delta,
+    reason: "Changing one record moves one teacher's vote from one class to another: an L2 change of √2, not 1 (PATE's GNMax uses α/σ²). The code's σ therefore buys a larger ε than it reports; the classic RDP conversion it uses is looser than the improved one, which partly offsets this (method-mechanics §2 deviations (i) and (iii), §12.1).",
+  };
+}
+
+export function dpIclPrivacy(scenario: Scenario): MethodPrivacy {
+  const s = setup(scenario);
+  const { spec, note } = gaussianSpec(scenario, s.queries);
+  const notes = [...s.notes];
+  if (note) notes.push(note);
+  const usefulNoise = usefulVoteNoise(s.ensemble, s.classes);
+  notes.push(`Useful noise limit [assumption]: σ ≤ ${usefulNoise.toFixed(3)} votes, where a unanimous ensemble of ${s.ensemble} still gets its label through the noisy argmax with probability ≥ 90% against ${Math.max(1, s.classes - 1)} rival class(es).`);
+  const calibration = calibrateNoise((sigma) => selfComposed(s.queries, queryEvent(s, sigma)), scenario.epsilon, scenario.delta, spec);
+  const allowed = maxCompositions(queryEvent(s, usefulNoise), scenario.epsilon, scenario.delta, RDP_SPEC);
+  notes.push(`Queries allowed at the useful noise limit are counted with the RDP accountant (exact integer search; PRV would allow at least as many).`);
+  const feasible = calibration.feasible && calibration.noiseMultiplier !== null && calibration.noiseMultiplier <= usefulNoise;
+  let minFeasibleEpsilon: number | null | undefined;
+  if (!feasible) {
+    minFeasibleEpsilon = finiteOrNull(computeEpsilon(selfComposed(s.queries, queryEvent(s, usefulNoise)), scenario.delta, spec).epsilon);
+    notes.push(allowed.count === 0
+      ? `DP-ICL cannot answer even one query at ε = ${scenario.epsilon}: one query at the useful noise limit already costs ε = ${allowed.epsilonForOne.toPrecision(4)}.`
+      : `The planned ${s.queries.toLocaleString("en-US")} queries need more noise than is useful; the budget allows ${allowed.count.toLocaleString("en-US")} queries.`);
+  }
+  return {
+    method: "dp-icl",
+    label: "DP-ICL",
+    feasible,
+    targetEpsilon: scenario.epsilon,
+    epsilon: finiteOrNull(calibration.epsilon),
+    delta: scenario.delta,
+    accountant: calibration.accountant,
+    bounds: boundsOf(calibration.result),
+    noiseMultiplier: calibration.noiseMultiplier,
+    mechanism: {
+      parameter: "noiseMultiplier",
+      value: calibration.noiseMultiplier,
+      unit: s.classification ? "votes (noise std on each class count)" : "noise std per embedding coordinate",
+      extra: { usefulNoiseLimit: usefulNoise, sensitivity: s.sensitivity === "vote-change" ? Math.SQRT2 : 1 },
+    },
+    budget: { unit: "queries", planned: s.queries, allowed: allowed.count, allowedAccountant: allowed.accountant },
+    samplingRate: s.samplingRate,
+    ...(minFeasibleEpsilon !== undefined ? { minFeasibleEpsilon } : {}),
+    asOriginalCode: asOriginalCode(scenario, s, spec),
+    notes,
+    sources: [...SOURCES],
+  };
+}
+
+export const dpIcl: MethodDescriptor = {
+  id: "dp-icl",
+  label: "DP-ICL",
+  llm: "closed",
+  sources: SOURCES,
+  privacyEvent(scenario) {
+    const s = setup(scenario);
+    const sigma = dpIclPrivacy(scenario).noiseMultiplier ?? usefulVoteNoise(s.ensemble, s.classes);
+    return selfComposed(s.queries, queryEvent(s, sigma));
+  },
+  privacy: dpIclPrivacy,
+};

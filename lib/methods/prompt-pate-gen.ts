@@ -1,0 +1,160 @@
+/**
+ * PromptPATEGen (Hanke et al. 2024), method-mechanics §5: PATE for generation on a local LLM.
+ *
+ * E teachers of s private records each are drawn once and answer all P public queries. Each
+ * answer is keyword space aggregation with propose-test-release (KSA+PTR, §3): a Gaussian PTR
+ * test with noise σ_PTR (RDP α/(2σ²)) and an ε_EM exponential-mechanism keyword selection, which
+ * fails with probability δ0. The labelled public queries form the student prompt (post-processing).
+ *
+ * Sound default: the teachers are fixed, so there is no per-query amplification (q = 1), and
+ * every query can fail, so δ0 is charged P times: P·δ0 = δ/2, the conversion runs at δ/2.
+ * σ_PTR is the code's preset for the target ε; ε_EM is calibrated (RDP; PRV has no model of a
+ * failing PTR step).
+ */
+import { computeEpsilon, largestInteger, ksaPtrQueryEvent, selfComposed, rdpCurve, epsilonFromRdp, AUTODP_ORDERS, searchParameter, upperNormalQuantile } from "../privacy";
+import type { Scenario } from "../scenario";
+import { HANKE, MECHANICS, finiteOrNull } from "./common";
+import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
+
+const SOURCES = [
+  `${HANKE}, Section 3 (PromptPATEGen)`,
+  `${MECHANICS} §3, §5 (sprintml/OpenLLMs PromptPATEGen/priv_aggregation_utils.py)`,
+  "Wu et al., ICLR 2024 (KSA+PTR)",
+] as const;
+
+/** The code's (ε_EM, σ_PTR, δ0 factor) presets for ε = 8, 3, 1 (method-mechanics §3 table). */
+export const KSA_PRESETS = [
+  { targetEpsilon: 8, keywordEpsilon: 1.0, ptrNoiseMultiplier: 1.15046, failureFactor: 0.99 },
+  { targetEpsilon: 3, keywordEpsilon: 0.9, ptrNoiseMultiplier: 1.869, failureFactor: 0.99 },
+  { targetEpsilon: 1, keywordEpsilon: 0.45, ptrNoiseMultiplier: 2.62, failureFactor: 0.8 },
+] as const;
+
+/** The code's hard-coded accounting inputs, whatever the dataset (§5: q = 400/14732, δ = 5e-5, 100 queries). */
+export const CODE_SAMPLING_RATE = 400 / 14732;
+export const CODE_DELTA = 5e-5;
+export const CODE_QUERIES = 100;
+
+/** Keyword gaps the selection chooses among (k ≤ 30 in the code). */
+const KEYWORD_CANDIDATES = 30;
+
+/** The preset the code would pick: the largest preset ε not above the target (the ε = 1 preset below 3). */
+export function ksaPreset(targetEpsilon: number) {
+  return KSA_PRESETS.find((p) => targetEpsilon >= p.targetEpsilon) ?? KSA_PRESETS[KSA_PRESETS.length - 1]!;
+}
+
+/**
+ * Smallest useful ε_EM [assumption]: with a unanimous keyword gap of E votes (sensitivity 1,
+ * Gumbel scale 2/ε_EM), the exponential mechanism picks the right k among 30 with probability
+ * ≥ 90% when (K − 1)·e^(−ε_EM·E/2) ≤ 0.1, i.e. ε_EM ≥ 2·ln(10(K − 1))/E.
+ */
+export function usefulKeywordEpsilon(ensemble: number): number {
+  return (2 * Math.log(10 * (KEYWORD_CANDIDATES - 1))) / ensemble;
+}
+
+/**
+ * Largest useful PTR noise [assumption]: a unanimous gap of E must pass the test
+ * E + N(0, (2σ)²) − 2σ·z(δ0) > 2 at its median, i.e. σ ≤ (E − 2)/(2·z(δ0)).
+ */
+export function usefulPtrNoise(ensemble: number, failureProbability: number): number {
+  return Math.max(1e-3, (ensemble - 2) / (2 * upperNormalQuantile(Math.min(0.5, failureProbability))));
+}
+
+function soundEpsilon(keywordEpsilon: number, ptrNoise: number, failure: number, queries: number, delta: number): number {
+  return computeEpsilon(selfComposed(queries, ksaPtrQueryEvent(keywordEpsilon, ptrNoise, failure, 1)), delta, { accountant: "rdp", orders: "default" }).epsilon;
+}
+
+/** The code's own number: hard-coded q and δ, δ0 = factor·δ/q charged once (δ' = δ − q·δ0), autodp orders. */
+export function ksaEpsilonAsCoded(keywordEpsilon: number, ptrNoise: number, failureFactor: number): number {
+  const failure = (failureFactor * CODE_DELTA) / CODE_SAMPLING_RATE;
+  const curve = rdpCurve(selfComposed(CODE_QUERIES, ksaPtrQueryEvent(keywordEpsilon, ptrNoise, failure, CODE_SAMPLING_RATE)), AUTODP_ORDERS);
+  return epsilonFromRdp(AUTODP_ORDERS, curve.rdp, CODE_DELTA - CODE_SAMPLING_RATE * failure).epsilon;
+}
+
+function calibrate(target: number, ptrNoise: number, failure: number, queries: number, conversionDelta: number) {
+  return searchParameter({
+    evaluate: (e) => soundEpsilon(e, ptrNoise, failure, queries, conversionDelta + queries * failure),
+    targetEpsilon: target,
+    direction: "increasing",
+    minimum: 1e-4,
+    maximum: 100,
+    initial: 1,
+    relativeTolerance: 1e-4,
+  });
+}
+
+export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
+  const { ensemble, shots, public: queries } = scenario.knobs["prompt-pate-gen"];
+  const notes: string[] = [];
+  const preset = ksaPreset(scenario.epsilon);
+  const conversionDelta = scenario.delta / 2;
+  const failure = Math.min(0.5, scenario.delta / (2 * queries));
+  notes.push(`Teachers are drawn once and answer every public query, so no amplification by subsampling applies (q = 1). Each of the ${queries} queries may fail its PTR test with probability δ0 = ${failure.toExponential(3)}, charged per query (δ/2 in all); the RDP conversion runs at δ/2.`);
+  notes.push("Accountant: RDP. The PRV accountant has no model of a step whose guarantee fails with probability δ0.");
+  if (ensemble * shots > scenario.records) notes.push(`The teachers need ${ensemble * shots} disjoint records but the private set has ${scenario.records}.`);
+  const minKeyword = usefulKeywordEpsilon(ensemble);
+  const maxPtrNoise = usefulPtrNoise(ensemble, failure);
+  let ptrNoise: number = preset.ptrNoiseMultiplier;
+  let search = calibrate(scenario.epsilon, ptrNoise, failure, queries, conversionDelta);
+  if ((!search.feasible || (search.value ?? 0) < minKeyword) && maxPtrNoise > ptrNoise) {
+    notes.push(`With the code's PTR noise σ = ${ptrNoise} the budget does not leave a useful ε_EM; the PTR noise is raised to its useful limit ${maxPtrNoise.toFixed(3)} [assumption].`);
+    ptrNoise = maxPtrNoise;
+    search = calibrate(scenario.epsilon, ptrNoise, failure, queries, conversionDelta);
+  }
+  const keywordEpsilon = search.value;
+  const feasible = search.feasible && keywordEpsilon !== null && keywordEpsilon >= minKeyword;
+  notes.push(`Useful limits [assumption]: ε_EM ≥ ${minKeyword.toFixed(4)} (the right keyword count wins with probability ≥ 90% on a unanimous gap of ${ensemble}); σ_PTR ≤ ${maxPtrNoise.toFixed(3)} (a unanimous gap passes the PTR test).`);
+  // Queries allowed at the useful limits, with δ0 = δ/(2n) following the query count n.
+  const allowed = largestInteger((n) => {
+    const f = Math.min(0.5, scenario.delta / (2 * n));
+    return soundEpsilon(minKeyword, usefulPtrNoise(ensemble, f), f, n, conversionDelta + n * f) <= scenario.epsilon;
+  }, 10_000_000);
+  let minFeasibleEpsilon: number | null | undefined;
+  if (!feasible) {
+    minFeasibleEpsilon = finiteOrNull(soundEpsilon(minKeyword, maxPtrNoise, failure, queries, conversionDelta + queries * failure));
+    notes.push(`Labelling ${queries} public queries with fixed teachers does not fit ε = ${scenario.epsilon} at useful settings.`);
+  }
+  const achieved = keywordEpsilon === null ? search.epsilon : soundEpsilon(keywordEpsilon, ptrNoise, failure, queries, conversionDelta + queries * failure);
+  const codeEpsilon = ksaEpsilonAsCoded(preset.keywordEpsilon, preset.ptrNoiseMultiplier, preset.failureFactor);
+  const codeFailure = (preset.failureFactor * CODE_DELTA) / CODE_SAMPLING_RATE;
+  const asOriginalCode: AsOriginalCode = {
+    summary: `The code uses the preset ε_EM = ${preset.keywordEpsilon}, σ_PTR = ${preset.ptrNoiseMultiplier} for ε = ${preset.targetEpsilon}, accounted with q = 400/14732, δ = 5e-5 and 100 queries hard-coded, and charges δ0 once.`,
+    mechanism: { parameter: "keywordEpsilon", value: preset.keywordEpsilon, unit: "ε_EM per query", extra: { ptrNoiseMultiplier: preset.ptrNoiseMultiplier, failureProbability: codeFailure } },
+    reportedEpsilon: finiteOrNull(codeEpsilon),
+    reportedDelta: CODE_DELTA,
+    reportedAccountant: "rdp",
+    soundEpsilon: finiteOrNull(soundEpsilon(preset.keywordEpsilon, preset.ptrNoiseMultiplier, codeFailure, queries, scenario.delta + queries * codeFailure)),
+    soundDelta: Math.min(1, scenario.delta + queries * codeFailure),
+    reason: "Fixed teachers answer every query, so per-query amplification by subsampling does not apply (sound: q = 1); q and δ are hard-coded for SAMSum whatever the configuration; and a PTR failure can happen at every query, so δ0 must be charged per query (≈ 5e-3 instead of 5e-5 for the presets) (method-mechanics §5 deviations 1–3, §12.2–3).",
+  };
+  return {
+    method: "prompt-pate-gen",
+    label: "PromptPATEGen",
+    feasible,
+    targetEpsilon: scenario.epsilon,
+    epsilon: finiteOrNull(achieved),
+    delta: scenario.delta,
+    accountant: "rdp",
+    noiseMultiplier: ptrNoise,
+    mechanism: { parameter: "keywordEpsilon", value: keywordEpsilon, unit: "ε_EM per query (keyword selection)", extra: { ptrNoiseMultiplier: ptrNoise, failureProbability: failure, usefulKeywordEpsilon: minKeyword } },
+    budget: { unit: "public queries", planned: queries, allowed, allowedAccountant: "rdp" },
+    samplingRate: 1,
+    ...(minFeasibleEpsilon !== undefined ? { minFeasibleEpsilon } : {}),
+    asOriginalCode,
+    notes,
+    sources: [...SOURCES],
+  };
+}
+
+export const promptPateGen: MethodDescriptor = {
+  id: "prompt-pate-gen",
+  label: "PromptPATEGen",
+  llm: "open",
+  sources: SOURCES,
+  privacyEvent(scenario) {
+    const { public: queries, ensemble } = scenario.knobs["prompt-pate-gen"];
+    const p = promptPateGenPrivacy(scenario);
+    const failure = Math.min(0.5, scenario.delta / (2 * queries));
+    return selfComposed(queries, ksaPtrQueryEvent(p.mechanism.value ?? usefulKeywordEpsilon(ensemble), p.noiseMultiplier ?? 1, failure, 1));
+  },
+  privacy: promptPateGenPrivacy,
+};

@@ -1,0 +1,94 @@
+/**
+ * PromptPATE (Duan et al., NeurIPS 2023), method-mechanics §4.
+ *
+ * E teacher prompts hold s private records each (fixed for the whole run: no subsampling). They
+ * vote on P unlabelled public inputs; each answer is GNMax with noise σ_G in votes (L2 sensitivity
+ * √2, RDP α/σ_G²). The answered inputs become the student prompt, which then serves unlimited
+ * queries as post-processing. Sound default: the data-independent bound over the P answers,
+ * ε = Acc(selfComposed(P, gnmax(σ_G))).
+ *
+ * The original code reports PATE's data-dependent ε instead, which depends on the actual votes
+ * and is not itself differentially private unless sanitised (the code does not sanitise it).
+ */
+import { calibrateGnmaxNoise, computeEpsilon, gnmax, maxGnmaxQueries, selfComposed, type AccountantSpec } from "../privacy";
+import type { Scenario } from "../scenario";
+import { HANKE, MECHANICS, RDP_SPEC, boundsOf, finiteOrNull, gaussianSpec, usefulVoteNoise } from "./common";
+import { dataDependentGnmaxEpsilon } from "./pate-data-dependent";
+import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
+
+const SOURCES = [
+  "Duan et al., Flocks of Stochastic Parrots: Differentially Private Prompt Learning for Large Language Models, NeurIPS 2023",
+  HANKE,
+  `${MECHANICS} §4 (cleverhans-lab/PrivatePrompts PromptPATE/pate)`,
+  "Papernot et al., Scalable Private Learning with PATE, ICLR 2018 (GNMax, data-dependent RDP)",
+] as const;
+
+/** Teacher agreement assumed for the code's data-dependent ε [assumption]. */
+export const CONSENSUS_AGREEMENT = 0.9;
+
+function asOriginalCode(scenario: Scenario, ensemble: number, classes: number, answered: number, sigma: number | null, spec: AccountantSpec): AsOriginalCode | null {
+  if (sigma === null) return null;
+  const dataDependent = dataDependentGnmaxEpsilon({ teachers: ensemble, classes, agreement: CONSENSUS_AGREEMENT, noiseMultiplier: sigma, queries: answered, delta: scenario.delta });
+  return {
+    summary: `PromptPATE's code reports PATE's data-dependent ε, computed from the actual teacher votes; shown here for ${Math.round(CONSENSUS_AGREEMENT * 100)}% of the ${ensemble} teachers agreeing on every query [assumption].`,
+    mechanism: { parameter: "noiseMultiplier", value: sigma, unit: "votes (σ_G)" },
+    reportedEpsilon: finiteOrNull(dataDependent),
+    reportedDelta: scenario.delta,
+    reportedAccountant: "pate-data-dependent",
+    soundEpsilon: finiteOrNull(computeEpsilon(selfComposed(answered, gnmax(sigma)), scenario.delta, spec).epsilon),
+    soundDelta: scenario.delta,
+    reason: "The data-dependent ε depends on the private votes themselves, so publishing it leaks information; it is a differential-privacy guarantee only after sanitisation (e.g. smooth sensitivity), which the code does not do. The data-independent bound holds for every dataset (method-mechanics §4, §12.4).",
+  };
+}
+
+export function promptPatePrivacy(scenario: Scenario): MethodPrivacy {
+  const { ensemble, shots, public: answered } = scenario.knobs["prompt-pate"];
+  const classes = scenario.classes ?? 2;
+  const notes: string[] = [];
+  if (scenario.task !== "classification") notes.push("PromptPATE labels public inputs with classes; for a generation task we treat each answer as a two-way choice [assumption].");
+  notes.push(`Data-independent bound: all ${answered.toLocaleString("en-US")} public inputs are answered (no confident-GNMax threshold), each a GNMax vote with sensitivity √2. Teachers are fixed, so there is no amplification by subsampling.`);
+  if (ensemble * shots > scenario.records) notes.push(`The teachers need ${ensemble * shots} disjoint records but the private set has ${scenario.records}: the plan cannot be built as stated; the privacy numbers assume it can.`);
+  const { spec, note } = gaussianSpec(scenario, 1);
+  if (note) notes.push(note);
+  const usefulNoise = usefulVoteNoise(ensemble, classes);
+  notes.push(`Useful noise limit [assumption]: σ_G ≤ ${usefulNoise.toFixed(2)} votes (a unanimous ensemble of ${ensemble} still wins the noisy argmax with probability ≥ 90%).`);
+  const calibration = calibrateGnmaxNoise({ targetEpsilon: scenario.epsilon, delta: scenario.delta, queries: answered, spec });
+  const allowed = maxGnmaxQueries({ noiseMultiplier: usefulNoise, targetEpsilon: scenario.epsilon, delta: scenario.delta, spec: RDP_SPEC });
+  const feasible = calibration.noiseMultiplier !== null && calibration.noiseMultiplier <= usefulNoise;
+  let minFeasibleEpsilon: number | null | undefined;
+  if (!feasible) {
+    minFeasibleEpsilon = finiteOrNull(computeEpsilon(selfComposed(answered, gnmax(usefulNoise)), scenario.delta, spec).epsilon);
+    notes.push(`Labelling ${answered.toLocaleString("en-US")} public inputs needs more noise than is useful at ε = ${scenario.epsilon}; the budget allows ${allowed.count.toLocaleString("en-US")} answers.`);
+  }
+  return {
+    method: "prompt-pate",
+    label: "PromptPATE",
+    feasible,
+    targetEpsilon: scenario.epsilon,
+    epsilon: finiteOrNull(calibration.epsilon),
+    delta: scenario.delta,
+    accountant: calibration.accountant,
+    bounds: boundsOf(calibration.result),
+    noiseMultiplier: calibration.noiseMultiplier,
+    mechanism: { parameter: "noiseMultiplier", value: calibration.noiseMultiplier, unit: "votes (σ_G, noise std on each class count)", extra: { usefulNoiseLimit: usefulNoise, teachers: ensemble } },
+    budget: { unit: "public queries", planned: answered, allowed: allowed.count, allowedAccountant: allowed.accountant },
+    samplingRate: 1,
+    ...(minFeasibleEpsilon !== undefined ? { minFeasibleEpsilon } : {}),
+    asOriginalCode: asOriginalCode(scenario, ensemble, classes, answered, calibration.noiseMultiplier, spec),
+    notes,
+    sources: [...SOURCES],
+  };
+}
+
+export const promptPate: MethodDescriptor = {
+  id: "prompt-pate",
+  label: "PromptPATE",
+  llm: "closed",
+  sources: SOURCES,
+  privacyEvent(scenario) {
+    const { ensemble, public: answered } = scenario.knobs["prompt-pate"];
+    const sigma = promptPatePrivacy(scenario).noiseMultiplier ?? usefulVoteNoise(ensemble, scenario.classes ?? 2);
+    return selfComposed(answered, gnmax(sigma));
+  },
+  privacy: promptPatePrivacy,
+};

@@ -1,0 +1,99 @@
+/**
+ * Methods as data: each adaptation method is one descriptor that maps a scenario to its DP
+ * event and to what the budget buys. Cost and leakage are attached by lib/cost and lib/leakage
+ * (keyed by the same method id); the fields exist here, optional, so the registry can carry them.
+ */
+import type { AccountantLabel, DpEvent } from "../privacy";
+import type { MethodId, Scenario } from "../scenario";
+
+/** What the budget is spent on, per method. */
+export type BudgetUnit = "queries" | "public queries" | "tokens" | "token queries" | "steps";
+
+/** The calibrated mechanism parameter a method runs with. */
+export interface MechanismSetting {
+  /** e.g. "noiseMultiplier" (σ), "tokenEpsilon" (DP-OPT ε_tok), "keywordEpsilon" (KSA ε_EM). */
+  parameter: "noiseMultiplier" | "tokenEpsilon" | "keywordEpsilon";
+  /** The value for the planned workload; null when no value meets the target. */
+  value: number | null;
+  /** Unit or meaning of `value`, for the UI. */
+  unit: string;
+  /** Other parameters of the same mechanism (e.g. the PTR noise, δ0), all finite numbers. */
+  extra?: Record<string, number>;
+}
+
+export interface BudgetUse {
+  unit: BudgetUnit;
+  /** The workload the scenario plans (queries, tokens, steps…). */
+  planned: number;
+  /**
+   * The most the budget allows at the least-private useful setting (e.g. the largest noise at
+   * which the method still answers), or null where any workload fits by adding noise (DP-SGD).
+   */
+  allowed: number | null;
+  /** Which accountant computed `allowed`. */
+  allowedAccountant?: AccountantLabel;
+  /** For DP-SGD: epochs and the sampling scheme's step count. */
+  epochs?: number;
+}
+
+/** The value "as the original code computes it", shown beside the sound default. */
+export interface AsOriginalCode {
+  /** What the original code does differently, in one line. */
+  summary: string;
+  /** The mechanism parameter the code would use for this budget (null if it has none to offer). */
+  mechanism: MechanismSetting | null;
+  /** ε the code reports for its setting (null when it cannot be computed). */
+  reportedEpsilon: number | null;
+  reportedDelta: number | null;
+  reportedAccountant: AccountantLabel | "pate-data-dependent" | null;
+  /** ε of the code's setting under our sound accounting (null when unbounded). */
+  soundEpsilon: number | null;
+  soundDelta: number | null;
+  /** Why the two differ (method-mechanics §12). */
+  reason: string;
+}
+
+/** A method's privacy for one scenario: JSON-serializable, no NaN, no Infinity. */
+export interface MethodPrivacy {
+  method: MethodId;
+  label: string;
+  /** Whether the target (ε, δ) can run the planned workload at a useful setting. */
+  feasible: boolean;
+  targetEpsilon: number;
+  /** ε achieved by the calibrated setting (≤ target when feasible); null when unbounded. */
+  epsilon: number | null;
+  /** δ charged (the target δ, or less). */
+  delta: number;
+  /** The accountant that produced `epsilon`. */
+  accountant: AccountantLabel;
+  /** PRV's lower bound, estimate and upper bound of the true ε, when PRV produced `epsilon`. */
+  bounds?: { lower: number; estimate: number; upper: number };
+  /** Noise multiplier σ (Gaussian methods), else null. */
+  noiseMultiplier: number | null;
+  mechanism: MechanismSetting;
+  budget: BudgetUse;
+  /** Poisson sampling rate per step (1 = no amplification). */
+  samplingRate: number;
+  /** When infeasible: the smallest ε that would run the planned workload at a useful setting. */
+  minFeasibleEpsilon?: number | null;
+  asOriginalCode: AsOriginalCode | null;
+  /** Plain-language notes: what was assumed, clipped or switched, and why. */
+  notes: string[];
+  sources: string[];
+  /** Set when the computation failed unexpectedly; the result is then marked infeasible. */
+  error?: string;
+}
+
+export interface MethodDescriptor<Cost = unknown, Leakage = unknown> {
+  id: MethodId;
+  label: string;
+  llm: "closed" | "open";
+  sources: readonly string[];
+  /** The DP event the method runs for this scenario, at its calibrated (sound) setting. */
+  privacyEvent: (scenario: Scenario) => DpEvent;
+  privacy: (scenario: Scenario) => MethodPrivacy;
+  /** Attached by lib/cost (optional until then). */
+  cost?: (scenario: Scenario) => Cost;
+  /** Attached by lib/leakage (optional until then). */
+  leakage?: (scenario: Scenario) => Leakage;
+}
