@@ -308,7 +308,29 @@ function curveOf(event: DpEvent, orders: readonly number[]): number[] {
   }
 }
 
+/**
+ * Subsampled curves are the expensive leaves of the fold (P2 sums, P6 double sums), and searches
+ * re-evaluate the same step for many counts; events are immutable, so cache them per order grid.
+ */
+const poissonCache = new WeakMap<readonly number[], Map<string, number[]>>();
+const POISSON_CACHE_LIMIT = 256;
+
 function poissonCurve(event: PoissonSampledEvent, orders: readonly number[]): number[] {
+  let byEvent = poissonCache.get(orders);
+  if (!byEvent) {
+    byEvent = new Map();
+    poissonCache.set(orders, byEvent);
+  }
+  const key = JSON.stringify(event);
+  const hit = byEvent.get(key);
+  if (hit) return hit;
+  const curve = computePoissonCurve(event, orders);
+  if (byEvent.size >= POISSON_CACHE_LIMIT) byEvent.delete(byEvent.keys().next().value as string);
+  byEvent.set(key, curve);
+  return curve;
+}
+
+function computePoissonCurve(event: PoissonSampledEvent, orders: readonly number[]): number[] {
   const q = event.samplingRate;
   if (q === 0) return orders.map(() => 0);
   const sigma = gaussianMultiplierOf(event.event);
@@ -333,7 +355,8 @@ function poissonCurve(event: PoissonSampledEvent, orders: readonly number[]): nu
 export function rdpCurve(event: DpEvent, orders: readonly number[] = DEFAULT_ORDERS): RdpCurve {
   if (orders.length === 0) throw new RangeError("orders must not be empty");
   orders.forEach((a, i) => requireInterval(`orders[${i}]`, a, 1, Infinity, true, true));
-  return { orders, rdp: curveOf(event, orders), failureDelta: failureProbabilityOf(event) };
+  // A copy: the fold may hand back cached arrays, which must never be mutated.
+  return { orders, rdp: [...curveOf(event, orders)], failureDelta: failureProbabilityOf(event) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,10 +416,20 @@ export function epsilonFromRdp(orders: readonly number[], rdp: readonly number[]
 }
 
 /** P4: autodp's classic conversion over integer orders 2…m, m doubling while the optimum is at the end. */
+const integerGrids = new Map<number, readonly number[]>();
+function integerGrid(maxOrder: number): readonly number[] {
+  let grid = integerGrids.get(maxOrder);
+  if (!grid) {
+    grid = Object.freeze(range(2, maxOrder));
+    integerGrids.set(maxOrder, grid);
+  }
+  return grid;
+}
+
 function autodpClassic(event: DpEvent, delta: number): { epsilon: number; order: number | null } {
   let maxOrder = 256;
   for (;;) {
-    const orders = range(2, maxOrder);
+    const orders = integerGrid(maxOrder);
     const curve = curveOf(event, orders);
     const result = epsilonFromRdp(orders, curve, delta, "classic");
     if (result.order === null || result.order < maxOrder || maxOrder >= 8192) return result;

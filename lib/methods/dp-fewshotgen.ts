@@ -1,0 +1,125 @@
+/**
+ * DP-FewShotGen (Tang et al., ICLR 2024), method-mechanics §6.
+ *
+ * n synthetic demonstrations are generated token by token. For every token, M·s private records
+ * are sampled afresh (Poisson at q = M·s/N_pool in the accounting), split into M prompts, and the
+ * M next-token distributions are averaged with Gaussian noise of std √2·σ/M (sensitivity √2/M of
+ * the mean under replacement), so each token is one subsampled Gaussian step with multiplier σ.
+ * Tokens drawing on the same pool compose: T = T_max × (demos per pool).
+ *
+ * Pools: classification samples each demo's records from its label's pool (`--sample-same-label-
+ * prompts`), so the C pools compose in parallel; we assume balanced classes, N/C records per pool
+ * and ⌈n/C⌉ demos per pool [assumption]. Generation uses the whole set as one pool.
+ */
+import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, maxCompositions, poissonSampled, gaussian, upperNormalQuantile } from "../privacy";
+import type { Scenario } from "../scenario";
+import { HANKE, MECHANICS, RDP_SPEC, USEFUL_ANSWER_PROBABILITY, boundsOf, clippedRate, finiteOrNull, gaussianSpec } from "./common";
+import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
+
+const SOURCES = [
+  "Tang et al., Privacy-Preserving In-Context Learning with Differentially Private Few-Shot Generation, ICLR 2024",
+  HANKE,
+  `${MECHANICS} §6 (microsoft/dp-few-shot-generation)`,
+] as const;
+
+/** Candidate tokens the noisy argmax runs over (the public top-100 of the RVP variant). */
+export const CANDIDATE_TOKENS = 100;
+
+/**
+ * Largest useful σ [assumption]: when all M prompts agree on a token (margin 1 in the averaged
+ * distribution), the noisy argmax keeps it against 99 rivals with probability ≥ 90%. Each
+ * difference of two noisy coordinates has std 2σ/M, so σ ≤ M / (2·z(0.1/99)).
+ * @example usefulTokenNoise(20) ≈ 2.73
+ */
+export function usefulTokenNoise(ensemble: number): number {
+  return ensemble / (2 * upperNormalQuantile((1 - USEFUL_ANSWER_PROBABILITY) / (CANDIDATE_TOKENS - 1)));
+}
+
+interface Setup {
+  samplingRate: number;
+  tokens: number;
+  pool: number;
+  demosPerPool: number;
+  ensemble: number;
+  notes: string[];
+}
+
+function setup(scenario: Scenario): Setup {
+  const { ensemble, shots, tokens, demos } = scenario.knobs["dp-fewshotgen"];
+  const notes: string[] = [];
+  const classes = scenario.task === "classification" ? scenario.classes ?? 2 : 1;
+  const pool = scenario.records / classes;
+  const demosPerPool = Math.ceil(demos / classes);
+  const rate = clippedRate(ensemble * shots, pool, "M × shots per token");
+  if (rate.note) notes.push(rate.note);
+  if (classes > 1) notes.push(`Label-partitioned pools [assumption: balanced classes]: ${classes} pools of ≈${Math.round(pool)} records compose in parallel; ${demosPerPool} of the ${demos} demonstrations draw on each pool, so T = ${demosPerPool} × ${tokens} tokens.`);
+  else notes.push(`One pool of ${scenario.records} records: all ${demos} demonstrations draw on it, so T = ${demos} × ${tokens} tokens.`);
+  return { samplingRate: rate.rate, tokens: demosPerPool * tokens, pool, demosPerPool, ensemble, notes };
+}
+
+export function dpFewShotGenPrivacy(scenario: Scenario): MethodPrivacy {
+  const s = setup(scenario);
+  const notes = [...s.notes];
+  const { spec, note } = gaussianSpec(scenario, s.tokens);
+  if (note) notes.push(note);
+  const usefulNoise = usefulTokenNoise(s.ensemble);
+  notes.push(`Useful noise limit [assumption]: σ ≤ ${usefulNoise.toFixed(3)} (a token all ${s.ensemble} prompts agree on survives the noisy argmax over ${CANDIDATE_TOKENS} candidates with probability ≥ 90%).`);
+  const calibration = calibrateNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: scenario.delta, samplingRate: s.samplingRate, steps: s.tokens, spec, relativeTolerance: 1e-3 });
+  const allowed = maxCompositions(poissonSampled(s.samplingRate, gaussian(usefulNoise)), scenario.epsilon, scenario.delta, RDP_SPEC);
+  const feasible = calibration.noiseMultiplier !== null && calibration.noiseMultiplier <= usefulNoise;
+  let minFeasibleEpsilon: number | null | undefined;
+  if (!feasible) {
+    minFeasibleEpsilon = finiteOrNull(computeEpsilon(dpSgdEvent(usefulNoise, s.samplingRate, s.tokens), scenario.delta, spec).epsilon);
+    notes.push(`Generating ${s.tokens} tokens per pool needs more noise than is useful at ε = ${scenario.epsilon}; the budget allows ${allowed.count} tokens per pool.`);
+  }
+  if (calibration.noiseMultiplier !== null) notes.push(`Noise std on the averaged next-token distribution: √2·σ/M = ${(Math.SQRT2 * calibration.noiseMultiplier / s.ensemble).toPrecision(3)}.`);
+  // The code's accounting: T = T_max (one demo per pool) with δ = 1/N_pool.
+  const { tokens: tMax } = scenario.knobs["dp-fewshotgen"];
+  const codeDelta = Math.min(0.5, 1 / s.pool);
+  let asOriginalCode: AsOriginalCode | null = null;
+  if (s.demosPerPool > 1 || Math.abs(codeDelta - scenario.delta) > 1e-15) {
+    const code = calibrateNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: codeDelta, samplingRate: s.samplingRate, steps: tMax, spec, relativeTolerance: 1e-3 });
+    const sound = code.noiseMultiplier === null ? null : computeEpsilon(dpSgdEvent(code.noiseMultiplier, s.samplingRate, s.tokens), scenario.delta, spec);
+    asOriginalCode = {
+      summary: `The code's accountant charges T_max = ${tMax} tokens per pool at δ = 1/N_pool, whatever the number of demonstrations sharing a pool.`,
+      mechanism: code.noiseMultiplier === null ? null : { parameter: "noiseMultiplier", value: code.noiseMultiplier, unit: "σ" },
+      reportedEpsilon: finiteOrNull(code.epsilon),
+      reportedDelta: codeDelta,
+      reportedAccountant: code.accountant,
+      soundEpsilon: finiteOrNull(sound?.epsilon),
+      soundDelta: scenario.delta,
+      reason: "Demonstrations that draw on the same pool compose sequentially: with n demos per pool the mechanism runs n·T_max subsampled steps on it, not T_max (method-mechanics §6, §12.5).",
+    };
+  }
+  return {
+    method: "dp-fewshotgen",
+    label: "DP-FewShotGen",
+    feasible,
+    targetEpsilon: scenario.epsilon,
+    epsilon: finiteOrNull(calibration.epsilon),
+    delta: scenario.delta,
+    accountant: calibration.accountant,
+    bounds: boundsOf(calibration.result),
+    noiseMultiplier: calibration.noiseMultiplier,
+    mechanism: { parameter: "noiseMultiplier", value: calibration.noiseMultiplier, unit: "σ (noise std ÷ sensitivity √2/M)", extra: { usefulNoiseLimit: usefulNoise, poolRecords: s.pool } },
+    budget: { unit: "tokens", planned: s.tokens, allowed: allowed.count, allowedAccountant: allowed.accountant },
+    samplingRate: s.samplingRate,
+    ...(minFeasibleEpsilon !== undefined ? { minFeasibleEpsilon } : {}),
+    asOriginalCode,
+    notes,
+    sources: [...SOURCES],
+  };
+}
+
+export const dpFewShotGen: MethodDescriptor = {
+  id: "dp-fewshotgen",
+  label: "DP-FewShotGen",
+  llm: "closed",
+  sources: SOURCES,
+  privacyEvent(scenario) {
+    const s = setup(scenario);
+    const sigma = dpFewShotGenPrivacy(scenario).noiseMultiplier ?? usefulTokenNoise(s.ensemble);
+    return dpSgdEvent(sigma, s.samplingRate, s.tokens);
+  },
+  privacy: dpFewShotGenPrivacy,
+};

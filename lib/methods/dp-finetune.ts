@@ -1,0 +1,12 @@
+/**
+ * DP-FineTune (Li et al., ICLR 2022): DP-SGD on all weights of a local LLM. Same accounting as
+ * PrivateLoRA (opacus for classification, dp-transformers for generation). See ./dp-sgd.ts.
+ */
+import { DP_SGD_SOURCES, dpSgdDescriptor } from "./dp-sgd";
+
+export const dpFineTune = dpSgdDescriptor({
+  id: "dp-finetune",
+  label: "DP-FineTune",
+  rules: { classification: "opacus", generation: "dp-transformers" },
+  sources: ["Li et al., Large Language Models Can Be Strong Differentially Private Learners, ICLR 2022", ...DP_SGD_SOURCES],
+});

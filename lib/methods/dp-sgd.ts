@@ -1,0 +1,110 @@
+/**
+ * The DP-SGD family on open LLMs (PromptDPSGD, PrivateLoRA, DP-FineTune), method-mechanics §8.
+ *
+ * Per-example clipping plus Gaussian noise σ·C on each batch's summed gradient; batches are
+ * accounted as Poisson samples at rate q. The event is selfComposed(steps, poissonSampled(q,
+ * gaussian(σ))). What differs between the codebases is how q and the step count follow from the
+ * batch size B, the epochs E and N:
+ * - opacus (PrivateLoRA / DP-FineTune classification): q = 1/⌈N/B⌉, steps = ⌊E/q⌋;
+ * - private_transformers (PromptDPSGD classification): q = B/N, steps = ⌈E/q⌉;
+ * - dp-transformers (every generation run): q = B/N, steps = ⌊E·(1/q + 1)⌋.
+ * Any (ε, δ) is reachable by adding noise, so DP-SGD is always feasible; the UI shows σ.
+ */
+import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, type DpEvent } from "../privacy";
+import type { MethodId, Scenario } from "../scenario";
+import { HANKE, MECHANICS, boundsOf, finiteOrNull, gaussianSpec } from "./common";
+import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
+
+export type StepRule = "opacus" | "private-transformers" | "dp-transformers";
+
+export interface DpSgdPlan {
+  rule: StepRule;
+  samplingRate: number;
+  steps: number;
+  epochs: number;
+  batch: number;
+}
+
+/**
+ * q and the number of noisy steps for a plan, by the framework the method's code uses.
+ * @example dpSgdPlan(14732, 256, 20, "dp-transformers") // { samplingRate ≈ 0.017377, steps: 1170 } (method-mechanics §8)
+ */
+export function dpSgdPlan(records: number, batch: number, epochs: number, rule: StepRule): DpSgdPlan {
+  const clippedBatch = Math.min(batch, records);
+  if (rule === "opacus") {
+    const batches = Math.ceil(records / clippedBatch);
+    const q = 1 / batches;
+    return { rule, samplingRate: q, steps: Math.max(1, Math.floor(epochs * batches)), epochs, batch };
+  }
+  const q = clippedBatch / records;
+  const steps = rule === "private-transformers" ? Math.ceil(epochs / q - 1e-9) : Math.floor(epochs * (1 / q + 1));
+  return { rule, samplingRate: q, steps: Math.max(1, steps), epochs, batch };
+}
+
+export interface DpSgdMethodConfig {
+  id: Extract<MethodId, "prompt-dpsgd" | "private-lora" | "dp-finetune">;
+  label: string;
+  /** Which framework the method's code uses for each task. */
+  rules: { classification: StepRule; generation: StepRule };
+  sources: readonly string[];
+  /** What the method's code does differently from our sound default, if anything. */
+  asOriginalCode?: (scenario: Scenario, plan: DpSgdPlan) => AsOriginalCode | null;
+}
+
+function planFor(config: DpSgdMethodConfig, scenario: Scenario): DpSgdPlan {
+  const knobs = scenario.knobs[config.id] as { epochs: number; batch: number };
+  return dpSgdPlan(scenario.records, knobs.batch, knobs.epochs, config.rules[scenario.task]);
+}
+
+export function dpSgdMethodPrivacy(config: DpSgdMethodConfig, scenario: Scenario): MethodPrivacy {
+  const plan = planFor(config, scenario);
+  const notes: string[] = [];
+  if (plan.batch >= scenario.records) notes.push(`The batch (${plan.batch}) is at least N (${scenario.records}): every step uses all the data, q = 1, no amplification by subsampling.`);
+  notes.push(`Steps by the ${plan.rule} rule: q = ${plan.samplingRate.toPrecision(4)}, ${plan.steps.toLocaleString("en-US")} noisy steps for ${plan.epochs} epochs.`);
+  notes.push("Accounting assumes Poisson sampling of batches; dp-transformers' shuffled fixed-size batches are accounted the same way, as in its code (method-mechanics §12.6).");
+  const { spec, note } = gaussianSpec(scenario, plan.samplingRate === 1 ? 1 : plan.steps);
+  if (note) notes.push(note);
+  const calibration = calibrateNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: scenario.delta, samplingRate: plan.samplingRate, steps: plan.steps, spec, relativeTolerance: 1e-3 });
+  const feasible = calibration.feasible;
+  return {
+    method: config.id,
+    label: config.label,
+    feasible,
+    targetEpsilon: scenario.epsilon,
+    epsilon: finiteOrNull(calibration.epsilon),
+    delta: scenario.delta,
+    accountant: calibration.accountant,
+    bounds: boundsOf(calibration.result),
+    noiseMultiplier: calibration.noiseMultiplier,
+    mechanism: { parameter: "noiseMultiplier", value: calibration.noiseMultiplier, unit: "σ (noise std ÷ clipping norm)" },
+    budget: { unit: "steps", planned: plan.steps, allowed: null, epochs: plan.epochs },
+    samplingRate: plan.samplingRate,
+    ...(feasible ? {} : { minFeasibleEpsilon: null }),
+    asOriginalCode: config.asOriginalCode?.(scenario, plan) ?? null,
+    notes,
+    sources: [...config.sources],
+  };
+}
+
+export function dpSgdDescriptor(config: DpSgdMethodConfig): MethodDescriptor {
+  const privacy = (scenario: Scenario) => dpSgdMethodPrivacy(config, scenario);
+  return {
+    id: config.id,
+    label: config.label,
+    llm: "open",
+    sources: config.sources,
+    privacyEvent(scenario): DpEvent {
+      const plan = planFor(config, scenario);
+      return dpSgdEvent(privacy(scenario).noiseMultiplier ?? 1e6, plan.samplingRate, plan.steps);
+    },
+    privacy,
+  };
+}
+
+/** ε under our accounting of a σ some code chose (for asOriginalCode). */
+export function soundEpsilonOf(scenario: Scenario, plan: DpSgdPlan, noiseMultiplier: number): number | null {
+  const { spec } = gaussianSpec(scenario, plan.steps);
+  return finiteOrNull(computeEpsilon(dpSgdEvent(noiseMultiplier, plan.samplingRate, plan.steps), scenario.delta, spec).epsilon);
+}
+
+export const DP_SGD_SOURCES = [HANKE, `${MECHANICS} §8`] as const;

@@ -1,0 +1,37 @@
+/**
+ * PromptDPSGD (Duan et al., NeurIPS 2023): DP-SGD on a soft prompt or prefix of a local LLM.
+ *
+ * Classification code (PrivatePrompts/PromptDPSGD, private_transformers): q = B/N, steps = ⌈E/q⌉,
+ * RDP accountant on Opacus's orders with the improved conversion, and δ = N^(−1.1) when the run
+ * does not set it (run.sh does not). Generation (PromptDPSGDGen) uses dp-transformers like
+ * PrivateLoRA. Our default uses the scenario's δ and accountant; asOriginalCode shows the code's σ.
+ */
+import { calibrateNoiseMultiplier } from "../privacy";
+import type { Scenario } from "../scenario";
+import { finiteOrNull } from "./common";
+import { DP_SGD_SOURCES, dpSgdDescriptor, soundEpsilonOf, type DpSgdPlan } from "./dp-sgd";
+import type { AsOriginalCode } from "./types";
+
+function asOriginalCode(scenario: Scenario, plan: DpSgdPlan): AsOriginalCode | null {
+  if (scenario.task !== "classification") return null;
+  const codeDelta = scenario.records ** -1.1;
+  const code = calibrateNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: codeDelta, samplingRate: plan.samplingRate, steps: plan.steps, spec: { accountant: "rdp", orders: "opacus" }, relativeTolerance: 1e-3 });
+  return {
+    summary: `private_transformers calibrates σ with RDP on Opacus's orders at δ = N^(−1.1) = ${codeDelta.toExponential(3)} when no δ is given.`,
+    mechanism: code.noiseMultiplier === null ? null : { parameter: "noiseMultiplier", value: code.noiseMultiplier, unit: "σ" },
+    reportedEpsilon: finiteOrNull(code.epsilon),
+    reportedDelta: codeDelta,
+    reportedAccountant: code.accountant,
+    soundEpsilon: code.noiseMultiplier === null ? null : soundEpsilonOf(scenario, plan, code.noiseMultiplier),
+    soundDelta: scenario.delta,
+    reason: "Only the δ default and the accountant differ: N^(−1.1) is smaller than 1/N, and RDP is looser than PRV, so the code's σ is a little larger than needed at the scenario's δ (method-mechanics §8, §12.6).",
+  };
+}
+
+export const promptDpsgd = dpSgdDescriptor({
+  id: "prompt-dpsgd",
+  label: "PromptDPSGD",
+  rules: { classification: "private-transformers", generation: "dp-transformers" },
+  sources: ["Duan et al., Flocks of Stochastic Parrots, NeurIPS 2023 (PromptDPSGD)", ...DP_SGD_SOURCES, "cleverhans-lab/PrivatePrompts PromptDPSGD (private_transformers)"],
+  asOriginalCode,
+});

@@ -1,0 +1,83 @@
+/**
+ * The method registry: one descriptor per method id. Adding a method = one file + one line here.
+ * lib/cost and lib/leakage attach their functions to the same ids.
+ */
+import { METHOD_IDS, type MethodId, type Scenario } from "../scenario";
+import { dpFineTune } from "./dp-finetune";
+import { dpFewShotGen } from "./dp-fewshotgen";
+import { dpIcl } from "./dp-icl";
+import { dpOpt } from "./dp-opt";
+import { privateLora } from "./private-lora";
+import { promptDpsgd } from "./prompt-dpsgd";
+import { promptPate } from "./prompt-pate";
+import { promptPateGen } from "./prompt-pate-gen";
+import type { MethodDescriptor, MethodPrivacy } from "./types";
+
+export const METHOD_DESCRIPTORS: Readonly<Record<MethodId, MethodDescriptor>> = Object.freeze({
+  "dp-icl": dpIcl,
+  "prompt-pate": promptPate,
+  "dp-fewshotgen": dpFewShotGen,
+  "dp-opt": dpOpt,
+  "prompt-dpsgd": promptDpsgd,
+  "private-lora": privateLora,
+  "dp-finetune": dpFineTune,
+  "prompt-pate-gen": promptPateGen,
+});
+
+export function methodDescriptor(id: MethodId): MethodDescriptor {
+  const d = METHOD_DESCRIPTORS[id];
+  if (!d) throw new RangeError(`method must be one of ${METHOD_IDS.join(", ")}; got ${String(id)}`);
+  return d;
+}
+
+/** The scenario fields a method's privacy depends on: the memo key. */
+function privacyKey(scenario: Scenario, id: MethodId): string {
+  const { task, classes, records, queries, epsilon, delta, accountant } = scenario;
+  return JSON.stringify([id, task, classes, records, queries, epsilon, delta, accountant, scenario.knobs[id]]);
+}
+
+const memo = new Map<string, MethodPrivacy>();
+const MEMO_LIMIT = 512;
+
+/** Replaces non-finite numbers anywhere in a result by null, so JSON never carries NaN/Infinity. */
+function jsonSafe<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v))) as T;
+}
+
+/**
+ * One method's privacy for a scenario. Deterministic and memoised per (method, relevant scenario
+ * fields). Never throws for a schema-valid scenario: an unexpected failure becomes an infeasible
+ * result carrying `error`, so one method cannot take the page down.
+ */
+export function methodPrivacy(scenario: Scenario, id: MethodId): MethodPrivacy {
+  const descriptor = methodDescriptor(id);
+  const key = privacyKey(scenario, id);
+  const hit = memo.get(key);
+  if (hit) return hit;
+  let result: MethodPrivacy;
+  try {
+    result = jsonSafe(descriptor.privacy(scenario));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    result = {
+      method: id, label: descriptor.label, feasible: false, targetEpsilon: scenario.epsilon, epsilon: null, delta: scenario.delta,
+      accountant: scenario.accountant === "rdp" ? "rdp" : "prv", noiseMultiplier: null,
+      mechanism: { parameter: "noiseMultiplier", value: null, unit: "" },
+      budget: { unit: "queries", planned: 0, allowed: null }, samplingRate: 1, asOriginalCode: null,
+      notes: [`The privacy computation failed: ${message}`], sources: [...descriptor.sources], error: message,
+    };
+  }
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  memo.set(key, result);
+  return result;
+}
+
+/** Every selected method's privacy, in the scenario's method order. */
+export function privacyForScenario(scenario: Scenario): MethodPrivacy[] {
+  return scenario.methods.map((id) => methodPrivacy(scenario, id));
+}
+
+/** Forgets memoised method results (benchmarks time the engine without them). */
+export function clearMethodPrivacyMemo(): void {
+  memo.clear();
+}
