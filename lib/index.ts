@@ -7,3 +7,5 @@ export * from "./leakage";
 export * from "./utility";
 export * from "./recommend";
 export * from "./cost";
+export * from "./privacy";
+export * from "./methods";

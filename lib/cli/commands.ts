@@ -5,6 +5,7 @@
 import { parseScenario, serializeScenario, type FieldError } from "../index";
 import { helpText, parseFlags, type FlagSpec } from "./args";
 import { costsCommand } from "./cost-commands";
+import { PRIVACY_COMMANDS } from "./privacy-commands";
 
 export interface Io {
   out: (s: string) => void;
@@ -51,4 +52,4 @@ const scenarioCommand: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [scenarioCommand, costsCommand];
+export const COMMANDS: Command[] = [scenarioCommand, costsCommand, ...PRIVACY_COMMANDS];
