@@ -376,7 +376,7 @@ export type RdpConversion = "improved" | "classic" | "autodp-classic";
 export interface RdpEpsilon {
   epsilon: number;
   delta: number;
-  /** The order α at which the minimum is attained (null when ε = ∞ at every order). */
+  /** The order α at which the minimum is attained (null when ε is ∞, or when the pure-DP bound at α = ∞ is smaller). */
   order: number | null;
   conversion: RdpConversion;
   /** The accountant's label: "rdp" (improved), "rdp-classic" or "rdp-autodp-classic". */
@@ -466,8 +466,12 @@ export function rdpEpsilon(event: DpEvent, delta: number, options: RdpOptions = 
   const base = { delta, conversion, accountant: CONVERSION_ACCOUNTANT[conversion], failureDelta } as const;
   const remaining = delta - failureDelta;
   if (!(remaining > 0)) return { ...base, epsilon: Infinity, order: null };
-  if (conversion === "autodp-classic") return { ...base, ...autodpClassic(event, remaining) };
+  // A finite grid cannot reach α = ∞, where the RDP is the pure-DP ε (0 for noOp): a pure
+  // ε-DP mechanism is (ε, δ)-DP for every δ, so that bound applies too (α = ∞ is reported as null).
+  const pure = pureEpsilonOf(event);
+  const withPure = (r: { epsilon: number; order: number | null }) => (pure < r.epsilon ? { epsilon: pure, order: null } : r);
+  if (conversion === "autodp-classic") return { ...base, ...withPure(autodpClassic(event, remaining)) };
   const orders = resolveOrders(options.orders);
   orders.forEach((a, i) => requireInterval(`orders[${i}]`, a, 1, Infinity, true, true));
-  return { ...base, ...epsilonFromRdp(orders, curveOf(event, orders), remaining, conversion) };
+  return { ...base, ...withPure(epsilonFromRdp(orders, curveOf(event, orders), remaining, conversion)) };
 }
