@@ -73,15 +73,22 @@ function logAInteger(samplingRate: number, noiseMultiplier: number, order: numbe
   const logQ = Math.log(samplingRate);
   const logOneMinusQ = Math.log1p(-samplingRate);
   const inverseTwoVariance = 1 / (2 * noiseMultiplier * noiseMultiplier);
-  let logA = -Infinity;
+  // Two passes, one exp per term: find the largest log-term, then sum e^(term − max).
+  const terms = integerTerms.length > order ? integerTerms : (integerTerms = new Float64Array(2 * order + 2));
   let logBinomial = 0; // log C(α, 0); updated by the ratio C(α, j+1)/C(α, j) = (α − j)/(j + 1)
+  let max = -Infinity;
   for (let j = 0; j <= order; j++) {
     const term = logBinomial + j * logQ + (order - j) * logOneMinusQ + (j * j - j) * inverseTwoVariance;
-    logA = logAddExp(logA, term);
+    terms[j] = term;
+    if (term > max) max = term;
     logBinomial += Math.log((order - j) / (j + 1));
   }
-  return logA;
+  if (max === Infinity) return Infinity;
+  let sum = 0;
+  for (let j = 0; j <= order; j++) sum += Math.exp(terms[j]! - max);
+  return max + Math.log(sum);
 }
+let integerTerms = new Float64Array(520);
 
 /**
  * P2, fractional α: the two-sided erfc series of Mironov, Talwar & Zhang 2019 (§3.3, as in
