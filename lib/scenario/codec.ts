@@ -215,6 +215,12 @@ function readEntries(entries: Entry[], errors: FieldError[], warnings: FieldWarn
   for (const e of entries) counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
   const seen = new Set<string>();
   for (const { key, raw, received } of entries) {
+    if (key === "") {
+      // "=3" or a stray "&=&" in a pasted link: nothing to name, so nothing to apply.
+      if (!seen.has(key)) warnings.push({ field: "(empty key)", message: "A value without a key was ignored" });
+      seen.add(key);
+      continue;
+    }
     if (seen.has(key)) continue;
     seen.add(key);
     const fail = (message: string, allowed: string) => errors.push({ field: key, message: `${key} ${message}`, received: truncate(received), allowed });

@@ -1,0 +1,76 @@
+/**
+ * fast-check generators of valid scenarios, built from the same tables as the schema so they
+ * cover every field and every knob within its allowed range.
+ */
+import fc from "fast-check";
+import {
+  ACCOUNTANT_IDS, CLOSED_MODEL_IDS, GPU_IDS, KNOB_SPECS, METHOD_IDS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, TASKS,
+  presetScenario, type KnobSpec, type Knobs, type MethodId, type ModelId, type PriceOverride, type Scenario,
+} from "@/lib/scenario";
+
+/** Numbers as people type them: short decimals, plus the occasional arbitrary double. */
+function numberIn(min: number, max: number, integer: boolean, { minExclusive = false, maxExclusive = false } = {}): fc.Arbitrary<number> {
+  if (integer) return fc.integer({ min: Math.ceil(min + (minExclusive ? 1e-9 : 0)), max: Math.min(Math.floor(max), Number.MAX_SAFE_INTEGER) });
+  const doubles = fc.double({ min, max, noNaN: true, noDefaultInfinity: true, minExcluded: minExclusive, maxExcluded: maxExclusive });
+  // Short decimals: an integer count of 10^-digits steps, so no rejection sampling is needed.
+  const decimals = fc.integer({ min: 0, max: 4 }).chain((digits) => {
+    const scale = 10 ** digits;
+    const lo = Math.ceil(min * scale) + (minExclusive && Number.isInteger(min * scale) ? 1 : 0);
+    const hi = Math.min(Math.floor(max * scale) - (maxExclusive && Number.isInteger(max * scale) ? 1 : 0), Number.MAX_SAFE_INTEGER);
+    return lo <= hi ? fc.integer({ min: lo, max: hi }).map((i) => i / scale) : doubles;
+  });
+  return fc.oneof(decimals, doubles).map((x) => (x === 0 ? 0 : x));
+}
+
+const subset = <T extends string>(values: readonly T[], min: number, max: number) =>
+  fc.subarray([...values], { minLength: min, maxLength: Math.min(max, values.length) });
+
+function knobsArb(): fc.Arbitrary<Knobs> {
+  const perMethod = METHOD_IDS.map((m) =>
+    fc.record(Object.fromEntries(Object.entries(KNOB_SPECS[m]).map(([k, spec]) => [k, numberIn((spec as KnobSpec).min, (spec as KnobSpec).max, (spec as KnobSpec).integer)]))),
+  );
+  return fc.tuple(...perMethod).map((arr) => Object.fromEntries(METHOD_IDS.map((m, i) => [m, arr[i]])) as unknown as Knobs);
+}
+
+const priceOverridesArb: fc.Arbitrary<Partial<Record<ModelId, PriceOverride>>> = fc
+  .subarray([...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS] as ModelId[], { maxLength: 3 })
+  .chain((models) =>
+    fc.tuple(...models.map(() => fc.record({ inputUsdPerMTok: numberIn(0, 100000, false), outputUsdPerMTok: numberIn(0, 100000, false) }))).map(
+      (prices) => Object.fromEntries(models.map((m, i) => [m, prices[i]])),
+    ),
+  );
+
+/** Any valid scenario, with a mix of preset defaults and arbitrary overrides. */
+export const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    preset: fc.constantFrom(...PRESET_IDS),
+    task: fc.option(fc.constantFrom(...TASKS), { nil: undefined }),
+    overrides: fc.record(
+      {
+        classes: numberIn(2, 10000, true),
+        records: numberIn(1, 1e9, true),
+        inTokens: numberIn(0.01, 1e6, false),
+        outTokens: numberIn(0.01, 1e6, false),
+        queries: numberIn(1, 1e12, true),
+        epsilon: numberIn(0, 100, false, { minExclusive: true }),
+        delta: numberIn(0, 1, false, { minExclusive: true, maxExclusive: true }),
+        accountant: fc.constantFrom(...ACCOUNTANT_IDS),
+        methods: subset(METHOD_IDS, 1, 20) as fc.Arbitrary<MethodId[]>,
+        closedModels: subset(CLOSED_MODEL_IDS, 0, 20),
+        openModels: subset(OPEN_MODEL_IDS, 0, 20),
+        priceSet: fc.constantFrom(...PRICE_SET_IDS),
+        gpu: fc.constantFrom(...GPU_IDS),
+        gpuUsdPerHour: numberIn(0, 1000, false),
+        priceOverrides: priceOverridesArb,
+        knobs: knobsArb(),
+      },
+      { requiredKeys: [] },
+    ),
+  })
+  .map(({ preset, task, overrides }) => {
+    const s = presetScenario(preset, task);
+    const merged = { ...s, ...overrides } as Scenario;
+    // δ defaults to 1/N and the GPU price to the GPU's preset: keep those links derived unless overridden.
+    if (overrides.records !== undefined && overrides.delta === undefined) merged.delta = 1 / merged.records;
+    return merged;
+  });
