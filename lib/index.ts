@@ -9,3 +9,4 @@ export * from "./recommend";
 export * from "./cost";
 export * from "./privacy";
 export * from "./methods";
+export * from "./estimate";

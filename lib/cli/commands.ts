@@ -5,6 +5,7 @@
 import { parseScenario, serializeScenario, type FieldError } from "../index";
 import { helpText, parseFlags, type FlagSpec } from "./args";
 import { costsCommand } from "./cost-commands";
+import { estimateCommand } from "./estimate-command";
 import { PRIVACY_COMMANDS } from "./privacy-commands";
 
 export interface Io {
@@ -52,4 +53,4 @@ const scenarioCommand: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [scenarioCommand, costsCommand, ...PRIVACY_COMMANDS];
+export const COMMANDS: Command[] = [scenarioCommand, estimateCommand, costsCommand, ...PRIVACY_COMMANDS];

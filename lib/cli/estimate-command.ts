@@ -1,0 +1,31 @@
+/**
+ * `estimate`: the full comparison for a share-link scenario — cost, privacy, leakage and measured
+ * utility per method × model. The JSON API (`/api/v1/estimate`) returns exactly this document.
+ *
+ * `npm run --silent cli -- estimate --query 'preset=samsum'` prints
+ * `{"canonical": "...", "scenario": {...}, "rows": [...], "breakEven": [...], "skipped": [...], "privacy": [...], "warnings": [...]}`.
+ */
+import { estimateFromInput } from "../index";
+import { fail, withFlags, type Command } from "./commands";
+
+export const estimateCommand: Command = {
+  name: "estimate",
+  summary: "Cost, privacy, leakage and measured accuracy of every selected method × model.",
+  flags: [
+    { name: "query", description: "A share-link query string, e.g. 'preset=samsum&eps=3' (default: the default scenario).", required: false },
+    { name: "batched", description: "Serve local open models in large batches instead of one query at a time.", boolean: true },
+    { name: "original-code-calls", description: "Add the extra API calls of the methods' original code (calibration, final keyword call, public-token calls).", boolean: true },
+  ],
+  run(argv, io) {
+    const flags = withFlags(this, argv, io);
+    if (typeof flags === "number") return flags;
+    const extra = flags["original-code-calls"] === true;
+    const result = estimateFromInput(typeof flags.query === "string" ? flags.query : "", {
+      serving: flags.batched === true ? "batched" : "sequential",
+      ...(extra ? { calibrationCalls: true, finalKeywordCall: true, publicTokenCalls: true } : {}),
+    });
+    if (!result.ok) return fail(io, result.errors);
+    io.out(JSON.stringify(result.estimate));
+    return 0;
+  },
+};
