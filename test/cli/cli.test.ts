@@ -5,7 +5,8 @@ import { join } from "node:path";
 /** The CLI as a real child process, the way people's scripts call it (issue #2 contract). */
 const ROOT = join(__dirname, "..", "..");
 export function cli(...args: string[]) {
-  const r = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "lib", "cli", "main.ts"), ...args], { encoding: "utf8", cwd: ROOT });
+  // The launcher `npm run cli` uses (bundles lib/cli/main.ts with esbuild when lib/ changed).
+  const r = spawnSync(process.execPath, [join(ROOT, "lib", "cli", "launch.cjs"), ...args], { encoding: "utf8", cwd: ROOT });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
