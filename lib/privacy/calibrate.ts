@@ -18,6 +18,12 @@ import {
 import { computeEpsilon, type AccountantSpec, type EpsilonResult } from "./accountant";
 import { CONVERSION_ACCOUNTANT, epsilonFromRdp, rdpCurve, rdpEpsilon, rdpSubsampledGaussian, resolveOrders, type OrderGridId } from "./rdp";
 
+// Module-level bindings of the globals used in hot loops. Inside a vm context (Jest's node
+// environment, some server sandboxes) every lookup of a global such as Math goes through the
+// context's global proxy: measured 30× slower for Math.exp. A module constant avoids that.
+const math = Math;
+const INFINITY = Infinity;
+
 // ---------------------------------------------------------------------------------------------
 // Generic monotone searches
 // ---------------------------------------------------------------------------------------------
@@ -35,6 +41,8 @@ export interface ParameterSearch {
   initial?: number;
   /** Stop when the bracket's relative width is below this (default 1e-4). */
   relativeTolerance?: number;
+  /** Factor by which the bracket walks out from `initial` (default 2). */
+  stepFactor?: number;
 }
 
 export interface ParameterSearchResult {
@@ -57,15 +65,17 @@ export function searchParameter(search: ParameterSearch): ParameterSearchResult 
   requirePositive("minimum", minimum);
   if (!(maximum > minimum)) throw new RangeError(`maximum must be > minimum; got ${maximum}`);
   const tolerance = search.relativeTolerance ?? 1e-4;
+  const factor = search.stepFactor ?? 2;
+  if (!(factor > 1)) throw new RangeError(`stepFactor must be > 1; got ${factor}`);
   let evaluations = 0;
   const f = (x: number) => {
     evaluations++;
     const e = evaluate(x);
-    return Number.isNaN(e) ? Infinity : e;
+    return Number.isNaN(e) ? INFINITY : e;
   };
   // "safe" is the side where ε ≤ target: large x for decreasing maps, small x for increasing ones.
   const safeIsHigh = direction === "decreasing";
-  let x = Math.min(maximum, Math.max(minimum, search.initial ?? Math.sqrt(minimum * maximum)));
+  let x = math.min(maximum, math.max(minimum, search.initial ?? math.sqrt(minimum * maximum)));
   let ex = f(x);
   let safe: number, safeEps: number, unsafe: number, unsafeEps: number;
   if (ex <= targetEpsilon) {
@@ -73,7 +83,7 @@ export function searchParameter(search: ParameterSearch): ParameterSearchResult 
     safeEps = ex;
     // Walk toward the unsafe side until ε exceeds the target.
     for (;;) {
-      const next = safeIsHigh ? Math.max(minimum, safe / 2) : Math.min(maximum, safe * 2);
+      const next = safeIsHigh ? math.max(minimum, safe / factor) : math.min(maximum, safe * factor);
       if (next === safe) return { value: safe, epsilon: safeEps, feasible: true, evaluations };
       const e = f(next);
       if (e > targetEpsilon) {
@@ -88,7 +98,7 @@ export function searchParameter(search: ParameterSearch): ParameterSearchResult 
     unsafe = x;
     unsafeEps = ex;
     for (;;) {
-      const next = safeIsHigh ? Math.min(maximum, unsafe * 2) : Math.max(minimum, unsafe / 2);
+      const next = safeIsHigh ? math.min(maximum, unsafe * factor) : math.max(minimum, unsafe / factor);
       if (next === unsafe) return { value: null, epsilon: unsafeEps, feasible: false, evaluations };
       const e = f(next);
       if (e <= targetEpsilon) {
@@ -101,28 +111,28 @@ export function searchParameter(search: ParameterSearch): ParameterSearchResult 
     }
   }
   // Illinois regula falsi on g(u) = log ε − log target with u = log x; bisection when g is not finite.
-  const g = (eps: number) => Math.log(eps) - Math.log(targetEpsilon);
+  const g = (eps: number) => math.log(eps) - math.log(targetEpsilon);
   let gSafe = g(safeEps);
   let gUnsafe = g(unsafeEps);
   let side = 0;
   for (let iteration = 0; iteration < 200; iteration++) {
-    if (Math.abs(safe - unsafe) <= tolerance * Math.min(safe, unsafe)) break;
-    const uSafe = Math.log(safe);
-    const uUnsafe = Math.log(unsafe);
+    if (math.abs(safe - unsafe) <= tolerance * math.min(safe, unsafe)) break;
+    const uSafe = math.log(safe);
+    const uUnsafe = math.log(unsafe);
     let u: number;
     if (Number.isFinite(gSafe) && Number.isFinite(gUnsafe) && gUnsafe !== gSafe) {
       u = uSafe - (gSafe * (uUnsafe - uSafe)) / (gUnsafe - gSafe);
       // Aim half a tolerance past the estimated root, toward the unsafe end: when the estimate is
       // good, the bracket then closes from both sides in one step instead of creeping from one.
-      u += Math.sign(uUnsafe - uSafe) * 0.5 * Math.log1p(tolerance);
-      const lo = Math.min(uSafe, uUnsafe);
-      const hi = Math.max(uSafe, uUnsafe);
+      u += math.sign(uUnsafe - uSafe) * 0.5 * math.log1p(tolerance);
+      const lo = math.min(uSafe, uUnsafe);
+      const hi = math.max(uSafe, uUnsafe);
       const margin = 1e-6 * (hi - lo);
       if (!(u > lo + margin && u < hi - margin)) u = (uSafe + uUnsafe) / 2;
     } else {
       u = (uSafe + uUnsafe) / 2;
     }
-    x = Math.exp(u);
+    x = math.exp(u);
     ex = f(x);
     if (ex <= targetEpsilon) {
       safe = x;
@@ -152,13 +162,13 @@ export function largestInteger(ok: (n: number) => boolean, maximum: number = Num
   let good = 1;
   let bad = -1;
   while (bad < 0) {
-    const next = Math.min(maximum, good * 2);
+    const next = math.min(maximum, good * 2);
     if (next === good) return good;
     if (ok(next)) good = next;
     else bad = next;
   }
   while (bad - good > 1) {
-    const mid = Math.floor((good + bad) / 2);
+    const mid = math.floor((good + bad) / 2);
     if (ok(mid)) good = mid;
     else bad = mid;
   }
@@ -187,22 +197,22 @@ function windowedRdpEpsilon(delta: number, spec: Extract<AccountantSpec, { accou
   const asResult = (r: { epsilon: number; order: number | null; accountant: EpsilonResult["accountant"] }): EpsilonResult => ({ epsilon: r.epsilon, delta, accountant: r.accountant, order: r.order });
   return (event) => {
     if (orders.length <= 4 * ORDER_WINDOW + 1) return asResult(rdpEpsilon(event, delta, { orders, conversion }));
-    if (center < 0) center = Math.max(0, orders.findIndex((a) => a >= 8)); // a typical optimum; the window walks from here
+    if (center < 0) center = math.max(0, orders.findIndex((a) => a >= 8)); // a typical optimum; the window walks from here
     // ε at one order, memoised for this event, so a growing window only pays for new orders.
     // The subsampled-Gaussian shape every σ search uses goes straight to the closed form (P2, P3).
     const known = new Map<number, { epsilon: number; order: number | null; accountant: EpsilonResult["accountant"] }>();
     const sgm = sgmShape(event);
     const label = CONVERSION_ACCOUNTANT[conversion ?? "improved"];
-    const logDelta = Math.log(delta);
+    const logDelta = math.log(delta);
     const at = (i: number) => {
       let r = known.get(i);
       if (!r) {
         const order = orders[i]!;
         if (sgm) {
           const rdp = sgm.count * rdpSubsampledGaussian(sgm.samplingRate, sgm.noiseMultiplier, order);
-          const term = (conversion ?? "improved") === "improved" ? Math.log1p(-1 / order) - (logDelta + Math.log(order)) / (order - 1) : -logDelta / (order - 1);
+          const term = (conversion ?? "improved") === "improved" ? math.log1p(-1 / order) - (logDelta + math.log(order)) / (order - 1) : -logDelta / (order - 1);
           const eps = rdp + term;
-          r = { epsilon: Number.isNaN(eps) ? Infinity : (conversion ?? "improved") === "improved" ? Math.max(0, eps) : eps, order, accountant: label };
+          r = { epsilon: Number.isNaN(eps) ? INFINITY : (conversion ?? "improved") === "improved" ? math.max(0, eps) : eps, order, accountant: label };
         } else {
           r = rdpEpsilon(event, delta, { orders: [order], conversion });
         }
@@ -213,8 +223,8 @@ function windowedRdpEpsilon(delta: number, spec: Extract<AccountantSpec, { accou
     // When the optimum sits on the window's edge, recentre there and double the span, so a far
     // optimum is reached in O(log distance) windows.
     for (let span = ORDER_WINDOW; ; span *= 2) {
-      const lo = Math.max(0, center - span);
-      const hi = Math.min(orders.length - 1, center + span);
+      const lo = math.max(0, center - span);
+      const hi = math.min(orders.length - 1, center + span);
       let best = lo;
       for (let i = lo; i <= hi; i++) {
         const r = at(i);
@@ -243,7 +253,7 @@ function sgmShape(event: DpEvent): { samplingRate: number; noiseMultiplier: numb
   }
   if (count === 0 || samplingRate === 0) return null;
   if (e.kind === "gaussian") return { samplingRate, noiseMultiplier: e.noiseMultiplier, count };
-  if (e.kind === "gnmax") return { samplingRate, noiseMultiplier: e.noiseMultiplier / Math.SQRT2, count };
+  if (e.kind === "gnmax") return { samplingRate, noiseMultiplier: e.noiseMultiplier / math.SQRT2, count };
   return null;
 }
 
@@ -268,6 +278,20 @@ export function calibrateNoise(makeEvent: (noiseMultiplier: number) => DpEvent, 
   requirePositive("targetEpsilon", targetEpsilon);
   requireInterval("delta", delta, 0, 1, true, true);
   const label = spec.accountant === "prv" ? "prv" : CONVERSION_ACCOUNTANT[spec.conversion ?? "improved"];
+  let initial = 1;
+  let stepFactor = 2;
+  if (spec.accountant === "prv") {
+    // PRV's upper bound is at least its ε error: a smaller target is out of its reach.
+    const epsError = spec.epsError ?? 0.01;
+    if (targetEpsilon <= epsError) return { noiseMultiplier: null, epsilon: epsError, accountant: "prv", feasible: false, result: null };
+    // Start where RDP (fast, and looser, so its σ is a good upper guess) lands: the PRV search
+    // then never visits the tiny σ whose grids are huge.
+    const guess = calibrateNoise(makeEvent, targetEpsilon, delta, { accountant: "rdp" }, 1e-2);
+    if (guess.noiseMultiplier !== null) {
+      initial = guess.noiseMultiplier;
+      stepFactor = 1.25; // PRV's σ is usually within a factor 0.4–1 of RDP's: walk in small steps
+    }
+  }
   const evaluate = spec.accountant === "rdp" && spec.conversion !== "autodp-classic"
     ? windowedRdpEpsilon(delta, spec)
     : (event: DpEvent) => computeEpsilon(event, delta, spec);
@@ -276,8 +300,9 @@ export function calibrateNoise(makeEvent: (noiseMultiplier: number) => DpEvent, 
     targetEpsilon,
     direction: "decreasing",
     ...NOISE_MULTIPLIER_RANGE,
-    initial: 1,
+    initial,
     relativeTolerance,
+    stepFactor,
   });
   if (search.value === null) return { noiseMultiplier: null, epsilon: search.epsilon, accountant: label, feasible: false, result: null };
   const result = evaluate(makeEvent(search.value));
@@ -323,7 +348,7 @@ export function opacusNoiseMultiplier(input: { targetEpsilon: number; delta: num
   const eps = (sigma: number) => epsilonFromRdp(orders, rdpCurve(dpSgdEvent(sigma, samplingRate, steps), orders).rdp, delta, "improved").epsilon;
   let sigmaLow = 0;
   let sigmaHigh = 10;
-  let epsHigh = Infinity;
+  let epsHigh = INFINITY;
   while (epsHigh > targetEpsilon) {
     sigmaHigh *= 2;
     epsHigh = eps(sigmaHigh);
@@ -372,7 +397,7 @@ export function maxCompositions(step: DpEvent, targetEpsilon: number, delta: num
     }
     const eps = (t: number) => {
       const failure = t * one.failureDelta;
-      if (!(delta - failure > 0)) return Infinity;
+      if (!(delta - failure > 0)) return INFINITY;
       return epsilonFromRdp(orders, one.rdp.map((r) => (r === 0 ? 0 : t * r)), delta - failure, conversion).epsilon;
     };
     return budgetFromPredicate(eps, targetEpsilon, maximum, computeEpsilon(step, delta, spec).accountant);
@@ -384,7 +409,7 @@ export function maxCompositions(step: DpEvent, targetEpsilon: number, delta: num
   let goodEps = epsilonForOne;
   let bad = -1;
   while (bad < 0) {
-    const next = Math.min(maximum, good * 2);
+    const next = math.min(maximum, good * 2);
     if (next === good) return { count: good, epsilon: goodEps, epsilonForOne, accountant: "prv" };
     const e = eps(next);
     if (e <= targetEpsilon) {
@@ -392,8 +417,8 @@ export function maxCompositions(step: DpEvent, targetEpsilon: number, delta: num
       goodEps = e;
     } else bad = next;
   }
-  while (bad - good > Math.max(1, Math.floor(good * 1e-3))) {
-    const mid = Math.floor((good + bad) / 2);
+  while (bad - good > math.max(1, math.floor(good * 1e-3))) {
+    const mid = math.floor((good + bad) / 2);
     const e = eps(mid);
     if (e <= targetEpsilon) {
       good = mid;
@@ -491,7 +516,7 @@ export function dpOptEpsilon(input: { tokenEpsilon: number; failureProbability: 
   const event = selfComposed(tokens, dpOptTokenEvent(tokenEpsilon, failureProbability, samplingRate));
   const failure = tokens * samplingRate * failureProbability;
   const total = conversionDelta + failure;
-  if (!(total < 1)) return { epsilon: Infinity, delta: 1, accountant: "rdp" };
+  if (!(total < 1)) return { epsilon: INFINITY, delta: 1, accountant: "rdp" };
   const r = computeEpsilon(event, total, { accountant: "rdp", orders: input.orders ?? "autodp" });
   return { epsilon: r.epsilon, delta: total, accountant: "rdp" };
 }
@@ -520,7 +545,7 @@ export function calibrateTokenEpsilon(input: { targetEpsilon: number; delta: num
   const { targetEpsilon, delta, samplingRate, tokens } = input;
   requireInterval("samplingRate", samplingRate, 0, 1, true, false);
   const conversionDelta = delta / 2;
-  const failureProbability = Math.min(0.5, delta / (2 * samplingRate * Math.max(1, tokens)));
+  const failureProbability = math.min(0.5, delta / (2 * samplingRate * math.max(1, tokens)));
   const eps = (tokenEpsilon: number) => dpOptEpsilon({ tokenEpsilon, failureProbability, conversionDelta, samplingRate, tokens, orders: input.orders }).epsilon;
   const search = searchParameter({ evaluate: eps, targetEpsilon, direction: "increasing", minimum: 1e-4, maximum: 100, initial: 1, relativeTolerance: 1e-5 });
   return { tokenEpsilon: search.value, failureProbability, epsilon: search.value === null ? search.epsilon : eps(search.value), feasible: search.feasible, accountant: "rdp" };
