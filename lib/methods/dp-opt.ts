@@ -31,7 +31,8 @@ export const CODE_FAILURE_PROBABILITY = 5e-7;
  * must be passable by a unanimous vote of E meta-prompts, i.e. ε_tok ≥ ln(2/δ0)/(E − 1).
  */
 export function usefulTokenEpsilon(ensemble: number, failureProbability: number): number {
-  return Math.log(2 / failureProbability) / Math.max(1, ensemble - 1);
+  // log 2 − log δ0 rather than log(2/δ0): 2/δ0 overflows for subnormal δ0.
+  return (Math.LN2 - Math.log(failureProbability)) / Math.max(1, ensemble - 1);
 }
 
 function trainingRecords(records: number): number {
@@ -51,6 +52,15 @@ export function dpOptPrivacy(scenario: Scenario): MethodPrivacy {
   const q = rate.rate;
   notes.push(`n_train = ${nTrain} (1% of the records held out for DP-OPT's private prompt selection, which composes in parallel). Planned token queries = the ${tokens} instruction tokens, one candidate, no retries [assumption: the code generates several candidates and retries failed tokens, each costing a query].`);
   notes.push("Accountant: RDP with autodp's general amplification (P6). The PRV accountant has no model of a step that fails with probability δ0.");
+  if (!(scenario.delta / 2 > 0) || !(failureFor(scenario.delta, q, tokens) > 0)) {
+    notes.push(`δ = ${scenario.delta} is too small to split into a conversion δ1 and a per-token δ0 in double precision: DP-OPT cannot run at this δ.`);
+    return {
+      method: "dp-opt", label: "DP-OPT", feasible: false, targetEpsilon: scenario.epsilon, epsilon: null, delta: scenario.delta, accountant: "rdp",
+      noiseMultiplier: null, mechanism: { parameter: "tokenEpsilon", value: null, unit: "ε per token (LimitedDomain)" },
+      budget: { unit: "token queries", planned: tokens, allowed: 0, allowedAccountant: "rdp" }, samplingRate: q, minFeasibleEpsilon: null,
+      asOriginalCode: null, notes, sources: [...SOURCES],
+    };
+  }
   const calibration = calibrateTokenEpsilon({ targetEpsilon: scenario.epsilon, delta: scenario.delta, samplingRate: q, tokens, orders: "autodp" });
   const minUseful = usefulTokenEpsilon(ensemble, calibration.failureProbability);
   const feasible = calibration.feasible && calibration.tokenEpsilon !== null && calibration.tokenEpsilon >= minUseful;

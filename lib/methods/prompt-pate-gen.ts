@@ -90,6 +90,15 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
   const failure = Math.min(0.5, scenario.delta / (2 * queries));
   notes.push(`Teachers are drawn once and answer every public query, so no amplification by subsampling applies (q = 1). Each of the ${queries} queries may fail its PTR test with probability δ0 = ${failure.toExponential(3)}, charged per query (δ/2 in all); the RDP conversion runs at δ/2.`);
   notes.push("Accountant: RDP. The PRV accountant has no model of a step whose guarantee fails with probability δ0.");
+  if (!(conversionDelta > 0) || !(failure > 0)) {
+    notes.push(`δ = ${scenario.delta} is too small to split into a conversion δ and a per-query δ0 in double precision: PTR cannot run at this δ.`);
+    return {
+      method: "prompt-pate-gen", label: "PromptPATEGen", feasible: false, targetEpsilon: scenario.epsilon, epsilon: null, delta: scenario.delta, accountant: "rdp",
+      noiseMultiplier: null, mechanism: { parameter: "keywordEpsilon", value: null, unit: "ε_EM per query (keyword selection)" },
+      budget: { unit: "public queries", planned: queries, allowed: 0, allowedAccountant: "rdp" }, samplingRate: 1, minFeasibleEpsilon: null,
+      asOriginalCode: null, notes, sources: [...SOURCES],
+    };
+  }
   if (ensemble * shots > scenario.records) notes.push(`The teachers need ${ensemble * shots} disjoint records but the private set has ${scenario.records}.`);
   const minKeyword = usefulKeywordEpsilon(ensemble);
   const maxPtrNoise = usefulPtrNoise(ensemble, failure);
@@ -122,7 +131,8 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
     reportedEpsilon: finiteOrNull(codeEpsilon),
     reportedDelta: CODE_DELTA,
     reportedAccountant: "rdp",
-    soundEpsilon: finiteOrNull(soundEpsilon(preset.keywordEpsilon, preset.ptrNoiseMultiplier, codeFailure, queries, scenario.delta + queries * codeFailure)),
+    // With δ0 charged per query the total δ can reach 1: then no ε holds (null).
+    soundEpsilon: scenario.delta + queries * codeFailure < 1 ? finiteOrNull(soundEpsilon(preset.keywordEpsilon, preset.ptrNoiseMultiplier, codeFailure, queries, scenario.delta + queries * codeFailure)) : null,
     soundDelta: Math.min(1, scenario.delta + queries * codeFailure),
     reason: "Fixed teachers answer every query, so per-query amplification by subsampling does not apply (sound: q = 1); q and δ are hard-coded for SAMSum whatever the configuration; and a PTR failure can happen at every query, so δ0 must be charged per query (≈ 5e-3 instead of 5e-5 for the presets) (method-mechanics §5 deviations 1–3, §12.2–3).",
   };

@@ -1,0 +1,158 @@
+/** @jest-environment node */
+import fc from "fast-check";
+import {
+  METHOD_DESCRIPTORS, METHOD_IDS, clearMethodPrivacyMemo, computeEpsilon, defaultScenario, dpSgdPlan, methodPrivacy, presetScenario,
+  privacyForScenario, prvEpsError, type MethodPrivacy, type Scenario,
+} from "@/lib/index";
+import { scenarioArb } from "../scenario/arbitraries";
+
+/** No NaN, no Infinity anywhere: JSON round-trips to an equal value. */
+function expectJsonSafe(r: MethodPrivacy) {
+  const text = JSON.stringify(r);
+  expect(text).not.toMatch(/NaN|Infinity/);
+  expect(JSON.parse(text)).toEqual(r);
+}
+
+describe("the default scenario (SST-2, ε = 8, δ = 1/N, 10,000 queries, PRV)", () => {
+  const scenario = defaultScenario();
+  const results = privacyForScenario(scenario);
+
+  it("returns every selected method in order, feasible, within the target, JSON-safe", () => {
+    expect(results.map((r) => r.method)).toEqual(scenario.methods);
+    for (const r of results) {
+      expectJsonSafe(r);
+      expect(r.error).toBeUndefined();
+      expect(r.feasible).toBe(true);
+      expect(r.epsilon).not.toBeNull();
+      expect(r.epsilon!).toBeLessThanOrEqual(scenario.epsilon);
+      expect(r.sources.length).toBeGreaterThan(0);
+      expect(["prv", "rdp", "rdp-classic", "rdp-autodp-classic"]).toContain(r.accountant);
+    }
+  });
+
+  it("Gaussian methods use the scenario's accountant (PRV) and report its bounds; DP-OPT and PromptPATEGen say RDP", () => {
+    for (const id of ["dp-icl", "prompt-pate", "dp-fewshotgen", "prompt-dpsgd", "private-lora", "dp-finetune"] as const) {
+      const r = results.find((x) => x.method === id)!;
+      expect(r.accountant).toBe("prv");
+      expect(r.bounds!.lower).toBeLessThanOrEqual(r.bounds!.estimate);
+      expect(r.bounds!.upper).toBe(r.epsilon);
+    }
+    expect(results.find((x) => x.method === "dp-opt")!.accountant).toBe("rdp");
+    expect(results.find((x) => x.method === "prompt-pate-gen")!.accountant).toBe("rdp");
+  });
+
+  it("DP-ICL: the code's σ (Δ = 1, autodp classic) costs more than its reported ε under the sound accounting (method-mechanics §12.1)", () => {
+    const r = results.find((x) => x.method === "dp-icl")!;
+    const code = r.asOriginalCode!;
+    expect(code.reportedAccountant).toBe("rdp-autodp-classic");
+    expect(code.reportedEpsilon!).toBeLessThanOrEqual(scenario.epsilon);
+    expect(code.soundEpsilon!).toBeGreaterThan(scenario.epsilon);
+    expect(code.mechanism!.value!).toBeLessThan(r.noiseMultiplier!);
+  });
+
+  it("PromptPATEGen: the code's ε = 8 preset reproduces 7.99978 as coded and is far larger once teachers are fixed and δ0 is charged per query (§5)", () => {
+    const r = results.find((x) => x.method === "prompt-pate-gen")!;
+    expect(r.asOriginalCode!.reportedEpsilon!).toBeCloseTo(7.99978, 5);
+    expect(r.asOriginalCode!.soundEpsilon!).toBeGreaterThan(10 * scenario.epsilon);
+  });
+
+  it("is deterministic: recomputing without the memo gives identical results", () => {
+    clearMethodPrivacyMemo();
+    expect(privacyForScenario(scenario)).toEqual(results);
+  });
+
+  it("every descriptor builds the event it accounts: its ε by the method's accountant is within the target", () => {
+    for (const id of ["dp-icl", "prompt-pate", "dp-fewshotgen", "private-lora"] as const) {
+      const event = METHOD_DESCRIPTORS[id].privacyEvent(scenario);
+      const r = methodPrivacy(scenario, id);
+      const eps = computeEpsilon(event, scenario.delta, { accountant: "prv", epsError: prvEpsError(scenario.epsilon) }).epsilon;
+      expect(eps).toBeCloseTo(r.epsilon!, 12);
+      expect(eps).toBeLessThanOrEqual(scenario.epsilon);
+    }
+  });
+});
+
+describe("worked examples, oracle: method-mechanics §7, §8", () => {
+  it("DP-SGD step rules: SAMSum 1,170 steps (dp-transformers), SST-2 PrivateLoRA 660 (opacus), MIT-G 188, MIT-D 106", () => {
+    const samsum = dpSgdPlan(14732, 256, 20, "dp-transformers");
+    expect(samsum.samplingRate).toBeCloseTo(0.017377, 6);
+    expect(samsum.steps).toBe(1170);
+    const sst2 = dpSgdPlan(67349, 1024, 10, "opacus");
+    expect(sst2.samplingRate).toBe(1 / 66);
+    expect(sst2.steps).toBe(660);
+    expect(dpSgdPlan(2953, 256, 15, "dp-transformers").steps).toBe(188);
+    expect(dpSgdPlan(1561, 256, 15, "dp-transformers").steps).toBe(106);
+    expect(dpSgdPlan(67349, 1024, 100, "private-transformers").steps).toBe(6578);
+  });
+
+  it("SAMSum PrivateLoRA at ε = 8 (PRV upper, eps_error 0.05): σ = 0.683", () => {
+    const r = methodPrivacy(presetScenario("samsum"), "private-lora");
+    expect(r.noiseMultiplier!).toBeCloseTo(0.683, 2);
+    expect(r.budget.planned).toBe(1170);
+  });
+
+  it("PromptDPSGD SST-2, B = 1024, 100 epochs: the code's σ (RDP, δ = N^−1.1) is 1.059", () => {
+    const s: Scenario = { ...presetScenario("sst2"), records: 67349, delta: 1 / 67349, knobs: { ...presetScenario("sst2").knobs, "prompt-dpsgd": { epochs: 100, batch: 1024, promptLength: 1 } } };
+    const r = methodPrivacy(s, "prompt-dpsgd");
+    expect(r.asOriginalCode!.mechanism!.value!).toBeCloseTo(1.059, 2);
+    expect(r.asOriginalCode!.reportedDelta!).toBeCloseTo(67349 ** -1.1, 15);
+  });
+
+  it("DP-OPT SST-2 (n_train = 66,676): the code's ε_tok = 1.8 setting stops after 1,377 token queries", () => {
+    const s: Scenario = { ...presetScenario("sst2"), records: 67349, delta: 1 / 66676 };
+    const r = methodPrivacy(s, "dp-opt");
+    expect(r.samplingRate).toBeCloseTo(0.0153728, 6);
+    expect(r.asOriginalCode!.mechanism!.extra!.tokenQueries).toBe(1377);
+  });
+});
+
+describe("budgets that cannot be met are results, not errors", () => {
+  it("DP-ICL on TREC at ε = 0.05 cannot answer one query: infeasible, allowed 0, with the smallest ε that would work", () => {
+    const s: Scenario = { ...presetScenario("trec"), epsilon: 0.05, accountant: "rdp" };
+    const r = methodPrivacy(s, "dp-icl");
+    expectJsonSafe(r);
+    expect(r.feasible).toBe(false);
+    expect(r.budget.allowed).toBe(0);
+    expect(r.minFeasibleEpsilon!).toBeGreaterThan(0.05);
+    expect(r.notes.join(" ")).toMatch(/cannot answer even one query/);
+  });
+
+  it("ensemble × shots > N and batch > N clip q to 1 with a note", () => {
+    const base = presetScenario("mitd");
+    const s: Scenario = { ...base, records: 50, delta: 0.01, accountant: "rdp", knobs: { ...base.knobs, "dp-icl": { ensemble: 100, shots: 4 }, "private-lora": { epochs: 3, batch: 500, rank: 8 } } };
+    const icl = methodPrivacy(s, "dp-icl");
+    expect(icl.samplingRate).toBe(1);
+    expect(icl.notes.join(" ")).toMatch(/no amplification/);
+    const lora = methodPrivacy(s, "private-lora");
+    expect(lora.samplingRate).toBe(1);
+    expect(lora.notes.join(" ")).toMatch(/q = 1/);
+    expectJsonSafe(icl);
+    expectJsonSafe(lora);
+  });
+});
+
+describe("any schema-valid scenario (property, RDP for speed)", () => {
+  it("never throws, never returns NaN or Infinity, never overshoots a feasible target", () => {
+    fc.assert(fc.property(scenarioArb, (generated) => {
+      const s: Scenario = { ...generated, accountant: "rdp", methods: [...METHOD_IDS] };
+      for (const id of METHOD_IDS) {
+        const r = methodPrivacy(s, id);
+        const text = JSON.stringify(r);
+        if (/NaN|Infinity/.test(text) || r.error !== undefined) throw new Error(`${id}: ${text}`);
+        if (r.feasible && (r.epsilon === null || r.epsilon > s.epsilon * (1 + 1e-9))) throw new Error(`${id} overshoots: ${text}`);
+        if (!r.feasible && r.minFeasibleEpsilon !== undefined && r.minFeasibleEpsilon !== null && !(r.minFeasibleEpsilon > 0)) throw new Error(`${id}: ${text}`);
+      }
+      return true;
+    }), { numRuns: 10 });
+  });
+
+  it("δ too small to split (5e-324) is an infeasible result, not an error", () => {
+    const s: Scenario = { ...presetScenario("sst2"), delta: 5e-324, accountant: "rdp" };
+    for (const id of METHOD_IDS) {
+      const r = methodPrivacy(s, id);
+      expect(r.error).toBeUndefined();
+      expectJsonSafe(r);
+    }
+    expect(methodPrivacy(s, "dp-opt").feasible).toBe(false);
+  });
+});
