@@ -1,0 +1,74 @@
+/** @jest-environment node */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..", "..");
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+
+/** The real CLI as a child process: `tsx lib/cli/main.ts …` is what `npm run cli --` runs. */
+function cli(...args: string[]) {
+  const r = spawnSync(TSX, ["lib/cli/main.ts", ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("CLI: epsilon, sigma, budget (issue #3 contract)", () => {
+  it("epsilon --accountant prv prints the PRV bounds, ε = upper (oracle: method-mechanics §9)", () => {
+    const r = cli("epsilon", "--noise-multiplier", "1", "--sample-rate", "0.01", "--steps", "1000", "--delta", "1e-5", "--accountant", "prv");
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    const out = JSON.parse(r.out);
+    expect(out.accountant).toBe("prv");
+    expect(out.epsilon).toBe(out.bounds.upper);
+    expect(out.bounds.estimate).toBeCloseTo(1.8282, 4);
+  });
+
+  it("epsilon --accountant rdp --orders opacus reproduces Opacus (dp-reference-cases.json: 1.7117700912203435)", () => {
+    const r = cli("epsilon", "--noise-multiplier", "1.1", "--sample-rate", "0.01", "--steps", "1000", "--delta", "1e-5", "--accountant", "rdp", "--orders", "opacus");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out).toEqual({ epsilon: expect.any(Number), accountant: "rdp", order: expect.any(Number) });
+    expect(Math.abs(out.epsilon - 1.7117700912203435)).toBeLessThan(1e-9);
+  });
+
+  it("sigma returns a safe σ (achieved ε ≤ target) and names the accountant", () => {
+    const r = cli("sigma", "--epsilon", "3", "--delta", "1.4998350181480038e-05", "--sample-rate", "0.0019197888232294449", "--steps", "5208", "--accountant", "rdp", "--orders", "opacus");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.accountant).toBe("rdp");
+    expect(out.epsilon).toBeLessThanOrEqual(3);
+    expect(out.noiseMultiplier).toBeCloseTo(0.658, 3); // Opacus: 0.657958984375 (its tolerance 0.01 in ε)
+  });
+
+  it("budget prints every selected method's privacy for a share-link query", () => {
+    const r = cli("budget", "--query", "preset=trec&eps=1&methods=dp-icl,private-lora&accountant=rdp");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.canonical).toContain("preset=trec");
+    expect(out.methods.map((m: { method: string }) => m.method)).toEqual(["dp-icl", "private-lora"]);
+    for (const m of out.methods) expect(m.accountant).toMatch(/^rdp/);
+  });
+
+  it("bad flags exit 2 with field errors on stderr and nothing on stdout", () => {
+    const r = cli("epsilon", "--noise-multiplier", "-1", "--sample-rate", "2", "--steps", "1.5", "--delta", "1");
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    const { errors } = JSON.parse(r.err);
+    expect(errors.map((e: { field: string }) => e.field)).toEqual(["noise-multiplier", "sample-rate", "steps", "delta"]);
+    for (const e of errors) expect(Object.keys(e).sort()).toEqual(["allowed", "field", "message", "received"]);
+    const missing = cli("sigma", "--epsilon", "0", "--delta", "1e-5", "--orders", "opacus");
+    expect(missing.code).toBe(2);
+    const fields = JSON.parse(missing.err).errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(["sample-rate", "steps"]));
+    const bad = cli("budget", "--query", "eps=-3");
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.err).errors[0].field).toBe("eps");
+  });
+
+  it("--help prints usage on stdout and exits 0", () => {
+    for (const command of ["epsilon", "sigma", "budget"]) {
+      const r = cli(command, "--help");
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`usage: npm run --silent cli -- ${command}`);
+    }
+  });
+});
