@@ -142,7 +142,9 @@ function entriesOf(input: unknown, errors: FieldError[]): Entry[] {
   const push = (key: string, value: unknown) => {
     const raw = rawOf(value);
     if (raw === null) {
-      errors.push({ field: key, message: `${key} has a value of the wrong type`, received: truncate(safeJson(value)), allowed: "a string, a finite number, or a list of them" });
+      // A body key may be "" ({"": null}); name it as readEntries does, so every error names a field.
+      const field = key === "" ? "(empty key)" : key;
+      errors.push({ field, message: `${field} has a value of the wrong type`, received: truncate(safeJson(value)), allowed: "a string, a finite number, or a list of them" });
       return;
     }
     chars += key.length + raw.length + 2;
