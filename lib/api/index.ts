@@ -1,0 +1,23 @@
+/**
+ * The doors beyond the page (issue #7): the JSON API, its OpenAPI document, the printable
+ * statement's data and the link-preview headline. Pure TypeScript over lib/index.ts; the route
+ * files in app/ import this module and stay thin.
+ */
+export { LruCache, type LruCacheOptions } from "./lru-cache";
+export {
+  APP_VERSION, ESTIMATE_CACHE_MAX_CHARS, ESTIMATE_CACHE_MAX_ENTRIES, cacheKey, cachedEstimate, clearEstimateCache,
+  engineVersion, estimateCacheStats, optionsKey, type CachedResult,
+} from "./estimate-cache";
+export {
+  CACHE_CONTROL_DOCUMENT, CACHE_CONTROL_ERROR, CACHE_CONTROL_RESULT, JSON_CONTENT_TYPE, errorResponse, ifNoneMatchMatches,
+  internalErrorResponse, jsonResponse, strongEtag, toResponse, type ApiResponse,
+} from "./http";
+export {
+  ESTIMATE_PATH, MAX_BODY_BYTES, OPTION_KEYS, handleEstimateRequest, isJsonContentType, readBodyCapped, respondToEstimate,
+  type BodyRead, type EstimateApiRequest, type OptionKey,
+} from "./estimate-api";
+export { NUMERIC_STRING_PATTERN, OG_IMAGE_PATH, OPENAPI_PATH, openApiDocument, shareLinkKeys } from "./openapi";
+export {
+  breakEvenSchema, errorsSchema, estimateRowSchema, estimateSchema, fieldErrorSchema, fieldWarningSchema, leakageRowSchema,
+  methodPrivacySchema, skippedPairSchema, utilitySchema,
+} from "./response-schema";

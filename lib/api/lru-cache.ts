@@ -1,0 +1,79 @@
+/**
+ * A small least-recently-used memo, bounded by entry count and by total size.
+ *
+ * The JSON API, the statement and the link-preview image compute the same deterministic estimate
+ * for a canonical share link; the first request pays (seconds with the PRV accountant), the rest
+ * read the memo. It is only a memo: losing it (restart, eviction) changes latency, never answers.
+ * A JavaScript Map iterates in insertion order, so re-inserting on read keeps the least recently
+ * used entry first and eviction is O(1).
+ */
+export interface LruCacheOptions<V> {
+  /** Most entries kept. */
+  maxEntries: number;
+  /** Most total size kept, in the units of `sizeOf` (e.g. UTF-16 code units of a JSON body). */
+  maxSize: number;
+  /** Size of one value; an entry larger than `maxSize` is not stored at all. */
+  sizeOf: (value: V) => number;
+}
+
+export class LruCache<K, V> {
+  private readonly entries = new Map<K, { value: V; size: number }>();
+  private totalSize = 0;
+
+  constructor(private readonly options: LruCacheOptions<V>) {
+    if (!(options.maxEntries >= 1) || !(options.maxSize > 0)) {
+      throw new RangeError(`LruCache needs maxEntries >= 1 and maxSize > 0; got ${options.maxEntries} and ${options.maxSize}`);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Total size of the stored values. */
+  get storedSize(): number {
+    return this.totalSize;
+  }
+
+  get(key: K): V | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.value;
+  }
+
+  has(key: K): boolean {
+    return this.entries.has(key);
+  }
+
+  set(key: K, value: V): void {
+    const size = this.options.sizeOf(value);
+    this.delete(key);
+    if (size > this.options.maxSize) return;
+    this.entries.set(key, { value, size });
+    this.totalSize += size;
+    while (this.entries.size > this.options.maxEntries || this.totalSize > this.options.maxSize) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.delete(oldest.value);
+    }
+  }
+
+  delete(key: K): boolean {
+    const hit = this.entries.get(key);
+    if (!hit) return false;
+    this.entries.delete(key);
+    this.totalSize -= hit.size;
+    return true;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.totalSize = 0;
+  }
+
+  keys(): K[] {
+    return [...this.entries.keys()];
+  }
+}
