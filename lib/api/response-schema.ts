@@ -1,0 +1,130 @@
+/**
+ * The API's response contract as zod schemas: the OpenAPI document is generated from them, and
+ * the contract tests parse real estimates with them, so the document cannot drift from what the
+ * engine returns. Objects are loose: later issues add fields (never rename), and clients must
+ * ignore fields they do not know. Only the contract fields of lib/estimate and lib/cost are listed.
+ */
+import { z } from "zod";
+import { CLOSED_MODEL_IDS, METHOD_IDS, OPEN_MODEL_IDS, scenarioSchema } from "../index";
+
+const methodId = z.enum(METHOD_IDS);
+const modelId = z.enum([...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS]);
+const usdOrNull = (description: string) => z.number().nonnegative().nullable().meta({ description, unit: "USD" });
+const accountantLabel = z.enum(["prv", "rdp", "rdp-classic", "rdp-autodp-classic"]);
+
+export const fieldErrorSchema = z.object({
+  field: z.string().meta({ description: "The share-link key (e.g. `eps`, `dp-icl.shots`), `body` for the request body, `query` for the whole query string, `server` for a server bug." }),
+  message: z.string().meta({ description: "What is wrong, naming the field." }),
+  received: z.unknown().meta({ description: "The value received (strings over 100 characters truncated with …), or null." }),
+  allowed: z.string().meta({ description: "What would be accepted, in words." }),
+});
+
+export const errorsSchema = z.object({
+  errors: z.array(fieldErrorSchema).min(1).meta({ description: "Every problem found, not just the first." }),
+});
+
+export const fieldWarningSchema = z.object({ field: z.string(), message: z.string() });
+
+const leakageChannelSchema = z.looseObject({
+  status: z.enum(["protected", "partial", "exposed"]),
+  reason: z.string(),
+  formula: z.string().optional(),
+});
+
+export const leakageRowSchema = z.looseObject({
+  method: methodId,
+  model: modelId,
+  deployment: z.enum(["provider-api", "local"]),
+  provider: z.string().nullable(),
+  trainingRecordsToProvider: z.number().nonnegative().meta({ unit: "records" }),
+  trainingFractionToProvider: z.number().min(0).max(1),
+  queryCopiesToProvider: z.number().nonnegative(),
+  queryTokensToProvider: z.number().nonnegative().meta({ unit: "tokens" }),
+  channels: z.object({
+    A: leakageChannelSchema.meta({ description: "Private training data → provider." }),
+    B: leakageChannelSchema.meta({ description: "Queries → provider." }),
+    C: leakageChannelSchema.meta({ description: "Training data → querying party (bounded by DP)." }),
+  }),
+  statement: z.string(),
+  sources: z.array(z.string()),
+});
+
+export const methodPrivacySchema = z.looseObject({
+  method: methodId,
+  label: z.string(),
+  feasible: z.boolean(),
+  targetEpsilon: z.number().positive(),
+  epsilon: z.number().nullable().meta({ description: "ε achieved by the calibrated setting (≤ target when feasible); null when unbounded." }),
+  delta: z.number().min(0).max(1),
+  accountant: accountantLabel.meta({ description: "The accountant that produced `epsilon`." }),
+  bounds: z.object({ lower: z.number(), estimate: z.number(), upper: z.number() }).optional().meta({ description: "PRV's bounds on the true ε, when PRV produced `epsilon`." }),
+  noiseMultiplier: z.number().nullable(),
+  mechanism: z.looseObject({ parameter: z.string(), value: z.number().nullable(), unit: z.string() }),
+  budget: z.looseObject({ unit: z.string(), planned: z.number(), allowed: z.number().nullable() }),
+  samplingRate: z.number().min(0).max(1),
+  asOriginalCode: z.looseObject({ summary: z.string() }).nullable(),
+  notes: z.array(z.string()),
+  sources: z.array(z.string()),
+});
+
+export const utilitySchema = z.looseObject({
+  value: z.number().nullable().meta({ description: "In the metric's units (accuracy in %, ROUGE/BLEU in points); null when the study measured nothing comparable." }),
+  metric: z.string(),
+  spread: z.number().nullable(),
+  kind: z.string(),
+  source: z.string().nullable(),
+  epsilon: z.number().nullable(),
+  note: z.string(),
+});
+
+const costStageSchema = z.looseObject({
+  kind: z.enum(["api", "gpu"]),
+  phase: z.enum(["training", "query"]),
+  id: z.string(),
+  label: z.string(),
+  model: modelId,
+  usd: z.number().nullable(),
+  formula: z.string(),
+});
+
+export const estimateRowSchema = z.looseObject({
+  method: methodId,
+  model: modelId,
+  llm: z.enum(["closed", "open"]),
+  trainingCostUsd: usdOrNull("One-time cost of building the private prompt or model; null when a price is missing."),
+  queryCostUsd: usdOrNull("Cost of answering the scenario's queries."),
+  totalCostUsd: usdOrNull("Training + query cost."),
+  queryCostUsdPerQuery: usdOrNull("Cost of one query."),
+  queries: z.number().int().positive(),
+  missing: z.string().optional().meta({ description: "Why a cost is null." }),
+  breakdown: z.looseObject({ stages: z.array(costStageSchema), prices: z.array(z.looseObject({ model: modelId, source: z.string(), asOf: z.string() })) }),
+  assumptions: z.array(z.string()),
+  sources: z.array(z.string()),
+  methodLabel: z.string(),
+  modelLabel: z.string(),
+  privacy: methodPrivacySchema,
+  leakage: leakageRowSchema.nullable(),
+  utility: utilitySchema,
+});
+
+export const breakEvenSchema = z.looseObject({
+  openMethod: methodId,
+  openModel: modelId,
+  closedMethod: methodId,
+  closedModel: modelId,
+  queries: z.number().nullable().meta({ description: "Query volume at which the two total costs are equal; null if they never cross." }),
+  cheaperAbove: z.enum(["open", "closed", "equal"]).nullable(),
+  note: z.string(),
+});
+
+export const skippedPairSchema = z.object({ method: methodId, model: modelId, reason: z.string() });
+
+export const estimateSchema = z.looseObject({
+  canonical: z.string().meta({ description: "The scenario's canonical share-link query string (no leading ?)." }),
+  scenario: scenarioSchema,
+  rows: z.array(estimateRowSchema).meta({ description: "One row per compared method × model." }),
+  breakEven: z.array(breakEvenSchema),
+  skipped: z.array(skippedPairSchema).meta({ description: "Selected pairs that were not compared, with the reason." }),
+  privacy: z.array(methodPrivacySchema).meta({ description: "Each selected method's privacy once." }),
+  warnings: z.array(fieldWarningSchema).meta({ description: "Ignored keys and other non-fatal remarks about the input." }),
+});
