@@ -60,9 +60,10 @@ export function formatNumber(x: number): string {
 function describeAllowed(kind: FieldKind): string {
   switch (kind.type) {
     case "number": {
-      const lo = `${kind.minExclusive ? "greater than" : "from"} ${formatNumber(kind.min)}`;
-      const hi = `${kind.maxExclusive ? "less than" : kind.minExclusive ? "at most" : "to"} ${formatNumber(kind.max)}`;
-      return `${kind.integer ? "an integer" : "a number"} ${lo} ${kind.minExclusive || kind.maxExclusive ? "and " : ""}${hi}`.replace(/ +/g, " ");
+      const what = kind.integer ? "an integer" : "a number";
+      const [lo, hi] = [formatNumber(kind.min), formatNumber(kind.max)];
+      if (!kind.minExclusive && !kind.maxExclusive) return `${what} from ${lo} to ${hi}`;
+      return `${what} ${kind.minExclusive ? "greater than" : "at least"} ${lo} and ${kind.maxExclusive ? "less than" : "at most"} ${hi}`;
     }
     case "enum":
       return `one of: ${kind.values.join(", ")}`;

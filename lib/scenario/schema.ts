@@ -18,6 +18,9 @@ export const FORMAT_VERSION = 1 as const;
 export const MAX_QUERY_CHARS = 2000;
 export const MAX_METHODS = 20;
 export const MAX_MODELS = 20;
+/** Smallest ε and δ a scenario may ask for (see the field comments). */
+export const MIN_EPSILON = 0.001;
+export const MIN_DELTA = 1e-20;
 
 /** A user's override of one model's API price, in $ per 1M tokens. */
 export interface PriceOverride {
@@ -80,8 +83,10 @@ export const TOP_FIELDS = [
   { path: "inTokens", key: "in", label: "Input tokens per record", unit: "tokens", description: "Average input length of a record or query, instructions excluded.", kind: num(0.01, 1e6, false) },
   { path: "outTokens", key: "out", label: "Output tokens per record", unit: "tokens", description: "Average length of an answer (1 for a class label).", kind: num(0.01, 1e6, false) },
   { path: "queries", key: "queries", label: "Queries to answer", unit: "queries", description: "Queries the adapted model answers over its life.", kind: num(1, 1e12, true) },
-  { path: "epsilon", key: "eps", label: "ε (epsilon)", unit: "", description: "Privacy budget; smaller ε = stronger privacy. The study uses ε = 8.", kind: num(0, 100, false, { minExclusive: true }) },
-  { path: "delta", key: "delta", label: "δ (delta)", unit: "", description: "Probability the ε guarantee may fail; default 1/N, keep it below 1/N.", kind: num(0, 1, false, { minExclusive: true, maxExclusive: true }) },
+  // ε below 0.001 or δ below 1e-20 protect nothing more in practice but drive the accountants'
+  // inverse searches into extreme noise; the bounds keep every estimate fast and finite.
+  { path: "epsilon", key: "eps", label: "ε (epsilon)", unit: "", description: "Privacy budget; smaller ε = stronger privacy. The study uses ε = 8.", kind: num(MIN_EPSILON, 100, false) },
+  { path: "delta", key: "delta", label: "δ (delta)", unit: "", description: "Probability the ε guarantee may fail; default 1/N, keep it below 1/N.", kind: num(MIN_DELTA, 1, false, { maxExclusive: true }) },
   { path: "accountant", key: "accountant", label: "Accountant", unit: "", description: "PRV (tight numerical) or RDP (Rényi, looser) for Gaussian mechanisms.", kind: { type: "enum", values: ACCOUNTANT_IDS } },
   { path: "methods", key: "methods", label: "Methods", unit: "", description: "Adaptation methods to compare.", kind: { type: "list", values: METHOD_IDS, maxItems: MAX_METHODS, minItems: 1 } },
   { path: "closedModels", key: "closed", label: "Closed models", unit: "", description: "API models for the closed-LLM methods.", kind: { type: "list", values: CLOSED_MODEL_IDS, maxItems: MAX_MODELS, minItems: 0 } },

@@ -26,7 +26,7 @@ describe("cli scenario", () => {
     expect(r.stdout).toBe("");
     const doc = JSON.parse(r.stderr);
     expect(doc.errors.map((e: { field: string }) => e.field)).toEqual(["eps", "n"]);
-    expect(doc.errors[0]).toMatchObject({ received: "0", allowed: "a number greater than 0 and at most 100" });
+    expect(doc.errors[0]).toMatchObject({ received: "0", allowed: "a number from 0.001 to 100" });
   });
 
   test("unknown flags and unknown commands are field errors too", () => {

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import {
-  ACCOUNTANT_IDS, CLOSED_MODEL_IDS, GPU_IDS, KNOB_SPECS, METHOD_IDS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, TASKS,
+  ACCOUNTANT_IDS, CLOSED_MODEL_IDS, MIN_DELTA, MIN_EPSILON, GPU_IDS, KNOB_SPECS, METHOD_IDS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, TASKS,
   presetScenario, type KnobSpec, type Knobs, type MethodId, type ModelId, type PriceOverride, type Scenario,
 } from "@/lib/scenario";
 
@@ -52,8 +52,8 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
         inTokens: numberIn(0.01, 1e6, false),
         outTokens: numberIn(0.01, 1e6, false),
         queries: numberIn(1, 1e12, true),
-        epsilon: numberIn(0, 100, false, { minExclusive: true }),
-        delta: numberIn(0, 1, false, { minExclusive: true, maxExclusive: true }),
+        epsilon: numberIn(MIN_EPSILON, 100, false),
+        delta: numberIn(MIN_DELTA, 1, false, { maxExclusive: true }),
         accountant: fc.constantFrom(...ACCOUNTANT_IDS),
         methods: subset(METHOD_IDS, 1, 20) as fc.Arbitrary<MethodId[]>,
         closedModels: subset(CLOSED_MODEL_IDS, 0, 20),
