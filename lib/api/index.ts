@@ -21,3 +21,10 @@ export {
   breakEvenSchema, errorsSchema, estimateRowSchema, estimateSchema, fieldErrorSchema, fieldWarningSchema, leakageRowSchema,
   methodPrivacySchema, skippedPairSchema, utilitySchema,
 } from "./response-schema";
+export { formatCount, formatPercent, formatSig, formatUsd } from "./format";
+export { CHANNEL_NAMES, headlineOf, recommendableRows, scenarioLine, type Headline, type HeadlineOption } from "./headline";
+export {
+  STATEMENT_KEYS, STATEMENT_PATH, buildStatement, guaranteeInWords,
+  type ChosenOption, type CostStageLine, type LabelledValue, type LedgerLine, type Statement, type StatementProblems,
+} from "./statement";
+export { absoluteUrl, originFromHeaders, type HeaderReader } from "./origin";

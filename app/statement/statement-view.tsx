@@ -1,0 +1,204 @@
+import { absoluteUrl, type Statement } from "@/lib/api";
+import { PrintButton } from "./print-button";
+import styles from "./statement.module.css";
+
+const STATUS_LABEL = { protected: "protected", partial: "partial", exposed: "exposed" } as const;
+
+function Problems({ problems }: { problems: Statement["problems"] }) {
+  const { errors, warnings, selection } = problems;
+  if (errors.length + warnings.length + selection.length === 0) return null;
+  return (
+    <div role="alert" className={`alert ${styles.alert}`}>
+      <p>
+        <strong>Parts of this link were ignored.</strong> {errors.length > 0 ? "Fields with invalid values use their defaults:" : ""}
+      </p>
+      <ul>
+        {errors.map((e) => (
+          <li key={`e-${e.field}`}>
+            <code>{e.field}</code>: {e.message}; allowed: {e.allowed}. The default is used.
+          </li>
+        ))}
+        {warnings.map((w, i) => (
+          <li key={`w-${w.field}-${i}`}>
+            <code>{w.field}</code>: {w.message}
+          </li>
+        ))}
+        {selection.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function KeyValues({ items, caption }: { items: { label: string; value: string }[]; caption: string }) {
+  return (
+    <table className={styles.kv}>
+      <caption className={styles.srOnly}>{caption}</caption>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.label}>
+            <th scope="row">{item.label}</th>
+            <td>{item.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function StatementView({ statement: s, origin }: { statement: Statement; origin: string | null }) {
+  const c = s.chosen;
+  const shareLink = absoluteUrl(origin, s.links.calculator);
+  return (
+    <main className={styles.sheet}>
+      <header className={styles.header}>
+        <h1>{s.title}</h1>
+        <p className={styles.lede}>{s.scenarioLine}</p>
+        <p className={styles.noPrint}>
+          <PrintButton /> <a href={s.links.calculator}>Back to the calculator</a> · <a href={s.links.api}>JSON</a>
+        </p>
+      </header>
+
+      <Problems problems={s.problems} />
+
+      {c === null ? (
+        <section aria-labelledby="none">
+          <h2 id="none">No option to describe</h2>
+          <p>{s.noChoiceReason}</p>
+        </section>
+      ) : (
+        <>
+          <section aria-labelledby="chosen">
+            <h2 id="chosen">Chosen option: {c.title}</h2>
+            <p>{c.chosenBecause}</p>
+            <p>
+              {c.methodSummary} {c.deployment}
+            </p>
+          </section>
+
+          <section aria-labelledby="guarantee">
+            <h2 id="guarantee">Differential privacy guarantee</h2>
+            <p className={styles.guarantee}>{c.guarantee.headline}</p>
+            <p>
+              ε was computed by {c.guarantee.accountantWords}.
+            </p>
+            <ul className={styles.compact}>
+              {c.guarantee.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="ledger">
+            <h2 id="ledger">Leakage ledger</h2>
+            <table className={styles.ledger}>
+              <thead>
+                <tr>
+                  <th scope="col">Channel</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.ledger.map((l) => (
+                  <tr key={l.channel}>
+                    <th scope="row">
+                      {l.channel}: {l.name}
+                    </th>
+                    <td className={styles[l.status]}>{STATUS_LABEL[l.status]}</td>
+                    <td>
+                      {l.reason}
+                      {l.formula ? <span className={styles.formula}>{l.formula}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {c.providerPolicy ? <p className={styles.small}>Provider policy: {c.providerPolicy}</p> : null}
+          </section>
+
+          <div className={styles.columns}>
+            <section aria-labelledby="costs">
+              <h2 id="costs">Costs</h2>
+              <KeyValues items={c.costs} caption="Costs of the chosen option" />
+              <ul className={`${styles.compact} ${styles.small}`}>
+                {c.costStages.map((st) => (
+                  <li key={`${st.phase}-${st.label}`}>
+                    {st.label} ({st.phase}): {st.cost}. <span className={styles.formula}>{st.formula}</span>
+                  </li>
+                ))}
+                {c.prices.map((p) => (
+                  <li key={p}>Price: {p}</li>
+                ))}
+              </ul>
+            </section>
+            <section aria-labelledby="utility">
+              <h2 id="utility">Measured utility</h2>
+              <KeyValues items={c.utility} caption="Utility the study measured" />
+              <h3>Method settings</h3>
+              <KeyValues items={c.knobs} caption="Knobs of the chosen method" />
+            </section>
+          </div>
+        </>
+      )}
+
+      <div className={styles.columns}>
+        <section aria-labelledby="scenario">
+          <h2 id="scenario">Scenario</h2>
+          <KeyValues items={s.scenario} caption="Scenario of the link" />
+        </section>
+        <section aria-labelledby="compare">
+          <h2 id="compare">Headline comparison</h2>
+          <ul className={styles.compact}>
+            <li>Cheapest on a local open model: {s.headline.cheapestOpen ? `${s.headline.cheapestOpen.label}, ${s.headline.cheapestOpen.totalCost}` : "none compared"}</li>
+            <li>Cheapest on a closed API: {s.headline.cheapestClosed ? `${s.headline.cheapestClosed.label}, ${s.headline.cheapestClosed.totalCost}` : "none compared"}</li>
+          </ul>
+          {s.alternatives.length > 0 ? (
+            <>
+              <h3>Next in the ranking ({s.rankedCount} options ranked)</h3>
+              <ol className={styles.compact}>
+                {s.alternatives.map((a) => (
+                  <li key={a.statement} value={a.rank}>
+                    <a href={a.statement}>{a.title}</a>: {a.why}
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+        </section>
+      </div>
+
+      {s.assumptions.length > 0 ? (
+        <section aria-labelledby="assumptions">
+          <h2 id="assumptions">Assumptions</h2>
+          <ul className={`${styles.compact} ${styles.small}`}>
+            {s.assumptions.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {s.sources.length > 0 ? (
+        <section aria-labelledby="sources">
+          <h2 id="sources">Sources</h2>
+          <ol className={`${styles.compact} ${styles.small}`}>
+            {s.sources.map((src) => (
+              <li key={src}>{src}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <footer className={styles.footer}>
+        <p>
+          Share link: <a href={s.links.calculator}>{shareLink}</a>
+        </p>
+        <p className={styles.small}>
+          This statement: {absoluteUrl(origin, s.links.statement)} · Computed by {s.engine} from Hanke et al., “Open LLMs are Necessary for Current Private Adaptations and Outperform their Closed Alternatives”, NeurIPS 2024.
+        </p>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,305 @@
+/**
+ * The printable privacy-and-cost statement (/statement?<share link>&method=&model=), as data.
+ * The page component only lays this out; everything said here is derived from the estimate.
+ *
+ * - A bad link never blanks the page: bad fields fall back to their defaults and are named in
+ *   `problems` (the page shows them in a role="alert" banner).
+ * - The chosen option is `method` + `model` from the link, or the top recommendation of
+ *   `recommend()` (privacy first, then the study's utility, then cost).
+ * - The estimate uses the link's own accountant (PRV by default) through the shared memo: the
+ *   first view of a link pays the PRV cost, later views and the API share the result.
+ */
+import {
+  DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, MODELS, TOP_FIELDS, parseScenario, recommend, serializeScenario,
+  type AccountantLabel, type RankedOption, type RecommendOption, type Estimate, type EstimateRow, type FieldError, type FieldWarning, type LeakageChannelId,
+  type LeakageChannelStatus, type MethodId, type MethodPrivacy, type Scenario,
+} from "../index";
+import { cachedEstimate, engineVersion } from "./estimate-cache";
+import { formatCount, formatSig, formatUsd } from "./format";
+import { CHANNEL_NAMES, headlineOf, recommendableRows, scenarioLine, type Headline } from "./headline";
+
+/** Query keys of the statement itself; they are not share-link keys. */
+export const STATEMENT_KEYS = ["method", "model"] as const;
+export const STATEMENT_PATH = "/statement";
+
+export interface StatementProblems {
+  errors: FieldError[];
+  warnings: FieldWarning[];
+  /** Problems with `method` / `model`. */
+  selection: string[];
+}
+
+export interface LabelledValue {
+  label: string;
+  value: string;
+}
+
+export interface LedgerLine {
+  channel: LeakageChannelId;
+  name: string;
+  status: LeakageChannelStatus;
+  reason: string;
+  formula: string | null;
+}
+
+export interface CostStageLine {
+  phase: string;
+  label: string;
+  cost: string;
+  formula: string;
+}
+
+export interface ChosenOption {
+  method: MethodId;
+  model: string;
+  title: string;
+  /** How it was chosen, in one sentence. */
+  chosenBecause: string;
+  methodSummary: string;
+  deployment: string;
+  guarantee: { headline: string; details: string[]; accountant: AccountantLabel; accountantWords: string; feasible: boolean };
+  ledger: LedgerLine[];
+  ledgerStatement: string | null;
+  membershipTest: string | null;
+  providerPolicy: string | null;
+  costs: LabelledValue[];
+  costStages: CostStageLine[];
+  prices: string[];
+  utility: LabelledValue[];
+  knobs: LabelledValue[];
+}
+
+export interface Statement {
+  title: string;
+  scenarioLine: string;
+  /** The share link's canonical query (no leading ?). */
+  canonical: string;
+  /** Relative links; the page makes them absolute when it knows its origin. */
+  links: { calculator: string; statement: string; api: string };
+  problems: StatementProblems;
+  scenario: LabelledValue[];
+  chosen: ChosenOption | null;
+  /** Why nothing was chosen, when `chosen` is null. */
+  noChoiceReason: string | null;
+  alternatives: { rank: number; title: string; why: string; statement: string }[];
+  /** Ranked options in all. */
+  rankedCount: number;
+  headline: Headline;
+  assumptions: string[];
+  sources: string[];
+  engine: string;
+}
+
+const ACCOUNTANT_WORDS: Record<AccountantLabel, string> = {
+  prv: "the PRV accountant (Gopi, Lee and Wutschitz 2021), a numerical accountant that bounds the true ε from both sides; the ε stated is its upper bound",
+  rdp: "the Rényi-DP (RDP) accountant with the improved RDP-to-(ε, δ) conversion (Balle et al. 2020); an upper bound, usually looser than PRV",
+  "rdp-classic": "the Rényi-DP accountant with the classic conversion (Mironov 2017); an upper bound",
+  "rdp-autodp-classic": "the Rényi-DP accountant with autodp's classic conversion; an upper bound",
+};
+
+const PARAMETER_WORDS: Record<string, string> = {
+  noiseMultiplier: "noise multiplier σ",
+  tokenEpsilon: "per-token ε",
+  keywordEpsilon: "per-keyword ε",
+};
+
+function valueText(value: unknown): string {
+  if (Array.isArray(value)) return value.map((id) => METHODS[id as MethodId]?.label ?? MODELS[id as keyof typeof MODELS]?.label ?? String(id)).join(", ") || "none";
+  if (typeof value === "number") return formatSig(value, 6);
+  return value === null || value === undefined ? "—" : String(value);
+}
+
+/** Ids that read better as names. */
+const ENUM_NAMES: Record<string, (id: string) => string> = {
+  preset: (id) => (id === "custom" ? "Custom" : `${DATASETS[id as keyof typeof DATASETS]?.label ?? id} (the study's dataset)`),
+  gpu: (id) => GPUS[id as keyof typeof GPUS]?.label ?? id,
+  accountant: (id) => (id === "prv" ? "PRV (tight numerical)" : id === "rdp" ? "RDP (Rényi DP)" : id),
+  prices: (id) => (id === "paper-2024-05" ? "The study's prices of 2024-05-22" : id === "current" ? "Current list prices" : id),
+};
+
+function scenarioSummary(s: Scenario): LabelledValue[] {
+  return TOP_FIELDS.filter((f) => f.key !== "v" && !(f.key === "classes" && s.task === "generation")).map((f) => {
+    const raw = s[f.path];
+    const named = typeof raw === "string" ? ENUM_NAMES[f.key]?.(raw) : undefined;
+    const unit = f.unit && typeof raw === "number" ? ` ${f.unit}` : "";
+    return { label: f.label, value: `${named ?? valueText(raw)}${unit}` };
+  });
+}
+
+/** The DP guarantee in words, naming the accountant that produced ε. */
+export function guaranteeInWords(p: MethodPrivacy, s: Scenario): ChosenOption["guarantee"] {
+  const details: string[] = [];
+  const unit = p.budget.unit;
+  const workload = `${formatCount(p.budget.planned)} ${unit}`;
+  let headline: string;
+  if (p.feasible && p.epsilon !== null) {
+    headline =
+      `${p.label} is (ε = ${formatSig(p.epsilon)}, δ = ${formatSig(p.delta, 3)})-differentially private with respect to each of the ${formatCount(s.records)} private records ` +
+      `(target ε = ${formatSig(p.targetEpsilon)}): adding, removing or changing any one record changes the probability of anything the method releases for the planned workload (${workload}) ` +
+      `by at most a factor e^${formatSig(p.epsilon)}, except with probability δ.`;
+    if (p.bounds) details.push(`PRV bounds on the true ε: between ${formatSig(p.bounds.lower)} and ${formatSig(p.bounds.upper)} (estimate ${formatSig(p.bounds.estimate)}).`);
+  } else {
+    headline =
+      `At the target (ε = ${formatSig(p.targetEpsilon)}, δ = ${formatSig(p.delta, 3)}), ${p.label} cannot run the planned workload (${workload}) at a useful setting, so no guarantee is claimed for it.` +
+      (p.minFeasibleEpsilon ? ` The smallest ε that would run it is about ${formatSig(p.minFeasibleEpsilon)}.` : "");
+  }
+  if (p.mechanism.value !== null) details.push(`Calibrated ${PARAMETER_WORDS[p.mechanism.parameter] ?? p.mechanism.parameter} = ${formatSig(p.mechanism.value)} (${p.mechanism.unit}).`);
+  if (p.samplingRate < 1) details.push(`Sampling rate per step: q = ${formatSig(p.samplingRate)} (privacy amplification by subsampling).`);
+  if (p.budget.allowed !== null) {
+    details.push(`The budget allows up to ${formatCount(p.budget.allowed)} ${unit} at the least private useful setting${p.budget.allowedAccountant ? ` (counted with the ${p.budget.allowedAccountant.toUpperCase()} accountant)` : ""}; ${formatCount(p.budget.planned)} are planned.`);
+  } else if (p.budget.epochs !== undefined) {
+    details.push(`${formatCount(p.budget.planned)} noisy ${unit} for ${formatCount(p.budget.epochs)} epochs; more training only adds noise, it never exceeds ε.`);
+  }
+  if (p.asOriginalCode) {
+    const c = p.asOriginalCode;
+    const reported = c.reportedEpsilon !== null ? `reports ε = ${formatSig(c.reportedEpsilon)}${c.reportedAccountant ? ` (${c.reportedAccountant})` : ""}` : "reports no ε";
+    const sound = c.soundEpsilon !== null ? `; under sound accounting its setting gives ε = ${formatSig(c.soundEpsilon)}` : "; under sound accounting its setting is unbounded";
+    details.push(`As the original code computes it: ${c.summary} It ${reported}${sound}. ${c.reason}`);
+  }
+  if (p.error) details.push(`The privacy computation failed: ${p.error}`);
+  details.push("Differential privacy bounds what the released outputs reveal about any one record (channel C of the ledger). It says nothing about who receives the data itself (channels A and B).");
+  return { headline, details, accountant: p.accountant, accountantWords: ACCOUNTANT_WORDS[p.accountant] ?? p.accountant, feasible: p.feasible };
+}
+
+function stageCost(usd: number | null): string {
+  return formatUsd(usd);
+}
+
+function chosenOption(row: EstimateRow, s: Scenario, chosenBecause: string): ChosenOption {
+  const leakage = row.leakage;
+  const ledger: LedgerLine[] = leakage
+    ? (["A", "B", "C"] as const).map((c) => ({ channel: c, name: CHANNEL_NAMES[c], status: leakage.channels[c].status, reason: leakage.channels[c].reason, formula: leakage.channels[c].formula ?? null }))
+    : [];
+  const policy = leakage?.providerPolicy;
+  const u = row.utility;
+  const knobSpecs = KNOB_SPECS[row.method] as Record<string, { label: string; unit: string }>;
+  const knobValues = s.knobs[row.method] as Record<string, number>;
+  return {
+    method: row.method,
+    model: row.model,
+    title: `${row.methodLabel} on ${row.modelLabel}`,
+    chosenBecause,
+    methodSummary: METHODS[row.method].summary,
+    deployment: leakage?.deployment === "local"
+      ? `${row.modelLabel} runs on your own hardware: no provider sees the training data or the queries.`
+      : `${row.modelLabel} is called through ${leakage?.provider ?? MODELS[row.model].provider}'s API.`,
+    guarantee: guaranteeInWords(row.privacy, s),
+    ledger,
+    ledgerStatement: leakage?.statement ?? null,
+    membershipTest: leakage?.hypothesisTest.statement ?? null,
+    providerPolicy: policy ? `${policy.provider}: training on API data: ${policy.trainsOnApiData}; ${policy.training}. Retention: ${policy.retention}. (${policy.source}, as of ${policy.asOf}${policy.checkedLive ? "" : ", not re-checked by privadapt"}.)` : null,
+    costs: [
+      { label: "Training (one-time)", value: formatUsd(row.trainingCostUsd) },
+      { label: `Queries (${formatCount(row.queries)})`, value: formatUsd(row.queryCostUsd) },
+      { label: "Total", value: formatUsd(row.totalCostUsd) },
+      { label: "Per query", value: formatUsd(row.queryCostUsdPerQuery) },
+      ...(row.missing ? [{ label: "Missing", value: row.missing }] : []),
+    ],
+    costStages: row.breakdown.stages.map((st) => ({ phase: st.phase, label: st.label, cost: stageCost(st.usd), formula: st.formula })),
+    prices: [
+      ...row.breakdown.prices.map((q) => `${MODELS[q.model].label}: $${formatSig(q.inputUsdPerMillionTokens)} in / $${formatSig(q.outputUsdPerMillionTokens)} out per 1M tokens (${q.source}, ${q.asOf})`),
+      ...(row.breakdown.gpu ? [`${row.breakdown.gpu.label}: ${formatUsd(row.breakdown.gpu.usdPerHour)} per GPU-hour`] : []),
+    ],
+    utility: [
+      { label: u.metric[0]?.toUpperCase() + u.metric.slice(1), value: u.value === null ? "not measured by the study for this setup" : `${formatSig(u.value)}${u.spread !== null ? ` ± ${formatSig(u.spread)}` : ""} (${u.kind}${u.epsilon !== null ? `, at ε = ${formatSig(u.epsilon)}` : ""})` },
+      { label: "Note", value: u.note },
+      ...(u.source ? [{ label: "Source", value: u.source }] : []),
+    ],
+    knobs: Object.entries(knobSpecs).map(([knob, spec]) => ({ label: spec.label, value: `${formatCount(knobValues[knob] ?? 0)}${spec.unit ? ` ${spec.unit}` : ""}` })),
+  };
+}
+
+function unique(items: (string | null | undefined)[]): string[] {
+  return [...new Set(items.filter((x): x is string => typeof x === "string" && x.trim() !== ""))];
+}
+
+function statementLink(canonical: string, method: string, model: string): string {
+  return `${STATEMENT_PATH}?${canonical}&method=${encodeURIComponent(method)}&model=${encodeURIComponent(model)}`;
+}
+
+/** Split the statement's own keys from the share link. */
+function splitQuery(input: URLSearchParams | string): { link: URLSearchParams; method: string | null; model: string | null; selection: string[] } {
+  const link = new URLSearchParams(typeof input === "string" ? input.replace(/^\?/, "") : input);
+  const selection: string[] = [];
+  const take = (key: string): string | null => {
+    const all = link.getAll(key);
+    link.delete(key);
+    if (all.length > 1) selection.push(`${key} is given ${all.length} times; the first (${JSON.stringify(all[0])}) is used.`);
+    return all[0]?.trim() || null;
+  };
+  return { link, method: take("method"), model: take("model"), selection };
+}
+
+function pick(e: Estimate, method: string | null, model: string | null, selection: string[]): { row: EstimateRow | null; because: string } {
+  const ranked = rankedOptions(e);
+  const top = ranked[0] ?? null;
+  const topBecause = (r: { rank: number; why: string }) => `Top recommendation (rank ${r.rank} of ${ranked.length}): ${r.why}.`;
+  if (method === null && model === null) return top ? { row: top.option, because: topBecause(top) } : { row: null, because: "" };
+  const matches = ranked.filter((r) => (method === null || r.option.method === method) && (model === null || r.option.model === model));
+  if (matches[0]) {
+    const m = matches[0];
+    const asked = [method && `method=${method}`, model && `model=${model}`].filter(Boolean).join(", ");
+    return { row: m.option, because: `Chosen in the link (${asked}); it ranks ${m.rank} of ${ranked.length} by the recommendation rule: ${m.why}.` };
+  }
+  const asked = [method !== null ? `method=${JSON.stringify(method)}` : null, model !== null ? `model=${JSON.stringify(model)}` : null].filter(Boolean).join(" and ");
+  selection.push(`${asked} does not match any compared option; showing the top recommendation instead.`);
+  return top ? { row: top.option, because: topBecause(top) } : { row: null, because: "" };
+}
+
+/**
+ * The recommendation's ranking, memoised on the rows array: memo hits share it, so a warm
+ * statement does not re-rank. recommend() needs leakage; rows without a ledger cannot be ranked.
+ */
+const rankedMemo = new WeakMap<EstimateRow[], RankedOption<EstimateRow & RecommendOption>[]>();
+function rankedOptions(e: Estimate): RankedOption<EstimateRow & RecommendOption>[] {
+  let ranked = rankedMemo.get(e.rows);
+  if (!ranked) {
+    ranked = recommend(recommendableRows(e.rows)).ranked;
+    rankedMemo.set(e.rows, ranked);
+  }
+  return ranked;
+}
+
+/**
+ * Build the statement for a share link plus optional `method` and `model`.
+ * Never throws for input: bad fields fall back to defaults and are reported.
+ */
+export function buildStatement(input: URLSearchParams | string): Statement {
+  const { link, method, model, selection } = splitQuery(input);
+  const parsed = parseScenario(link);
+  const scenario = parsed.ok ? parsed.scenario : parsed.fallback;
+  const problems: StatementProblems = { errors: parsed.ok ? [] : parsed.errors, warnings: parsed.warnings, selection };
+  const { estimate } = cachedEstimate(scenario);
+  const canonical = serializeScenario(scenario);
+  const chosen = pick(estimate, method, model, selection);
+  const ranked = rankedOptions(estimate);
+  const row = chosen.row;
+  const alternatives = ranked
+    .filter((r) => !(row && r.option.method === row.method && r.option.model === row.model))
+    .slice(0, 4)
+    .map((r) => ({ rank: r.rank, title: `${r.option.methodLabel} on ${r.option.modelLabel}`, why: r.why, statement: statementLink(canonical, r.option.method, r.option.model) }));
+  const methodNotes = row ? [KNOB_DEFAULT_NOTES[row.method] ? `Default knobs: ${KNOB_DEFAULT_NOTES[row.method]}` : null] : [];
+  return {
+    title: "Privacy and cost statement",
+    scenarioLine: scenarioLine(estimate),
+    canonical,
+    links: {
+      calculator: `/?${canonical}`,
+      statement: row ? statementLink(canonical, row.method, row.model) : `${STATEMENT_PATH}?${canonical}`,
+      api: `/api/v1/estimate?${canonical}`,
+    },
+    problems,
+    scenario: scenarioSummary(scenario),
+    chosen: row ? chosenOption(row, scenario, chosen.because) : null,
+    noChoiceReason: row ? null : estimate.skipped.length > 0
+      ? `No selected method × model pair could be compared: ${estimate.skipped.map((s) => `${s.method} on ${s.model}: ${s.reason}`).join("; ")}.`
+      : "No selected method × model pair could be compared; select at least one model for the selected methods.",
+    alternatives,
+    rankedCount: ranked.length,
+    headline: headlineOf(estimate),
+    assumptions: unique(row ? [...row.assumptions, ...row.privacy.notes, ...methodNotes] : []),
+    sources: unique(row ? [METHODS[row.method].source, ...row.privacy.sources, ...row.sources, ...(row.leakage?.sources ?? []), row.utility.source, MODELS[row.model as keyof typeof MODELS]?.source] : []),
+    engine: `privadapt ${engineVersion()}`,
+  };
+}
+
