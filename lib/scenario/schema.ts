@@ -79,7 +79,8 @@ export const TOP_FIELDS = [
   { path: "preset", key: "preset", label: "Preset", unit: "", description: "A dataset of the study (sets N, token averages and method hyperparameters) or custom.", kind: { type: "enum", values: PRESET_IDS } },
   { path: "task", key: "task", label: "Task", unit: "", description: "Classification (one label per query) or generation (free text).", kind: { type: "enum", values: TASKS } },
   { path: "classes", key: "classes", label: "Classes", unit: "classes", description: "Number of labels of a classification task.", kind: num(2, 10000, true) },
-  { path: "records", key: "n", label: "Private records N", unit: "records", description: "Private training records; the DP guarantee protects each one.", kind: num(1, 1e9, true) },
+  // N ≥ 2: the default δ is 1/N, and δ must stay below 1.
+  { path: "records", key: "n", label: "Private records N", unit: "records", description: "Private training records; the DP guarantee protects each one.", kind: num(2, 1e9, true) },
   { path: "inTokens", key: "in", label: "Input tokens per record", unit: "tokens", description: "Average input length of a record or query, instructions excluded.", kind: num(0.01, 1e6, false) },
   { path: "outTokens", key: "out", label: "Output tokens per record", unit: "tokens", description: "Average length of an answer (1 for a class label).", kind: num(0.01, 1e6, false) },
   { path: "queries", key: "queries", label: "Queries to answer", unit: "queries", description: "Queries the adapted model answers over its life.", kind: num(1, 1e12, true) },

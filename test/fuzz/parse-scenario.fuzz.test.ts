@@ -49,7 +49,7 @@ function violation(result: ParseResult): string | null {
   if (checkedLinks.has(link)) return jsonProblem(result);
   checkedLinks.add(link);
   const valid = validateScenario(scenario);
-  if (!valid.ok && !isKnownDeltaOfOneRecord(scenario)) return `invalid scenario: ${valid.issues.join("; ")}`;
+  if (!valid.ok) return `invalid scenario: ${valid.issues.join("; ")}`;
   // Whatever was read, its canonical link must read back to the same scenario.
   const again = parseScenario(link);
   if (!again.ok) return `canonical link ${link} does not parse: ${JSON.stringify(again.errors)}`;
@@ -67,15 +67,6 @@ function jsonProblem(result: ParseResult): string | null {
   } catch (cause) {
     return `not JSON-serialisable: ${String(cause)}`;
   }
-}
-
-/**
- * Known codec issue, reported and pinned by the test.failing below: a link with n=1 and no
- * delta gets the default δ = 1/N = 1, outside δ's own range (0, 1). Everything else about such
- * a scenario is checked.
- */
-function isKnownDeltaOfOneRecord(s: Scenario): boolean {
-  return s.records === 1 && s.delta === 1 && validateScenario({ ...s, delta: 0.5 }).ok;
 }
 
 function check(input: unknown): void {
@@ -146,9 +137,15 @@ describe("parseScenario under fuzzing", () => {
   });
 });
 
-describe("known codec issues (remove the .failing once fixed in lib/scenario)", () => {
-  test.failing("n=1 without delta yields a valid scenario (today δ defaults to 1/N = 1, which δ's range excludes)", () => {
+describe("one-record scenarios (formerly a known codec issue)", () => {
+  test("n=1 is refused with a named error, since the default δ = 1/N would be 1 (outside δ's range)", () => {
     const r = parseScenario("n=1");
-    expect(r.ok && validateScenario(r.scenario).ok).toBe(true);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.map((e) => e.field)).toEqual(["n"]);
+      expect(validateScenario(r.fallback).ok).toBe(true);
+    }
+    const two = parseScenario("n=2");
+    expect(two.ok && validateScenario(two.scenario).ok).toBe(true);
   });
 });

@@ -48,7 +48,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
     overrides: fc.record(
       {
         classes: numberIn(2, 10000, true),
-        records: numberIn(1, 1e9, true),
+        records: numberIn(2, 1e9, true),
         inTokens: numberIn(0.01, 1e6, false),
         outTokens: numberIn(0.01, 1e6, false),
         queries: numberIn(1, 1e12, true),

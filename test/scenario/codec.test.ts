@@ -66,7 +66,7 @@ describe("share-link codec: examples", () => {
     const byField = Object.fromEntries(r.errors.map((e) => [e.field, e]));
     expect(Object.keys(byField).sort()).toEqual(["delta", "eps", "methods", "n"]);
     expect(byField.eps).toMatchObject({ received: "-1", allowed: "a number from 0.001 to 100" });
-    expect(byField.n).toMatchObject({ received: "abc", allowed: "an integer from 1 to 1000000000" });
+    expect(byField.n).toMatchObject({ received: "abc", allowed: "an integer from 2 to 1000000000" });
     expect(byField.methods?.message).toContain('"nope"');
     expect(byField.delta?.allowed).toBe("a number at least 1e-20 and less than 1");
     expect(r.fallback.queries).toBe(500);
