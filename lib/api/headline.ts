@@ -4,9 +4,10 @@
  * the top recommendation. The link-preview image draws it; the statement prints it.
  */
 import {
-  DATASETS, recommend, type Estimate, type EstimateRow, type LeakageChannelId, type LeakageChannelStatus, type LlmFamily,
+  DATASETS, parseScenario, recommend, serializeScenario, type Estimate, type EstimateRow, type LeakageChannelId, type LeakageChannelStatus, type LlmFamily,
   type MethodId, type ModelId, type RecommendOption,
 } from "../index";
+import { cachedEstimate } from "./estimate-cache";
 import { formatCount, formatSig, formatUsd } from "./format";
 
 export interface HeadlineOption {
@@ -79,4 +80,28 @@ export function headlineOf(e: Estimate): Headline {
     recommended: top ? option(top) : null,
     compared: e.rows.length,
   };
+}
+
+export interface Preview {
+  headline: Headline;
+  /** Fields of the link that were invalid and fell back to their defaults. */
+  ignored: string[];
+  canonical: string;
+}
+
+/**
+ * The headline of a share link for its preview image. Never throws for input: invalid fields
+ * fall back to their defaults and are listed, because a preview must always render.
+ *
+ * It runs with the RDP accountant whatever the link says: the headline shows cost and leakage
+ * only, which no accountant feeds (lib/cost and lib/leakage do not import lib/privacy; the
+ * statement tests check PRV and RDP give the same headline), and RDP keeps a cold preview
+ * around 100 ms instead of seconds, inside link unfurlers' timeouts.
+ */
+export function previewFor(input: URLSearchParams | string): Preview {
+  const parsed = parseScenario(input);
+  const scenario = parsed.ok ? parsed.scenario : parsed.fallback;
+  const canonical = serializeScenario(scenario);
+  const { estimate } = cachedEstimate({ ...scenario, accountant: "rdp" });
+  return { headline: headlineOf(estimate), ignored: parsed.ok ? [] : [...new Set(parsed.errors.map((e) => e.field))], canonical };
 }

@@ -22,7 +22,7 @@ export {
   methodPrivacySchema, skippedPairSchema, utilitySchema,
 } from "./response-schema";
 export { formatCount, formatPercent, formatSig, formatUsd } from "./format";
-export { CHANNEL_NAMES, headlineOf, recommendableRows, scenarioLine, type Headline, type HeadlineOption } from "./headline";
+export { CHANNEL_NAMES, headlineOf, previewFor, recommendableRows, scenarioLine, type Headline, type HeadlineOption, type Preview } from "./headline";
 export {
   STATEMENT_KEYS, STATEMENT_PATH, buildStatement, guaranteeInWords,
   type ChosenOption, type CostStageLine, type LabelledValue, type LedgerLine, type Statement, type StatementProblems,

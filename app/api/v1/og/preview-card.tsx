@@ -1,0 +1,86 @@
+// The link-preview card, drawn by next/og (Satori): flexbox only, inline styles, and ASCII text
+// plus Latin-1, because the bundled font has no Greek and fetching another font needs a network.
+import { ImageResponse } from "next/og";
+import { CACHE_CONTROL_RESULT, previewFor, type HeadlineOption, type Preview } from "@/lib/api";
+
+export const PREVIEW_SIZE = { width: 1200, height: 630 };
+export const PREVIEW_ALT = "privadapt: the cheapest local open-model option against the cheapest closed-API option for this scenario, with total cost and what each leaks";
+
+const STATUS_COLOUR = { protected: "#0a6b2d", partial: "#8a5a00", exposed: "#a61b1b" } as const;
+const CHANNEL_SHORT = { A: "Data to provider", B: "Queries to provider", C: "Data via answers" } as const;
+
+/** Satori has no Greek glyphs offline: write the letters out. */
+function ascii(text: string): string {
+  return text.replace(/ε/g, "epsilon").replace(/δ/g, "delta").replace(/→/g, "->").replace(/[^\x20-\xff]/g, "?");
+}
+
+function OptionColumn({ heading, option }: { heading: string; option: HeadlineOption | null }) {
+  return (
+    <div style={{ display: "flex", flexDirection: "column", flex: 1, padding: "20px 28px", border: "2px solid #d0d0d0", borderRadius: 16, background: "#fafafa" }}>
+      <div style={{ display: "flex", flexShrink: 0, fontSize: 22, color: "#555" }}>{heading}</div>
+      {option ? (
+        <div style={{ display: "flex", flexDirection: "column", flexShrink: 0 }}>
+          <div style={{ display: "flex", fontSize: 28, fontWeight: 700, marginTop: 6 }}>{ascii(option.label)}</div>
+          <div style={{ display: "flex", fontSize: 54, fontWeight: 700, marginTop: 4 }}>{option.totalCost}</div>
+          <div style={{ display: "flex", flexDirection: "column", marginTop: 6 }}>
+            {(["A", "B", "C"] as const).map((c) => {
+              const status = option.channels?.[c] ?? null;
+              return (
+                <div key={c} style={{ display: "flex", fontSize: 22, marginTop: 2 }}>
+                  <div style={{ display: "flex", width: 280, color: "#333" }}>{`${c}  ${CHANNEL_SHORT[c]}`}</div>
+                  <div style={{ display: "flex", fontWeight: 700, color: status ? STATUS_COLOUR[status] : "#555" }}>{status ?? "n/a"}</div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      ) : (
+        <div style={{ display: "flex", fontSize: 32, marginTop: 16 }}>none compared</div>
+      )}
+    </div>
+  );
+}
+
+export function PreviewCard({ preview }: { preview: Preview }) {
+  const { headline, ignored } = preview;
+  const rec = headline.recommended;
+  return (
+    <div style={{ display: "flex", flexDirection: "column", width: "100%", height: "100%", padding: "36px 48px", background: "#ffffff", color: "#1a1a1a", fontSize: 26 }}>
+      <div style={{ display: "flex", flexShrink: 0, justifyContent: "space-between", fontSize: 22, color: "#0b5cad" }}>
+        <div style={{ display: "flex" }}>privadapt - private LLM adaptation, closed API vs open model</div>
+        <div style={{ display: "flex" }}>{`${headline.compared} options`}</div>
+      </div>
+      <div style={{ display: "flex", flexShrink: 0, fontSize: 32, fontWeight: 700, marginTop: 10 }}>{ascii(headline.scenarioLine)}</div>
+      <div style={{ display: "flex", gap: 32, marginTop: 18, flexGrow: 1, flexShrink: 0 }}>
+        <OptionColumn heading="Cheapest on a local open model" option={headline.cheapestOpen} />
+        <OptionColumn heading="Cheapest on a closed API" option={headline.cheapestClosed} />
+      </div>
+      <div style={{ display: "flex", flexShrink: 0, marginTop: 16, fontSize: 24 }}>
+        {rec ? ascii(`Recommended (privacy first): ${rec.label}, ${rec.totalCost}`) : "No option could be compared"}
+      </div>
+      {ignored.length > 0 ? (
+        <div style={{ display: "flex", flexShrink: 0, marginTop: 4, fontSize: 20, color: "#a61b1b" }}>{ascii(`Invalid fields shown at their defaults: ${ignored.join(", ")}`.slice(0, 110))}</div>
+      ) : null}
+    </div>
+  );
+}
+
+/** A fallback that cannot fail: used only if building the preview throws (a bug). */
+function FallbackCard() {
+  return (
+    <div style={{ display: "flex", width: "100%", height: "100%", alignItems: "center", justifyContent: "center", fontSize: 48, background: "#ffffff", color: "#1a1a1a" }}>
+      privadapt - private LLM adaptation calculator
+    </div>
+  );
+}
+
+/** The preview image of a share link: 1200 x 630 PNG, cached like API results. */
+export function previewImage(query: URLSearchParams | string): ImageResponse {
+  const options = { ...PREVIEW_SIZE, headers: { "cache-control": CACHE_CONTROL_RESULT } };
+  try {
+    return new ImageResponse(<PreviewCard preview={previewFor(query)} />, options);
+  } catch (cause) {
+    console.error("privadapt preview image failed", cause);
+    return new ImageResponse(<FallbackCard />, options);
+  }
+}
