@@ -1,0 +1,235 @@
+/**
+ * `npm run bench:web` (issue #8 §2; a benchmark, not CI). On the production build:
+ * 1. Lighthouse 12.2.3, mobile and desktop presets, on `/` (median of --lh-runs runs, default 3);
+ * 2. first-load JS of `/` in gzip: every chunk .next/diagnostics/route-bundle-stats.json lists
+ *    for the route, gzipped (level 9) one by one and summed;
+ * 3. input → updated charts in Chromium, median of 20 edits of "Queries to answer". If the page
+ *    records a performance measure for it (a `performance.measure` whose name contains "chart"),
+ *    that is used; otherwise the time from the input event to the frame after the first change
+ *    inside a chart's SVG (MutationObserver + requestAnimationFrame), and the JSON says which.
+ * Prints one JSON document and rewrites the "web" section of test/bench/RESULTS-web.md.
+ * Flags: --build (force a build), --lh-runs N, --no-lighthouse.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, buildIfNeeded, describeMachine, machine, median, percentile, startServer, writeSection } from "./web-server";
+
+const run = promisify(execFile);
+const log = (s: string) => process.stderr.write(`[bench:web] ${s}\n`);
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+const TARGETS = { mobilePerformance: 95, desktopPerformance: 99, accessibility: 95, firstLoadKbGzip: 200, inputToChartsMs: 50 };
+const INPUT_RUNS = 20;
+
+// ---------------------------------------------------------------------------------------------
+// First-load JS
+// ---------------------------------------------------------------------------------------------
+
+interface RouteStats { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] }
+
+function firstLoadJs(route = "/") {
+  const stats = JSON.parse(readFileSync(join(ROOT, ".next", "diagnostics", "route-bundle-stats.json"), "utf8")) as RouteStats[];
+  const entry = stats.find((s) => s.route === route);
+  if (!entry) throw new Error(`route ${route} is not in route-bundle-stats.json`);
+  const chunks = entry.firstLoadChunkPaths.map((p) => {
+    const bytes = readFileSync(join(ROOT, p));
+    return { path: p, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  });
+  const gzipBytes = chunks.reduce((a, c) => a + c.gzipBytes, 0);
+  return {
+    route,
+    chunks: chunks.length,
+    uncompressedBytes: entry.firstLoadUncompressedJsBytes,
+    gzipBytes,
+    gzipKb: Number((gzipBytes / 1000).toFixed(1)),
+    largest: [...chunks].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 3).map((c) => ({ path: c.path, gzipKb: Number((c.gzipBytes / 1000).toFixed(1)) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse
+// ---------------------------------------------------------------------------------------------
+
+interface LhSummary {
+  performance: number; accessibility: number; bestPractices: number; seo: number;
+  fcpMs: number; lcpMs: number; tbtMs: number; cls: number; siMs: number; ttiMs: number;
+}
+
+async function lighthouseOnce(url: string, preset: "mobile" | "desktop"): Promise<LhSummary> {
+  const dir = mkdtempSync(join(tmpdir(), "privadapt-lh-"));
+  const out = join(dir, "lh.json");
+  try {
+    const args = [
+      url, "--output=json", `--output-path=${out}`, "--quiet",
+      "--only-categories=performance,accessibility,best-practices,seo",
+      `--chrome-flags=${CHROMIUM_ARGS.join(" ")}`,
+      ...(preset === "desktop" ? ["--preset=desktop"] : []),
+    ];
+    await run(join(ROOT, "node_modules", ".bin", "lighthouse"), args, { cwd: ROOT, env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024 });
+    const lhr = JSON.parse(readFileSync(out, "utf8")) as {
+      categories: Record<string, { score: number | null }>;
+      audits: Record<string, { numericValue?: number }>;
+    };
+    const score = (c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+    const metric = (a: string) => Math.round(lhr.audits[a]?.numericValue ?? NaN);
+    return {
+      performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo"),
+      fcpMs: metric("first-contentful-paint"), lcpMs: metric("largest-contentful-paint"), tbtMs: metric("total-blocking-time"),
+      cls: Number((lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(3)), siMs: metric("speed-index"), ttiMs: metric("interactive"),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The run with the median performance score (Lighthouse's own advice for noisy machines). */
+async function lighthouse(url: string, preset: "mobile" | "desktop", runs: number) {
+  const all: LhSummary[] = [];
+  for (let i = 0; i < runs; i++) {
+    log(`lighthouse ${preset} ${i + 1}/${runs}`);
+    all.push(await lighthouseOnce(url, preset));
+  }
+  const sorted = [...all].sort((a, b) => a.performance - b.performance);
+  return { median: sorted[Math.floor((sorted.length - 1) / 2)]!, performanceScores: all.map((r) => r.performance) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input → updated charts
+// ---------------------------------------------------------------------------------------------
+
+async function inputToCharts(url: string) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url);
+    await page.waitForFunction(() => "next" in window);
+    const input = page.getByLabel("Queries to answer", { exact: true });
+    if ((await input.count()) === 0) return { method: "none", note: "no input labelled \"Queries to answer\" on the page" };
+    try {
+      await page.waitForSelector("svg.recharts-surface", { timeout: 20_000 });
+    } catch {
+      return { method: "none", note: "no recharts chart rendered within 20 s" };
+    }
+    await page.waitForLoadState("networkidle");
+    const handle = await input.elementHandle();
+    const samples: { firstMs: number; settledMs: number; measureMs: number | null }[] = [];
+    for (let i = 0; i < INPUT_RUNS + 2; i++) {
+      const value = String(20_000 + i * 7_919);
+      const sample = await handle!.evaluate((el, v) => {
+        const input = el as HTMLInputElement;
+        const before = new Set(performance.getEntriesByType("measure").map((m) => m.name + m.startTime));
+        return new Promise<{ firstMs: number; settledMs: number; measureMs: number | null }>((resolve) => {
+          let first: number | null = null;
+          let last = 0;
+          let quiet: ReturnType<typeof setTimeout> | undefined;
+          const inChart = (n: Node) => (n instanceof Element ? n : n.parentElement)?.closest("svg.recharts-surface, .recharts-wrapper") != null;
+          const finish = () => {
+            mo.disconnect();
+            const measure = performance.getEntriesByType("measure").find((m) => /chart/i.test(m.name) && !before.has(m.name + m.startTime));
+            resolve({ firstMs: first ?? NaN, settledMs: last, measureMs: measure ? measure.duration : null });
+          };
+          const mo = new MutationObserver((records) => {
+            if (!records.some((r) => inChart(r.target))) return;
+            const now = performance.now();
+            if (first === null) requestAnimationFrame(() => { first = performance.now() - t0; });
+            last = now - t0;
+            clearTimeout(quiet);
+            quiet = setTimeout(finish, 400);
+          });
+          mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+          setTimeout(finish, 5000);
+          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+          const t0 = performance.now();
+          setter.call(input, v);
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        });
+      }, value);
+      if (i >= 2) samples.push(sample); // two warm-up edits
+      await page.waitForTimeout(300);
+    }
+    const measures = samples.map((s) => s.measureMs).filter((m): m is number => m !== null);
+    const first = samples.map((s) => s.firstMs).filter((x) => Number.isFinite(x));
+    const settled = samples.map((s) => s.settledMs);
+    const round = (x: number) => Number(x.toFixed(1));
+    if (measures.length === samples.length) {
+      return { method: "performance.measure (the page's own)", runs: measures.length, medianMs: round(median(measures)), p90Ms: round(percentile(measures, 90)) };
+    }
+    return {
+      method: "MutationObserver: input event → frame after the first change inside a chart's SVG (the page records no chart measure)",
+      runs: first.length,
+      medianMs: first.length ? round(median(first)) : null,
+      p90Ms: first.length ? round(percentile(first, 90)) : null,
+      settledMedianMs: round(median(settled)),
+      note: "settled = last chart mutation before 400 ms of quiet (includes a later PRV refresh if it lands within that window)",
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const mark = (ok: boolean | null) => (ok === null ? "—" : ok ? "✓" : "✗");
+
+async function main() {
+  const m = machine();
+  buildIfNeeded(log);
+  const js = firstLoadJs("/");
+  const server = await startServer();
+  let result: Record<string, unknown>;
+  try {
+    const url = `${server.url}/`;
+    const runs = arg("--lh-runs", 3);
+    const skipLh = process.argv.includes("--no-lighthouse");
+    const mobile = skipLh ? null : await lighthouse(url, "mobile", runs);
+    const desktop = skipLh ? null : await lighthouse(url, "desktop", runs);
+    log("input → charts");
+    const input = await inputToCharts(url);
+    result = { date: new Date().toISOString(), machine: m, url, firstLoadJs: js, lighthouse: { mobile, desktop }, inputToCharts: input, targets: TARGETS };
+  } finally {
+    await server.stop();
+  }
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+
+  const lh = result.lighthouse as { mobile: Awaited<ReturnType<typeof lighthouse>> | null; desktop: Awaited<ReturnType<typeof lighthouse>> | null };
+  const inp = result.inputToCharts as { method: string; medianMs?: number | null; p90Ms?: number | null; settledMedianMs?: number; note?: string };
+  const row = (name: string, r: Awaited<ReturnType<typeof lighthouse>> | null, perfTarget: number) =>
+    r
+      ? `| ${name} | ${r.median.performance} (runs: ${r.performanceScores.join(", ")}) ${mark(r.median.performance >= perfTarget)} | ${r.median.accessibility} ${mark(r.median.accessibility >= TARGETS.accessibility)} | ${r.median.bestPractices} | ${r.median.seo} | ${r.median.fcpMs} | ${r.median.lcpMs} | ${r.median.tbtMs} | ${r.median.cls} | ${r.median.siMs} | ${r.median.ttiMs} |`
+      : `| ${name} | not run | | | | | | | | | |`;
+  writeSection(
+    "web",
+    `## Page: Lighthouse, first-load JS, input → charts
+
+\`npm run bench:web\`, ${String(result.date)}; ${describeMachine(m)}. Production build served by
+\`next start\` on 127.0.0.1; Lighthouse 12.2.3 with simulated throttling (mobile: Moto G Power, 4× CPU
+slowdown, slow 4G; desktop preset), the run with the median performance score of ${arg("--lh-runs", 3)}.
+
+| Lighthouse | performance (target mobile ≥ ${TARGETS.mobilePerformance}, desktop ≥ ${TARGETS.desktopPerformance}) | accessibility (≥ ${TARGETS.accessibility}) | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS | SI ms | TTI ms |
+|---|---|---|---|---|---|---|---|---|---|---|
+${row("mobile", lh.mobile, TARGETS.mobilePerformance)}
+${row("desktop", lh.desktop, TARGETS.desktopPerformance)}
+
+| Measure | Result | Target |
+|---|---|---|
+| first-load JS of \`/\`, gzip (${js.chunks} chunks, ${(js.uncompressedBytes / 1000).toFixed(1)} kB uncompressed) | ${js.gzipKb} kB | ≤ ${TARGETS.firstLoadKbGzip} kB ${mark(js.gzipKb <= TARGETS.firstLoadKbGzip)} |
+| input → updated charts, median of ${INPUT_RUNS} (p90) | ${inp.medianMs ?? "n/a"} ms (${inp.p90Ms ?? "n/a"} ms) | ≤ ${TARGETS.inputToChartsMs} ms ${mark(inp.medianMs == null ? null : inp.medianMs <= TARGETS.inputToChartsMs)} |
+
+Largest first-load chunks (gzip): ${js.largest.map((c) => `\`${c.path.replace(".next/static/chunks/", "")}\` ${c.gzipKb} kB`).join(", ")}.
+Input → charts method: ${inp.method}${inp.settledMedianMs !== undefined ? `; settled median ${inp.settledMedianMs} ms` : ""}${inp.note ? ` (${inp.note})` : ""}.`,
+  );
+  log("wrote test/bench/RESULTS-web.md");
+}
+
+main().catch((cause) => {
+  process.stderr.write(`${cause instanceof Error ? cause.stack : String(cause)}\n`);
+  process.exit(1);
+});
