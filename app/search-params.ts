@@ -1,8 +1,18 @@
 /**
+ * The share link's keys as URL state: one raw string per key. nuqs does not validate, so every
+ * value stays a string here and the whole scenario is read by the codec (parseScenario) — on the
+ * server for the first paint, in the estimate worker afterwards. Shared by the server page and
+ * the client hooks, hence `nuqs/server` (the `nuqs` entry is client-only).
+ */
+import { parseAsString } from "nuqs/server";
+
+/**
  * Next.js hands a page its query as an object of string | string[]; the codec reads
  * URLSearchParams. Repeated keys stay repeated, so the codec can report them.
  */
 export type PageSearchParams = Record<string, string | string[] | undefined>;
+
+export type RawScenario = Record<string, string | null>;
 
 export function toUrlSearchParams(params: PageSearchParams): URLSearchParams {
   const out = new URLSearchParams();
@@ -11,4 +21,27 @@ export function toUrlSearchParams(params: PageSearchParams): URLSearchParams {
     else if (value !== undefined) out.append(key, value);
   }
   return out;
+}
+
+/** One nuqs parser per share-link key: the raw string, or null when the key is absent. */
+export function scenarioParsers(keys: readonly string[]): Record<string, typeof parseAsString> {
+  return Object.fromEntries(keys.map((k) => [k, parseAsString]));
+}
+
+/** The first value of each known key, as the nuqs hooks read it. */
+export function rawFromSearchParams(params: URLSearchParams, keys: readonly string[]): RawScenario {
+  return Object.fromEntries(keys.map((k) => [k, params.get(k)]));
+}
+
+/**
+ * The query string the engines evaluate: the known keys in a fixed order, without the keys the
+ * link got wrong (`ignored`, their defaults are used, as the banner says).
+ */
+export function buildQuery(raw: RawScenario, keys: readonly string[], ignored: ReadonlySet<string> = new Set()): string {
+  const out = new URLSearchParams();
+  for (const k of keys) {
+    const v = raw[k];
+    if (v !== null && v !== undefined && !ignored.has(k)) out.append(k, v);
+  }
+  return out.toString();
 }

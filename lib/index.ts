@@ -10,3 +10,4 @@ export * from "./cost";
 export * from "./privacy";
 export * from "./methods";
 export * from "./estimate";
+export * from "./present";

@@ -1,0 +1,203 @@
+"use client";
+
+import { throttle, useQueryStates } from "nuqs";
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { FieldError, FieldWarning } from "@/lib";
+import { buildQuery, scenarioParsers, type RawScenario } from "@/app/search-params";
+import { SUPERSEDED, type Engine, type Evaluation } from "./protocol";
+
+/** Wait this long after the last change before starting PRV (seconds of work, in a worker). */
+const PRV_DELAY_MS = 350;
+/** URL writes while typing: at most this often, replacing the history entry. */
+export const URL_UPDATE_MS = 200;
+
+export interface LinkProblems {
+  errors: FieldError[];
+  warnings: FieldWarning[];
+}
+
+export interface CalculatorState {
+  keys: readonly string[];
+  /** Raw value per key, as in the URL. */
+  raw: RawScenario;
+  /** The raw values the page was opened with. */
+  initialRaw: RawScenario;
+  linkProblems: LinkProblems;
+  /** The latest complete evaluation (scenario, parse result, presentation). */
+  evaluation: Evaluation;
+  /** True while PRV figures are computing; `evaluation` then holds RDP figures. */
+  prvPending: boolean;
+  /** True while the figures shown are for an earlier version of the scenario. */
+  updating: boolean;
+  /**
+   * Set a key after the codec accepted the value; resolves with the error otherwise.
+   * `null` removes the key, so the scenario's default applies.
+   */
+  commit(key: string, value: string | null): Promise<FieldError | null>;
+  /** Replace the whole scenario (a preset): one history entry, so Back returns to the previous one. */
+  reset(values: RawScenario): void;
+  /** The error the link had for `key`, while the user has not changed it. */
+  linkErrorFor(key: string): FieldError | null;
+  estimateJson(): Promise<string>;
+}
+
+const CalculatorContext = createContext<CalculatorState | null>(null);
+
+export function useCalculator(): CalculatorState {
+  const value = useContext(CalculatorContext);
+  if (!value) throw new Error("useCalculator needs a <CalculatorProvider>");
+  return value;
+}
+
+async function defaultEngine(): Promise<Engine> {
+  if (typeof Worker !== "undefined") {
+    const { createWorkerEngine } = await import("./worker-engine");
+    return createWorkerEngine();
+  }
+  const { createInlineEngine } = await import("./inline-engine");
+  return createInlineEngine();
+}
+
+export interface CalculatorProviderProps {
+  keys: readonly string[];
+  /** What the server evaluated for the link (RDP figures when PRV was asked for). */
+  initial: Evaluation;
+  initialRaw: RawScenario;
+  linkProblems: LinkProblems;
+  /** Tests inject an in-process engine; the page uses Web Workers. */
+  engine?: Engine;
+  children: ReactNode;
+}
+
+export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, engine: injected, children }: CalculatorProviderProps) {
+  const parsers = useMemo(() => scenarioParsers(keys), [keys]);
+  const [rawState, setRawState] = useQueryStates(parsers, { history: "replace", limitUrlUpdates: throttle(URL_UPDATE_MS), scroll: false });
+  const raw = rawState as RawScenario;
+
+  const [engine, setEngine] = useState<Engine | null>(injected ?? null);
+  const engineReady = useRef<{ promise: Promise<Engine>; resolve: (e: Engine) => void } | null>(null);
+  if (engineReady.current === null) {
+    let resolve!: (e: Engine) => void;
+    const promise = new Promise<Engine>((r) => (resolve = r));
+    engineReady.current = { promise, resolve };
+    if (injected) resolve(injected);
+  }
+  useEffect(() => {
+    if (injected) return;
+    let alive = true;
+    let created: Engine | null = null;
+    void defaultEngine().then((e) => {
+      if (!alive) return e.dispose();
+      created = e;
+      engineReady.current?.resolve(e);
+      setEngine(e);
+    });
+    return () => {
+      alive = false;
+      created?.dispose();
+      // A remount (React strict mode) must wait for the next engine, not use the disposed one.
+      let resolve!: (e: Engine) => void;
+      const promise = new Promise<Engine>((r) => (resolve = r));
+      engineReady.current = { promise, resolve };
+    };
+  }, [injected]);
+
+  // Keys the link got wrong are ignored (defaults used) until the user changes them.
+  const linkErrorKeys = useMemo(() => new Set(linkProblems.errors.map((e) => e.field)), [linkProblems]);
+  const ignored = useMemo(() => new Set([...linkErrorKeys].filter((k) => raw[k] === initialRaw[k])), [linkErrorKeys, raw, initialRaw]);
+  const query = useMemo(() => buildQuery(raw, keys, ignored), [raw, keys, ignored]);
+
+  const cache = useRef(new Map<string, Evaluation>([[`${initial.presentation.accountant.computed}|${initial.query}`, initial]]));
+  const [shown, setShown] = useState<{ evaluation: Evaluation; prvPending: boolean }>(() => ({
+    evaluation: initial,
+    prvPending: initial.presentation.accountant.requested === "prv" && initial.presentation.accountant.computed !== "prv",
+  }));
+
+  useEffect(() => {
+    if (!engine) return;
+    let alive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const prvHit = cache.current.get(`prv|${query}`);
+    if (prvHit) {
+      setShown({ evaluation: prvHit, prvPending: false });
+      return;
+    }
+    const rdpHit = cache.current.get(`rdp|${query}`);
+    const first = rdpHit ? Promise.resolve(rdpHit) : engine.evaluate(query, "rdp");
+    first
+      .then((ev) => {
+        cache.current.set(`rdp|${query}`, ev);
+        if (!alive) return;
+        const wantsPrv = ev.parse.scenario.accountant === "prv";
+        setShown({ evaluation: ev, prvPending: wantsPrv });
+        if (!wantsPrv) return;
+        timer = setTimeout(() => {
+          engine.evaluate(query, "prv").then((full) => {
+            cache.current.set(`prv|${query}`, full);
+            if (alive) setShown({ evaluation: full, prvPending: false });
+          }, (e: Error) => {
+            if (e.message !== SUPERSEDED) console.error(e);
+          });
+        }, PRV_DELAY_MS);
+      })
+      .catch((e: Error) => {
+        if (e.message !== SUPERSEDED) console.error(e);
+      });
+    return () => {
+      alive = false;
+      if (timer) clearTimeout(timer);
+    };
+  }, [engine, query]);
+
+  // commit() reads the latest values without being re-created on every keystroke.
+  const rawRef = useRef(raw);
+  const ignoredRef = useRef(ignored);
+  useLayoutEffect(() => {
+    rawRef.current = raw;
+    ignoredRef.current = ignored;
+  }, [raw, ignored]);
+  const commitSeq = useRef(new Map<string, number>());
+
+  const commit = useCallback(async (key: string, value: string | null): Promise<FieldError | null> => {
+    const seq = (commitSeq.current.get(key) ?? 0) + 1;
+    commitSeq.current.set(key, seq);
+    // null removes the key (its default applies); any string, even "", goes through the codec.
+    const text = value;
+    if (text !== null) {
+      const eng = await (engineReady.current as { promise: Promise<Engine> }).promise;
+      const ignoredNow = new Set(ignoredRef.current);
+      ignoredNow.delete(key);
+      const result = await eng.validate(buildQuery({ ...rawRef.current, [key]: text }, keys, ignoredNow));
+      if (commitSeq.current.get(key) !== seq) return null;
+      const error = result.errors.find((e) => e.field === key);
+      if (error) return error;
+    }
+    void setRawState({ [key]: text });
+    return null;
+  }, [keys, setRawState]);
+
+  const reset = useCallback((values: RawScenario) => {
+    const next: RawScenario = Object.fromEntries(keys.map((k) => [k, values[k] ?? null]));
+    void setRawState(next, { history: "push" });
+  }, [keys, setRawState]);
+
+  const linkErrorFor = useCallback((key: string) => {
+    if (!ignored.has(key)) return null;
+    return linkProblems.errors.find((e) => e.field === key) ?? null;
+  }, [ignored, linkProblems]);
+
+  const estimateJson = useCallback(async () => {
+    const eng = await (engineReady.current as { promise: Promise<Engine> }).promise;
+    return eng.estimateJson(shown.evaluation.query, shown.evaluation.presentation.accountant.computed);
+  }, [shown]);
+
+  const value = useMemo<CalculatorState>(() => ({
+    keys, raw, initialRaw, linkProblems,
+    evaluation: shown.evaluation,
+    prvPending: shown.prvPending,
+    updating: shown.evaluation.query !== query,
+    commit, reset, linkErrorFor, estimateJson,
+  }), [keys, raw, initialRaw, linkProblems, shown, query, commit, reset, linkErrorFor, estimateJson]);
+
+  return <CalculatorContext.Provider value={value}>{children}</CalculatorContext.Provider>;
+}

@@ -1,0 +1,59 @@
+/**
+ * The engine's work, shared by the Web Worker and the in-process engine (tests, and browsers
+ * without workers): parse a query with the codec, estimate, present. Results are cached per
+ * query and accountant, so going back to a scenario costs nothing.
+ */
+import { estimate, parseScenario, presentEstimate, serializeScenario, type AccountantId, type Estimate } from "@/lib";
+import type { EngineRequest, Evaluation, ParseView } from "./protocol";
+
+const CACHE_SIZE = 24;
+
+function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const value = make();
+  cache.set(key, value);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return value;
+}
+
+export function parseView(query: string): ParseView {
+  const parsed = parseScenario(query);
+  const scenario = parsed.ok ? parsed.scenario : parsed.fallback;
+  return { ok: parsed.ok, errors: parsed.ok ? [] : parsed.errors, warnings: parsed.warnings, scenario, canonical: serializeScenario(scenario) };
+}
+
+export function createEngineCore() {
+  const estimates = new Map<string, Estimate>();
+  const evaluations = new Map<string, Evaluation>();
+  const estimateFor = (query: string, accountant: AccountantId) =>
+    remember(estimates, `${accountant}|${query}`, () => {
+      const parse = parseView(query);
+      return estimate({ ...parse.scenario, accountant }, {}, parse.warnings);
+    });
+  const evaluate = (query: string, accountant: AccountantId): Evaluation =>
+    remember(evaluations, `${accountant}|${query}`, () => {
+      const parse = parseView(query);
+      const est = estimateFor(query, accountant);
+      return { query, parse, presentation: presentEstimate(est, { requestedAccountant: parse.scenario.accountant, canonical: parse.canonical }) };
+    });
+  return {
+    handle(req: EngineRequest): unknown {
+      switch (req.type) {
+        case "evaluate": return evaluate(req.query, req.accountant);
+        case "validate": {
+          const p = parseView(req.query);
+          return { ok: p.ok, errors: p.errors, warnings: p.warnings };
+        }
+        case "json": {
+          const est = estimateFor(req.query, req.accountant);
+          return JSON.stringify({ ...est, canonical: parseView(req.query).canonical }, null, 2);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useId, useRef, useState, type ReactNode } from "react";
+import type { ChartDataTable } from "@/lib";
+import type { ChartSpec } from "./chart-canvas";
+import { chartSvg, downloadBlob, svgToPng, type LegendEntry } from "./export-image";
+import { LEAK_LABEL, usePalette, type Palette } from "./palette";
+
+/** recharts (the page's largest dependency) loads after the first paint, into a box of known height. */
+const ChartCanvas = dynamic(() => import("./chart-canvas").then((m) => m.ChartCanvas), { ssr: false, loading: () => null });
+
+function legendOf(spec: ChartSpec, p: Palette): LegendEntry[] {
+  switch (spec.kind) {
+    case "costSplit": return [{ label: "Training (one-off)", color: p.training }, { label: "Queries", color: p.query }];
+    case "costVsQueries": return spec.chart.series.map((s) => ({ label: `${s.llm}: ${s.label}`, color: p.method[s.method] }));
+    case "utility": return spec.chart.series.map((s) => ({ label: s.label, color: p.method[s.method] }));
+    case "leakage":
+    case "pareto": return (["none", "partial", "exposed"] as const).map((c) => ({ label: LEAK_LABEL[c], color: p.leak[c] }));
+  }
+}
+
+function DataTable({ table }: { table: ChartDataTable }) {
+  return (
+    <details className="chart-data">
+      <summary>Data table</summary>
+      <div className="table-scroll">
+        <table>
+          <caption>{table.caption}</caption>
+          <thead>
+            <tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+          </thead>
+          <tbody>
+            {table.rows.map((r, i) => (
+              <tr key={i}>{r.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+export interface ChartFigureProps {
+  /** File name stem of the downloads, e.g. "cost-vs-queries". */
+  name: string;
+  spec: ChartSpec;
+  /** Controls shown beside the download buttons (e.g. the log-scale switch). */
+  controls?: ReactNode;
+  /** Two panels side by side on wide screens, stacked on narrow ones. */
+  twoPanel?: boolean;
+}
+
+/**
+ * A chart with its conclusion as the title, what is plotted, PNG/SVG downloads and a data table
+ * that screen readers (and readers without JavaScript) get instead of the drawing.
+ */
+export function ChartFigure({ name, spec, controls, twoPanel = false }: ChartFigureProps) {
+  const id = useId();
+  const body = useRef<HTMLDivElement>(null);
+  const palette = usePalette();
+  const [status, setStatus] = useState("");
+  const chart = spec.chart;
+
+  const download = async (format: "svg" | "png") => {
+    const svgs = [...(body.current?.querySelectorAll<SVGSVGElement>("svg.recharts-surface") ?? [])];
+    if (svgs.length === 0) {
+      setStatus("The chart has not loaded yet.");
+      return;
+    }
+    const svg = chartSvg(svgs, { title: chart.title, legend: legendOf(spec, palette), background: palette.background, text: palette.text });
+    try {
+      const blob = format === "svg" ? new Blob([svg.text], { type: "image/svg+xml" }) : await svgToPng(svg.text, svg.width, svg.height);
+      downloadBlob(blob, `privadapt-${name}.${format}`);
+      setStatus(`Downloaded privadapt-${name}.${format}`);
+    } catch (e) {
+      setStatus(`Download failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  return (
+    <figure className="chart" aria-labelledby={`${id}-title`} data-chart={spec.kind}>
+      <figcaption>
+        <h3 id={`${id}-title`}>{chart.title}</h3>
+        <p className="help" id={`${id}-desc`}>{chart.description}</p>
+      </figcaption>
+      <div className="chart-toolbar">
+        {controls}
+        <button type="button" onClick={() => void download("svg")}>Download SVG</button>
+        <button type="button" onClick={() => void download("png")}>Download PNG</button>
+        <span className="status" role="status">{status}</span>
+      </div>
+      <div
+        ref={body}
+        className={twoPanel ? "chart-body two-panel" : "chart-body"}
+        style={{ ["--h" as string]: `${chart.height}px` }}
+        role="img"
+        aria-label={`${chart.title}. The data table below has the numbers.`}
+      >
+        <ChartCanvas spec={spec} />
+      </div>
+      <DataTable table={chart.table} />
+    </figure>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useState } from "react";
+import { ChartFigure } from "../charts/chart-figure";
+import { useCalculator } from "../calculator/calculator-provider";
+import { ComparisonTable } from "./comparison-table";
+import { PrivacyTable } from "./privacy-table";
+import { ShareBar } from "./share-bar";
+import { Summary } from "./summary";
+
+function AccountantStatus({ requested, computed, pending }: { requested: string; computed: string; pending: boolean }) {
+  const text = pending || (requested === "prv" && computed !== "prv")
+    ? "ε figures: RDP (upper bound; PRV computing…)"
+    : `ε figures: ${computed === "prv" ? "PRV (tight numerical bounds)" : "RDP (upper bound)"}; each ε names its accountant.`;
+  return <p className="accountant-status" role="status" aria-live="polite">{text}</p>;
+}
+
+export function Results() {
+  const { evaluation, prvPending, updating } = useCalculator();
+  const p = evaluation.presentation;
+  const [log, setLog] = useState(false);
+  return (
+    <section className="results" aria-labelledby="results-title" aria-busy={updating || prvPending || undefined}>
+      <div className="results-head">
+        <h2 id="results-title">Results</h2>
+        <p className="scenario-line">{p.scenarioLine}</p>
+        <AccountantStatus requested={p.accountant.requested} computed={p.accountant.computed} pending={prvPending} />
+        <ShareBar />
+      </div>
+      <Summary summary={p.summary} />
+
+      <h2>Comparison</h2>
+      <p className="help">Hover a number (or long-press) for its formula, inputs and source. Sort by any column.</p>
+      <ComparisonTable table={p.table} prvPending={prvPending} />
+      {p.skipped.length > 0 ? (
+        <details className="skipped">
+          <summary>{p.skipped.length} pairing{p.skipped.length === 1 ? "" : "s"} not compared</summary>
+          <ul>{p.skipped.map((s) => <li key={s.label}>{s.label}: {s.reason}</li>)}</ul>
+        </details>
+      ) : null}
+      {p.notes.length > 0 ? (
+        <ul className="notes">{p.notes.map((n) => <li key={n}>{n}</li>)}</ul>
+      ) : null}
+
+      <h2>Privacy per method</h2>
+      <PrivacyTable privacy={p.privacy} prvPending={prvPending} />
+
+      <h2>Charts</h2>
+      <div className="charts">
+        <ChartFigure name="training-vs-query-cost" spec={{ kind: "costSplit", chart: p.charts.costSplit, log }}
+          controls={<label className="inline"><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale</label>} />
+        <ChartFigure name="cost-vs-queries" spec={{ kind: "costVsQueries", chart: p.charts.costVsQueries }} />
+        <ChartFigure name="utility-vs-epsilon" spec={{ kind: "utility", chart: p.charts.utility }} />
+        <ChartFigure name="leakage" spec={{ kind: "leakage", chart: p.charts.leakage }} twoPanel />
+        <ChartFigure name="cost-vs-utility" spec={{ kind: "pareto", chart: p.charts.pareto }} />
+      </div>
+    </section>
+  );
+}

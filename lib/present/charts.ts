@@ -1,0 +1,337 @@
+/**
+ * The five charts' series, each with a title that states the conclusion drawn from the data and
+ * an accessible data-table fallback. Components draw these as given; they compute nothing.
+ *
+ * (a) training vs query cost per option, (b) total cost vs queries (log–log) with break-even
+ * points, (c) the study's utility vs ε with the chosen ε, (d) the leakage ledger, (e) cost ×
+ * utility with the Pareto front, coloured by what the provider sees.
+ */
+import { costAtQueries, costCurves } from "../cost";
+import type { Estimate, EstimateRow } from "../estimate";
+import { DATASETS, METHODS, type DatasetId, type MethodId } from "../scenario";
+import { DEFAULT_CURVE_EPSILONS, nearestReferenceDatasets, utilityCurve } from "../utility";
+import { formatCount, formatEpsilon, formatFraction, formatMultiple, formatUsd, formatUsdOrMissing, formatUtility, missingPriceText } from "./format";
+import { leakClassOf, metricInfo, optionLabel, rowKey, scenarioMetric } from "./table";
+import type {
+  BreakEvenPoint, CostSeriesView, CostSplitChart, CostVsQueriesChart, LeakageBar, LeakageChart, ParetoChart, ParetoPoint,
+  UtilityChart, UtilitySeriesView,
+} from "./types";
+
+/** Bar charts grow with their rows; everything else has a fixed height. */
+const BAR_ROW_PX = 30;
+const BAR_CHART_PAD_PX = 70;
+export const LINE_CHART_HEIGHT = 360;
+
+function barHeight(n: number): number {
+  return BAR_CHART_PAD_PX + BAR_ROW_PX * Math.max(1, n);
+}
+
+/** "accuracy" in a sentence, but "ROUGE-L" stays as written. */
+const lowerMetric = (label: string) => (label === "Accuracy" ? "accuracy" : label);
+
+const shortLabel = (r: Pick<EstimateRow, "methodLabel" | "modelLabel">) => `${r.methodLabel} · ${r.modelLabel}`;
+
+const queriesText = (q: number) => `${formatCount(q)} ${q === 1 ? "query" : "queries"}`;
+
+// ---------------------------------------------------------------------------------------------
+// (a) Training vs query cost
+// ---------------------------------------------------------------------------------------------
+
+export function costSplitChart(est: Estimate): CostSplitChart {
+  const q = est.scenario.queries;
+  const bars = est.rows.map((r) => ({
+    key: rowKey(r), label: shortLabel(r), method: r.method, model: r.model, llm: r.llm,
+    trainingUsd: r.trainingCostUsd, queryUsd: r.queryCostUsd, totalUsd: r.totalCostUsd, missing: r.missing ?? null,
+  }));
+  const priced = est.rows.filter((r) => r.totalCostUsd !== null);
+  const cheapest = priced.reduce<EstimateRow | null>((b, r) => (b === null || (r.totalCostUsd as number) < (b.totalCostUsd as number) ? r : b), null);
+  const queryHeavy = priced.filter((r) => (r.queryCostUsd as number) > (r.trainingCostUsd as number));
+  const closed = priced.filter((r) => r.llm === "closed");
+  const open = priced.filter((r) => r.llm === "open");
+  const closedQueryHeavy = closed.length > 0 && closed.every((r) => queryHeavy.includes(r));
+  const openTrainingHeavy = open.length > 0 && open.every((r) => !queryHeavy.includes(r));
+  let title: string;
+  if (!cheapest) title = "No option has a price: set a price override to compare costs";
+  else {
+    const lead = `${optionLabel(cheapest)} costs least in total: ${formatUsd(cheapest.totalCostUsd as number)}`;
+    if (closedQueryHeavy && openTrainingHeavy) title = `${lead}; closed methods pay mostly per query, open ones mostly up front`;
+    else title = `${lead}; queries are the larger share for ${queryHeavy.length} of ${priced.length} options`;
+  }
+  return {
+    title,
+    description: `One-off training cost and the cost of ${queriesText(q)}, stacked, in USD, per method and model.`,
+    height: barHeight(bars.length),
+    queries: q,
+    bars,
+    table: {
+      caption: "Training and query cost per option",
+      columns: ["Option", "Training cost (USD)", `Query cost, ${queriesText(q)} (USD)`, "Total cost (USD)"],
+      rows: est.rows.map((r) => [shortLabel(r), formatUsdOrMissing(r.trainingCostUsd, r.missing), formatUsdOrMissing(r.queryCostUsd, r.missing), formatUsdOrMissing(r.totalCostUsd, r.missing)]),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) Total cost vs queries
+// ---------------------------------------------------------------------------------------------
+
+/** Per method, the model that is cheapest at the scenario's volume: one line per method. */
+export function cheapestPerMethod(est: Estimate): EstimateRow[] {
+  const best = new Map<MethodId, EstimateRow>();
+  for (const r of est.rows) {
+    if (r.totalCostUsd === null) continue;
+    const b = best.get(r.method);
+    if (!b || r.totalCostUsd < (b.totalCostUsd as number)) best.set(r.method, r);
+  }
+  return est.rows.filter((r) => best.get(r.method) === r);
+}
+
+function cheapestOf(rows: EstimateRow[]): EstimateRow | null {
+  return rows.reduce<EstimateRow | null>((b, r) => (r.totalCostUsd !== null && (b === null || r.totalCostUsd < (b.totalCostUsd as number)) ? r : b), null);
+}
+
+const DECADES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+
+export function costVsQueriesChart(est: Estimate): CostVsQueriesChart {
+  const q = est.scenario.queries;
+  const lines = cheapestPerMethod(est);
+  const keys = new Set(lines.map(rowKey));
+  const byKey = new Map(lines.map((r) => [rowKey(r), r]));
+  const crossings = est.breakEven.filter((b) => b.queries !== null && Number.isFinite(b.queries) && keys.has(`${b.openMethod}|${b.openModel}`) && keys.has(`${b.closedMethod}|${b.closedModel}`));
+  const curves = costCurves(lines, crossings, 41);
+  const series: CostSeriesView[] = curves.series.map((s) => {
+    const r = byKey.get(`${s.method}|${s.model}`) as EstimateRow;
+    return { key: rowKey(s), label: shortLabel(r), method: s.method, model: s.model, llm: s.llm, totalUsd: s.totalCostUsd };
+  });
+  const breakEven: BreakEvenPoint[] = crossings.map((b) => {
+    const open = byKey.get(`${b.openMethod}|${b.openModel}`) as EstimateRow;
+    const closed = byKey.get(`${b.closedMethod}|${b.closedModel}`) as EstimateRow;
+    const at = b.queries as number;
+    return { key: `${rowKey(open)}~${rowKey(closed)}`, queries: at, costUsd: costAtQueries(open, at) as number, label: `${open.methodLabel} = ${closed.methodLabel} at ${queriesText(Math.round(at))}` };
+  });
+
+  const open = cheapestOf(lines.filter((r) => r.llm === "open"));
+  const closed = cheapestOf(lines.filter((r) => r.llm === "closed"));
+  let title: string;
+  const at = `at ${queriesText(q)}`;
+  if (open && closed) {
+    const o = open.totalCostUsd as number;
+    const c = closed.totalCostUsd as number;
+    const cross = est.breakEven.find((b) => b.openMethod === open.method && b.openModel === open.model && b.closedMethod === closed.method && b.closedModel === closed.model);
+    const crossAt = cross?.queries != null ? Math.round(cross.queries) : null;
+    if (Math.max(o, c) <= 1.05 * Math.min(o, c)) {
+      title = `Open ${open.methodLabel} and closed ${closed.methodLabel} cost about the same ${at}`;
+    } else if (o < c) {
+      title = `Open ${open.methodLabel} is ${formatMultiple(c / o)} cheaper than ${closed.methodLabel} ${at}`;
+      if (crossAt !== null && crossAt < q) title += `; it pays off from ${queriesText(crossAt)}`;
+    } else {
+      title = `Closed ${closed.methodLabel} is ${formatMultiple(o / c)} cheaper than ${open.methodLabel} ${at}`;
+      if (crossAt !== null && crossAt > q) title += `; open is cheaper above ${queriesText(crossAt)}`;
+    }
+  } else if (open || closed) {
+    const only = (open ?? closed) as EstimateRow;
+    title = `${only.methodLabel} on ${only.modelLabel} is the cheapest ${at}; no ${open ? "closed" : "open"} method has a price to compare`;
+  } else {
+    title = "No option has a price: set a price override to compare costs";
+  }
+
+  const max = curves.queries[curves.queries.length - 1] ?? q;
+  const decades = DECADES.filter((d) => d <= max);
+  const rows: string[][] = lines.map((r) => [shortLabel(r), ...decades.map((d) => formatUsdOrMissing(costAtQueries(r, d), r.missing))]);
+  for (const b of breakEven) rows.push([`Break-even: ${b.label}`, `${formatUsd(b.costUsd)} each`, ...decades.slice(1).map(() => "")]);
+  return {
+    title,
+    description: `Total cost (training + queries, USD) against the number of queries, both on log scales; one line per method on its cheapest model ${at}. Dots mark break-even volumes.`,
+    height: LINE_CHART_HEIGHT,
+    queries: curves.queries,
+    scenarioQueries: q,
+    series,
+    breakEven,
+    table: {
+      caption: "Total cost (USD) at each query volume",
+      columns: ["Option", ...decades.map((d) => queriesText(d))],
+      rows,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) Utility vs ε
+// ---------------------------------------------------------------------------------------------
+
+/** The study dataset whose measurements stand for the scenario (the nearest one for custom data). */
+export function utilityDataset(est: Estimate): { dataset: DatasetId; reference: boolean } {
+  const s = est.scenario;
+  if (s.preset !== "custom") return { dataset: s.preset, reference: false };
+  const fromRows = est.rows.find((r) => r.utility.referenceDataset)?.utility.referenceDataset;
+  return { dataset: fromRows ?? nearestReferenceDatasets(s)[0] ?? "sst2", reference: true };
+}
+
+export function utilityChart(est: Estimate): UtilityChart {
+  const eps = est.scenario.epsilon;
+  const { dataset, reference } = utilityDataset(est);
+  const metric = DATASETS[dataset].metric;
+  const m = metricInfo(metric);
+  const metricWord = lowerMetric(m.label);
+  const grid = [...DEFAULT_CURVE_EPSILONS, eps].filter((e) => e > 0);
+  const bestPerMethod = new Map<MethodId, { series: UtilitySeriesView; score: number }>();
+  for (const r of est.rows) {
+    const points = utilityCurve(dataset, r.method, r.model, { metric, epsilons: grid });
+    if (points.length === 0) continue;
+    // The model to draw for a method: the highest value nearest the chosen ε, then the most points.
+    const nearest = [...points].sort((a, b) => Math.abs(Math.log(a.epsilon / eps)) - Math.abs(Math.log(b.epsilon / eps)))[0];
+    const score = (nearest?.value ?? 0) + points.length * 1e-6;
+    const prev = bestPerMethod.get(r.method);
+    if (prev && prev.score >= score) continue;
+    bestPerMethod.set(r.method, {
+      score,
+      series: {
+        key: rowKey(r), label: shortLabel(r), method: r.method, model: r.model,
+        points: points.map((p) => ({ epsilon: p.epsilon, value: p.value, kind: p.kind, spread: p.spread, source: p.source, ...(p.note ? { note: p.note } : {}) })),
+      },
+    });
+  }
+  const series = [...bestPerMethod.values()].map((b) => b.series);
+  const where = reference ? ` on ${DATASETS[dataset].label}, the nearest study dataset` : "";
+  const atEps = est.rows.filter((r) => r.utility.value !== null && r.utility.kind !== "none");
+  const best = atEps.reduce<EstimateRow | null>((b, r) => (b === null || (r.utility.value as number) > (b.utility.value as number) ? r : b), null);
+  let title: string;
+  if (best) {
+    const kind = best.utility.kind === "interpolated" ? "interpolated" : "measured";
+    title = `At ε = ${formatEpsilon(eps).replace(/\.?0+$/, "")}, ${optionLabel(best)} has the highest ${kind} ${metricWord}${where}: ${formatUtility(best.utility.value as number, m.unit)}`;
+  } else if (series.length > 0) {
+    const measuredEps = [...new Set(series.flatMap((s) => s.points.filter((p) => p.kind === "measured").map((p) => p.epsilon)))].sort((a, b) => a - b);
+    title = `The study has no ${metricWord} for these options at ε = ${eps}; it measured them at ε = ${measuredEps.join(", ")}`;
+  } else {
+    title = `The study measured none of these options${where || ` on ${DATASETS[dataset].label}`}`;
+  }
+  const rows = series.flatMap((s) => s.points.map((p) => [s.label, String(p.epsilon), `${formatUtility(p.value, m.unit)}${p.spread !== null ? ` ± ${p.spread}` : ""}`, p.kind, p.source]));
+  return {
+    title,
+    description: `${m.label}${m.unit === "%" ? " (%)" : ` (${m.unit})`} the study measured against ε (log scale)${where}; filled dots are measured, hollow ones interpolated between measured ε (or PromptPATE's plateau). The dashed line marks your ε. One line per method, on its best study model.`,
+    height: LINE_CHART_HEIGHT,
+    metricLabel: m.label,
+    unit: m.unit,
+    datasetLabel: DATASETS[dataset].label,
+    reference,
+    chosenEpsilon: eps,
+    series,
+    table: { caption: `${m.label} against ε (${DATASETS[dataset].label})`, columns: ["Option", "ε", m.label, "Kind", "Source"], rows },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (d) Leakage ledger
+// ---------------------------------------------------------------------------------------------
+
+export function leakageChart(est: Estimate): LeakageChart {
+  const s = est.scenario;
+  const bars: LeakageBar[] = [];
+  const seen = new Set<string>();
+  for (const r of est.rows) {
+    const l = r.leakage;
+    if (!l) continue;
+    const key = `${r.method}|${l.provider ?? "local"}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    bars.push({
+      key,
+      label: l.provider ? `${r.methodLabel} → ${l.provider}` : `${r.methodLabel} (local)`,
+      method: r.method,
+      provider: l.provider,
+      records: l.trainingRecordsToProvider,
+      fraction: l.trainingFractionToProvider,
+      queryCopies: l.queryCopiesToProvider,
+      querySends: l.querySendsToProvider,
+      leakClass: leakClassOf(l),
+      recordsSource: [l.channels.A.formula, l.channels.A.reason].filter(Boolean).join("\n"),
+      queriesSource: [l.channels.B.formula, l.channels.B.reason].filter(Boolean).join("\n"),
+    });
+  }
+  const worst = bars.reduce<LeakageBar | null>((b, x) => (x.records > 0 && (b === null || x.records > b.records) ? x : b), null);
+  const safeMethods = [...new Set(bars.filter((b) => b.leakClass === "none").map((b) => METHODS[b.method].label))];
+  const safeText = safeMethods.length === 0 ? "" : `; ${safeMethods.length === 1 ? `${safeMethods[0]} sends` : `${safeMethods.length} methods on local models send`} nothing`;
+  let title: string;
+  if (worst) {
+    const copies = worst.queryCopies > 1 ? ` and every query ${formatCount(worst.queryCopies)} times` : "";
+    title = `${METHODS[worst.method].label} sends ${formatFraction(worst.fraction)} of the ${formatCount(s.records)} private records to ${worst.provider}${copies}${safeText}`;
+  } else if (bars.some((b) => b.querySends > 0)) {
+    title = `No raw private record reaches a provider, but every query does for ${[...new Set(bars.filter((b) => b.querySends > 0).map((b) => METHODS[b.method].label))].join(", ")}`;
+  } else {
+    title = "Nothing reaches a provider: every option runs on a local open model";
+  }
+  return {
+    title,
+    description: `Per method and provider: expected distinct private training records sent in plaintext (of N = ${formatCount(s.records)}), and copies of each query sent, over ${queriesText(s.queries)}. DP limits only what answers reveal, not what the provider sees.`,
+    height: barHeight(bars.length),
+    privateRecords: s.records,
+    queries: s.queries,
+    bars,
+    table: {
+      caption: "What reaches the provider, per method",
+      columns: ["Method → provider", "Private records (records)", "Share of N", "Copies of each query", `Query copies over ${queriesText(s.queries)}`],
+      rows: bars.map((b) => [b.label, formatCount(b.records), formatFraction(b.fraction), formatCount(b.queryCopies), formatCount(b.querySends)]),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (e) Cost × utility with the Pareto front
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Keys of the options no other option beats on both cost and utility (cheaper and at least as
+ * good, or as cheap and better), cheapest first.
+ * @example paretoFront([{key:"a",costUsd:1,utility:90},{key:"b",costUsd:2,utility:80},{key:"c",costUsd:3,utility:95}]) // ["a","c"]
+ */
+export function paretoFront(points: readonly { key: string; costUsd: number; utility: number }[]): string[] {
+  const sorted = [...points].sort((a, b) => a.costUsd - b.costUsd || b.utility - a.utility);
+  const front: string[] = [];
+  let best = -Infinity;
+  for (const p of sorted) {
+    if (p.utility > best) {
+      front.push(p.key);
+      best = p.utility;
+    }
+  }
+  return front;
+}
+
+export function paretoChart(est: Estimate): ParetoChart {
+  const metric = scenarioMetric(est);
+  const m = metricInfo(metric);
+  const candidates = est.rows.filter((r) => r.totalCostUsd !== null && r.utility.value !== null && r.utility.metric === metric);
+  const front = paretoFront(candidates.map((r) => ({ key: rowKey(r), costUsd: r.totalCostUsd as number, utility: r.utility.value as number })));
+  const onFront = new Set(front);
+  const points: ParetoPoint[] = candidates.map((r) => ({
+    key: rowKey(r), label: shortLabel(r), method: r.method, model: r.model, llm: r.llm,
+    costUsd: r.totalCostUsd as number, utility: r.utility.value as number, utilityKind: r.utility.kind,
+    leakClass: leakClassOf(r.leakage), onFront: onFront.has(rowKey(r)),
+    source: `${formatUsd(r.totalCostUsd as number)} total; ${m.label} ${formatUtility(r.utility.value as number, m.unit)} (${r.utility.kind}, ${r.utility.source ?? "study"})`,
+  }));
+  const frontPoints = front.map((k) => points.find((p) => p.key === k) as ParetoPoint);
+  const safe = frontPoints.filter((p) => p.leakClass === "none").length;
+  let title: string;
+  const metricWord = lowerMetric(m.label);
+  if (points.length === 0) title = `No option has both a price and a study ${metricWord} to plot`;
+  else {
+    const n = frontPoints.length;
+    const who = safe === n ? (n === 1 ? "it leaks" : "all of them leak") : safe === 0 ? (n === 1 ? "it leaks something" : "each leaks something") : `${safe} of them leak`;
+    title = `${n} of ${points.length} options ${n === 1 ? "is" : "are"} on the cost–${metricWord} front; ${who}${safe === 0 ? "" : " nothing"} to the provider`;
+  }
+  const unpriced = est.rows.filter((r) => r.totalCostUsd === null && r.utility.value !== null);
+  return {
+    title,
+    description: `Total cost (USD, log scale) against the study's ${m.label}${m.unit === "%" ? " (%)" : ` (${m.unit})`}; the line joins the Pareto front (no other option is both cheaper and better). Colour and shape show what the provider sees.${unpriced.length ? ` Not plotted (no price): ${unpriced.map((r) => `${shortLabel(r)} — ${missingPriceText(r.missing)}`).join("; ")}.` : ""}`,
+    height: LINE_CHART_HEIGHT,
+    metricLabel: m.label,
+    unit: m.unit,
+    points,
+    front,
+    table: {
+      caption: `Total cost and ${m.label} per option`,
+      columns: ["Option", "Total cost (USD)", m.label, "Utility basis", "Provider sees", "On the front"],
+      rows: points.map((p) => [p.label, formatUsd(p.costUsd), formatUtility(p.utility, m.unit), p.utilityKind, p.leakClass === "none" ? "nothing" : p.leakClass === "partial" ? "queries (and a DP artefact)" : "private records + queries", p.onFront ? "yes" : "no"]),
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The scenario form's fields as plain data, built from the schema's own tables (TOP_FIELDS,
+ * KNOB_SPECS, the catalogues): labels, units, help text and options cannot drift from what the
+ * codec accepts. The server builds it and hands it to the client form, so the form's bundle does
+ * not carry the schema (zod) itself; validation goes through the codec in a Web Worker.
+ */
+import {
+  CLOSED_MODEL_IDS, DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, METHOD_IDS, MODELS, OPEN_MODEL_IDS,
+  PRESET_IDS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, knobKey,
+  type FieldKind, type MethodId,
+} from "../scenario";
+
+export interface FormOption {
+  id: string;
+  label: string;
+  /** Grouping or a short note shown beside the option (e.g. "closed", "study model"). */
+  group?: string;
+  description?: string;
+}
+
+export interface FormField {
+  /** The share-link key, e.g. `eps`. */
+  key: string;
+  label: string;
+  unit: string;
+  description: string;
+  type: FieldKind["type"];
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  options?: FormOption[];
+}
+
+export interface KnobGroup {
+  method: MethodId;
+  label: string;
+  note: string | null;
+  fields: FormField[];
+}
+
+export interface FormModel {
+  /** Top-level fields by share-link key. */
+  fields: Record<string, FormField>;
+  knobs: KnobGroup[];
+  /** `price.<model>` fields, one per model. */
+  priceOverrides: FormField[];
+  /** Every key the page reads from the URL. */
+  keys: string[];
+}
+
+const PRESET_LABELS: Record<string, string> = Object.fromEntries([
+  ...Object.values(DATASETS).map((d) => [d.id, `${d.label} — ${d.description} (${d.task}, N = ${d.train.toLocaleString("en-US")})`]),
+  ["custom", "Custom — your own data"],
+]);
+
+function options(key: string): FormOption[] | undefined {
+  switch (key) {
+    case "preset": return PRESET_IDS.map((id) => ({ id, label: PRESET_LABELS[id] ?? id }));
+    case "task": return [{ id: "classification", label: "Classification" }, { id: "generation", label: "Generation" }];
+    case "accountant": return [
+      { id: "prv", label: "PRV (tight, numerical)", description: "Gopi et al. 2021: lower and upper bounds on the true ε; the upper bound is used." },
+      { id: "rdp", label: "RDP (Rényi, looser, fast)", description: "An upper bound on ε from Rényi DP; never smaller than PRV's." },
+    ];
+    case "methods": return METHOD_IDS.map((id) => ({ id, label: METHODS[id].label, group: METHODS[id].llm, description: METHODS[id].summary }));
+    case "closed": return CLOSED_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: MODELS[id].inStudy ? "study" : "current", description: `${MODELS[id].provider}${MODELS[id].inStudy ? ", used in the study" : ", current price set only"}` }));
+    case "open": return OPEN_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: "open", description: `${MODELS[id].paramsBillions}B parameters, ${MODELS[id].architecture}` }));
+    case "prices": return [
+      { id: "paper-2024-05", label: "Study prices (2024-05-22, Table 22)" },
+      { id: "current", label: "Current list prices (genai-prices)" },
+    ];
+    case "gpu": return Object.values(GPUS).map((g) => ({ id: g.id, label: `${g.label} — $${g.usdPerHour}/h default`, description: g.priceSource }));
+    default: return undefined;
+  }
+}
+
+export function formModel(): FormModel {
+  const fields: Record<string, FormField> = {};
+  for (const f of TOP_FIELDS) {
+    if (f.key === "v") continue;
+    const kind = f.kind as FieldKind;
+    fields[f.key] = {
+      key: f.key, label: f.label, unit: f.unit, description: f.description, type: kind.type,
+      ...(kind.type === "number" ? { min: kind.min, max: kind.max, integer: kind.integer } : {}),
+      ...(options(f.key) ? { options: options(f.key) } : {}),
+    };
+  }
+  const knobs: KnobGroup[] = METHOD_IDS.map((method) => ({
+    method,
+    label: METHODS[method].label,
+    note: KNOB_DEFAULT_NOTES[method] ?? null,
+    fields: Object.entries(KNOB_SPECS[method]).map(([knob, spec]) => ({
+      key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, type: "number" as const,
+      min: spec.min, max: spec.max, integer: spec.integer,
+    })),
+  }));
+  const priceOverrides: FormField[] = [...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS].map((model) => ({
+    key: `${PRICE_OVERRIDE_PREFIX}${model}`,
+    label: `${MODELS[model].label} price`,
+    unit: PRICE_OVERRIDE_META.unit,
+    description: PRICE_OVERRIDE_META.description,
+    type: "number" as const,
+  }));
+  const keys = ["v", ...Object.keys(fields), ...priceOverrides.map((f) => f.key), ...knobs.flatMap((g) => g.fields.map((f) => f.key))];
+  return { fields, knobs, priceOverrides, keys };
+}

@@ -1,0 +1,134 @@
+/**
+ * Number formatting for the calculator's screens: dollars, counts, ε and δ.
+ *
+ * Fixed to en-US so that server-rendered HTML, the client and the tests agree on every digit.
+ * Rules the page promises (issue #6): thousands separators, units, a few significant digits, and
+ * never "NaN" or a "$0" that stands for an unknown price — an unknown is null and the caller
+ * prints why (see `formatUsdOrMissing`).
+ *
+ * This module imports nothing from the rest of lib/ at run time, so client components can use it
+ * without pulling the engines (and zod, and the price catalogue) into the page's bundle.
+ */
+
+const GROUPED_0 = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const GROUPED_2 = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Three significant digits without trailing noise: 0.000267, 12.3, 0.5. */
+function sig3(x: number): string {
+  return String(Number(x.toPrecision(3)));
+}
+
+/**
+ * US dollars: grouped whole dollars from $1,000, cents from $1, three significant digits below
+ * $1 (API prices of one query are fractions of a cent). A known zero prints "$0".
+ * @example formatUsd(12345.6) // "$12,346"
+ * @example formatUsd(13.35) // "$13.35"
+ * @example formatUsd(0.000267) // "$0.000267"
+ */
+export function formatUsd(x: number): string {
+  if (!Number.isFinite(x)) return "—";
+  const sign = x < 0 ? "−" : "";
+  const a = Math.abs(x);
+  if (a === 0) return "$0";
+  if (a >= 1e12) return `${sign}$${a.toPrecision(3).replace("e+", "e")}`;
+  if (a >= 1000) return `${sign}$${GROUPED_0.format(a)}`;
+  if (a >= 1) return `${sign}$${GROUPED_2.format(a)}`;
+  if (a < 1e-6) return `${sign}$${a.toPrecision(2).replace("e+", "e")}`;
+  return `${sign}$${sig3(a)}`;
+}
+
+/** Text for a missing price: the fix, never "$0". */
+export const NO_PRICE = "no price";
+
+/**
+ * A dollar figure that may be unknown. `missing` is the cost engine's reason
+ * ("no price for gpt-5 in paper-2024-05; set price.gpt-5=in,out"); the cell then reads
+ * "no price — set price.gpt-5".
+ */
+export function formatUsdOrMissing(x: number | null, missing?: string): string {
+  if (x !== null && Number.isFinite(x)) return formatUsd(x);
+  return missingPriceText(missing);
+}
+
+/** "no price — set price.<model>" from the engine's `missing` message. */
+export function missingPriceText(missing?: string): string {
+  const key = missing?.match(/price\.[^=\s;,]+/)?.[0];
+  return key ? `${NO_PRICE} — set ${key}` : NO_PRICE;
+}
+
+/**
+ * A count (records, queries, tokens): integers grouped, large reals rounded to a whole number,
+ * small reals to three significant digits, astronomically large ones in e-notation.
+ * @example formatCount(66508.92) // "66,509"
+ * @example formatCount(12.35) // "12.4"
+ */
+export function formatCount(x: number): string {
+  if (!Number.isFinite(x)) return "—";
+  if (Math.abs(x) >= 1e15) return x.toPrecision(3).replace("e+", "e");
+  if (Number.isInteger(x) || Math.abs(x) >= 100) return GROUPED_0.format(x);
+  return sig3(x);
+}
+
+/** A count with its unit, singular when it is exactly one: "1 record", "66,674 records". */
+export function formatCountWithUnit(x: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(x)} ${x === 1 ? singular : plural}`;
+}
+
+/**
+ * ε to three significant digits (the accountant's upper bound, so rounding is honest to the
+ * digits shown). Null means unbounded.
+ * @example formatEpsilon(7.99985) // "8.00"
+ */
+export function formatEpsilon(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return "∞";
+  if (x >= 1000) return GROUPED_0.format(x);
+  if (x > 0 && x < 0.01) return x.toPrecision(2);
+  return x.toPrecision(3);
+}
+
+/**
+ * δ in scientific notation with three significant digits.
+ * @example formatDelta(1 / 66674) // "1.50e-5"
+ */
+export function formatDelta(x: number): string {
+  if (!Number.isFinite(x)) return "—";
+  if (x === 0) return "0";
+  return x.toExponential(2).replace("e+", "e");
+}
+
+/** A ratio as a multiple: "17×", "2.4×", "1.03×". */
+export function formatMultiple(ratio: number): string {
+  if (!Number.isFinite(ratio)) return "∞×";
+  if (ratio >= 100) return `${GROUPED_0.format(ratio)}×`;
+  if (ratio >= 10) return `${Math.round(ratio)}×`;
+  return `${sig3(ratio)}×`;
+}
+
+/** A fraction in [0, 1] as a percentage: "99.8%", "0.60%", "0%". */
+export function formatFraction(x: number): string {
+  if (!Number.isFinite(x)) return "—";
+  const pct = x * 100;
+  if (pct === 0 || pct === 100) return `${pct}%`;
+  if (pct >= 10) return `${pct.toFixed(1)}%`;
+  if (pct >= 0.01) return `${pct.toFixed(2)}%`;
+  return `${pct.toPrecision(2)}%`;
+}
+
+/** A utility value in its metric's units: "95.9%", "39.1" (ROUGE points). */
+export function formatUtility(value: number, unit: string): string {
+  // The study prints one decimal; interpolations keep the same precision.
+  const text = Math.abs(value) < 1000 ? value.toFixed(1) : String(Math.round(value));
+  return unit === "%" ? `${text}%` : text;
+}
+
+/** Which accountant produced an ε, as the page names it. */
+export function accountantName(label: string): string {
+  switch (label) {
+    case "prv": return "PRV";
+    case "rdp": return "RDP";
+    case "rdp-classic": return "RDP (classic conversion)";
+    case "rdp-autodp-classic": return "RDP (autodp classic conversion)";
+    case "pate-data-dependent": return "PATE data-dependent";
+    default: return label.toUpperCase();
+  }
+}

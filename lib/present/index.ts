@@ -1,0 +1,14 @@
+/**
+ * What the calculator page shows, computed as plain data (no React): the comparison table, the
+ * summary, per-method privacy, the five charts with their conclusions, the scenario form's
+ * fields, and the study reproduction. Public surface of lib/present.
+ */
+export * from "./types";
+export * from "./format";
+export { presentEstimate, scenarioLine, type PresentOptions } from "./present-estimate";
+export { comparisonTable, costSource, leakClassOf, optionLabel, privacyView, providerSees, rowKey, summaryView, tableColumns, tableRow } from "./table";
+export { cheapestPerMethod, costSplitChart, costVsQueriesChart, leakageChart, paretoChart, paretoFront, utilityChart, utilityDataset } from "./charts";
+export { csvHeader, tableToCsv } from "./csv";
+export { formModel, type FormModel, type FormField, type FormOption, type KnobGroup } from "./form-model";
+export { reproduceView, type ReproduceView, type ReproduceCostRow, type ReproduceUtilityRow } from "./reproduce";
+export { sortRows, type SortState } from "./sort";

@@ -1,0 +1,306 @@
+/**
+ * The comparison table, the per-method privacy view and the summary, from an estimate.
+ *
+ * Each cell keeps three things: the raw value (what CSV and sorting use), the text shown, and
+ * the source one hover away — the cost formula with the scenario's inputs, the accountant that
+ * produced an ε, or the study table a utility comes from.
+ */
+import type { CostRow, CostStage } from "../cost";
+import type { EstimateRow, Estimate } from "../estimate";
+import type { LeakageRow } from "../leakage";
+import type { MethodPrivacy } from "../methods";
+import { DATASETS, METHODS, MODELS } from "../scenario";
+import { UTILITY_METRICS, type UtilityMetric } from "../utility";
+import {
+  accountantName, formatCount, formatDelta, formatEpsilon, formatFraction, formatUsd, formatUsdOrMissing, formatUtility,
+  missingPriceText,
+} from "./format";
+import type { Cell, ColumnId, ComparisonTable, LeakClass, PrivacyView, SummaryItem, SummaryView, TableColumn, TableRow } from "./types";
+
+/** "DP-ICL on GPT-3 Babbage": how sentences name an option. */
+export function optionLabel(row: Pick<EstimateRow, "methodLabel" | "modelLabel">): string {
+  return `${row.methodLabel} on ${row.modelLabel}`;
+}
+
+export function rowKey(row: Pick<CostRow, "method" | "model">): string {
+  return `${row.method}|${row.model}`;
+}
+
+/**
+ * Who sees what, in three classes: nothing reaches a provider (channels A and B protected);
+ * raw private records reach it (A exposed); or only queries and at most a DP artefact do.
+ */
+export function leakClassOf(leakage: LeakageRow | null): LeakClass {
+  if (leakage === null) return "exposed";
+  const { A, B } = leakage.channels;
+  if (A.status === "protected" && B.status === "protected") return "none";
+  if (A.status === "exposed") return "exposed";
+  return "partial";
+}
+
+/** What the provider receives, in words: "nothing", "private records + queries", "a DP instruction + queries". */
+export function providerSees(leakage: LeakageRow | null): string {
+  if (leakage === null) return "not defined";
+  const parts: string[] = [];
+  if (leakage.channels.A.status === "exposed") parts.push("private records");
+  if (leakage.channels.A.status === "partial") parts.push("a DP instruction");
+  if (leakage.channels.B.status !== "protected") parts.push("queries");
+  return parts.length === 0 ? "nothing" : parts.join(" + ");
+}
+
+export function metricInfo(metric: UtilityMetric): { label: string; unit: string } {
+  const m = UTILITY_METRICS[metric];
+  return { label: m.label, unit: m.unit };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources
+// ---------------------------------------------------------------------------------------------
+
+function stageLine(stage: CostStage): string {
+  if (stage.kind === "api") {
+    return `${stage.label} (${MODELS[stage.model].label}): ${stage.formula}; ${formatCount(stage.calls)} calls, ${formatCount(stage.inputTokens)} input + ${formatCount(stage.outputTokens)} output tokens = ${formatUsdOrMissing(stage.usd)}`;
+  }
+  return `${stage.label}: ${stage.formula}; ${formatCount(Number(stage.gpuHours.toPrecision(3)))} GPU-hours = ${formatUsd(stage.usd)}`;
+}
+
+function priceLines(row: CostRow): string[] {
+  const lines = row.breakdown.prices.map((p) =>
+    `${MODELS[p.model].label} price: $${p.inputUsdPerMillionTokens} in / $${p.outputUsdPerMillionTokens} out per 1M tokens — ${p.source} (${p.asOf})`);
+  const gpu = row.breakdown.gpu;
+  if (gpu) lines.push(`${gpu.label} at ${formatUsd(gpu.usdPerHour)}/GPU-hour`);
+  return lines;
+}
+
+/** The formula behind a training or query cost, with the scenario's inputs and the prices used. */
+export function costSource(row: CostRow, phase: "training" | "query"): string {
+  const stages = row.breakdown.stages.filter((s) => s.phase === phase);
+  const lines = stages.length > 0 ? stages.map(stageLine) : [phase === "training" ? "No training stage: nothing is built before the first query." : "No per-query stage."];
+  if (row.missing) lines.push(row.missing);
+  return [...lines, ...priceLines(row)].join("\n");
+}
+
+function totalSource(row: CostRow): string {
+  const lines = [
+    row.trainingCostUsd !== null && row.queryCostUsd !== null
+      ? `Total = training + queries = ${formatUsd(row.trainingCostUsd)} + ${formatUsd(row.queryCostUsd)} (${formatCount(row.queries)} queries)`
+      : `Total unknown: ${row.missing ?? "a price is missing"}`,
+  ];
+  if (row.paperFigure) {
+    const f = row.paperFigure;
+    lines.push(`Study (Hanke et al. 2024, Table ${f.table}): training ${formatUsd(f.trainingCostUsd)}, queries ${formatUsd(f.queryCostUsdPer10kQueries)} per 10,000 (${formatUsd(f.queryCostUsdAtScenarioQueries)} at this volume)${f.note ? `. ${f.note}` : ""}`);
+  }
+  lines.push(...row.assumptions);
+  return lines.join("\n");
+}
+
+function epsilonSource(p: MethodPrivacy): string {
+  const lines = [`Target ε = ${p.targetEpsilon}, δ = ${formatDelta(p.delta)}; ε computed by the ${accountantName(p.accountant)} accountant.`];
+  if (p.bounds) lines.push(`PRV bounds on the true ε: ${formatEpsilon(p.bounds.lower)} ≤ ε ≤ ${formatEpsilon(p.bounds.upper)} (estimate ${formatEpsilon(p.bounds.estimate)}); the upper bound is shown.`);
+  if (!p.feasible) lines.push(p.minFeasibleEpsilon ? `Infeasible: the planned workload needs ε ≥ ${formatEpsilon(p.minFeasibleEpsilon)}.` : "Infeasible at this budget.");
+  if (p.error) lines.push(`Error: ${p.error}`);
+  lines.push(...p.notes);
+  return lines.join("\n");
+}
+
+/** @param brief the comparison table repeats ε on every model of a method: there it cites the accountant only. */
+function epsilonCell(p: MethodPrivacy, brief = false): Cell {
+  const source = brief
+    ? `ε by the ${accountantName(p.accountant)} accountant at δ = ${formatDelta(p.delta)}${p.bounds ? `; PRV bounds ${formatEpsilon(p.bounds.lower)}–${formatEpsilon(p.bounds.upper)}` : ""}. Details under "Privacy per method".`
+    : epsilonSource(p);
+  if (!p.feasible) {
+    const need = p.minFeasibleEpsilon ? ` (needs ε ≥ ${formatEpsilon(p.minFeasibleEpsilon)})` : "";
+    return { value: null, text: `infeasible${need}`, source };
+  }
+  return { value: p.epsilon, text: `${formatEpsilon(p.epsilon)} (${accountantName(p.accountant)})`, source };
+}
+
+const MECHANISM_SYMBOL: Record<string, string> = { noiseMultiplier: "σ", tokenEpsilon: "ε per token", keywordEpsilon: "ε per keyword" };
+
+// ---------------------------------------------------------------------------------------------
+// Table
+// ---------------------------------------------------------------------------------------------
+
+export function tableColumns(queries: number, metric: UtilityMetric): TableColumn[] {
+  const m = metricInfo(metric);
+  return [
+    { id: "method", header: "Method", unit: "", numeric: false },
+    { id: "llm", header: "LLM", unit: "", numeric: false },
+    { id: "model", header: "Model", unit: "", numeric: false },
+    { id: "training", header: "Training cost", unit: "USD", numeric: true },
+    { id: "query", header: `Query cost, ${formatCount(queries)} queries`, unit: "USD", numeric: true },
+    { id: "total", header: "Total cost", unit: "USD", numeric: true },
+    { id: "epsilon", header: "ε achieved (accountant)", unit: "", numeric: true },
+    { id: "utility", header: `Study ${m.label}`, unit: m.unit, numeric: true },
+    { id: "utilityKind", header: "Utility basis", unit: "", numeric: false },
+    { id: "records", header: "Private records to provider", unit: "records", numeric: true },
+    { id: "queryCopies", header: "Copies of each query to provider", unit: "copies", numeric: true },
+    { id: "provider", header: "Provider sees", unit: "", numeric: false },
+  ];
+}
+
+/** The metric the scenario's utilities are in (the dataset's headline metric). */
+export function scenarioMetric(est: Estimate): UtilityMetric {
+  const first = est.rows.find((r) => r.utility.value !== null)?.utility.metric;
+  if (first) return first;
+  return est.scenario.preset === "custom" ? (est.scenario.task === "generation" ? "rougeL" : "accuracy") : DATASETS[est.scenario.preset].metric;
+}
+
+function utilityCells(row: EstimateRow): { utility: Cell; utilityKind: Cell } {
+  const u = row.utility;
+  const unit = metricInfo(u.metric).unit;
+  const source = [u.note, u.source].filter(Boolean).join("\n");
+  if (u.value === null) {
+    return { utility: { value: null, text: "—", source }, utilityKind: { value: "none", text: "not measured", source } };
+  }
+  const spread = u.spread !== null ? ` ± ${u.spread}` : "";
+  const kindText = u.kind === "reference" && u.referenceDataset ? `reference (${DATASETS[u.referenceDataset].label})` : u.basis === "plateau" ? "measured (plateau)" : u.kind;
+  return {
+    utility: { value: u.value, text: `${formatUtility(u.value, unit)}${spread}`, source },
+    utilityKind: { value: u.kind, text: kindText, source },
+  };
+}
+
+function leakageCells(row: EstimateRow): { records: Cell; queryCopies: Cell; provider: Cell } {
+  const l = row.leakage;
+  if (l === null) {
+    const none: Cell = { value: null, text: "—", source: "The leakage ledger is not defined for this pairing." };
+    return { records: none, queryCopies: none, provider: none };
+  }
+  const a = l.channels.A;
+  const b = l.channels.B;
+  return {
+    records: {
+      value: l.trainingRecordsToProvider,
+      text: l.trainingRecordsToProvider === 0 ? "0" : `${formatCount(l.trainingRecordsToProvider)} (${formatFraction(l.trainingFractionToProvider)})`,
+      source: [a.formula, a.reason].filter(Boolean).join("\n"),
+    },
+    queryCopies: {
+      value: l.queryCopiesToProvider,
+      text: formatCount(l.queryCopiesToProvider),
+      source: [b.formula, b.reason].filter(Boolean).join("\n"),
+    },
+    provider: { value: leakClassOf(l), text: providerSees(l), source: l.statement },
+  };
+}
+
+export function tableRow(row: EstimateRow): TableRow {
+  const method = METHODS[row.method];
+  const model = MODELS[row.model];
+  const missing = row.missing;
+  const money = (x: number | null, source: string): Cell =>
+    x === null ? { value: null, text: missingPriceText(missing), source } : { value: x, text: formatUsd(x), source };
+  const cells: Record<ColumnId, Cell> = {
+    method: { value: method.label, text: method.label, source: `${method.summary}\n${method.source}` },
+    llm: { value: row.llm, text: row.llm, source: row.llm === "closed" ? "Adapts a closed model through its provider's API" : "Adapts an open model on your own GPU" },
+    model: { value: model.label, text: model.label, source: `${model.provider === "local" ? "Open model, run locally" : `Closed model by ${model.provider}`}; ${model.source}` },
+    training: money(row.trainingCostUsd, costSource(row, "training")),
+    query: money(row.queryCostUsd, costSource(row, "query")),
+    total: money(row.totalCostUsd, totalSource(row)),
+    epsilon: epsilonCell(row.privacy, true),
+    ...utilityCells(row),
+    ...leakageCells(row),
+  };
+  return { key: rowKey(row), method: row.method, model: row.model, llm: row.llm, cells };
+}
+
+export function comparisonTable(est: Estimate): ComparisonTable {
+  return {
+    caption: "Comparison of methods",
+    columns: tableColumns(est.scenario.queries, scenarioMetric(est)),
+    rows: est.rows.map(tableRow),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Privacy per method
+// ---------------------------------------------------------------------------------------------
+
+export function privacyView(p: MethodPrivacy): PrivacyView {
+  const m = p.mechanism;
+  const symbol = MECHANISM_SYMBOL[m.parameter] ?? m.parameter;
+  const mechanism: Cell = m.value === null
+    ? { value: null, text: "none meets the target", source: p.notes.join("\n") }
+    : { value: m.value, text: `${symbol} = ${formatEpsilon(m.value)}`, source: `${symbol} in ${m.unit}${m.extra ? `; ${Object.entries(m.extra).map(([k, v]) => `${k} = ${Number(v.toPrecision(4))}`).join(", ")}` : ""}` };
+  const b = p.budget;
+  const allowed = b.allowed === null ? "any workload (more noise)" : `${formatCount(b.allowed)} ${b.unit}${b.allowedAccountant ? ` (${accountantName(b.allowedAccountant)})` : ""}`;
+  const budget: Cell = {
+    value: b.planned,
+    text: `${formatCount(b.planned)} ${b.unit} planned; budget allows ${allowed}`,
+    source: `Planned: ${formatCount(b.planned)} ${b.unit}${b.epochs ? ` (${b.epochs} epochs)` : ""}. Allowed at the least-private useful setting: ${allowed}.`,
+  };
+  const o = p.asOriginalCode;
+  const originalCode = o
+    ? `${o.summary} Its reported ε = ${formatEpsilon(o.reportedEpsilon)}${o.reportedAccountant ? ` (${accountantName(o.reportedAccountant)})` : ""}; under sound accounting ε = ${formatEpsilon(o.soundEpsilon)}. ${o.reason}`
+    : null;
+  return {
+    method: p.method,
+    label: p.label,
+    llm: METHODS[p.method].llm,
+    feasible: p.feasible,
+    epsilon: epsilonCell(p),
+    accountant: accountantName(p.accountant),
+    accountantId: p.accountant,
+    delta: { value: p.delta, text: formatDelta(p.delta), source: "δ charged: the target δ or less" },
+    mechanism,
+    budget,
+    originalCode,
+    notes: p.notes,
+    sources: p.sources,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary
+// ---------------------------------------------------------------------------------------------
+
+function listJoin(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+export function summaryView(est: Estimate): SummaryView {
+  const rows = est.rows;
+  const priced = rows.filter((r) => r.totalCostUsd !== null);
+  const unpriced = rows.length - priced.length;
+  let cheapest: SummaryItem | null = null;
+  const cheap = priced.reduce<EstimateRow | null>((best, r) => (best === null || (r.totalCostUsd as number) < (best.totalCostUsd as number) ? r : best), null);
+  if (cheap) {
+    cheapest = {
+      text: `${optionLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${formatCount(est.scenario.queries)} queries${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}`,
+      source: totalSource(cheap),
+    };
+  } else if (rows.length > 0) {
+    cheapest = { text: `No option has a price: ${missingPriceText(rows[0]?.missing)}`, source: rows[0]?.missing ?? "" };
+  }
+
+  const measured = rows.filter((r) => r.utility.value !== null && (r.utility.kind === "measured" || r.utility.kind === "reference"));
+  const best = measured.reduce<EstimateRow | null>((b, r) => (b === null || (r.utility.value as number) > (b.utility.value as number) ? r : b), null);
+  let mostAccurate: SummaryItem | null = null;
+  if (best) {
+    const m = metricInfo(best.utility.metric);
+    const ref = best.utility.kind === "reference" && best.utility.referenceDataset ? ` on ${DATASETS[best.utility.referenceDataset].label}, the nearest study dataset` : "";
+    mostAccurate = {
+      text: `${optionLabel(best)}: ${m.label} ${formatUtility(best.utility.value as number, m.unit)}${ref} (${best.utility.source ?? "study"})`,
+      source: best.utility.note,
+    };
+  } else {
+    const interpolated = rows.filter((r) => r.utility.kind === "interpolated").length;
+    mostAccurate = {
+      text: `The study measured none of these options at ε = ${est.scenario.epsilon}${interpolated ? ` (${interpolated} interpolated between measured ε)` : ""}.`,
+      source: "Hanke et al. 2024, Tables 1, 3–6, 23: privadapt shows measured values only and never extrapolates.",
+    };
+  }
+
+  const safe = rows.filter((r) => leakClassOf(r.leakage) === "none");
+  const byMethod = new Map<string, string[]>();
+  for (const r of safe) byMethod.set(r.methodLabel, [...(byMethod.get(r.methodLabel) ?? []), r.modelLabel]);
+  const leakNothing: SummaryItem = safe.length === 0
+    ? { text: "None: every compared option sends private records or queries to a provider.", source: "Channels A and B (Hanke et al. 2024, Section 2): a closed API sees the prompts whatever ε is." }
+    : {
+      text: `${listJoin([...byMethod.keys()])}, on local open models (${safe.length} of ${rows.length} options).`,
+      source: [...byMethod.entries()].map(([m, models]) => `${m}: ${models.join(", ")}`).join("\n") + "\nNo private record and no query leaves your hardware; answers are still (ε, δ)-DP.",
+    };
+
+  return { cheapest, mostAccurate, leakNothing };
+}
