@@ -27,11 +27,23 @@ interface CachedEstimate {
   body: string;
 }
 
-const memo = new LruCache<string, CachedEstimate>({
-  maxEntries: ESTIMATE_CACHE_MAX_ENTRIES,
-  maxSize: ESTIMATE_CACHE_MAX_CHARS,
-  sizeOf: (entry) => entry.body.length,
+/**
+ * One memo per process, not per module instance: Next.js bundles each route (the API, the
+ * statement page, the preview image) separately, so a plain module-level memo would be three
+ * memos and the statement would recompute what the API just computed. A registered symbol on
+ * globalThis is the one place all bundles share.
+ */
+const MEMO_KEY = Symbol.for("privadapt.estimateMemo.v1");
+type GlobalWithMemo = typeof globalThis & { [MEMO_KEY]?: { memo: LruCache<string, CachedEstimate>; engineVersion: string | null } };
+const shared = ((globalThis as GlobalWithMemo)[MEMO_KEY] ??= {
+  memo: new LruCache<string, CachedEstimate>({
+    maxEntries: ESTIMATE_CACHE_MAX_ENTRIES,
+    maxSize: ESTIMATE_CACHE_MAX_CHARS,
+    sizeOf: (entry) => entry.body.length,
+  }),
+  engineVersion: null,
 });
+const memo = shared.memo;
 
 /** The cost options in one canonical string: part of the memo key and of the ETag. */
 export function optionsKey(options: CostOptions): string {
@@ -94,15 +106,13 @@ export const APP_VERSION: string = pkg.version;
  * that only moves PRV numbers is not caught; bump the package version for those.
  */
 const ENGINE_PROBE_QUERY = "accountant=rdp";
-let engineVersionMemo: string | null = null;
-
 export function engineVersion(): string {
-  if (engineVersionMemo === null) {
+  if (shared.engineVersion === null) {
     const probe = parseScenario(ENGINE_PROBE_QUERY);
     const body = probe.ok ? cachedEstimate(probe.scenario).body : "probe failed";
-    engineVersionMemo = `${APP_VERSION}+${sha256Hex(body).slice(0, 12)}`;
+    shared.engineVersion = `${APP_VERSION}+${sha256Hex(body).slice(0, 12)}`;
   }
-  return engineVersionMemo;
+  return shared.engineVersion;
 }
 
 export function sha256Hex(text: string): string {

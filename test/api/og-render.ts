@@ -8,8 +8,13 @@ import { GET } from "../../app/api/v1/og/route";
 
 async function main() {
   for (const query of process.argv.slice(2)) {
-    const r = GET(new Request(`http://localhost/api/v1/og?${query}`));
+    const url = `http://localhost/api/v1/og?${query}`;
+    const r = await GET(new Request(url));
     const bytes = Buffer.from(await r.arrayBuffer());
+    const etag = r.headers.get("etag");
+    const again = await GET(new Request(url));
+    const againBytes = Buffer.from(await again.arrayBuffer());
+    const conditional = await GET(new Request(url, { headers: { "if-none-match": etag ?? "" } }));
     console.log(JSON.stringify({
       query,
       status: r.status,
@@ -19,6 +24,10 @@ async function main() {
       width: bytes.readUInt32BE(16),
       height: bytes.readUInt32BE(20),
       sha256: createHash("sha256").update(bytes).digest("hex"),
+      etag,
+      againSame: againBytes.equals(bytes),
+      conditionalStatus: conditional.status,
+      conditionalBodyBytes: (await conditional.arrayBuffer()).byteLength,
     }));
   }
 }

@@ -15,7 +15,10 @@ const ROOT = join(__dirname, "..", "..");
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const QUERIES = ["preset=samsum&eps=3", "eps=abc&n=-1&methods=nope", "preset=trec", "preset=trec&queries=1000000"];
 
-interface Rendered { query: string; status: number; contentType: string; cacheControl: string; signature: number[]; width: number; height: number; sha256: string }
+interface Rendered {
+  query: string; status: number; contentType: string; cacheControl: string; signature: number[]; width: number; height: number; sha256: string;
+  etag: string; againSame: boolean; conditionalStatus: number; conditionalBodyBytes: number;
+}
 
 let rendered: Rendered[] = [];
 beforeAll(() => {
@@ -29,6 +32,14 @@ test("every link renders a 1200 × 630 PNG with the API's cache policy, bad link
   for (const x of rendered) {
     expect(x).toMatchObject({ status: 200, contentType: "image/png", cacheControl: CACHE_CONTROL_RESULT, signature: PNG_SIGNATURE, width: 1200, height: 630 });
   }
+});
+
+test("a strong ETag; If-None-Match gives 304 without a body; a repeat serves the same bytes", () => {
+  for (const x of rendered) {
+    expect(x.etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect({ status: x.conditionalStatus, bytes: x.conditionalBodyBytes, same: x.againSame }).toEqual({ status: 304, bytes: 0, same: true });
+  }
+  expect(new Set(rendered.map((x) => x.etag)).size).toBe(QUERIES.length);
 });
 
 test("different scenarios draw different images", () => {

@@ -144,3 +144,23 @@ describe("500 only for bugs", () => {
     spy.mockRestore();
   });
 });
+
+describe("one memo per process, shared by separately bundled routes", () => {
+  test("two independent module instances (as Next.js bundles the API, the statement and the image) see the same memo", () => {
+    type Mod = typeof import("@/lib/api/estimate-cache");
+    let first: Mod | undefined;
+    let second: Mod | undefined;
+    jest.isolateModules(() => {
+      first = jest.requireActual("../../lib/api/estimate-cache") as Mod;
+    });
+    jest.isolateModules(() => {
+      second = jest.requireActual("../../lib/api/estimate-cache") as Mod;
+    });
+    expect(first).not.toBe(second);
+    const parsed = parseScenario("accountant=rdp&preset=disaster&methods=dp-icl");
+    if (!parsed.ok || !first || !second) throw new Error("fixture must parse");
+    first.clearEstimateCache();
+    expect(first.cachedEstimate(parsed.scenario).hit).toBe(false);
+    expect(second.cachedEstimate(parsed.scenario).hit).toBe(true);
+  });
+});

@@ -1,7 +1,9 @@
 // The link-preview card, drawn by next/og (Satori): flexbox only, inline styles, and ASCII text
 // plus Latin-1, because the bundled font has no Greek and fetching another font needs a network.
 import { ImageResponse } from "next/og";
-import { CACHE_CONTROL_RESULT, previewFor, type HeadlineOption, type Preview } from "@/lib/api";
+import {
+  CACHE_CONTROL_RESULT, LruCache, engineVersion, ifNoneMatchMatches, previewFor, strongEtag, type HeadlineOption, type Preview,
+} from "@/lib/api";
 
 export const PREVIEW_SIZE = { width: 1200, height: 630 };
 export const PREVIEW_ALT = "privadapt: the cheapest local open-model option against the cheapest closed-API option for this scenario, with total cost and what each leaks";
@@ -74,13 +76,40 @@ function FallbackCard() {
   );
 }
 
+const IMAGE_OPTIONS = { ...PREVIEW_SIZE, headers: { "cache-control": CACHE_CONTROL_RESULT } };
+
 /** The preview image of a share link: 1200 x 630 PNG, cached like API results. */
-export function previewImage(query: URLSearchParams | string): ImageResponse {
-  const options = { ...PREVIEW_SIZE, headers: { "cache-control": CACHE_CONTROL_RESULT } };
+export function previewImage(query: URLSearchParams | string, preview?: Preview): ImageResponse {
   try {
-    return new ImageResponse(<PreviewCard preview={previewFor(query)} />, options);
+    return new ImageResponse(<PreviewCard preview={preview ?? previewFor(query)} />, IMAGE_OPTIONS);
   } catch (cause) {
     console.error("privadapt preview image failed", cause);
-    return new ImageResponse(<FallbackCard />, options);
+    return new ImageResponse(<FallbackCard />, IMAGE_OPTIONS);
   }
+}
+
+/** Rendered PNGs (about 100 kB each) by ETag: drawing one costs about 0.3 s of CPU. */
+const pngMemo = new LruCache<string, Uint8Array>({ maxEntries: 64, maxSize: 16_000_000, sizeOf: (b) => b.byteLength });
+
+/**
+ * The /api/v1/og response: ETag over the engine version and the canonical link (plus the ignored
+ * fields the card names), 304 for a matching If-None-Match, memoised PNG bytes otherwise.
+ */
+export async function previewResponse(query: URLSearchParams, ifNoneMatch: string | null): Promise<Response> {
+  let preview: Preview;
+  try {
+    preview = previewFor(query);
+  } catch (cause) {
+    console.error("privadapt preview data failed", cause);
+    return new ImageResponse(<FallbackCard />, IMAGE_OPTIONS);
+  }
+  const etag = strongEtag(engineVersion(), "og-v1", preview.canonical, preview.ignored.join(","));
+  const headers = { "cache-control": CACHE_CONTROL_RESULT, etag, "content-type": "image/png" };
+  if (ifNoneMatchMatches(ifNoneMatch, etag)) return new Response(null, { status: 304, headers });
+  let png = pngMemo.get(etag);
+  if (!png) {
+    png = new Uint8Array(await previewImage(query, preview).arrayBuffer());
+    pngMemo.set(etag, png);
+  }
+  return new Response(png as BodyInit, { headers });
 }
