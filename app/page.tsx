@@ -1,16 +1,10 @@
 import Link from "next/link";
-import { formModel, parseScenario } from "@/lib";
 import { CalculatorProvider } from "@/components/calculator/calculator-provider";
-import { createEngineCore } from "@/components/calculator/engine-core";
-import type { Evaluation } from "@/components/calculator/protocol";
+import { loadCalculator } from "@/components/calculator/load-calculator";
 import { Results } from "@/components/results/results";
 import { LinkProblems } from "@/components/results/link-problems";
 import { ScenarioForm } from "@/components/scenario-form/scenario-form";
-import { buildQuery, rawFromSearchParams, toUrlSearchParams, type PageSearchParams } from "./search-params";
-
-/** One engine per server process: its cache makes a popular link cheap to render again. */
-const core = createEngineCore();
-const model = formModel();
+import { toUrlSearchParams, type PageSearchParams } from "./search-params";
 
 /**
  * The calculator. The server reads the link, evaluates it and renders the form and every result,
@@ -19,14 +13,7 @@ const model = formModel();
  * PRV in a Web Worker.
  */
 export default async function Home({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
-  const params = toUrlSearchParams(await searchParams);
-  const full = parseScenario(params);
-  const linkProblems = { errors: full.ok ? [] : full.errors, warnings: full.warnings };
-  const initialRaw = rawFromSearchParams(params, model.keys);
-  // The fields the link got wrong are left out (their defaults apply), as the banner says.
-  const query = buildQuery(initialRaw, model.keys, new Set(linkProblems.errors.map((e) => e.field)));
-  // RDP whatever the link asks for: the presentation records both, and the page labels it.
-  const evaluation = core.handle({ id: 0, type: "evaluate", query, accountant: "rdp" }) as Evaluation;
+  const { model, initial, initialRaw, linkProblems } = loadCalculator(toUrlSearchParams(await searchParams));
 
   return (
     <main>
@@ -39,7 +26,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Pag
           <Link href="/reproduce">Reproduce the study</Link>
         </nav>
       </header>
-      <CalculatorProvider keys={model.keys} initial={evaluation} initialRaw={initialRaw} linkProblems={linkProblems}>
+      <CalculatorProvider keys={model.keys} initial={initial} initialRaw={initialRaw} linkProblems={linkProblems}>
         <LinkProblems />
         <div className="layout">
           <div className="form-column">

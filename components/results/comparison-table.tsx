@@ -58,6 +58,7 @@ export function ComparisonTable({ table, prvPending }: { table: Table; prvPendin
                     <button type="button" onClick={() => setSort((s) => nextSort(s, c.id))}>
                       {c.header}
                       {c.unit ? <span className="unit"> ({c.unit})</span> : null}
+                      {c.id === "epsilon" && prvPending ? <span className="pending">RDP upper bounds; {PENDING}</span> : null}
                       <span aria-hidden="true" className="sort-mark">{direction === "ascending" ? " ▲" : direction === "descending" ? " ▼" : ""}</span>
                     </button>
                   </th>
@@ -78,7 +79,6 @@ export function ComparisonTable({ table, prvPending }: { table: Table; prvPendin
                   return (
                     <td key={c.id} title={cell.source} data-testid={testId} className={[c.numeric ? "num" : "", unknown ? "unknown" : "", c.id === "provider" ? `leak-${String(cell.value)}` : ""].filter(Boolean).join(" ") || undefined}>
                       {cell.text}
-                      {c.id === "epsilon" && prvPending && typeof cell.text === "string" && cell.text.includes("(RDP)") ? <span className="pending"> upper bound; {PENDING}</span> : null}
                     </td>
                   );
                 })}

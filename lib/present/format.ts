@@ -60,7 +60,7 @@ export function missingPriceText(missing?: string): string {
  * A count (records, queries, tokens): integers grouped, large reals rounded to a whole number,
  * small reals to three significant digits, astronomically large ones in e-notation.
  * @example formatCount(66508.92) // "66,509"
- * @example formatCount(12.35) // "12.4"
+ * @example formatCount(25.62) // "25.6"
  */
 export function formatCount(x: number): string {
   if (!Number.isFinite(x)) return "—";

@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { reproduceView } from "@/lib";
+
+export const metadata: Metadata = {
+  title: "Reproduce the study — privadapt",
+  description: "Hanke et al. (NeurIPS 2024) cost and utility tables beside privadapt's numbers for the same setups, with every difference explained.",
+};
+
+/** Same for every request: computed once per server process. */
+const view = reproduceView();
+
+const DISCREPANCY_TEXT = { none: "matches", paper: "paper inconsistency", model: "GPU model fit" } as const;
+
+/**
+ * "Reproduce the study": the study's cost and utility tables side by side with privadapt's
+ * numbers for the same setups (dataset, knobs, 10,000 queries, Table 22 prices, A40 at $0.69/h).
+ */
+export default async function Reproduce() {
+  // Rendered per request so its scripts carry the request's CSP nonce (proxy.ts).
+  await connection();
+  return (
+    <main>
+      <header className="site-header">
+        <div>
+          <h1>Reproduce the study</h1>
+          <p className="tagline">Hanke et al., “Open LLMs are Necessary for Current Private Adaptations and Outperform their Closed Alternatives”, NeurIPS 2024: their cost and utility tables beside privadapt’s numbers for the same setups.</p>
+        </div>
+        <nav aria-label="Pages"><Link href="/">Back to the calculator</Link></nav>
+      </header>
+
+      <div className="side-by-side">
+        <section aria-labelledby="costs-title">
+          <h2 id="costs-title">Costs: the study vs privadapt</h2>
+          <p>{view.costSummary}</p>
+          <p className="help">Each setup uses the study’s dataset, knobs, 10,000 queries, the study’s API prices (Table 22, 2024-05-22) and an A40 at $0.69/hour. API costs follow the Appendix D token formula; GPU costs come from privadapt’s FLOP model fitted to the study’s measured A40 costs.</p>
+          <div className="table-scroll" role="region" aria-labelledby="costs-caption" tabIndex={0}>
+            <table className="data">
+              <caption id="costs-caption">Study cost cells (USD) and privadapt’s estimate for the same setup</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Table</th>
+                  <th scope="col">Method (as printed)</th>
+                  <th scope="col">Model</th>
+                  <th scope="col">Dataset</th>
+                  <th scope="col" className="num">Training, study (USD)</th>
+                  <th scope="col" className="num">Training, privadapt (USD)</th>
+                  <th scope="col" className="num">Δ</th>
+                  <th scope="col" className="num">Queries per 10k, study (USD)</th>
+                  <th scope="col" className="num">Queries per 10k, privadapt (USD)</th>
+                  <th scope="col" className="num">Δ</th>
+                  <th scope="col">Why they differ</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.costs.map((c) => (
+                  <tr key={c.key}>
+                    <td>{c.table}</td>
+                    <th scope="row">{c.method}</th>
+                    <td>{c.model}</td>
+                    <td>{c.datasets}</td>
+                    <td className="num">{c.paperTraining}</td>
+                    <td className="num">{c.oursTraining}</td>
+                    <td className="num">{c.errorTraining}</td>
+                    <td className="num">{c.paperQuery}</td>
+                    <td className="num">{c.oursQuery}</td>
+                    <td className="num">{c.errorQuery}</td>
+                    <td className={`diff-${c.discrepancy}`}><strong>{DISCREPANCY_TEXT[c.discrepancy]}</strong>{c.discrepancy === "none" ? "" : `: ${c.explanation}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+
+        <section aria-labelledby="utility-title">
+          <h2 id="utility-title">Utility: the study vs what the calculator shows</h2>
+          <p>{view.utilitySummary}</p>
+          <p className="help">privadapt never models accuracy: it looks the study’s numbers up. This table checks that every private-run cell of Tables 1, 3–6 and 23 comes back as printed, and explains the cells where two tables print different runs of the same setup.</p>
+          <div className="table-scroll" role="region" aria-labelledby="utility-caption" tabIndex={0}>
+            <table className="data">
+              <caption id="utility-caption">Study utility cells and the value the calculator shows for the same setup</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Table</th>
+                  <th scope="col">Method</th>
+                  <th scope="col">Model</th>
+                  <th scope="col">Dataset</th>
+                  <th scope="col" className="num">ε</th>
+                  <th scope="col">Metric</th>
+                  <th scope="col" className="num">Study</th>
+                  <th scope="col" className="num">privadapt</th>
+                  <th scope="col">Note</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.utility.map((u) => (
+                  <tr key={u.key}>
+                    <td>{u.table}</td>
+                    <th scope="row">{u.method}</th>
+                    <td>{u.model}</td>
+                    <td>{u.dataset}</td>
+                    <td className="num">{u.epsilon}</td>
+                    <td>{u.metric}</td>
+                    <td className="num">{u.paper}</td>
+                    <td className="num">{u.ours}</td>
+                    <td className={u.same ? "diff-none" : "diff-paper"}>{u.explanation}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,231 @@
+/**
+ * The calculator page's components, rendered as the page renders them.
+ *
+ * Oracles: the study's printed costs (Hanke et al. 2024, Table 4: DP-ICL on GPT-3 Davinci for
+ * SAMSum, $0 training and $665.91 per 10,000 queries), privadapt's own estimate() for the same
+ * scenario (the engines are tested elsewhere; here the page must show exactly their numbers),
+ * the codec's error messages, and gpt-tokenizer's own count for the tokenizer test.
+ */
+import "./jsdom-polyfills";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import Papa from "papaparse";
+import { countTokens as cl100kCount } from "gpt-tokenizer/encoding/cl100k_base";
+import { estimate, formatUsd, parseScenario } from "@/lib";
+import { renderCalculator, URL_WRITE_WAIT_MS } from "./render-calculator";
+
+const KNOWN = "preset=samsum&methods=dp-icl,private-lora&closed=gpt-3-davinci&open=bart-large&accountant=rdp";
+
+function knownEstimate() {
+  const parsed = parseScenario(KNOWN);
+  if (!parsed.ok) throw new Error("known scenario must parse");
+  return estimate(parsed.scenario);
+}
+
+/** The codec's own error for one key of a link: the oracle for what the page must say. */
+function codecError(search: string, key: string) {
+  const parsed = parseScenario(search);
+  const error = parsed.ok ? undefined : parsed.errors.find((e) => e.field === key);
+  if (!error) throw new Error(`expected the codec to refuse ${key} in ${search}`);
+  return error;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+jest.setTimeout(30000);
+
+const wait = (ms: number) => act(() => new Promise((r) => setTimeout(r, ms)));
+
+describe("results for a known scenario", () => {
+  test("the table has one row per method × model, with the study's DP-ICL cost and the engine's totals", () => {
+    renderCalculator(KNOWN);
+    const table = screen.getByRole("table", { name: "Comparison of methods" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((r) => within(r).getByRole("rowheader").textContent)).toEqual(["DP-ICL", "PrivateLoRA"]);
+    // Hanke et al. 2024, Table 4: $665.91 per 10,000 SAMSum queries on GPT-3 Davinci, no training cost.
+    expect(screen.getByTestId("total-dp-icl-gpt-3-davinci")).toHaveTextContent("$665.91");
+    const lora = knownEstimate().rows.find((r) => r.method === "private-lora")!;
+    expect(screen.getByTestId("total-private-lora-bart-large")).toHaveTextContent(formatUsd(lora.totalCostUsd!));
+    expect(screen.getByTestId("total-private-lora-bart-large").getAttribute("title")).toMatch(/Total = training \+ queries/);
+  });
+
+  test("headers carry units and every ε names its accountant", () => {
+    renderCalculator(KNOWN);
+    const table = screen.getByRole("table", { name: "Comparison of methods" });
+    expect(within(table).getByRole("columnheader", { name: /Total cost \(USD\)/ })).toBeInTheDocument();
+    expect(within(table).getByRole("columnheader", { name: /Private records to provider \(records\)/ })).toBeInTheDocument();
+    expect(screen.getByTestId("epsilon-dp-icl")).toHaveTextContent(/^\d/);
+    const privacy = screen.getByRole("table", { name: "Privacy per method" });
+    expect(within(privacy).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell")[1]!.textContent)).toEqual(["RDP", "RDP"]);
+  });
+
+  test("the summary names the cheapest, the most accurate measured and the leak-free options", () => {
+    renderCalculator(KNOWN);
+    expect(screen.getByText("Cheapest option").nextElementSibling).toHaveTextContent(/^PrivateLoRA on BART-Large \(XSum\)/);
+    // Table 4: PrivateLoRA on BART-Large reaches ROUGE-L 39.1, DP-ICL on Davinci 31.8.
+    expect(screen.getByText("Most accurate measured option").nextElementSibling).toHaveTextContent("ROUGE-L 39.1");
+    expect(screen.getByText("Leak nothing to the provider").nextElementSibling).toHaveTextContent(/^PrivateLoRA/);
+  });
+
+  test("sorting by total cost puts the cheaper option first and sets aria-sort", () => {
+    renderCalculator(KNOWN);
+    const table = screen.getByRole("table", { name: "Comparison of methods" });
+    fireEvent.click(within(table).getByRole("button", { name: /Total cost/ }));
+    expect(within(table).getByRole("columnheader", { name: /Total cost/ })).toHaveAttribute("aria-sort", "ascending");
+    expect(within(table).getAllByRole("rowheader").map((h) => h.textContent)).toEqual(["PrivateLoRA", "DP-ICL"]);
+    fireEvent.click(within(table).getByRole("button", { name: /Total cost/ }));
+    expect(within(table).getAllByRole("rowheader").map((h) => h.textContent)).toEqual(["DP-ICL", "PrivateLoRA"]);
+  });
+
+  test("Copy as CSV writes exactly the table's rows, unformatted, with units in the header", async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    renderCalculator(KNOWN);
+    const table = screen.getByRole("table", { name: "Comparison of methods" });
+    fireEvent.click(within(table).getByRole("button", { name: /Total cost/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Copy as CSV" }));
+    await waitFor(() => expect(writeText).toHaveBeenCalled());
+    const parsed = Papa.parse<string[]>(writeText.mock.calls[0][0] as string).data;
+    const [header, ...body] = parsed;
+    const domHeaders = within(table).getAllByRole("columnheader").map((h) => h.textContent!.replace(/[▲▼]/g, "").trim());
+    expect(header).toEqual(domHeaders);
+    expect(header).toContain("Total cost (USD)");
+    const domRows = within(table).getAllByRole("row").slice(1);
+    expect(body).toHaveLength(domRows.length);
+    const est = knownEstimate();
+    body.forEach((row, i) => {
+      expect(row[0]).toBe(within(domRows[i]!).getByRole("rowheader").textContent);
+      const total = Number(row[header!.indexOf("Total cost (USD)")]);
+      const estRow = est.rows.find((r) => r.methodLabel === row[0])!;
+      expect(total).toBeCloseTo(estRow.totalCostUsd!, 9);
+      expect(within(domRows[i]!).getByTestId(`total-${estRow.method}-${estRow.model}`)).toHaveTextContent(formatUsd(total));
+    });
+  });
+
+  test("charts render one series per compared method once recharts has loaded", async () => {
+    const { container } = renderCalculator(KNOWN);
+    const costVsQueries = container.querySelector('[data-chart="costVsQueries"]') as HTMLElement;
+    expect(within(costVsQueries).getByRole("heading", { level: 3 })).toHaveTextContent(/^Open PrivateLoRA is \d+× cheaper than DP-ICL at 10,000 queries/);
+    await waitFor(() => expect(costVsQueries.querySelectorAll(".recharts-line")).toHaveLength(2), { timeout: 10000 });
+    const split = container.querySelector('[data-chart="costSplit"]') as HTMLElement;
+    await waitFor(() => expect(split.querySelectorAll(".recharts-bar-rectangle").length).toBeGreaterThanOrEqual(3));
+    const utility = container.querySelector('[data-chart="utility"]') as HTMLElement;
+    await waitFor(() => expect(utility.querySelectorAll(".recharts-scatter")).toHaveLength(2));
+    // The accessible fallback lists the same series.
+    const fallback = within(costVsQueries).getByRole("table");
+    expect(within(fallback).getAllByRole("rowheader").map((h) => h.textContent)).toEqual(
+      expect.arrayContaining(["DP-ICL · GPT-3 Davinci", "PrivateLoRA · BART-Large (XSum)"]),
+    );
+  });
+});
+
+describe("the form and the URL", () => {
+  test("typing ε writes it to the URL (replace, no history entry)", async () => {
+    const { lastUrl, onUrlUpdate } = renderCalculator(KNOWN);
+    fireEvent.change(screen.getByLabelText("ε (epsilon)"), { target: { value: "2" } });
+    await wait(URL_WRITE_WAIT_MS);
+    await waitFor(() => expect(lastUrl()?.get("eps")).toBe("2"));
+    expect(onUrlUpdate.mock.calls.every(([e]) => e.options.history !== "push")).toBe(true);
+    await waitFor(() => expect(screen.getByText(/ε = 2,/)).toBeInTheDocument());
+  });
+
+  test("a value the codec refuses stays in the box with what is allowed, and never reaches the URL", async () => {
+    const { lastUrl } = renderCalculator(KNOWN);
+    const input = screen.getByLabelText("ε (epsilon)");
+    fireEvent.change(input, { target: { value: "200" } });
+    const allowed = codecError("eps=200", "eps").allowed;
+    await waitFor(() => expect(screen.getByText(new RegExp(`Not accepted: is out of range\\. Allowed: ${escape(allowed)}\\.`))).toBeInTheDocument());
+    expect(input).toHaveValue("200");
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    fireEvent.blur(input);
+    expect(input).toHaveValue("200");
+    await wait(URL_WRITE_WAIT_MS);
+    expect(lastUrl()?.get("eps") ?? null).toBeNull();
+  });
+
+  test("queries, N and the slider write their keys", async () => {
+    const { lastUrl } = renderCalculator(KNOWN);
+    fireEvent.change(screen.getByLabelText("Queries to answer"), { target: { value: "250000" } });
+    fireEvent.change(screen.getByLabelText("Private records N"), { target: { value: "5000" } });
+    await wait(URL_WRITE_WAIT_MS);
+    await waitFor(() => expect(lastUrl()?.get("queries")).toBe("250000"));
+    expect(lastUrl()?.get("n")).toBe("5000");
+    fireEvent.change(screen.getByLabelText("ε (epsilon), log-scale slider"), { target: { value: "0" } });
+    await wait(URL_WRITE_WAIT_MS);
+    await waitFor(() => expect(lastUrl()?.get("eps")).toBe("1"));
+  });
+
+  test("unticking the last method is refused with the codec's reason", async () => {
+    const { lastUrl } = renderCalculator("preset=samsum&methods=dp-icl&closed=gpt-3-davinci&open=bart-large&accountant=rdp");
+    const box = screen.getByRole("checkbox", { name: "DP-ICL" });
+    fireEvent.click(box);
+    await waitFor(() => expect(screen.getByText(/Not accepted: needs at least 1 item/)).toBeInTheDocument());
+    expect(box).toBeChecked();
+    await wait(URL_WRITE_WAIT_MS);
+    expect(lastUrl()).toBeNull();
+  });
+
+  test("picking a preset pushes one history entry with the dataset's defaults and keeps ε", async () => {
+    const { lastUrl, onUrlUpdate } = renderCalculator("eps=3&n=5000&methods=dp-icl,private-lora&accountant=rdp");
+    fireEvent.change(screen.getByLabelText("Preset"), { target: { value: "trec" } });
+    await wait(URL_WRITE_WAIT_MS);
+    await waitFor(() => expect(lastUrl()?.get("preset")).toBe("trec"));
+    expect(lastUrl()?.get("eps")).toBe("3");
+    expect(lastUrl()?.get("n")).toBeNull();
+    expect(onUrlUpdate.mock.calls.at(-1)![0].options.history).toBe("push");
+  });
+
+  test("the tokenizer counts a pasted record and fills the input-token field", async () => {
+    const { lastUrl } = renderCalculator(KNOWN);
+    const sample = "The committee meets on Thursday to review the quarterly privacy audit.";
+    fireEvent.click(screen.getByText("Paste a sample record to count its tokens"));
+    fireEvent.change(screen.getByLabelText("Sample record or query"), { target: { value: sample } });
+    fireEvent.change(screen.getByLabelText("Tokenizer"), { target: { value: "cl100k_base" } });
+    fireEvent.click(screen.getByRole("button", { name: "Count tokens and fill" }));
+    const expected = String(cl100kCount(sample));
+    await waitFor(() => expect(screen.getByLabelText("Input tokens per record")).toHaveValue(expected), { timeout: 10000 });
+    await wait(URL_WRITE_WAIT_MS);
+    expect(lastUrl()?.get("in")).toBe(expected);
+    expect(screen.getByText(new RegExp(`Counted with cl100k_base: input ${expected} tokens`))).toBeInTheDocument();
+  });
+
+  test("δ at or above 1/N carries a warning", () => {
+    renderCalculator("delta=0.001&n=1000&methods=dp-icl,private-lora&accountant=rdp");
+    expect(screen.getByText(/is not below 1\/N = 1\.00e-3/)).toBeInTheDocument();
+  });
+});
+
+describe("a bad link", () => {
+  test("shows an alert naming each ignored field and why; the rest of the link still applies", () => {
+    renderCalculator("eps=abc&n=-5&queries=5000&foo=1&methods=dp-icl,private-lora&accountant=rdp");
+    const alert = screen.getByRole("alert");
+    expect(alert).toHaveTextContent("eps");
+    expect(alert).toHaveTextContent(/eps is not a number/);
+    expect(alert).toHaveTextContent(/n is out of range/);
+    expect(alert).toHaveTextContent(`Allowed: ${codecError("n=-5", "n").allowed}.`);
+    expect(alert).toHaveTextContent(`Allowed: ${codecError("eps=abc", "eps").allowed}.`);
+    expect(alert).toHaveTextContent(/Unknown key "foo" ignored/);
+    // queries=5000 still applies; ε falls back to the default 8.
+    expect(screen.getByText(/5,000 queries · ε = 8,/)).toBeInTheDocument();
+    expect(screen.getByLabelText("ε (epsilon)")).toHaveValue("abc");
+    expect(screen.getByLabelText("ε (epsilon)")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByRole("table", { name: "Comparison of methods" })).toBeInTheDocument();
+  });
+
+  test("fixing the field removes it from the banner", async () => {
+    renderCalculator("eps=abc&methods=dp-icl,private-lora&accountant=rdp");
+    fireEvent.change(screen.getByLabelText("ε (epsilon)"), { target: { value: "4" } });
+    await wait(URL_WRITE_WAIT_MS);
+    await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
+  });
+});
+
+describe("RDP first, then PRV", () => {
+  test("the server's RDP figures are labelled until PRV arrives from the engine", async () => {
+    renderCalculator("preset=samsum&methods=private-lora&open=bart-large&closed=");
+    expect(screen.getByText("ε figures: RDP (upper bound; PRV computing…)")).toBeInTheDocument();
+    const privacy = screen.getByRole("table", { name: "Privacy per method" });
+    expect(within(privacy).getByText("RDP (upper bound; PRV computing…)")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(/ε figures: PRV/)).toBeInTheDocument(), { timeout: 20000 });
+    expect(within(privacy).getByText("PRV")).toBeInTheDocument();
+  }, 30000);
+});

@@ -1,0 +1,35 @@
+/**
+ * Renders the calculator as the page does (same server data, same components) with the nuqs
+ * testing adapter for the URL and the in-process engine instead of Web Workers (jsdom has none).
+ */
+import { render } from "@testing-library/react";
+import { withNuqsTestingAdapter, type UrlUpdateEvent } from "nuqs/adapters/testing";
+import { CalculatorProvider } from "@/components/calculator/calculator-provider";
+import { createInlineEngine } from "@/components/calculator/inline-engine";
+import { loadCalculator } from "@/components/calculator/load-calculator";
+import { Results } from "@/components/results/results";
+import { LinkProblems } from "@/components/results/link-problems";
+import { ScenarioForm } from "@/components/scenario-form/scenario-form";
+
+export function renderCalculator(search: string) {
+  const data = loadCalculator(new URLSearchParams(search));
+  const onUrlUpdate = jest.fn<void, [UrlUpdateEvent]>();
+  const engine = createInlineEngine();
+  const utils = render(
+    <CalculatorProvider keys={data.model.keys} initial={data.initial} initialRaw={data.initialRaw} linkProblems={data.linkProblems} engine={engine}>
+      <LinkProblems />
+      <ScenarioForm model={data.model} />
+      <Results />
+    </CalculatorProvider>,
+    { wrapper: withNuqsTestingAdapter({ searchParams: search, onUrlUpdate }) },
+  );
+  /** The query string of the last URL write, or null if nothing was written. */
+  const lastUrl = () => {
+    const calls = onUrlUpdate.mock.calls;
+    return calls.length ? calls[calls.length - 1]![0].searchParams : null;
+  };
+  return { ...utils, data, onUrlUpdate, lastUrl };
+}
+
+/** nuqs batches URL writes (throttled); wait past one window. */
+export const URL_WRITE_WAIT_MS = 400;

@@ -1,0 +1,163 @@
+/** @jest-environment node */
+/**
+ * lib/present: what the page shows, as data.
+ *
+ * Oracles: the engines' own estimate() (the presentation must carry exactly their numbers), the
+ * study's printed numbers where the scenario is the study's (Hanke et al. 2024, Table 4: DP-ICL on
+ * GPT-3 Davinci, SAMSum, $665.91 per 10,000 queries, ROUGE-L 31.8; PrivateLoRA on BART-Large
+ * ROUGE-L 39.1), the definition of Pareto optimality, and papaparse reading back the CSV.
+ */
+import fc from "fast-check";
+import Papa from "papaparse";
+import {
+  PRESET_IDS, estimate, formatUsd, paretoFront, parseScenario, presentEstimate, sortRows, tableToCsv, type Estimate, type PresetId,
+} from "@/lib";
+
+function est(query: string): Estimate {
+  const parsed = parseScenario(query);
+  if (!parsed.ok) throw new Error(`bad test query ${query}: ${JSON.stringify(parsed.errors)}`);
+  return estimate(parsed.scenario);
+}
+
+const KNOWN = "preset=samsum&methods=dp-icl,private-lora&closed=gpt-3-davinci&open=bart-large&accountant=rdp";
+
+describe("presentEstimate for the study's SAMSum setup", () => {
+  const e = est(KNOWN);
+  const p = presentEstimate(e);
+
+  test("one table row per estimate row, carrying the engine's numbers", () => {
+    expect(p.table.caption).toBe("Comparison of methods");
+    expect(p.table.rows.map((r) => r.key)).toEqual(["dp-icl|gpt-3-davinci", "private-lora|bart-large"]);
+    p.table.rows.forEach((r, i) => {
+      expect(r.cells.total.value).toBe(e.rows[i]!.totalCostUsd);
+      expect(r.cells.training.value).toBe(e.rows[i]!.trainingCostUsd);
+    });
+    // Hanke et al. 2024, Table 4: $665.91 per 10,000 queries, no training.
+    expect(p.table.rows[0]!.cells.total.text).toBe("$665.91");
+    expect(p.table.rows[0]!.cells.training.text).toBe("$0");
+    expect(p.table.rows[0]!.cells.utility.text).toBe("31.8 ± 0.3");
+    expect(p.table.rows[1]!.cells.utility.text).toBe("39.1 ± 0.2");
+  });
+
+  test("every cost cell has its formula one hover away", () => {
+    for (const r of p.table.rows) {
+      expect(r.cells.training.source).toBeTruthy();
+      expect(r.cells.query.source).toMatch(/=/);
+      expect(r.cells.total.source).toMatch(/^Total = training \+ queries/);
+      expect(r.cells.epsilon.text).toMatch(/\((RDP|PRV)/);
+    }
+  });
+
+  test("chart (b) draws one line per method and marks their break-even", () => {
+    const c = p.charts.costVsQueries;
+    expect(c.series.map((s) => s.key)).toEqual(["dp-icl|gpt-3-davinci", "private-lora|bart-large"]);
+    expect(c.series.every((s) => s.totalUsd.length === c.queries.length)).toBe(true);
+    expect(c.breakEven).toHaveLength(1);
+    const ratio = e.rows[0]!.totalCostUsd! / e.rows[1]!.totalCostUsd!;
+    expect(c.title).toBe(`Open PrivateLoRA is ${Math.round(ratio)}× cheaper than DP-ICL at 10,000 queries; it pays off from ${Math.round(e.breakEven[0]!.queries!)} queries`);
+  });
+
+  test("the other charts state their conclusion from the data", () => {
+    expect(p.charts.costSplit.bars).toHaveLength(2);
+    expect(p.charts.utility.series.map((s) => s.method)).toEqual(["dp-icl", "private-lora"]);
+    expect(p.charts.utility.title).toBe("At ε = 8, PrivateLoRA on BART-Large (XSum) has the highest measured ROUGE-L: 39.1");
+    expect(p.charts.leakage.bars.map((b) => [b.label, b.leakClass])).toEqual([["DP-ICL → OpenAI", "exposed"], ["PrivateLoRA (local)", "none"]]);
+    expect(p.charts.pareto.front).toEqual(["private-lora|bart-large"]);
+    expect(p.charts.pareto.title).toBe("1 of 2 options is on the cost–ROUGE-L front; it leaks nothing to the provider");
+  });
+
+  test("the summary names the cheapest, the most accurate measured and the leak-free options", () => {
+    expect(p.summary.cheapest?.text).toMatch(/^PrivateLoRA on BART-Large \(XSum\): \$2\.\d\d for training and 10,000 queries$/);
+    expect(p.summary.mostAccurate?.text).toBe("PrivateLoRA on BART-Large (XSum): ROUGE-L 39.1 (Hanke et al. 2024, Table 4)");
+    expect(p.summary.leakNothing.text).toBe("PrivateLoRA, on local open models (1 of 2 options).");
+  });
+
+  test("a presentation computed with RDP for a PRV scenario says so", () => {
+    const q = parseScenario(KNOWN.replace("&accountant=rdp", ""));
+    if (!q.ok) throw new Error("parse");
+    const rdp = presentEstimate(estimate({ ...q.scenario, accountant: "rdp" }), { requestedAccountant: "prv" });
+    expect(rdp.accountant).toEqual({ requested: "prv", computed: "rdp" });
+  });
+});
+
+describe("CSV", () => {
+  test("exactly the table's rows in the order given, unformatted numbers, units in the header", () => {
+    const p = presentEstimate(est(KNOWN));
+    const rows = sortRows(p.table.rows, { column: "total", direction: "ascending" });
+    const [header, ...body] = Papa.parse<string[]>(tableToCsv(p.table, rows)).data;
+    expect(header).toEqual(p.table.columns.map((c) => (c.unit ? `${c.header} (${c.unit})` : c.header)));
+    expect(header).toContain("Total cost (USD)");
+    expect(body.map((r) => r[0])).toEqual(rows.map((r) => r.cells.method.text));
+    const t = header!.indexOf("Total cost (USD)");
+    body.forEach((r, i) => expect(Number(r[t])).toBe(rows[i]!.cells.total.value));
+  });
+
+  test("an unknown price is an empty CSV cell, and the table says how to fix it, never $0", () => {
+    // DP-ICL builds nothing before the first query, so its training cost is a known $0 even without a price.
+    const p = presentEstimate(est("closed=gpt-5&methods=dp-icl&accountant=rdp"));
+    const row = p.table.rows.find((r) => r.model === "gpt-5")!;
+    expect(row.cells.total.value).toBeNull();
+    expect(row.cells.total.text).toBe("no price — set price.gpt-5");
+    const [header, ...body] = Papa.parse<string[]>(tableToCsv(p.table)).data;
+    const gpt5 = body.find((r) => r[2] === "GPT-5")!;
+    expect(gpt5[header!.indexOf("Total cost (USD)")]).toBe("");
+    expect(p.charts.costSplit.table.rows.find((r) => r[0] === "DP-ICL · GPT-5")).toEqual(["DP-ICL · GPT-5", "$0", "no price — set price.gpt-5", "no price — set price.gpt-5"]);
+  });
+});
+
+describe("sortRows", () => {
+  const p = presentEstimate(est("methods=dp-icl,private-lora&closed=gpt-5,gpt-3-babbage&open=pythia-160m&accountant=rdp"));
+  test("unknown values sort last in both directions", () => {
+    for (const direction of ["ascending", "descending"] as const) {
+      const sorted = sortRows(p.table.rows, { column: "total", direction });
+      expect(sorted.at(-1)!.cells.total.value).toBeNull();
+      const known = sorted.filter((r) => r.cells.total.value !== null).map((r) => r.cells.total.value as number);
+      expect(known).toEqual([...known].sort((a, b) => (direction === "ascending" ? a - b : b - a)));
+    }
+  });
+  test("no sort keeps the table order", () => {
+    expect(sortRows(p.table.rows, null).map((r) => r.key)).toEqual(p.table.rows.map((r) => r.key));
+  });
+});
+
+describe("paretoFront", () => {
+  const point = fc.record({ key: fc.uuid(), costUsd: fc.double({ min: 0.01, max: 1e6, noNaN: true }), utility: fc.double({ min: 0, max: 100, noNaN: true }) });
+  test("no front point is dominated, and every other point is dominated by a front point (definition)", () => {
+    fc.assert(fc.property(fc.uniqueArray(point, { selector: (p) => p.key, maxLength: 30 }), (points) => {
+      const front = new Set(paretoFront(points));
+      const dominates = (a: typeof points[number], b: typeof points[number]) =>
+        (a.costUsd <= b.costUsd && a.utility >= b.utility) && (a.costUsd < b.costUsd || a.utility > b.utility);
+      for (const p of points) {
+        const dominated = points.some((q) => q !== p && dominates(q, p));
+        if (front.has(p.key)) expect(dominated).toBe(false);
+        else expect(points.some((q) => front.has(q.key) && (dominates(q, p) || (q.costUsd === p.costUsd && q.utility === p.utility)))).toBe(true);
+      }
+    }), { numRuns: 200 });
+  });
+  test("the worked example", () => {
+    expect(paretoFront([{ key: "a", costUsd: 1, utility: 90 }, { key: "b", costUsd: 2, utility: 80 }, { key: "c", costUsd: 3, utility: 95 }])).toEqual(["a", "c"]);
+  });
+});
+
+describe("no NaN, no $0 for an unknown, a title for every chart", () => {
+  test("across presets, ε, queries and price sets", () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...PRESET_IDS),
+      fc.constantFrom(0.1, 0.5, 1, 3, 8, 50),
+      fc.constantFrom(1, 100, 10000, 1e7),
+      fc.constantFrom("paper-2024-05", "current"),
+      (preset: PresetId, eps: number, queries: number, prices: string) => {
+        const p = presentEstimate(est(`preset=${preset}&eps=${eps}&queries=${queries}&prices=${prices}&accountant=rdp`));
+        const json = JSON.stringify(p);
+        expect(json).not.toMatch(/NaN|Infinity|undefined/);
+        for (const c of Object.values(p.charts)) expect(c.title.length).toBeGreaterThan(10);
+        for (const r of p.table.rows) {
+          for (const id of ["training", "query", "total"] as const) {
+            if (r.cells[id].value === null) expect(r.cells[id].text).toMatch(/^no price/);
+            else expect(r.cells[id].text).toBe(formatUsd(r.cells[id].value as number));
+          }
+        }
+      },
+    ), { numRuns: 25 });
+  });
+});
