@@ -83,7 +83,7 @@ export function StatementView({ statement: s, origin }: { statement: Statement; 
             <p>
               ε was computed by {c.guarantee.accountantWords}.
             </p>
-            <ul className={styles.compact}>
+            <ul className={`${styles.compact} ${styles.small}`}>
               {c.guarantee.details.map((d) => (
                 <li key={d}>{d}</li>
               ))}
@@ -143,53 +143,60 @@ export function StatementView({ statement: s, origin }: { statement: Statement; 
         </>
       )}
 
+      <section aria-labelledby="scenario">
+        <h2 id="scenario">Scenario</h2>
+        <ul className={styles.inlineList}>
+          {s.scenario.map((item) => (
+            <li key={item.label}>
+              <span className={styles.term}>{item.label}:</span> {item.value}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="compare">
+        <h2 id="compare">Headline comparison</h2>
+        <p>
+          Cheapest on a local open model: {s.headline.cheapestOpen ? `${s.headline.cheapestOpen.label}, ${s.headline.cheapestOpen.totalCost}` : "none compared"}. Cheapest on a
+          closed API: {s.headline.cheapestClosed ? `${s.headline.cheapestClosed.label}, ${s.headline.cheapestClosed.totalCost}` : "none compared"}. {s.headline.compared} options compared.
+        </p>
+        {s.alternatives.length > 0 ? (
+          <div className={styles.noPrint}>
+            <h3>Next in the ranking ({s.rankedCount} options ranked)</h3>
+            <ol className={styles.compact}>
+              {s.alternatives.map((a) => (
+                <li key={a.statement} value={a.rank}>
+                  <a href={a.statement}>{a.title}</a>: {a.why}
+                </li>
+              ))}
+            </ol>
+          </div>
+        ) : null}
+      </section>
+
       <div className={styles.columns}>
-        <section aria-labelledby="scenario">
-          <h2 id="scenario">Scenario</h2>
-          <KeyValues items={s.scenario} caption="Scenario of the link" />
-        </section>
-        <section aria-labelledby="compare">
-          <h2 id="compare">Headline comparison</h2>
-          <ul className={styles.compact}>
-            <li>Cheapest on a local open model: {s.headline.cheapestOpen ? `${s.headline.cheapestOpen.label}, ${s.headline.cheapestOpen.totalCost}` : "none compared"}</li>
-            <li>Cheapest on a closed API: {s.headline.cheapestClosed ? `${s.headline.cheapestClosed.label}, ${s.headline.cheapestClosed.totalCost}` : "none compared"}</li>
-          </ul>
-          {s.alternatives.length > 0 ? (
-            <>
-              <h3>Next in the ranking ({s.rankedCount} options ranked)</h3>
-              <ol className={styles.compact}>
-                {s.alternatives.map((a) => (
-                  <li key={a.statement} value={a.rank}>
-                    <a href={a.statement}>{a.title}</a>: {a.why}
-                  </li>
-                ))}
-              </ol>
-            </>
-          ) : null}
-        </section>
+        {s.assumptions.length > 0 ? (
+          <section aria-labelledby="assumptions">
+            <h2 id="assumptions">Assumptions</h2>
+            <ul className={`${styles.compact} ${styles.small}`}>
+              {s.assumptions.map((a) => (
+                <li key={a}>{a}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {s.sources.length > 0 ? (
+          <section aria-labelledby="sources">
+            <h2 id="sources">Sources</h2>
+            <ol className={`${styles.compact} ${styles.small}`}>
+              {s.sources.map((src) => (
+                <li key={src}>{src}</li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
       </div>
-
-      {s.assumptions.length > 0 ? (
-        <section aria-labelledby="assumptions">
-          <h2 id="assumptions">Assumptions</h2>
-          <ul className={`${styles.compact} ${styles.small}`}>
-            {s.assumptions.map((a) => (
-              <li key={a}>{a}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {s.sources.length > 0 ? (
-        <section aria-labelledby="sources">
-          <h2 id="sources">Sources</h2>
-          <ol className={`${styles.compact} ${styles.small}`}>
-            {s.sources.map((src) => (
-              <li key={src}>{src}</li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
 
       <footer className={styles.footer}>
         <p>

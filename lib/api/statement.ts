@@ -209,6 +209,12 @@ function chosenOption(row: EstimateRow, s: Scenario, chosenBecause: string): Cho
   };
 }
 
+/** The ledger's sources, minus the provider-policy sentence the statement already prints in full. */
+function leakageSources(row: EstimateRow): string[] {
+  const provider = row.leakage?.providerPolicy?.provider;
+  return (row.leakage?.sources ?? []).filter((src) => !(provider && src.startsWith(`${provider}: `)));
+}
+
 function unique(items: (string | null | undefined)[]): string[] {
   return [...new Set(items.filter((x): x is string => typeof x === "string" && x.trim() !== ""))];
 }
@@ -298,7 +304,7 @@ export function buildStatement(input: URLSearchParams | string): Statement {
     rankedCount: ranked.length,
     headline: headlineOf(estimate),
     assumptions: unique(row ? [...row.assumptions, ...row.privacy.notes, ...methodNotes] : []),
-    sources: unique(row ? [METHODS[row.method].source, ...row.privacy.sources, ...row.sources, ...(row.leakage?.sources ?? []), row.utility.source, MODELS[row.model as keyof typeof MODELS]?.source] : []),
+    sources: unique(row ? [METHODS[row.method].source, ...row.privacy.sources, ...row.sources, ...leakageSources(row), row.utility.source, MODELS[row.model as keyof typeof MODELS]?.source] : []),
     engine: `privadapt ${engineVersion()}`,
   };
 }

@@ -103,6 +103,8 @@ describe("method and model in the link choose the option", () => {
     expect(s.chosen?.chosenBecause).toMatch(/^Chosen in the link \(method=dp-icl, model=gpt-4-turbo\); it ranks \d+ of \d+/);
     expect(s.chosen?.ledger.find((l) => l.channel === "A")?.status).toBe("exposed");
     expect(s.chosen?.providerPolicy).toMatch(/^OpenAI:/);
+    // Printed once, in the ledger, not again among the sources.
+    expect(s.sources.filter((src) => src.startsWith("OpenAI: "))).toEqual([]);
     expect(s.links.statement).toBe("/statement?v=1&accountant=rdp&method=dp-icl&model=gpt-4-turbo");
   });
 
