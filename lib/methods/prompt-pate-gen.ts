@@ -70,9 +70,18 @@ export function ksaEpsilonAsCoded(keywordEpsilon: number, ptrNoise: number, fail
   return epsilonFromRdp(AUTODP_ORDERS, curve.rdp, CODE_DELTA - CODE_SAMPLING_RATE * failure).epsilon;
 }
 
-function calibrate(target: number, ptrNoise: number, failure: number, queries: number, conversionDelta: number) {
+/**
+ * δ/2 for the conversion plus n·δ0 for the PTR failures, at most δ: with δ0 = δ/(2n) the sum is δ
+ * exactly, but in floating point δ/2 + n·(δ/(2n)) can round above δ, to 1 when δ ≈ 1 (found by
+ * the schema-valid scenario property test: δ = 0.9999999999999999 threw "delta must be in (0, 1)").
+ */
+function totalDelta(delta: number, conversionDelta: number, queries: number, failure: number): number {
+  return Math.min(delta, conversionDelta + queries * failure);
+}
+
+function calibrate(target: number, ptrNoise: number, failure: number, queries: number, conversionDelta: number, delta: number) {
   return searchParameter({
-    evaluate: (e) => soundEpsilon(e, ptrNoise, failure, queries, conversionDelta + queries * failure),
+    evaluate: (e) => soundEpsilon(e, ptrNoise, failure, queries, totalDelta(delta, conversionDelta, queries, failure)),
     targetEpsilon: target,
     direction: "increasing",
     minimum: 1e-4,
@@ -103,11 +112,11 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
   const minKeyword = usefulKeywordEpsilon(ensemble);
   const maxPtrNoise = usefulPtrNoise(ensemble, failure);
   let ptrNoise: number = preset.ptrNoiseMultiplier;
-  let search = calibrate(scenario.epsilon, ptrNoise, failure, queries, conversionDelta);
+  let search = calibrate(scenario.epsilon, ptrNoise, failure, queries, conversionDelta, scenario.delta);
   if ((!search.feasible || (search.value ?? 0) < minKeyword) && maxPtrNoise > ptrNoise) {
     notes.push(`With the code's PTR noise σ = ${ptrNoise} the budget does not leave a useful ε_EM; the PTR noise is raised to its useful limit ${maxPtrNoise.toFixed(3)} [assumption].`);
     ptrNoise = maxPtrNoise;
-    search = calibrate(scenario.epsilon, ptrNoise, failure, queries, conversionDelta);
+    search = calibrate(scenario.epsilon, ptrNoise, failure, queries, conversionDelta, scenario.delta);
   }
   const keywordEpsilon = search.value;
   const feasible = search.feasible && keywordEpsilon !== null && keywordEpsilon >= minKeyword;
@@ -115,14 +124,14 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
   // Queries allowed at the useful limits, with δ0 = δ/(2n) following the query count n.
   const allowed = largestInteger((n) => {
     const f = Math.min(0.5, scenario.delta / (2 * n));
-    return soundEpsilon(minKeyword, usefulPtrNoise(ensemble, f), f, n, conversionDelta + n * f) <= scenario.epsilon;
+    return soundEpsilon(minKeyword, usefulPtrNoise(ensemble, f), f, n, totalDelta(scenario.delta, conversionDelta, n, f)) <= scenario.epsilon;
   }, 10_000_000);
   let minFeasibleEpsilon: number | null | undefined;
   if (!feasible) {
-    minFeasibleEpsilon = finiteOrNull(soundEpsilon(minKeyword, maxPtrNoise, failure, queries, conversionDelta + queries * failure));
+    minFeasibleEpsilon = finiteOrNull(soundEpsilon(minKeyword, maxPtrNoise, failure, queries, totalDelta(scenario.delta, conversionDelta, queries, failure)));
     notes.push(`Labelling ${queries} public queries with fixed teachers does not fit ε = ${scenario.epsilon} at useful settings.`);
   }
-  const achieved = keywordEpsilon === null ? search.epsilon : soundEpsilon(keywordEpsilon, ptrNoise, failure, queries, conversionDelta + queries * failure);
+  const achieved = keywordEpsilon === null ? search.epsilon : soundEpsilon(keywordEpsilon, ptrNoise, failure, queries, totalDelta(scenario.delta, conversionDelta, queries, failure));
   const codeEpsilon = ksaEpsilonAsCoded(preset.keywordEpsilon, preset.ptrNoiseMultiplier, preset.failureFactor);
   const codeFailure = (preset.failureFactor * CODE_DELTA) / CODE_SAMPLING_RATE;
   const asOriginalCode: AsOriginalCode = {

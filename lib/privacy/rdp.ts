@@ -439,13 +439,89 @@ function integerGrid(maxOrder: number): readonly number[] {
   return grid;
 }
 
+/** The largest integer order autodp-classic's doubling grid reaches. */
+export const AUTODP_CLASSIC_MAX_ORDER = 8192;
+
+/** (q, σ, T) when the event is T Poisson-subsampled Gaussian (or GNMax) steps, else null. */
+function subsampledGaussianShape(event: DpEvent): { q: number; sigma: number; count: number } | null {
+  let count = 1;
+  let e = event;
+  if (e.kind === "selfComposed") {
+    count = e.count;
+    e = e.event;
+  }
+  let q = 1;
+  if (e.kind === "poissonSampled") {
+    q = e.samplingRate;
+    e = e.event;
+  }
+  const sigma = gaussianMultiplierOf(e);
+  if (sigma === null || count === 0 || q === 0) return null;
+  return { q, sigma, count };
+}
+
+/**
+ * autodp-classic for T subsampled-Gaussian steps without materialising curves on 2…8192: a
+ * golden-section search over the integer orders, ~40 orders of O(α) work instead of Σα ≈ 3·10⁷
+ * (measured 0.7 s per call when the optimum sits at the top, as it does for large σ or tiny δ).
+ * Exact: ε(α) = ((α − 1)·R(α) + log(1/δ))/(α − 1) is the slope of the chord from (1, −log(1/δ)) to
+ * the graph of the convex CGF (α − 1)·R(α) (log-moments are convex in α, by Hölder), hence
+ * unimodal in α; and the doubling grid stops exactly at the first grid that holds the global
+ * minimiser on 2…8192, so both return that minimum. Tested against the full grid.
+ */
+function autodpClassicSubsampledGaussian(shape: { q: number; sigma: number; count: number }, delta: number): { epsilon: number; order: number | null } {
+  const logInverseDelta = -math.log(delta);
+  const at = (a: number) => {
+    const r = shape.count * rdpSubsampledGaussian(shape.q, shape.sigma, a);
+    const eps = r + logInverseDelta / (a - 1);
+    return Number.isNaN(eps) ? INFINITY : eps;
+  };
+  let lo = 2;
+  let hi = AUTODP_CLASSIC_MAX_ORDER;
+  const phi = (math.sqrt(5) - 1) / 2;
+  let x1 = math.round(hi - phi * (hi - lo));
+  let x2 = math.round(lo + phi * (hi - lo));
+  let f1 = at(x1);
+  let f2 = at(x2);
+  while (hi - lo > 4) {
+    // Ties (flat, rounded-off stretches) keep the lower half: the minimiser's first occurrence.
+    if (f1 <= f2) {
+      hi = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = math.round(hi - phi * (hi - lo));
+      if (x1 >= x2) x1 = x2 - 1;
+      f1 = at(x1);
+    } else {
+      lo = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = math.round(lo + phi * (hi - lo));
+      if (x2 <= x1) x2 = x1 + 1;
+      f2 = at(x2);
+    }
+  }
+  let best = INFINITY;
+  let bestOrder: number | null = null;
+  for (let a = lo; a <= hi; a++) {
+    const eps = at(a);
+    if (eps < best) {
+      best = eps;
+      bestOrder = a;
+    }
+  }
+  return { epsilon: best, order: bestOrder };
+}
+
 function autodpClassic(event: DpEvent, delta: number): { epsilon: number; order: number | null } {
+  const shape = subsampledGaussianShape(event);
+  if (shape) return autodpClassicSubsampledGaussian(shape, delta);
   let maxOrder = 256;
   for (;;) {
     const orders = integerGrid(maxOrder);
     const curve = curveOf(event, orders);
     const result = epsilonFromRdp(orders, curve, delta, "classic");
-    if (result.order === null || result.order < maxOrder || maxOrder >= 8192) return result;
+    if (result.order === null || result.order < maxOrder || maxOrder >= AUTODP_CLASSIC_MAX_ORDER) return result;
     maxOrder *= 2;
   }
 }

@@ -138,6 +138,20 @@ describe("search invariants (properties)", () => {
     }), { numRuns: 5 });
   });
 
+  it("RDP σ calibration below the σ → ∞ floor is infeasible, with ε at the largest σ (autodp-classic: orders ≤ 8192)", () => {
+    // δ = 1e-9 with orders ≤ 8192: ε ≥ log(1e9)/8191 ≈ 0.00253 for any σ, so ε = 0.001 is out of reach.
+    const event = (s: number) => selfComposed(6, dpIclQueryEvent(s, 0.0144, "code"));
+    const r = calibrateNoise(event, 0.001, 1e-9, { accountant: "rdp", conversion: "autodp-classic" });
+    expect(r.feasible).toBe(false);
+    expect(r.noiseMultiplier).toBeNull();
+    expect(r.epsilon).toBeCloseTo(rdpEpsilon(event(1e6), 1e-9, { conversion: "autodp-classic" }).epsilon, 12);
+    expect(r.epsilon).toBeGreaterThan(Math.log(1e9) / 8191);
+    // Just above the floor it is feasible again, and safe.
+    const ok = calibrateNoise(event, 0.003, 1e-9, { accountant: "rdp", conversion: "autodp-classic" });
+    expect(ok.feasible).toBe(true);
+    expect(ok.epsilon).toBeLessThanOrEqual(0.003);
+  });
+
   it("increasing-direction searches return the safe (smaller) end", () => {
     fc.assert(fc.property(fc.double({ min: 0.01, max: 50, noNaN: true }), (target) => {
       const r = searchParameter({ evaluate: (x) => x * x, targetEpsilon: target, direction: "increasing", minimum: 1e-6, maximum: 1e6 });

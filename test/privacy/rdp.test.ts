@@ -172,3 +172,26 @@ describe("the fold", () => {
     ), { numRuns: 60 });
   });
 });
+
+describe("autodp-classic for subsampled Gaussians (golden-section over integer orders)", () => {
+  // Oracle: autodp get_eps's integer stage as P4 states it, on materialised curves: the classic
+  // conversion over orders 2…M, M = 256 doubling while the optimum sits at M, up to 8192.
+  const doublingGrid = (event: ReturnType<typeof selfComposed>, delta: number) => {
+    for (let m = 256; ; m *= 2) {
+      const orders = Array.from({ length: m - 1 }, (_, i) => i + 2);
+      const r = epsilonFromRdp(orders, rdpCurve(event, orders).rdp, delta, "classic");
+      if (r.order === null || r.order < m || m >= 8192) return r;
+    }
+  };
+  it("equals the doubling grid's minimum and order (optima from α = 2 to the top of the grid)", () => {
+    fc.assert(fc.property(
+      fc.double({ min: 1e-6, max: 0.5, noNaN: true }), fc.double({ min: 0.3, max: 300, noNaN: true }), fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 1e-20, max: 1e-2, noNaN: true }), fc.boolean(),
+      (q, sigma, steps, delta, votes) => {
+        const event = selfComposed(steps, poissonSampled(q, votes ? gnmax(sigma) : gaussian(sigma)));
+        const fast = rdpEpsilon(event, delta, { conversion: "autodp-classic" });
+        const oracle = doublingGrid(event, delta);
+        return fast.order === oracle.order && Math.abs(fast.epsilon - oracle.epsilon) <= 1e-12 * oracle.epsilon;
+      },
+    ), { numRuns: 8 });
+  });
+});
