@@ -74,7 +74,10 @@ test.describe("the page in the browser", () => {
   test("loads, hydrates and runs under the CSP with no request beyond this server", async ({ page, watch }) => {
     await page.goto("/");
     await hydrated(page);
-    await page.waitForLoadState("networkidle");
+    // Charts load lazily and the Web Worker starts after hydration: wait for both, then a moment more.
+    await expect(page.locator("svg.recharts-surface").first()).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator("[aria-busy='true']")).toHaveCount(0, { timeout: 20_000 });
+    await page.waitForTimeout(500);
     // The fixture fails the test on any CSP report in the console and on any foreign request.
     expect(watch.foreignRequests).toEqual([]);
   });
@@ -132,7 +135,7 @@ test.describe("no reflected input", () => {
     const q = `eps=${encodeURIComponent(SCRIPT_PAYLOADS[0])}&queries=${encodeURIComponent(SCRIPT_PAYLOADS[1])}&${encodeURIComponent(SCRIPT_PAYLOADS[0])}=1`;
     await page.goto(`/?${q}`);
     await hydrated(page);
-    const alert = page.getByRole("alert").first();
+    const alert = page.locator("main").getByRole("alert").first();
     await expect(alert).toBeVisible();
     await expect(alert).toContainText("eps");
     await expect(page.locator("img[src='x']")).toHaveCount(0);

@@ -1,0 +1,132 @@
+/**
+ * The calculator in a real browser (issue #8 §1): editing ε and the number of queries changes the
+ * URL and the figures; reload and Back restore them; a share link shows the CLI's figures for the
+ * same query string. Links ask for the RDP accountant so every figure is final at first paint
+ * (PRV would replace them when the worker finishes).
+ */
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, hydrated, test } from "./fixtures";
+
+const ROOT = join(__dirname, "..", "..");
+
+/** "$1,234", "$13.35", "$0.000267", "−$5", "$1.23e12" → number; null for "no price", "—". */
+function money(text: string): number | null {
+  const t = text.replace(/[−–]/g, "-").replace(/[$,\s]/g, "");
+  const x = Number(t);
+  return t !== "" && Number.isFinite(x) ? x : null;
+}
+
+/** Figures of the comparison table and the privacy table, by test id. */
+async function figures(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const el of document.querySelectorAll<HTMLElement>("[data-testid^='total-'], [data-testid^='epsilon-']")) out[el.dataset.testid!] = el.textContent!.trim();
+    return out;
+  });
+}
+
+/** Settled: hydrated, and no update or PRV computation in flight. */
+async function settled(page: Page): Promise<void> {
+  await expect(page.locator("[data-testid^='total-']").first()).toBeVisible();
+  await expect(page.locator("[aria-busy='true']")).toHaveCount(0);
+}
+
+const eps = (page: Page) => page.getByLabel("ε (epsilon)", { exact: true });
+const queries = (page: Page) => page.getByLabel("Queries to answer", { exact: true });
+
+test("editing ε and queries updates the URL and the figures; reload and Back restore them", async ({ page }) => {
+  await page.goto("/?accountant=rdp");
+  await hydrated(page);
+  await settled(page);
+  const before = await figures(page);
+  expect(Object.keys(before).length).toBeGreaterThan(2);
+
+  await eps(page).fill("3");
+  await expect(page).toHaveURL(/[?&]eps=3(&|$)/);
+  await expect.poll(async () => (await figures(page))["epsilon-dp-icl"]).toMatch(/^(3\.00|2\.99\d*)$/);
+  await queries(page).fill("50000");
+  await expect(page).toHaveURL(/[?&]queries=50000(&|$)/);
+  await settled(page);
+  const dpIclTotal = Object.keys(before).find((k) => k.startsWith("total-dp-icl-"))!;
+  await expect.poll(async () => (await figures(page))[dpIclTotal]).not.toBe(before[dpIclTotal]);
+  const edited = await figures(page);
+  const changed = Object.keys(before).filter((k) => before[k] !== edited[k]);
+  expect(changed.length, "figures that changed").toBeGreaterThan(Object.keys(before).length / 2);
+
+  // Reload: the same scenario from the URL alone.
+  await page.reload();
+  await hydrated(page);
+  await settled(page);
+  await expect(eps(page)).toHaveValue("3");
+  await expect(queries(page)).toHaveValue("50000");
+  expect(await figures(page)).toEqual(edited);
+
+  // A preset change is a new history entry; Back returns to the edited scenario.
+  const url = page.url();
+  await page.getByLabel("Preset", { exact: true }).selectOption("trec");
+  await expect(page).toHaveURL(/[?&]preset=trec(&|$)/);
+  await settled(page);
+  expect(await figures(page)).not.toEqual(edited);
+  await page.goBack();
+  await expect(page).toHaveURL(url);
+  await settled(page);
+  await expect(page.getByLabel("Preset", { exact: true })).toHaveValue("sst2");
+  await expect(eps(page)).toHaveValue("3");
+  await expect.poll(() => figures(page)).toEqual(edited);
+});
+
+test("a share link shows the same figures as the CLI for the same query", async ({ page }) => {
+  const query = "preset=trec&eps=2&queries=123456&accountant=rdp&open=pythia-1b,vicuna-7b";
+  const cli = JSON.parse(
+    execFileSync("npm", ["run", "--silent", "cli", "--", "estimate", "--query", query], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }),
+  ) as { rows: { method: string; model: string; totalCostUsd: number | null; privacy: { epsilon: number | null; feasible: boolean } }[] };
+  expect(cli.rows.length).toBeGreaterThan(0);
+
+  await page.goto(`/?${query}`);
+  await hydrated(page);
+  await settled(page);
+  // (Next's route announcer is a role="alert" outside <main>; the link banner is inside.)
+  await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
+  const shown = await figures(page);
+  let compared = 0;
+  const epsilonOf = new Map<string, number | null>();
+  for (const row of cli.rows) {
+    const cell = shown[`total-${row.method}-${row.model}`];
+    expect(cell, `total-${row.method}-${row.model} on the page`).toBeDefined();
+    if (row.totalCostUsd !== null) {
+      const x = money(cell!);
+      expect(x, `total-${row.method}-${row.model}: "${cell}"`).not.toBeNull();
+      // Display rounding: cents, whole dollars from $1,000, three significant digits below $1.
+      expect(Math.abs(x! - row.totalCostUsd), `total-${row.method}-${row.model}: page "${cell}", CLI ${row.totalCostUsd}`).toBeLessThanOrEqual(Math.max(0.005 * Math.abs(row.totalCostUsd), 0.006));
+      compared += 1;
+    }
+    if (row.privacy.feasible) epsilonOf.set(row.method, row.privacy.epsilon);
+  }
+  expect(compared).toBeGreaterThan(5);
+  for (const [method, e] of epsilonOf) {
+    const cell = shown[`epsilon-${method}`];
+    expect(cell, `epsilon-${method} on the page`).toBeDefined();
+    if (e === null) continue;
+    expect(Math.abs(Number(cell!.replace(/,/g, "")) - e), `epsilon-${method}: page "${cell}", CLI ${e}`).toBeLessThanOrEqual(0.006 * e);
+  }
+});
+
+test("Copy link puts the canonical share link on the clipboard", async ({ page }) => {
+  // Record what is written: the Permissions-Policy (rightly) forbids the page to read the clipboard back.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __copied?: string };
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (t: string) => void (w.__copied = t), readText: async () => w.__copied ?? "" } });
+  });
+  await page.goto("/?queries=50000&eps=3&accountant=rdp");
+  await hydrated(page);
+  await settled(page);
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __copied?: string }).__copied ?? "")).toContain("eps=3");
+  const copied = await page.evaluate(() => (window as unknown as { __copied?: string }).__copied ?? "");
+  const url = new URL(copied);
+  expect(url.searchParams.get("eps")).toBe("3");
+  expect(url.searchParams.get("queries")).toBe("50000");
+  expect(url.searchParams.get("accountant")).toBe("rdp");
+});
