@@ -23,6 +23,21 @@ export function prvEpsError(targetEpsilon: number): number {
 export const PRV_MAX_COMPOSITIONS = 300_000;
 
 /**
+ * The largest PRV grid a method's privacy may use: 2^20 points, one composition ≈ 0.1–0.3 s on
+ * this 2-core machine (measured). Beyond it the registry recomputes the method with RDP and says so.
+ */
+export const PRV_MAX_GRID_POINTS = 2 ** 20;
+
+/**
+ * The smallest δ at which method results use PRV. The composed pmf comes out of an FFT with
+ * round-off ~1e-16 relative to its peak, so tail masses of δ_err = δ/1000 near that level are
+ * noise: measured (q = 5e-8…6e-4, T = 10⁴) PRV's ε stops rising as δ falls below ~1e-12, then
+ * jumps about (ε(1e-14) = 73.5 where RDP gives 24.7; ε(1e-20) = 7.6 where RDP gives 17.8, unsafe).
+ * 1e-10 keeps a 100× margin above the last δ where it was still monotone and below RDP.
+ */
+export const PRV_MIN_DELTA = 1e-10;
+
+/**
  * The accountant a Gaussian method uses: the scenario's choice, except where PRV cannot give a
  * meaningful answer — then RDP, and the note says so (it is never a silent switch).
  */
@@ -32,10 +47,13 @@ export function gaussianSpec(scenario: Scenario, compositions: number): { spec: 
   if (compositions > PRV_MAX_COMPOSITIONS) {
     return { spec: { accountant: "rdp", orders: "default" }, note: `PRV would need a grid of millions of points for ${compositions.toLocaleString("en-US")} compositions; the RDP accountant (an upper bound) produced these numbers instead.` };
   }
+  if (scenario.delta < PRV_MIN_DELTA) {
+    return { spec: { accountant: "rdp", orders: "default" }, note: `δ = ${scenario.delta} is below ${PRV_MIN_DELTA}, where PRV's double-precision FFT cannot resolve the tail mass δ lives in; the RDP accountant (an upper bound) produced these numbers instead.` };
+  }
   if (scenario.epsilon <= 2 * epsError) {
     return { spec: { accountant: "rdp", orders: "default" }, note: `ε = ${scenario.epsilon} is within PRV's error margin (${epsError}); the RDP accountant produced these numbers instead.` };
   }
-  return { spec: { accountant: "prv", epsError }, note: null };
+  return { spec: { accountant: "prv", epsError, maxGridPoints: PRV_MAX_GRID_POINTS }, note: null };
 }
 
 /** The RDP spec used for "allowed" counts: exact integer searches are cheap with RDP. */

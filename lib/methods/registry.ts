@@ -12,6 +12,8 @@ import { promptDpsgd } from "./prompt-dpsgd";
 import { promptPate } from "./prompt-pate";
 import { promptPateGen } from "./prompt-pate-gen";
 import type { MethodDescriptor, MethodPrivacy } from "./types";
+import { PrvGridTooLargeError } from "../privacy";
+import { PRV_MAX_GRID_POINTS } from "./common";
 
 export const METHOD_DESCRIPTORS: Readonly<Record<MethodId, MethodDescriptor>> = Object.freeze({
   "dp-icl": dpIcl,
@@ -45,6 +47,25 @@ function jsonSafe<T>(value: T): T {
 }
 
 /**
+ * The method's privacy with the scenario's accountant, except where PRV would need a grid beyond
+ * PRV_MAX_GRID_POINTS (extreme ε, δ or step counts: single compositions of 10⁷ points take
+ * seconds to minutes): then RDP, an upper bound on ε, produces every number of that method, and
+ * the notes say so — the result's accountant label changes with it, never silently.
+ */
+function privacyWithinGridLimit(descriptor: MethodDescriptor, scenario: Scenario): MethodPrivacy {
+  try {
+    return descriptor.privacy(scenario);
+  } catch (error) {
+    if (!(error instanceof PrvGridTooLargeError) || scenario.accountant === "rdp") throw error;
+    const result = descriptor.privacy({ ...scenario, accountant: "rdp" });
+    return {
+      ...result,
+      notes: [...result.notes, `The PRV accountant would need a grid of ${error.gridPoints.toLocaleString("en-US")} points here (limit ${PRV_MAX_GRID_POINTS.toLocaleString("en-US")}); the RDP accountant (an upper bound on ε) produced these numbers instead.`],
+    };
+  }
+}
+
+/**
  * One method's privacy for a scenario. Deterministic and memoised per (method, relevant scenario
  * fields). Never throws for a schema-valid scenario: an unexpected failure becomes an infeasible
  * result carrying `error`, so one method cannot take the page down.
@@ -56,7 +77,7 @@ export function methodPrivacy(scenario: Scenario, id: MethodId): MethodPrivacy {
   if (hit) return hit;
   let result: MethodPrivacy;
   try {
-    result = jsonSafe(descriptor.privacy(scenario));
+    result = jsonSafe(privacyWithinGridLimit(descriptor, scenario));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     result = {

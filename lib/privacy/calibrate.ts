@@ -16,7 +16,7 @@ import {
   type DpEvent,
 } from "./events";
 import { computeEpsilon, type AccountantSpec, type EpsilonResult } from "./accountant";
-import { prvEpsilon } from "./prv";
+import { PrvGridTooLargeError, prvEpsilon, type PrvEpsilon } from "./prv";
 import { AUTODP_CLASSIC_MAX_ORDER, CONVERSION_ACCOUNTANT, epsilonFromRdp, rdpCurve, rdpEpsilon, rdpSubsampledGaussian, resolveOrders, type OrderGridId } from "./rdp";
 
 // Module-level bindings of the globals used in hot loops. Inside a vm context (Jest's node
@@ -327,6 +327,9 @@ function coarseEpsError(epsError: number, targetEpsilon: number): number {
   return math.max(epsError, math.min(0.25, 8 * epsError, targetEpsilon / 8));
 }
 
+/** A grid-limited PRV σ search may spend this many grid limits' worth of points in all. */
+const CALIBRATION_GRID_BUDGET = 8;
+
 /** Secant steps a stage may take before it hands over to the bracketing search. */
 const SECANT_STEPS = 6;
 
@@ -388,8 +391,19 @@ function calibrateNoisePrv(makeEvent: (noiseMultiplier: number) => DpEvent, targ
   const epsError = spec.epsError ?? 0.01;
   if (targetEpsilon <= epsError) return { noiseMultiplier: null, epsilon: epsError, accountant: "prv", feasible: false, result: null };
   const deltaError = spec.deltaError ?? delta / 1000; // prvEpsilon's default, fixed here so both stages share it
-  const fine: AccountantSpec = { accountant: "prv", epsError, deltaError };
-  const fineEpsilon = (s: number) => computeEpsilon(makeEvent(s), delta, fine).epsilon;
+  const maxGridPoints = spec.maxGridPoints;
+  const fine: AccountantSpec = { accountant: "prv", epsError, deltaError, maxGridPoints };
+  // With a grid limit, the whole search also gets a work limit: CALIBRATION_GRID_BUDGET limits'
+  // worth of grid points over all its compositions. Flat or erratic ε (δ near 1, ε near PRV's
+  // error) otherwise walks σ down through ever larger grids; counting points keeps it deterministic.
+  const budget = maxGridPoints === undefined ? INFINITY : CALIBRATION_GRID_BUDGET * maxGridPoints;
+  let spent = 0;
+  const charge = (r: PrvEpsilon): PrvEpsilon => {
+    spent += r.gridPoints;
+    if (spent > budget) throw new PrvGridTooLargeError(spent, budget, epsError);
+    return r;
+  };
+  const fineEpsilon = (s: number) => charge(prvEpsilon(makeEvent(s), delta, { epsError, deltaError, maxGridPoints })).upper;
   const finish = (value: number): NoiseCalibration => {
     const result = computeEpsilon(makeEvent(value), delta, fine); // cached by the PRV accountant
     return { noiseMultiplier: value, epsilon: result.epsilon, accountant: result.accountant, feasible: true, result };
@@ -406,11 +420,24 @@ function calibrateNoisePrv(makeEvent: (noiseMultiplier: number) => DpEvent, targ
     const coarseError = coarseEpsError(epsError, targetEpsilon);
     if (coarseError > epsError) {
       // Half the tolerance, so the coarse answer's prediction error leaves room in the fine one.
-      const coarse = secantSafeNoise((s) => prvEpsilon(makeEvent(s), delta, { epsError: coarseError, deltaError }).upper - coarseError + epsError, targetEpsilon, initial, slope, relativeTolerance / 2);
+      const predicted = (s: number) => charge(prvEpsilon(makeEvent(s), delta, { epsError: coarseError, deltaError, maxGridPoints })).upper - coarseError + epsError;
+      const coarse = secantSafeNoise(predicted, targetEpsilon, initial, slope, relativeTolerance / 2);
       if (coarse) {
         initial = coarse.value;
         slope = coarse.slope;
         stepFactor = 1 + 4 * math.max(relativeTolerance, 1e-3);
+      } else {
+        // RDP's σ or slope misled the secant (e.g. δ near 1, where PRV's ε is 0 at RDP's σ and
+        // PRV's σ is < 0.5× RDP's): bracket on the coarse grid too, so the fine grid is only
+        // ever evaluated near the answer.
+        const bracketed = searchParameter({ evaluate: predicted, targetEpsilon, direction: "decreasing", ...NOISE_MULTIPLIER_RANGE, initial, stepFactor, relativeTolerance: math.max(relativeTolerance, 1e-3) });
+        if (bracketed.value !== null) {
+          initial = bracketed.value;
+          stepFactor = 1 + 4 * math.max(relativeTolerance, 1e-3);
+          const nearby = predicted(initial * (1 - 4e-3));
+          const local = (math.log(nearby) - math.log(bracketed.epsilon)) / math.log1p(-4e-3);
+          if (local < 0 && Number.isFinite(local)) slope = local;
+        }
       }
     }
     const settled = secantSafeNoise(fineEpsilon, targetEpsilon, initial, slope, relativeTolerance);

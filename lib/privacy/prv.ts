@@ -46,6 +46,22 @@ export interface PrvOptions {
   epsError?: number;
   /** Error budget in δ (default δ/1000, the library's DP-SGD default). */
   deltaError?: number;
+  /** Refuse (PrvGridTooLargeError) compositions whose grid needs more points (default 2^24). */
+  maxGridPoints?: number;
+}
+
+/**
+ * The composition would need a grid larger than the caller allows. Thrown before any work, so a
+ * caller with a time budget (the per-method privacy of an interactive page) can switch to RDP and
+ * say so, instead of spending seconds to minutes on one composition.
+ */
+export class PrvGridTooLargeError extends RangeError {
+  readonly gridPoints: number;
+  constructor(gridPoints: number, maxGridPoints: number, epsError: number) {
+    super(`PRV grid of ${gridPoints} points is too large (limit ${maxGridPoints}); raise epsError (now ${epsError})`);
+    this.name = "PrvGridTooLargeError";
+    this.gridPoints = gridPoints;
+  }
 }
 
 export interface PrvEpsilon {
@@ -497,7 +513,8 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
   const tMaxAligned = math.ceil(halfWidth / mesh) * mesh;
   let n = math.round((tMaxAligned - tMin) / mesh) + 1;
   if (n % 2 === 1) n += 1;
-  if (n > 2 ** 24) throw new RangeError(`PRV grid of ${n} points is too large; raise epsError (now ${epsError})`);
+  const maxGridPoints = options.maxGridPoints ?? 2 ** 24;
+  if (n > maxGridPoints) throw new PrvGridTooLargeError(n, maxGridPoints, epsError);
 
   const prv = compose(active, tMin, mesh, n);
   const read = epsilonReader(prv);

@@ -5,6 +5,7 @@ import {
   privacyForScenario, prvEpsError, type MethodPrivacy, type Scenario,
 } from "@/lib/index";
 import { scenarioArb } from "../scenario/arbitraries";
+import { parseScenario } from "@/lib/scenario";
 
 /** No NaN, no Infinity anywhere: JSON round-trips to an equal value. */
 function expectJsonSafe(r: MethodPrivacy) {
@@ -143,7 +144,43 @@ describe("any schema-valid scenario (property, RDP for speed)", () => {
         if (!r.feasible && r.minFeasibleEpsilon !== undefined && r.minFeasibleEpsilon !== null && !(r.minFeasibleEpsilon > 0)) throw new Error(`${id}: ${text}`);
       }
       return true;
-    }), { numRuns: 10 });
+    }), { numRuns: 40 });
+  });
+
+  // Scenarios that were slow (8–160 s) or failed before: infeasible DP-ICL budgets with the
+  // autodp-classic search, δ ≈ 1 (PromptPATEGen's δ split rounded to 1), δ = 1e-20 and huge PRV grids.
+  const extreme = [
+    "preset=disaster&n=367617633&in=20004.5&out=999985&queries=6&eps=0.001&accountant=rdp&methods=dp-icl&dp-icl.ensemble=52384&dp-icl.shots=101",
+    "preset=trec&n=277354752&queries=753800808853&eps=0.0184&delta=1e-20&accountant=rdp",
+    "preset=trec&n=277354752&queries=753800808853&eps=0.0184&delta=1e-20",
+    "preset=docvqa&n=847873371&eps=0.008460047726113121&delta=0.9999999999999999&accountant=rdp",
+    "preset=mitd&n=117280979&queries=999999999996&delta=0.9999999999999989",
+    "preset=custom&classes=7724&n=806474910&in=7.04&out=648274&delta=1e-20",
+    "preset=mpqa&classes=9999&in=840843.7&out=893391&queries=17&eps=13.965200245494753&delta=0.6",
+  ];
+  it.each(extreme)("extreme but schema-valid: %s — every method finite, no error, feasible ones within target", (query) => {
+    const parsed = parseScenario(query);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed));
+    const s = parsed.scenario;
+    for (const id of s.methods) {
+      const r = methodPrivacy(s, id);
+      expect(r.error).toBeUndefined();
+      expectJsonSafe(r);
+      if (r.feasible) expect(r.epsilon).toBeLessThanOrEqual(s.epsilon);
+    }
+  });
+
+  it("PRV where it cannot be trusted or afforded is replaced by RDP, and the notes say so", () => {
+    const tiny = parseScenario("preset=custom&classes=7724&n=806474910&in=7.04&out=648274&delta=1e-20");
+    const wide = parseScenario("preset=mpqa&classes=9999&in=840843.7&out=893391&queries=17&eps=13.965200245494753&delta=0.6");
+    if (!tiny.ok || !wide.ok) throw new Error("parse");
+    const atTinyDelta = methodPrivacy(tiny.scenario, "dp-icl");
+    expect(atTinyDelta.accountant).toBe("rdp");
+    expect(atTinyDelta.notes.join(" ")).toMatch(/cannot resolve the tail mass/);
+    const overGrid = methodPrivacy(wide.scenario, "dp-icl");
+    expect(overGrid.accountant).toBe("rdp");
+    expect(overGrid.notes.join(" ")).toMatch(/PRV accountant would need a grid of [\d,]+ points/);
+    expect(methodPrivacy(wide.scenario, "private-lora").accountant).toBe("prv");
   });
 
   it("δ too small to split (5e-324) is an infeasible result, not an error", () => {
