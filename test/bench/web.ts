@@ -105,6 +105,43 @@ async function lighthouse(url: string, preset: "mobile" | "desktop", runs: numbe
 // Input → updated charts
 // ---------------------------------------------------------------------------------------------
 
+type MeasureFn = (el: Element, value: string) => Promise<{ firstMs: number; settledMs: number; measureMs: number | null }>;
+
+/**
+ * In the page: set the input's value as typing would (native setter + input event, so React sees
+ * it), then time the first and the last change inside a chart's SVG; also report a new
+ * performance.measure whose name mentions "chart", if the page records one.
+ */
+const MEASURE_INPUT_SOURCE = `window.__privadaptMeasureInput = function (input, v) {
+  var before = new Set(performance.getEntriesByType("measure").map(function (m) { return m.name + m.startTime; }));
+  return new Promise(function (resolve) {
+    var first = null, last = 0, quiet, t0;
+    function inChart(n) {
+      var el = n instanceof Element ? n : n.parentElement;
+      return !!(el && el.closest("svg.recharts-surface, .recharts-wrapper"));
+    }
+    function finish() {
+      mo.disconnect();
+      var measure = performance.getEntriesByType("measure").find(function (m) { return /chart/i.test(m.name) && !before.has(m.name + m.startTime); });
+      resolve({ firstMs: first === null ? NaN : first, settledMs: last, measureMs: measure ? measure.duration : null });
+    }
+    var mo = new MutationObserver(function (records) {
+      if (!records.some(function (r) { return inChart(r.target); })) return;
+      var now = performance.now();
+      if (first === null) { first = -1; requestAnimationFrame(function () { first = performance.now() - t0; }); }
+      last = now - t0;
+      clearTimeout(quiet);
+      quiet = setTimeout(finish, 400);
+    });
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    setTimeout(finish, 5000);
+    var setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+    t0 = performance.now();
+    setter.call(input, v);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+};`;
+
 async function inputToCharts(url: string) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -119,39 +156,13 @@ async function inputToCharts(url: string) {
       return { method: "none", note: "no recharts chart rendered within 20 s" };
     }
     await page.waitForLoadState("networkidle");
+    // Plain JavaScript text: tsx's esbuild would wrap a TypeScript function in __name() helpers the page lacks.
+    await page.evaluate(MEASURE_INPUT_SOURCE);
     const handle = await input.elementHandle();
     const samples: { firstMs: number; settledMs: number; measureMs: number | null }[] = [];
     for (let i = 0; i < INPUT_RUNS + 2; i++) {
       const value = String(20_000 + i * 7_919);
-      const sample = await handle!.evaluate((el, v) => {
-        const input = el as HTMLInputElement;
-        const before = new Set(performance.getEntriesByType("measure").map((m) => m.name + m.startTime));
-        return new Promise<{ firstMs: number; settledMs: number; measureMs: number | null }>((resolve) => {
-          let first: number | null = null;
-          let last = 0;
-          let quiet: ReturnType<typeof setTimeout> | undefined;
-          const inChart = (n: Node) => (n instanceof Element ? n : n.parentElement)?.closest("svg.recharts-surface, .recharts-wrapper") != null;
-          const finish = () => {
-            mo.disconnect();
-            const measure = performance.getEntriesByType("measure").find((m) => /chart/i.test(m.name) && !before.has(m.name + m.startTime));
-            resolve({ firstMs: first ?? NaN, settledMs: last, measureMs: measure ? measure.duration : null });
-          };
-          const mo = new MutationObserver((records) => {
-            if (!records.some((r) => inChart(r.target))) return;
-            const now = performance.now();
-            if (first === null) requestAnimationFrame(() => { first = performance.now() - t0; });
-            last = now - t0;
-            clearTimeout(quiet);
-            quiet = setTimeout(finish, 400);
-          });
-          mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-          setTimeout(finish, 5000);
-          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-          const t0 = performance.now();
-          setter.call(input, v);
-          input.dispatchEvent(new Event("input", { bubbles: true }));
-        });
-      }, value);
+      const sample = await handle!.evaluate((el, v) => (window as unknown as { __privadaptMeasureInput: MeasureFn }).__privadaptMeasureInput(el, v), value);
       if (i >= 2) samples.push(sample); // two warm-up edits
       await page.waitForTimeout(300);
     }
