@@ -125,7 +125,7 @@ export function StatementView({ statement: s, origin }: { statement: Statement; 
               <ul className={`${styles.compact} ${styles.small}`}>
                 {c.costStages.map((st) => (
                   <li key={`${st.phase}-${st.label}`}>
-                    {st.label} ({st.phase}): {st.cost}. <span className={styles.formula}>{st.formula}</span>
+                    {st.label} ({st.phase}): {st.cost}. <span className={`${styles.formula} ${styles.noPrint}`}>{st.formula}</span>
                   </li>
                 ))}
                 {c.prices.map((p) => (
