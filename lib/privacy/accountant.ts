@@ -12,7 +12,7 @@ export type AccountantKind = "rdp" | "prv";
 /** Which accountant, and its settings. */
 export type AccountantSpec =
   | { accountant: "rdp"; orders?: OrderGridId | readonly number[]; conversion?: RdpConversion }
-  | { accountant: "prv"; epsError?: number; deltaError?: number; maxGridPoints?: number };
+  | { accountant: "prv"; epsError?: number; deltaError?: number; maxGridPoints?: number; fftSlack?: number };
 
 /** Labels a result carries: the accountant and, for RDP, the conversion it used. */
 export type AccountantLabel = "prv" | "rdp" | "rdp-classic" | "rdp-autodp-classic";
@@ -39,6 +39,6 @@ export function computeEpsilon(event: DpEvent, delta: number, spec: AccountantSp
     const r = rdpEpsilon(event, delta, { orders: spec.orders, conversion: spec.conversion });
     return { epsilon: r.epsilon, delta, accountant: r.accountant, order: r.order };
   }
-  const r = prvEpsilon(event, delta, { epsError: spec.epsError, deltaError: spec.deltaError, maxGridPoints: spec.maxGridPoints });
+  const r = prvEpsilon(event, delta, { epsError: spec.epsError, deltaError: spec.deltaError, maxGridPoints: spec.maxGridPoints, fftSlack: spec.fftSlack });
   return { epsilon: r.upper, delta, accountant: "prv", bounds: { lower: r.lower, estimate: r.estimate, upper: r.upper } };
 }

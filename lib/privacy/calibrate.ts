@@ -391,8 +391,8 @@ function calibrateNoisePrv(makeEvent: (noiseMultiplier: number) => DpEvent, targ
   const epsError = spec.epsError ?? 0.01;
   if (targetEpsilon <= epsError) return { noiseMultiplier: null, epsilon: epsError, accountant: "prv", feasible: false, result: null };
   const deltaError = spec.deltaError ?? delta / 1000; // prvEpsilon's default, fixed here so both stages share it
-  const maxGridPoints = spec.maxGridPoints;
-  const fine: AccountantSpec = { accountant: "prv", epsError, deltaError, maxGridPoints };
+  const { maxGridPoints, fftSlack } = spec;
+  const fine: AccountantSpec = { accountant: "prv", epsError, deltaError, maxGridPoints, fftSlack };
   // With a grid limit, the whole search also gets a work limit: CALIBRATION_GRID_BUDGET limits'
   // worth of grid points over all its compositions. Flat or erratic ε (δ near 1, ε near PRV's
   // error) otherwise walks σ down through ever larger grids; counting points keeps it deterministic.
@@ -403,7 +403,7 @@ function calibrateNoisePrv(makeEvent: (noiseMultiplier: number) => DpEvent, targ
     if (spent > budget) throw new PrvGridTooLargeError(spent, budget, epsError);
     return r;
   };
-  const fineEpsilon = (s: number) => charge(prvEpsilon(makeEvent(s), delta, { epsError, deltaError, maxGridPoints })).upper;
+  const fineEpsilon = (s: number) => charge(prvEpsilon(makeEvent(s), delta, { epsError, deltaError, maxGridPoints, fftSlack })).upper;
   const finish = (value: number): NoiseCalibration => {
     const result = computeEpsilon(makeEvent(value), delta, fine); // cached by the PRV accountant
     return { noiseMultiplier: value, epsilon: result.epsilon, accountant: result.accountant, feasible: true, result };
@@ -420,7 +420,10 @@ function calibrateNoisePrv(makeEvent: (noiseMultiplier: number) => DpEvent, targ
     const coarseError = coarseEpsError(epsError, targetEpsilon);
     if (coarseError > epsError) {
       // Half the tolerance, so the coarse answer's prediction error leaves room in the fine one.
-      const predicted = (s: number) => charge(prvEpsilon(makeEvent(s), delta, { epsError: coarseError, deltaError, maxGridPoints })).upper - coarseError + epsError;
+      const predicted = (s: number) => {
+        const r = charge(prvEpsilon(makeEvent(s), delta, { epsError: coarseError, deltaError, maxGridPoints, fftSlack }));
+        return r.upper - r.epsError + epsError;
+      };
       const coarse = secantSafeNoise(predicted, targetEpsilon, initial, slope, relativeTolerance / 2);
       if (coarse) {
         initial = coarse.value;

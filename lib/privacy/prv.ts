@@ -46,6 +46,11 @@ export interface PrvOptions {
   epsError?: number;
   /** Error budget in δ (default δ/1000, the library's DP-SGD default). */
   deltaError?: number;
+  /**
+   * Up to this fraction more ε error (default 0) to keep the grid within a power of two when it
+   * is just past one; `epsError` in the result is then the error actually used.
+   */
+  fftSlack?: number;
   /** Refuse (PrvGridTooLargeError) compositions whose grid needs more points (default 2^24). */
   maxGridPoints?: number;
 }
@@ -498,7 +503,7 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
   const active = components.filter((c) => c.count > 0);
   const base = { delta, accountant: "prv" as const, epsError, deltaError };
   if (active.length === 0) return { ...base, epsilon: 0, lower: 0, estimate: 0, upper: 0, gridPoints: 0, fftSize: 0 };
-  const key = JSON.stringify([active, delta, epsError, deltaError]);
+  const key = JSON.stringify([active, delta, epsError, deltaError, options.fftSlack ?? 0]);
   const cached = resultCache.get(key);
   if (cached) return cached;
 
@@ -508,20 +513,37 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
   for (const c of active) halfWidth = math.max(halfWidth, rdpEpsilonUnfloored(componentEvent(c, 1), deltaError / (8 * totalCount)));
   halfWidth = math.max(halfWidth, epsError) + 3;
   if (!Number.isFinite(halfWidth)) throw new RangeError(`PRV domain is unbounded for ${JSON.stringify(active)}`);
-  const mesh = epsError / math.sqrt((totalCount / 2) * math.log(12 / deltaError));
+  const errorPerMesh = math.sqrt((totalCount / 2) * math.log(12 / deltaError));
+  let mesh = epsError / errorPerMesh;
+  const gridPoints = (m: number) => {
+    const points = math.round((math.ceil(halfWidth / m) * m - math.floor(-halfWidth / m) * m) / m) + 1;
+    return points % 2 === 1 ? points + 1 : points;
+  };
+  let n = gridPoints(mesh);
+  // A grid just past a power of two doubles the FFT. With `fftSlack`, widen the mesh (and with it
+  // the ε error, which is proportional to it: Gopi et al. 2021, Thm. 5.5) by up to that fraction
+  // so the grid fits the power of two below; the bounds then carry the wider error.
+  const slack = options.fftSlack ?? 0;
+  const below = nextPowerOfTwo(n) / 2;
+  if (slack > 0 && n > below && n <= below * (1 + slack)) {
+    let widened = mesh * (n / below);
+    while (gridPoints(widened) > below && widened <= mesh * (1 + slack)) widened *= 1 + 1e-6;
+    if (gridPoints(widened) <= below && widened <= mesh * (1 + slack)) {
+      mesh = widened;
+      n = gridPoints(mesh);
+    }
+  }
+  const effectiveError = mesh === epsError / errorPerMesh ? epsError : mesh * errorPerMesh;
   const tMin = math.floor(-halfWidth / mesh) * mesh;
-  const tMaxAligned = math.ceil(halfWidth / mesh) * mesh;
-  let n = math.round((tMaxAligned - tMin) / mesh) + 1;
-  if (n % 2 === 1) n += 1;
   const maxGridPoints = options.maxGridPoints ?? 2 ** 24;
   if (n > maxGridPoints) throw new PrvGridTooLargeError(n, maxGridPoints, epsError);
 
   const prv = compose(active, tMin, mesh, n);
   const read = epsilonReader(prv);
   const estimate = read(delta);
-  const upper = read(delta - deltaError) + epsError;
-  const lower = math.max(0, read(delta + deltaError) - epsError);
-  const result: PrvEpsilon = { ...base, epsilon: upper, lower, estimate, upper, gridPoints: n, fftSize: prv.pmf.length };
+  const upper = read(delta - deltaError) + effectiveError;
+  const lower = math.max(0, read(delta + deltaError) - effectiveError);
+  const result: PrvEpsilon = { ...base, epsError: effectiveError, epsilon: upper, lower, estimate, upper, gridPoints: n, fftSize: prv.pmf.length };
   if (resultCache.size >= RESULT_CACHE_LIMIT) resultCache.delete(resultCache.keys().next().value as string);
   resultCache.set(key, result);
   return result;

@@ -122,3 +122,26 @@ describe("PRV event support", () => {
     }), { numRuns: 12 });
   });
 });
+
+describe("fftSlack: a grid just past a power of two is fitted below it with a proportionally wider ε error", () => {
+  // The default scenario's DP-ICL check: 524,440 points at eps_error 0.05, 152 past 2^19.
+  const event = sgm(0.0005999340072592015, 0.3235196356151988, 10000);
+  const delta = 0.000014998350181480038;
+  it("halves the FFT, widens the error by < 5%, and the wider bounds still contain the exact-size estimate", () => {
+    const exact = prvEpsilon(event, delta, { epsError: 0.05 });
+    const fitted = prvEpsilon(event, delta, { epsError: 0.05, fftSlack: 0.05 });
+    expect(exact.fftSize).toBe(2 ** 20);
+    expect(fitted.fftSize).toBe(2 ** 19);
+    expect(fitted.gridPoints).toBeLessThanOrEqual(2 ** 19);
+    expect(fitted.epsError).toBeGreaterThan(0.05);
+    expect(fitted.epsError).toBeLessThan(0.05 * 1.05);
+    expect(fitted.upper - fitted.epsError).toBeCloseTo(exact.upper - exact.epsError, 3);
+    expect(fitted.lower).toBeLessThanOrEqual(exact.estimate);
+    expect(fitted.upper).toBeGreaterThanOrEqual(exact.estimate);
+  });
+  it("leaves grids far from a power of two, and the default (no slack), untouched", () => {
+    const far = sgm(0.004266666666666667, 1.1, 10000);
+    expect(prvEpsilon(far, 1e-5, { epsError: 0.01, fftSlack: 0.05 })).toEqual(prvEpsilon(far, 1e-5, { epsError: 0.01 }));
+    expect(prvEpsilon(event, delta, { epsError: 0.05 }).epsError).toBe(0.05);
+  });
+});
