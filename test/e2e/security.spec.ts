@@ -82,6 +82,17 @@ test.describe("the page in the browser", () => {
     expect(watch.foreignRequests).toEqual([]);
   });
 
+  for (const path of ["/statement", "/reproduce"]) {
+    test(`${path} hydrates under the CSP (every page must be rendered per request to get the nonce)`, async ({ page, request }) => {
+      const probe = await request.get(path);
+      test.skip(probe.status() === 404, `${path} does not exist in this build`);
+      await page.goto(path);
+      await hydrated(page);
+      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+      await page.waitForTimeout(500);
+    });
+  }
+
   test("a missing page renders its 404 and still hydrates under the CSP", async ({ page, watch }) => {
     watch.allowConsole.push(/status of 404/);
     const res = await page.goto("/no-such-page");
