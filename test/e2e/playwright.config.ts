@@ -18,7 +18,7 @@ export default defineConfig({
   testDir: ".",
   testMatch: "*.spec.ts",
   outputDir: "../../test-results/e2e",
-  timeout: 30_000,
+  timeout: 60_000, // the default page computes PRV in a Web Worker after load: seconds on a busy 2-core machine
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

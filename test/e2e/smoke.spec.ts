@@ -30,7 +30,7 @@ for (const width of [1280, 375]) {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     // The charts load lazily after first paint; the screenshot and axe should see them.
     await expect(page.locator("svg.recharts-surface").first()).toBeVisible({ timeout: 20_000 });
-    await expect(page.locator("[aria-busy='true']")).toHaveCount(0);
+    await expect(page.locator("[aria-busy='true']")).toHaveCount(0, { timeout: 30_000 }); // PRV figures have arrived
     await screenshot(page, testInfo, `home-${width}`);
     expect(await seriousViolations(page)).toEqual([]);
     // Responsive down to 375 px (issue #6): the page itself never scrolls sideways (wide tables may scroll in their own box).
