@@ -24,7 +24,7 @@ const knobsArb: fc.Arbitrary<Knobs> = fc.record(
 /** Valid scenarios: a preset mutated within the schema's ranges (lib/scenario/schema.ts, knobs.ts). */
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   preset: fc.constantFrom(...PRESET_IDS),
-  records: logUniform(1, 1e9, true),
+  records: logUniform(2, 1e9, true), // the schema's N ≥ 2
   inTokens: logUniform(0.01, 1e6, false),
   outTokens: logUniform(0.01, 1e6, false),
   queries: logUniform(1, 1e12, true),
