@@ -36,7 +36,7 @@ export default async function Reproduce() {
           <p>{view.costSummary}</p>
           <p className="help">Each setup uses the study’s dataset, knobs, 10,000 queries, the study’s API prices (Table 22, 2024-05-22) and an A40 at $0.69/hour. API costs follow the Appendix D token formula; GPU costs come from privadapt’s FLOP model fitted to the study’s measured A40 costs.</p>
           <div className="table-scroll" role="region" aria-labelledby="costs-caption" tabIndex={0}>
-            <table className="data">
+            <table className="data reproduce-table">
               <caption id="costs-caption">Study cost cells (USD) and privadapt’s estimate for the same setup</caption>
               <thead>
                 <tr>
@@ -66,7 +66,7 @@ export default async function Reproduce() {
                     <td className="num">{c.paperQuery}</td>
                     <td className="num">{c.oursQuery}</td>
                     <td className="num">{c.errorQuery}</td>
-                    <td className={`diff-${c.discrepancy}`}><strong>{DISCREPANCY_TEXT[c.discrepancy]}</strong>{c.discrepancy === "none" ? "" : `: ${c.explanation}`}</td>
+                    <td className={`why diff-${c.discrepancy}`}><strong>{DISCREPANCY_TEXT[c.discrepancy]}</strong>{c.discrepancy === "none" ? "" : `: ${c.explanation}`}</td>
                   </tr>
                 ))}
               </tbody>
@@ -79,7 +79,7 @@ export default async function Reproduce() {
           <p>{view.utilitySummary}</p>
           <p className="help">privadapt never models accuracy: it looks the study’s numbers up. This table checks that every private-run cell of Tables 1, 3–6 and 23 comes back as printed, and explains the cells where two tables print different runs of the same setup.</p>
           <div className="table-scroll" role="region" aria-labelledby="utility-caption" tabIndex={0}>
-            <table className="data">
+            <table className="data reproduce-table">
               <caption id="utility-caption">Study utility cells and the value the calculator shows for the same setup</caption>
               <thead>
                 <tr>
@@ -105,7 +105,7 @@ export default async function Reproduce() {
                     <td>{u.metric}</td>
                     <td className="num">{u.paper}</td>
                     <td className="num">{u.ours}</td>
-                    <td className={u.same ? "diff-none" : "diff-paper"}>{u.explanation}</td>
+                    <td className={`why ${u.same ? "diff-none" : "diff-paper"}`}>{u.explanation}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,7 @@
 "use client";
 
 import { throttle, useQueryStates } from "nuqs";
-import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, startTransition, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { FieldError, FieldWarning } from "@/lib";
 import { buildQuery, scenarioParsers, type RawScenario } from "@/app/search-params";
 import { SUPERSEDED, type Engine, type Evaluation } from "./protocol";
@@ -118,8 +118,10 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
     let alive = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const prvHit = cache.current.get(`prv|${query}`);
+    // Results re-render in a transition, so typing in the form is never held up by the table and charts.
+    const show = (next: { evaluation: Evaluation; prvPending: boolean }) => startTransition(() => setShown(next));
     if (prvHit) {
-      setShown({ evaluation: prvHit, prvPending: false });
+      show({ evaluation: prvHit, prvPending: false });
       return;
     }
     const rdpHit = cache.current.get(`rdp|${query}`);
@@ -129,12 +131,12 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
         cache.current.set(`rdp|${query}`, ev);
         if (!alive) return;
         const wantsPrv = ev.parse.scenario.accountant === "prv";
-        setShown({ evaluation: ev, prvPending: wantsPrv });
+        show({ evaluation: ev, prvPending: wantsPrv });
         if (!wantsPrv) return;
         timer = setTimeout(() => {
           engine.evaluate(query, "prv").then((full) => {
             cache.current.set(`prv|${query}`, full);
-            if (alive) setShown({ evaluation: full, prvPending: false });
+            if (alive) show({ evaluation: full, prvPending: false });
           }, (e: Error) => {
             if (e.message !== SUPERSEDED) console.error(e);
           });

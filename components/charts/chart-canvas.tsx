@@ -52,7 +52,10 @@ function countTick(x: number): string {
 function TwoLineTick(props: { x?: number | string; y?: number | string; payload?: { value: string }; fill: string }): ReactElement {
   const x = Number(props.x ?? 0);
   const y = Number(props.y ?? 0);
-  const [first, second] = String(props.payload?.value ?? "").split(/ · | → /);
+  // Split at the first separator only: "PrivateLoRA · BART-Large (XSum)", "DP-ICL → OpenAI", "PrivateLoRA (local)".
+  const value = String(props.payload?.value ?? "");
+  const m = value.match(/^(.*?)(?: · | → | (?=\())(.*)$/);
+  const [first, second] = m ? [m[1], m[2]] : [value, ""];
   return (
     <text x={x} y={y} textAnchor="end" fill={props.fill} fontSize={11}>
       <tspan x={x - 4} dy={second ? -2 : 4}>{first}</tspan>
@@ -127,7 +130,7 @@ function UtilityVsEpsilon({ chart, p }: { chart: UtilityChart; p: Palette }) {
   const hi = Math.max(10, chart.chosenEpsilon * 1.5);
   const ticks = [0.1, 0.3, 1, 3, 10, 30, 100].filter((t) => t <= hi * 1.01);
   return (
-    <ScatterChart responsive style={{ width: "100%", height: chart.height }} margin={{ top: 8, right: 20, bottom: 8, left: 8 }}>
+    <ScatterChart responsive style={{ width: "100%", height: chart.height }} margin={{ top: 20, right: 20, bottom: 8, left: 8 }}>
       <CartesianGrid stroke={p.grid} />
       <XAxis dataKey="epsilon" type="number" scale="log" domain={[0.1, hi]} ticks={ticks} allowDataOverflow {...axisProps(p)}
         label={{ value: "ε (log)", position: "insideBottomRight", offset: -4, fill: p.muted, fontSize: 11 }} />
@@ -143,7 +146,7 @@ function UtilityVsEpsilon({ chart, p }: { chart: UtilityChart; p: Palette }) {
         );
       }} />
       <Legend />
-      <ReferenceLine x={chart.chosenEpsilon} stroke={p.text} strokeDasharray="4 4" label={{ value: `your ε = ${chart.chosenEpsilon}`, position: "insideTopRight", fill: p.text, fontSize: 11 }} />
+      <ReferenceLine x={chart.chosenEpsilon} stroke={p.text} strokeDasharray="4 4" label={{ value: `your ε = ${chart.chosenEpsilon}`, position: "top", fill: p.text, fontSize: 11 }} />
       {chart.series.map((s) => (
         <Scatter key={s.key} name={s.label} data={s.points} fill={p.method[s.method]} line={{ stroke: p.method[s.method], strokeWidth: 1.5 }}
           shape={UtilityDot({ color: p.method[s.method], background: p.background })} isAnimationActive={false} />
@@ -155,7 +158,7 @@ function UtilityVsEpsilon({ chart, p }: { chart: UtilityChart; p: Palette }) {
 function Leakage({ chart, p }: { chart: LeakageChart; p: Palette }) {
   const panel = (dataKey: "records" | "queryCopies", title: string, format: (x: number) => string) => (
     <div className="leak-panel">
-      <p className="leak-panel-title">{title}</p>
+      <p className="leak-panel-title" data-export-text>{title}</p>
       <BarChart layout="vertical" data={chart.bars} responsive style={{ width: "100%", height: chart.height - 24 }} margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
         <CartesianGrid horizontal={false} stroke={p.grid} />
         <XAxis type="number" domain={[0, "auto"]} allowDecimals={false} tickFormatter={countTick} {...axisProps(p)} />

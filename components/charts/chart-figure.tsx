@@ -63,12 +63,11 @@ export function ChartFigure({ name, spec, controls, twoPanel = false }: ChartFig
   const chart = spec.chart;
 
   const download = async (format: "svg" | "png") => {
-    const svgs = [...(body.current?.querySelectorAll<SVGSVGElement>("svg.recharts-surface") ?? [])];
-    if (svgs.length === 0) {
+    const svg = body.current ? chartSvg(body.current, { title: chart.title, legend: legendOf(spec, palette), background: palette.background, text: palette.text }) : null;
+    if (!svg) {
       setStatus("The chart has not loaded yet.");
       return;
     }
-    const svg = chartSvg(svgs, { title: chart.title, legend: legendOf(spec, palette), background: palette.background, text: palette.text });
     try {
       const blob = format === "svg" ? new Blob([svg.text], { type: "image/svg+xml" }) : await svgToPng(svg.text, svg.width, svg.height);
       downloadBlob(blob, `privadapt-${name}.${format}`);

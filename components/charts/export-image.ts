@@ -22,15 +22,14 @@ export interface ExportOptions {
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const TITLE_PX = 28;
 const LEGEND_ROW_PX = 18;
 
 function escapeXml(s: string): string {
   return s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] as string);
 }
 
-/** One chart SVG with its computed styles inlined, placed at (0, y). */
-function inlineSvg(svg: SVGSVGElement, y: number): { markup: string; width: number; height: number } {
+/** One chart SVG with its computed styles inlined, placed at (x, y). */
+function inlineSvg(svg: SVGSVGElement, x: number, y: number): { markup: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
   const width = Math.round(box.width || Number(svg.getAttribute("width")) || 800);
   const height = Math.round(box.height || Number(svg.getAttribute("height")) || 400);
@@ -46,38 +45,64 @@ function inlineSvg(svg: SVGSVGElement, y: number): { markup: string; width: numb
       if (v) target.style.setProperty(p, v);
     }
   });
-  clone.setAttribute("x", "0");
-  clone.setAttribute("y", String(y));
+  clone.setAttribute("x", String(Math.round(x)));
+  clone.setAttribute("y", String(Math.round(y)));
   clone.setAttribute("width", String(width));
   clone.setAttribute("height", String(height));
   clone.removeAttribute("style");
   return { markup: new XMLSerializer().serializeToString(clone), width, height };
 }
 
-/** A standalone SVG document of the chart (its panels stacked), with the title above and the legend below. */
-export function chartSvg(svgs: SVGSVGElement[], options: ExportOptions): { text: string; width: number; height: number } {
-  let y = TITLE_PX;
-  let width = 0;
+/** Break a title into lines that fit `width` pixels (about 7.5 px per character at 14 px). */
+function wrap(text: string, width: number): string[] {
+  const perLine = Math.max(20, Math.floor(width / 7.5));
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && (line + " " + word).length > perLine) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * A standalone SVG document of the chart in `container`: its drawing(s) where they sit on
+ * screen, panel headings marked `data-export-text`, the title above and the legend below.
+ */
+export function chartSvg(container: HTMLElement, options: ExportOptions): { text: string; width: number; height: number } | null {
+  const svgs = [...container.querySelectorAll<SVGSVGElement>(".recharts-wrapper > svg.recharts-surface")];
+  if (svgs.length === 0) return null;
+  const origin = container.getBoundingClientRect();
+  const width = Math.max(320, Math.round(origin.width));
+  const titleLines = wrap(options.title, width - 16);
+  const top = titleLines.length * 18 + 12;
+  let bottom = top;
   const parts: string[] = [];
   for (const svg of svgs) {
-    const part = inlineSvg(svg, y);
+    const r = svg.getBoundingClientRect();
+    const part = inlineSvg(svg, r.left - origin.left, top + r.top - origin.top);
     parts.push(part.markup);
-    y += part.height;
-    width = Math.max(width, part.width);
+    bottom = Math.max(bottom, top + r.top - origin.top + part.height);
+  }
+  for (const el of container.querySelectorAll<HTMLElement>("[data-export-text]")) {
+    const r = el.getBoundingClientRect();
+    parts.push(`<text x="${Math.round(r.left - origin.left)}" y="${Math.round(top + r.top - origin.top + 14)}" font-size="12" font-weight="600" fill="${options.text}" font-family="system-ui, sans-serif">${escapeXml(el.textContent ?? "")}</text>`);
   }
   const perRow = Math.max(1, Math.floor(width / 220));
   const legendRows = Math.ceil(options.legend.length / perRow);
-  const height = y + legendRows * LEGEND_ROW_PX + 8;
+  const height = bottom + legendRows * LEGEND_ROW_PX + 8;
   const legend = options.legend.map((e, i) => {
     const x = 8 + (i % perRow) * 220;
-    const ly = y + Math.floor(i / perRow) * LEGEND_ROW_PX + 12;
+    const ly = bottom + Math.floor(i / perRow) * LEGEND_ROW_PX + 12;
     return `<rect x="${x}" y="${ly - 9}" width="10" height="10" fill="${e.color}"/><text x="${x + 14}" y="${ly}" font-size="12" fill="${options.text}" font-family="system-ui, sans-serif">${escapeXml(e.label)}</text>`;
   }).join("");
+  const title = titleLines.map((l, i) => `<text x="8" y="${18 + i * 18}" font-size="14" font-weight="600" fill="${options.text}" font-family="system-ui, sans-serif">${escapeXml(l)}</text>`).join("");
   const text =
     `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-    `<rect width="100%" height="100%" fill="${options.background}"/>` +
-    `<text x="8" y="18" font-size="14" font-weight="600" fill="${options.text}" font-family="system-ui, sans-serif">${escapeXml(options.title)}</text>` +
-    parts.join("") + legend + `</svg>`;
+    `<rect width="100%" height="100%" fill="${options.background}"/>` + title + parts.join("") + legend + `</svg>`;
   return { text, width, height };
 }
 

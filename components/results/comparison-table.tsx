@@ -4,8 +4,6 @@ import { useId, useMemo, useState } from "react";
 import type { ColumnId, ComparisonTable as Table, SortState } from "@/lib";
 import { sortRows } from "@/lib/present/sort";
 
-const PENDING = "PRV computing…";
-
 function nextSort(current: SortState | null, column: ColumnId): SortState | null {
   if (current?.column !== column) return { column, direction: "ascending" };
   if (current.direction === "ascending") return { column, direction: "descending" };
@@ -16,7 +14,7 @@ function nextSort(current: SortState | null, column: ColumnId): SortState | null
  * The comparison table: sortable by any column (unknown values last), units in the headers,
  * every number's source in its tooltip, and "Copy as CSV" with exactly the rows shown.
  */
-export function ComparisonTable({ table, prvPending }: { table: Table; prvPending: boolean }) {
+export function ComparisonTable({ table }: { table: Table }) {
   const id = useId();
   const [sort, setSort] = useState<SortState | null>(null);
   const [status, setStatus] = useState("");
@@ -58,7 +56,6 @@ export function ComparisonTable({ table, prvPending }: { table: Table; prvPendin
                     <button type="button" onClick={() => setSort((s) => nextSort(s, c.id))}>
                       {c.header}
                       {c.unit ? <span className="unit"> ({c.unit})</span> : null}
-                      {c.id === "epsilon" && prvPending ? <span className="pending">RDP upper bounds; {PENDING}</span> : null}
                       <span aria-hidden="true" className="sort-mark">{direction === "ascending" ? " ▲" : direction === "descending" ? " ▼" : ""}</span>
                     </button>
                   </th>

@@ -12,7 +12,7 @@ export function PrivacyTable({ privacy, prvPending }: { privacy: PrivacyView[]; 
           <tr>
             <th scope="col">Method</th>
             <th scope="col">ε achieved</th>
-            <th scope="col">Accountant</th>
+            <th scope="col" className="privacy-accountant">Accountant</th>
             <th scope="col">δ</th>
             <th scope="col">Calibrated noise</th>
             <th scope="col">Budget use</th>

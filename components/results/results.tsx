@@ -31,7 +31,7 @@ export function Results() {
 
       <h2>Comparison</h2>
       <p className="help">Hover a number (or long-press) for its formula, inputs and source. Sort by any column.</p>
-      <ComparisonTable table={p.table} prvPending={prvPending} />
+      <ComparisonTable table={p.table} />
       {p.skipped.length > 0 ? (
         <details className="skipped">
           <summary>{p.skipped.length} pairing{p.skipped.length === 1 ? "" : "s"} not compared</summary>

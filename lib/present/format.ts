@@ -34,7 +34,8 @@ export function formatUsd(x: number): string {
   if (a >= 1000) return `${sign}$${GROUPED_0.format(a)}`;
   if (a >= 1) return `${sign}$${GROUPED_2.format(a)}`;
   if (a < 1e-6) return `${sign}$${a.toPrecision(2).replace("e+", "e")}`;
-  return `${sign}$${sig3(a)}`;
+  // Trailing zeros kept: "$0.800" reads as a price, "$0.8" as a rounding.
+  return `${sign}$${a.toPrecision(3)}`;
 }
 
 /** Text for a missing price: the fix, never "$0". */

@@ -115,6 +115,15 @@ function epsilonCell(p: MethodPrivacy, brief = false): Cell {
   return { value: p.epsilon, text: `${formatEpsilon(p.epsilon)} (${accountantName(p.accountant)})`, source };
 }
 
+/** The comparison table shows ε and its accountant in two columns, so the CSV keeps ε a number. */
+function epsilonColumns(p: MethodPrivacy): { epsilon: Cell; accountant: Cell } {
+  const e = epsilonCell(p, true);
+  return {
+    epsilon: p.feasible ? { ...e, text: formatEpsilon(p.epsilon) } : e,
+    accountant: { value: p.accountant, text: accountantName(p.accountant), source: e.source },
+  };
+}
+
 const MECHANISM_SYMBOL: Record<string, string> = { noiseMultiplier: "σ", tokenEpsilon: "ε per token", keywordEpsilon: "ε per keyword" };
 
 // ---------------------------------------------------------------------------------------------
@@ -130,7 +139,8 @@ export function tableColumns(queries: number, metric: UtilityMetric): TableColum
     { id: "training", header: "Training cost", unit: "USD", numeric: true },
     { id: "query", header: `Query cost, ${formatCount(queries)} queries`, unit: "USD", numeric: true },
     { id: "total", header: "Total cost", unit: "USD", numeric: true },
-    { id: "epsilon", header: "ε achieved (accountant)", unit: "", numeric: true },
+    { id: "epsilon", header: "ε achieved", unit: "", numeric: true },
+    { id: "accountant", header: "ε by", unit: "", numeric: false },
     { id: "utility", header: `Study ${m.label}`, unit: m.unit, numeric: true },
     { id: "utilityKind", header: "Utility basis", unit: "", numeric: false },
     { id: "records", header: "Private records to provider", unit: "records", numeric: true },
@@ -197,7 +207,7 @@ export function tableRow(row: EstimateRow): TableRow {
     training: money(row.trainingCostUsd, costSource(row, "training")),
     query: money(row.queryCostUsd, costSource(row, "query")),
     total: money(row.totalCostUsd, totalSource(row)),
-    epsilon: epsilonCell(row.privacy, true),
+    ...epsilonColumns(row.privacy),
     ...utilityCells(row),
     ...leakageCells(row),
   };

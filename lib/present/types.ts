@@ -18,7 +18,7 @@ export interface Cell {
 }
 
 export type ColumnId =
-  | "method" | "llm" | "model" | "training" | "query" | "total" | "epsilon" | "utility" | "utilityKind"
+  | "method" | "llm" | "model" | "training" | "query" | "total" | "epsilon" | "accountant" | "utility" | "utilityKind"
   | "records" | "queryCopies" | "provider";
 
 export interface TableColumn {

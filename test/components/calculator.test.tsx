@@ -31,13 +31,14 @@ function codecError(search: string, key: string) {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-jest.setTimeout(30000);
+// Generous: the first test pays for loading the engines and recharts on a busy 2-core machine.
+jest.setTimeout(90000);
 
 const wait = (ms: number) => act(() => new Promise((r) => setTimeout(r, ms)));
 
 describe("results for a known scenario", () => {
-  test("the table has one row per method × model, with the study's DP-ICL cost and the engine's totals", () => {
-    renderCalculator(KNOWN);
+  test("the table has one row per method × model, with the study's DP-ICL cost and the engine's totals", async () => {
+    await renderCalculator(KNOWN);
     const table = screen.getByRole("table", { name: "Comparison of methods" });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((r) => within(r).getByRole("rowheader").textContent)).toEqual(["DP-ICL", "PrivateLoRA"]);
@@ -48,8 +49,8 @@ describe("results for a known scenario", () => {
     expect(screen.getByTestId("total-private-lora-bart-large").getAttribute("title")).toMatch(/Total = training \+ queries/);
   });
 
-  test("headers carry units and every ε names its accountant", () => {
-    renderCalculator(KNOWN);
+  test("headers carry units and every ε names its accountant", async () => {
+    await renderCalculator(KNOWN);
     const table = screen.getByRole("table", { name: "Comparison of methods" });
     expect(within(table).getByRole("columnheader", { name: /Total cost \(USD\)/ })).toBeInTheDocument();
     expect(within(table).getByRole("columnheader", { name: /Private records to provider \(records\)/ })).toBeInTheDocument();
@@ -58,16 +59,16 @@ describe("results for a known scenario", () => {
     expect(within(privacy).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell")[1]!.textContent)).toEqual(["RDP", "RDP"]);
   });
 
-  test("the summary names the cheapest, the most accurate measured and the leak-free options", () => {
-    renderCalculator(KNOWN);
+  test("the summary names the cheapest, the most accurate measured and the leak-free options", async () => {
+    await renderCalculator(KNOWN);
     expect(screen.getByText("Cheapest option").nextElementSibling).toHaveTextContent(/^PrivateLoRA on BART-Large \(XSum\)/);
     // Table 4: PrivateLoRA on BART-Large reaches ROUGE-L 39.1, DP-ICL on Davinci 31.8.
     expect(screen.getByText("Most accurate measured option").nextElementSibling).toHaveTextContent("ROUGE-L 39.1");
     expect(screen.getByText("Leak nothing to the provider").nextElementSibling).toHaveTextContent(/^PrivateLoRA/);
   });
 
-  test("sorting by total cost puts the cheaper option first and sets aria-sort", () => {
-    renderCalculator(KNOWN);
+  test("sorting by total cost puts the cheaper option first and sets aria-sort", async () => {
+    await renderCalculator(KNOWN);
     const table = screen.getByRole("table", { name: "Comparison of methods" });
     fireEvent.click(within(table).getByRole("button", { name: /Total cost/ }));
     expect(within(table).getByRole("columnheader", { name: /Total cost/ })).toHaveAttribute("aria-sort", "ascending");
@@ -79,7 +80,7 @@ describe("results for a known scenario", () => {
   test("Copy as CSV writes exactly the table's rows, unformatted, with units in the header", async () => {
     const writeText = jest.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
-    renderCalculator(KNOWN);
+    await renderCalculator(KNOWN);
     const table = screen.getByRole("table", { name: "Comparison of methods" });
     fireEvent.click(within(table).getByRole("button", { name: /Total cost/ }));
     fireEvent.click(screen.getByRole("button", { name: "Copy as CSV" }));
@@ -102,7 +103,7 @@ describe("results for a known scenario", () => {
   });
 
   test("charts render one series per compared method once recharts has loaded", async () => {
-    const { container } = renderCalculator(KNOWN);
+    const { container } = await renderCalculator(KNOWN);
     const costVsQueries = container.querySelector('[data-chart="costVsQueries"]') as HTMLElement;
     expect(within(costVsQueries).getByRole("heading", { level: 3 })).toHaveTextContent(/^Open PrivateLoRA is \d+× cheaper than DP-ICL at 10,000 queries/);
     await waitFor(() => expect(costVsQueries.querySelectorAll(".recharts-line")).toHaveLength(2), { timeout: 10000 });
@@ -120,7 +121,7 @@ describe("results for a known scenario", () => {
 
 describe("the form and the URL", () => {
   test("typing ε writes it to the URL (replace, no history entry)", async () => {
-    const { lastUrl, onUrlUpdate } = renderCalculator(KNOWN);
+    const { lastUrl, onUrlUpdate } = await renderCalculator(KNOWN);
     fireEvent.change(screen.getByLabelText("ε (epsilon)"), { target: { value: "2" } });
     await wait(URL_WRITE_WAIT_MS);
     await waitFor(() => expect(lastUrl()?.get("eps")).toBe("2"));
@@ -129,7 +130,7 @@ describe("the form and the URL", () => {
   });
 
   test("a value the codec refuses stays in the box with what is allowed, and never reaches the URL", async () => {
-    const { lastUrl } = renderCalculator(KNOWN);
+    const { lastUrl } = await renderCalculator(KNOWN);
     const input = screen.getByLabelText("ε (epsilon)");
     fireEvent.change(input, { target: { value: "200" } });
     const allowed = codecError("eps=200", "eps").allowed;
@@ -143,7 +144,7 @@ describe("the form and the URL", () => {
   });
 
   test("queries, N and the slider write their keys", async () => {
-    const { lastUrl } = renderCalculator(KNOWN);
+    const { lastUrl } = await renderCalculator(KNOWN);
     fireEvent.change(screen.getByLabelText("Queries to answer"), { target: { value: "250000" } });
     fireEvent.change(screen.getByLabelText("Private records N"), { target: { value: "5000" } });
     await wait(URL_WRITE_WAIT_MS);
@@ -155,7 +156,7 @@ describe("the form and the URL", () => {
   });
 
   test("unticking the last method is refused with the codec's reason", async () => {
-    const { lastUrl } = renderCalculator("preset=samsum&methods=dp-icl&closed=gpt-3-davinci&open=bart-large&accountant=rdp");
+    const { lastUrl } = await renderCalculator("preset=samsum&methods=dp-icl&closed=gpt-3-davinci&open=bart-large&accountant=rdp");
     const box = screen.getByRole("checkbox", { name: "DP-ICL" });
     fireEvent.click(box);
     await waitFor(() => expect(screen.getByText(/Not accepted: needs at least 1 item/)).toBeInTheDocument());
@@ -165,7 +166,7 @@ describe("the form and the URL", () => {
   });
 
   test("picking a preset pushes one history entry with the dataset's defaults and keeps ε", async () => {
-    const { lastUrl, onUrlUpdate } = renderCalculator("eps=3&n=5000&methods=dp-icl,private-lora&accountant=rdp");
+    const { lastUrl, onUrlUpdate } = await renderCalculator("eps=3&n=5000&methods=dp-icl,private-lora&accountant=rdp");
     fireEvent.change(screen.getByLabelText("Preset"), { target: { value: "trec" } });
     await wait(URL_WRITE_WAIT_MS);
     await waitFor(() => expect(lastUrl()?.get("preset")).toBe("trec"));
@@ -175,7 +176,7 @@ describe("the form and the URL", () => {
   });
 
   test("the tokenizer counts a pasted record and fills the input-token field", async () => {
-    const { lastUrl } = renderCalculator(KNOWN);
+    const { lastUrl } = await renderCalculator(KNOWN);
     const sample = "The committee meets on Thursday to review the quarterly privacy audit.";
     fireEvent.click(screen.getByText("Paste a sample record to count its tokens"));
     fireEvent.change(screen.getByLabelText("Sample record or query"), { target: { value: sample } });
@@ -188,15 +189,15 @@ describe("the form and the URL", () => {
     expect(screen.getByText(new RegExp(`Counted with cl100k_base: input ${expected} tokens`))).toBeInTheDocument();
   });
 
-  test("δ at or above 1/N carries a warning", () => {
-    renderCalculator("delta=0.001&n=1000&methods=dp-icl,private-lora&accountant=rdp");
+  test("δ at or above 1/N carries a warning", async () => {
+    await renderCalculator("delta=0.001&n=1000&methods=dp-icl,private-lora&accountant=rdp");
     expect(screen.getByText(/is not below 1\/N = 1\.00e-3/)).toBeInTheDocument();
   });
 });
 
 describe("a bad link", () => {
-  test("shows an alert naming each ignored field and why; the rest of the link still applies", () => {
-    renderCalculator("eps=abc&n=-5&queries=5000&foo=1&methods=dp-icl,private-lora&accountant=rdp");
+  test("shows an alert naming each ignored field and why; the rest of the link still applies", async () => {
+    await renderCalculator("eps=abc&n=-5&queries=5000&foo=1&methods=dp-icl,private-lora&accountant=rdp");
     const alert = screen.getByRole("alert");
     expect(alert).toHaveTextContent("eps");
     expect(alert).toHaveTextContent(/eps is not a number/);
@@ -212,7 +213,7 @@ describe("a bad link", () => {
   });
 
   test("fixing the field removes it from the banner", async () => {
-    renderCalculator("eps=abc&methods=dp-icl,private-lora&accountant=rdp");
+    await renderCalculator("eps=abc&methods=dp-icl,private-lora&accountant=rdp");
     fireEvent.change(screen.getByLabelText("ε (epsilon)"), { target: { value: "4" } });
     await wait(URL_WRITE_WAIT_MS);
     await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
@@ -221,7 +222,7 @@ describe("a bad link", () => {
 
 describe("RDP first, then PRV", () => {
   test("the server's RDP figures are labelled until PRV arrives from the engine", async () => {
-    renderCalculator("preset=samsum&methods=private-lora&open=bart-large&closed=");
+    await renderCalculator("preset=samsum&methods=private-lora&open=bart-large&closed=");
     expect(screen.getByText("ε figures: RDP (upper bound; PRV computing…)")).toBeInTheDocument();
     const privacy = screen.getByRole("table", { name: "Privacy per method" });
     expect(within(privacy).getByText("RDP (upper bound; PRV computing…)")).toBeInTheDocument();

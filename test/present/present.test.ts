@@ -44,7 +44,9 @@ describe("presentEstimate for the study's SAMSum setup", () => {
       expect(r.cells.training.source).toBeTruthy();
       expect(r.cells.query.source).toMatch(/=/);
       expect(r.cells.total.source).toMatch(/^Total = training \+ queries/);
-      expect(r.cells.epsilon.text).toMatch(/\((RDP|PRV)/);
+      expect(r.cells.epsilon.text).toMatch(/^\d/);
+      expect(r.cells.accountant.text).toMatch(/^(RDP|PRV)/);
+      expect(r.cells.epsilon.source).toMatch(/accountant/);
     }
   });
 
