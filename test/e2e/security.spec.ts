@@ -47,7 +47,7 @@ test.describe("security headers", () => {
     expect(again).not.toBe(csp);
   });
 
-  for (const path of ["/api/ping", "/api/v1/estimate?eps=not-a-number", "/api/v1/openapi.json"]) {
+  for (const path of ["/api/ping", "/api/v1/estimate?accountant=rdp", "/api/v1/estimate?eps=not-a-number", "/api/v1/openapi.json"]) {
     test(`${path}: static headers and a deny-all policy`, async ({ request }) => {
       const res = await request.get(path);
       expect(res.status()).toBeLessThan(500);
