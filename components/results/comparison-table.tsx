@@ -74,7 +74,7 @@ export function ComparisonTable({ table }: { table: Table }) {
                     return <th key={c.id} scope="row" title={cell.source}>{cell.text}</th>;
                   }
                   return (
-                    <td key={c.id} title={cell.source} data-testid={testId} className={[c.numeric ? "num" : "", unknown ? "unknown" : "", c.id === "provider" ? `leak-${String(cell.value)}` : ""].filter(Boolean).join(" ") || undefined}>
+                    <td key={c.id} title={cell.source} data-testid={testId} className={[`col-${c.id}`, c.numeric ? "num" : "", unknown ? "unknown" : "", c.id === "provider" ? `leak-${String(cell.value)}` : ""].filter(Boolean).join(" ") || undefined}>
                       {cell.text}
                     </td>
                   );

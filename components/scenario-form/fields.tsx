@@ -42,13 +42,15 @@ export interface TextFieldProps {
   after?: (draft: string, setDraft: (text: string) => void) => ReactNode;
   /** Shown under the field when set (e.g. the δ ≥ 1/N warning). */
   warning?: ReactNode;
+  /** Leave out the schema's help text (a group of like fields explains it once). */
+  compact?: boolean;
 }
 
 /**
  * A typed field. What the user types stays in the box whatever happens: a value the codec
  * refuses is shown with the reason and what is allowed, and the URL keeps the last good value.
  */
-export function TextField({ field, value, linkError, commit, inputMode = "decimal", placeholder, note, after, warning }: TextFieldProps) {
+export function TextField({ field, value, linkError, commit, inputMode = "decimal", placeholder, note, after, warning, compact = false }: TextFieldProps) {
   const id = useId();
   const [draft, setDraftState] = useState<string | null>(null);
   const [error, setError] = useState<FieldError | null>(null);
@@ -93,10 +95,10 @@ export function TextField({ field, value, linkError, commit, inputMode = "decima
           }}
           onChange={(e) => setDraft(e.target.value)}
         />
-        {field.unit ? <span className="unit" aria-hidden="true">{field.unit}</span> : null}
+        {field.unit && !compact ? <span className="unit" aria-hidden="true">{field.unit}</span> : null}
       </div>
       {after ? after(draft ?? value, setDraft) : null}
-      <Help id={helpId} field={field} extra={note} />
+      {compact ? <p id={helpId} className="visually-hidden">{field.description} Unit: {field.unit}.</p> : <Help id={helpId} field={field} extra={note} />}
       <ErrorLine id={errorId} error={shownError} />
       {warning ? <p className="field-warning">{warning}</p> : null}
     </div>

@@ -122,12 +122,12 @@ export function ScenarioForm({ model }: { model: FormModel }) {
         ))}
         <fieldset className="knobs">
           <legend>Price overrides</legend>
-          <p className="help">Two numbers, input and output $ per 1M tokens (e.g. 2,8). A model with no price in the chosen set shows “no price” until you set one here.</p>
+          <p className="help">Replaces a model’s API price: two numbers, input and output $ per 1M tokens (e.g. 2,8). A model with no price in the chosen set shows “no price” until you set one here.</p>
           {model.priceOverrides.filter((p) => {
             const id = p.key.slice("price.".length);
             return selectedClosed.includes(id) || selectedOpen.includes(id);
           }).map((p) => (
-            <TextField key={p.key} field={p} value={raw[p.key] ?? ""} linkError={linkErrorFor(p.key)} commit={commit} inputMode="text" placeholder="input,output" />
+            <TextField key={p.key} field={p} value={raw[p.key] ?? ""} linkError={linkErrorFor(p.key)} commit={commit} inputMode="text" placeholder="input,output ($/1M tokens)" compact />
           ))}
         </fieldset>
       </details>
