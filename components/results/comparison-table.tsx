@@ -65,7 +65,7 @@ export function ComparisonTable({ table }: { table: Table }) {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.key}>
+              <tr key={r.key} className={r.feasible ? undefined : "infeasible"}>
                 {table.columns.map((c) => {
                   const cell = r.cells[c.id];
                   const testId = c.id === "total" ? `total-${r.method}-${r.model}` : undefined;

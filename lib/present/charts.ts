@@ -31,6 +31,16 @@ const lowerMetric = (label: string) => (label === "Accuracy" ? "accuracy" : labe
 
 const shortLabel = (r: Pick<EstimateRow, "methodLabel" | "modelLabel">) => `${r.methodLabel} · ${r.modelLabel}`;
 
+/** Options the budget can run: an infeasible method is shown in the table, never recommended. */
+export function feasibleRows(est: Estimate): EstimateRow[] {
+  return est.rows.filter((r) => r.privacy.feasible);
+}
+
+function infeasibleNote(est: Estimate): string {
+  const out = [...new Set(est.rows.filter((r) => !r.privacy.feasible).map((r) => r.methodLabel))];
+  return out.length ? ` Left out (infeasible at ε = ${est.scenario.epsilon}): ${out.join(", ")}.` : "";
+}
+
 const queriesText = (q: number) => `${formatCount(q)} ${q === 1 ? "query" : "queries"}`;
 
 // ---------------------------------------------------------------------------------------------
@@ -43,7 +53,7 @@ export function costSplitChart(est: Estimate): CostSplitChart {
     key: rowKey(r), label: shortLabel(r), method: r.method, model: r.model, llm: r.llm,
     trainingUsd: r.trainingCostUsd, queryUsd: r.queryCostUsd, totalUsd: r.totalCostUsd, missing: r.missing ?? null,
   }));
-  const priced = est.rows.filter((r) => r.totalCostUsd !== null);
+  const priced = feasibleRows(est).filter((r) => r.totalCostUsd !== null);
   const cheapest = priced.reduce<EstimateRow | null>((b, r) => (b === null || (r.totalCostUsd as number) < (b.totalCostUsd as number) ? r : b), null);
   const queryHeavy = priced.filter((r) => (r.queryCostUsd as number) > (r.trainingCostUsd as number));
   const closed = priced.filter((r) => r.llm === "closed");
@@ -51,15 +61,17 @@ export function costSplitChart(est: Estimate): CostSplitChart {
   const closedQueryHeavy = closed.length > 0 && closed.every((r) => queryHeavy.includes(r));
   const openTrainingHeavy = open.length > 0 && open.every((r) => !queryHeavy.includes(r));
   let title: string;
-  if (!cheapest) title = "No option has a price: set a price override to compare costs";
+  if (!cheapest) title = feasibleRows(est).length === 0 ? `No method can run this workload at ε = ${est.scenario.epsilon}` : "No option has a price: set a price override to compare costs";
   else {
     const lead = `${optionLabel(cheapest)} costs least in total: ${formatUsd(cheapest.totalCostUsd as number)}`;
     if (closedQueryHeavy && openTrainingHeavy) title = `${lead}; closed methods pay mostly per query, open ones mostly up front`;
+    else if (queryHeavy.length === 0) title = `${lead}; training is the larger share for every option`;
+    else if (queryHeavy.length === priced.length) title = `${lead}; queries are the larger share for every option`;
     else title = `${lead}; queries are the larger share for ${queryHeavy.length} of ${priced.length} options`;
   }
   return {
     title,
-    description: `One-off training cost and the cost of ${queriesText(q)}, stacked, in USD, per method and model.`,
+    description: `One-off training cost and the cost of ${queriesText(q)}, stacked, in USD, per method and model. On the log scale the segments' lengths are not proportional; hover for values.${infeasibleNote(est).replace("Left out", "Not counted in the title")}`,
     height: barHeight(bars.length),
     queries: q,
     bars,
@@ -78,7 +90,7 @@ export function costSplitChart(est: Estimate): CostSplitChart {
 /** Per method, the model that is cheapest at the scenario's volume: one line per method. */
 export function cheapestPerMethod(est: Estimate): EstimateRow[] {
   const best = new Map<MethodId, EstimateRow>();
-  for (const r of est.rows) {
+  for (const r of feasibleRows(est)) {
     if (r.totalCostUsd === null) continue;
     const b = best.get(r.method);
     if (!b || r.totalCostUsd < (b.totalCostUsd as number)) best.set(r.method, r);
@@ -132,7 +144,7 @@ export function costVsQueriesChart(est: Estimate): CostVsQueriesChart {
     const only = (open ?? closed) as EstimateRow;
     title = `${only.methodLabel} on ${only.modelLabel} is the cheapest ${at}; no ${open ? "closed" : "open"} method has a price to compare`;
   } else {
-    title = "No option has a price: set a price override to compare costs";
+    title = feasibleRows(est).length === 0 ? `No method can run this workload at ε = ${est.scenario.epsilon}` : "No option has a price: set a price override to compare costs";
   }
 
   const max = curves.queries[curves.queries.length - 1] ?? q;
@@ -141,7 +153,7 @@ export function costVsQueriesChart(est: Estimate): CostVsQueriesChart {
   for (const b of breakEven) rows.push([`Break-even: ${b.label}`, `${formatUsd(b.costUsd)} each`, ...decades.slice(1).map(() => "")]);
   return {
     title,
-    description: `Total cost (training + queries, USD) against the number of queries, both on log scales; one line per method on its cheapest model ${at}. Dots mark break-even volumes.`,
+    description: `Total cost (training + queries, USD) against the number of queries, both on log scales; one line per method on its cheapest model ${at}. Dots mark break-even volumes.${infeasibleNote(est)}`,
     height: LINE_CHART_HEIGHT,
     queries: curves.queries,
     scenarioQueries: q,
@@ -300,7 +312,7 @@ export function paretoFront(points: readonly { key: string; costUsd: number; uti
 export function paretoChart(est: Estimate): ParetoChart {
   const metric = scenarioMetric(est);
   const m = metricInfo(metric);
-  const candidates = est.rows.filter((r) => r.totalCostUsd !== null && r.utility.value !== null && r.utility.metric === metric);
+  const candidates = feasibleRows(est).filter((r) => r.totalCostUsd !== null && r.utility.value !== null && r.utility.metric === metric);
   const front = paretoFront(candidates.map((r) => ({ key: rowKey(r), costUsd: r.totalCostUsd as number, utility: r.utility.value as number })));
   const onFront = new Set(front);
   const points: ParetoPoint[] = candidates.map((r) => ({
@@ -322,7 +334,7 @@ export function paretoChart(est: Estimate): ParetoChart {
   const unpriced = est.rows.filter((r) => r.totalCostUsd === null && r.utility.value !== null);
   return {
     title,
-    description: `Total cost (USD, log scale) against the study's ${m.label}${m.unit === "%" ? " (%)" : ` (${m.unit})`}; the line joins the Pareto front (no other option is both cheaper and better). Colour and shape show what the provider sees.${unpriced.length ? ` Not plotted (no price): ${unpriced.map((r) => `${shortLabel(r)} — ${missingPriceText(r.missing)}`).join("; ")}.` : ""}`,
+    description: `Total cost (USD, log scale) against the study's ${m.label}${m.unit === "%" ? " (%)" : ` (${m.unit})`}; the line joins the Pareto front (no other option is both cheaper and better). Colour and shape show what the provider sees.${infeasibleNote(est)}${unpriced.length ? ` Not plotted (no price): ${unpriced.map((r) => `${shortLabel(r)} — ${missingPriceText(r.missing)}`).join("; ")}.` : ""}`,
     height: LINE_CHART_HEIGHT,
     metricLabel: m.label,
     unit: m.unit,

@@ -7,7 +7,7 @@ export * from "./types";
 export * from "./format";
 export { presentEstimate, scenarioLine, type PresentOptions } from "./present-estimate";
 export { comparisonTable, costSource, leakClassOf, optionLabel, privacyView, providerSees, rowKey, summaryView, tableColumns, tableRow } from "./table";
-export { cheapestPerMethod, costSplitChart, costVsQueriesChart, leakageChart, paretoChart, paretoFront, utilityChart, utilityDataset } from "./charts";
+export { cheapestPerMethod, costSplitChart, feasibleRows, costVsQueriesChart, leakageChart, paretoChart, paretoFront, utilityChart, utilityDataset } from "./charts";
 export { csvHeader, tableToCsv } from "./csv";
 export { formModel, type FormModel, type FormField, type FormOption, type KnobGroup } from "./form-model";
 export { reproduceView, type ReproduceView, type ReproduceCostRow, type ReproduceUtilityRow } from "./reproduce";

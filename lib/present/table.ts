@@ -211,7 +211,7 @@ export function tableRow(row: EstimateRow): TableRow {
     ...utilityCells(row),
     ...leakageCells(row),
   };
-  return { key: rowKey(row), method: row.method, model: row.model, llm: row.llm, cells };
+  return { key: rowKey(row), method: row.method, model: row.model, llm: row.llm, feasible: row.privacy.feasible, cells };
 }
 
 export function comparisonTable(est: Estimate): ComparisonTable {
@@ -270,14 +270,19 @@ function listJoin(items: string[]): string {
 }
 
 export function summaryView(est: Estimate): SummaryView {
-  const rows = est.rows;
+  // Only what the budget can run is recommended; infeasible options stay in the table, marked.
+  const rows = est.rows.filter((r) => r.privacy.feasible);
+  if (rows.length === 0) {
+    const none = { text: `No compared method can run this workload at ε = ${est.scenario.epsilon}; see "Privacy per method" for the ε each needs.`, source: "Each method's budget use (lib/methods)." };
+    return { cheapest: none, mostAccurate: null, leakNothing: { text: "—", source: none.source } };
+  }
   const priced = rows.filter((r) => r.totalCostUsd !== null);
   const unpriced = rows.length - priced.length;
   let cheapest: SummaryItem | null = null;
   const cheap = priced.reduce<EstimateRow | null>((best, r) => (best === null || (r.totalCostUsd as number) < (best.totalCostUsd as number) ? r : best), null);
   if (cheap) {
     cheapest = {
-      text: `${optionLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${formatCount(est.scenario.queries)} queries${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}`,
+      text: `${optionLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${formatCount(est.scenario.queries)} queries${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}${rows.length < est.rows.length ? ` (infeasible at ε = ${est.scenario.epsilon}: ${[...new Set(est.rows.filter((r) => !r.privacy.feasible).map((r) => r.methodLabel))].join(", ")})` : ""}`,
       source: totalSource(cheap),
     };
   } else if (rows.length > 0) {
@@ -308,7 +313,7 @@ export function summaryView(est: Estimate): SummaryView {
   const leakNothing: SummaryItem = safe.length === 0
     ? { text: "None: every compared option sends private records or queries to a provider.", source: "Channels A and B (Hanke et al. 2024, Section 2): a closed API sees the prompts whatever ε is." }
     : {
-      text: `${listJoin([...byMethod.keys()])}, on local open models (${safe.length} of ${rows.length} options).`,
+      text: `${listJoin([...byMethod.keys()])}, on local open models (${safe.length} of ${est.rows.length} options).`,
       source: [...byMethod.entries()].map(([m, models]) => `${m}: ${models.join(", ")}`).join("\n") + "\nNo private record and no query leaves your hardware; answers are still (ε, δ)-DP.",
     };
 

@@ -34,6 +34,8 @@ export interface TableRow {
   method: MethodId;
   model: ModelId;
   llm: LlmFamily;
+  /** False when the budget cannot run the method's planned workload (shown, never recommended). */
+  feasible: boolean;
   cells: Record<ColumnId, Cell>;
 }
 

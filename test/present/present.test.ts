@@ -163,3 +163,30 @@ describe("no NaN, no $0 for an unknown, a title for every chart", () => {
     ), { numRuns: 25 });
   });
 });
+
+describe("infeasible methods are shown, never recommended", () => {
+  // At ε = 0.1 and 1,000,000 queries some methods cannot run their workload (oracle: the
+  // methods' own feasibility in estimate().privacy).
+  const e = est("eps=0.1&queries=1000000&accountant=rdp");
+  const infeasible = new Set(e.privacy.filter((p) => !p.feasible).map((p) => p.method));
+  const p = presentEstimate(e);
+
+  test("the scenario has infeasible methods (else this test proves nothing)", () => {
+    expect(infeasible.size).toBeGreaterThan(0);
+  });
+  test("the table keeps them, marked", () => {
+    const rows = p.table.rows.filter((r) => infeasible.has(r.method));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.feasible).toBe(false);
+      expect(r.cells.epsilon.text).toMatch(/^infeasible/);
+    }
+  });
+  test("the summary, chart (b) and the Pareto chart leave them out", () => {
+    const cheapestMethod = p.table.rows.find((r) => p.summary.cheapest!.text.startsWith(`${r.cells.method.text} on ${r.cells.model.text}:`))!;
+    expect(infeasible.has(cheapestMethod.method)).toBe(false);
+    expect(p.charts.costVsQueries.series.some((s) => infeasible.has(s.method))).toBe(false);
+    expect(p.charts.pareto.points.some((pt) => infeasible.has(pt.method))).toBe(false);
+    expect(p.charts.costVsQueries.description).toMatch(/Left out \(infeasible at ε = 0\.1\)/);
+  });
+});
