@@ -16,9 +16,10 @@ import {
   MAX_QUERY_CHARS, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, parseScenario, serializeScenario,
   type CostOptions, type FieldError,
 } from "../index";
+import { CONTENT_CODINGS, EncodedBody, PER_REQUEST_COMPRESSION, negotiateContentCoding, type ContentCoding } from "./encoded-body";
 import { cachedEstimate, engineVersion, optionsKey } from "./estimate-cache";
 import {
-  CACHE_CONTROL_RESULT, errorResponse, ifNoneMatchMatches, internalErrorResponse, jsonResponse, strongEtag, toResponse,
+  CACHE_CONTROL_ESTIMATE, errorResponse, ifNoneMatchMatches, internalErrorResponse, jsonResponse, strongEtag, toResponse,
   type ApiResponse,
 } from "./http";
 
@@ -51,7 +52,16 @@ export interface EstimateApiRequest {
   body?: BodyRead;
   /** GET/HEAD: the If-None-Match header. */
   ifNoneMatch?: string | null;
+  /** The Accept-Encoding header: a 200 is sent gzip- or brotli-compressed when the client accepts it. */
+  acceptEncoding?: string | null;
 }
+
+/**
+ * Each content coding is its own representation with its own strong ETag (RFC 9110 §8.8.3: a
+ * strong tag names one sequence of bytes): the identity tag, and the same tag suffixed.
+ */
+const ETAG_SUFFIX: Record<ContentCoding, string> = { identity: "", gzip: "-gz", br: "-br" };
+const withSuffix = (etag: string, coding: ContentCoding) => (ETAG_SUFFIX[coding] ? `${etag.slice(0, -1)}${ETAG_SUFFIX[coding]}"` : etag);
 
 const truncate = (text: string) => (text.length > 100 ? `${text.slice(0, 100)}…` : text);
 
@@ -177,21 +187,33 @@ function answer(req: EstimateApiRequest): ApiResponse {
   if (errors.length > 0 || !parsed.ok) return errorResponse(errors);
 
   const canonical = serializeScenario(parsed.scenario);
-  const etag = strongEtag(engineVersion(), canonical, optionsKey(options), JSON.stringify(parsed.warnings));
+  const identityEtag = strongEtag(engineVersion(), canonical, optionsKey(options), JSON.stringify(parsed.warnings));
+  const coding = negotiateContentCoding(req.acceptEncoding);
+  const etag = withSuffix(identityEtag, coding);
   const headers: Record<string, string> = {
-    "cache-control": CACHE_CONTROL_RESULT,
+    "cache-control": CACHE_CONTROL_ESTIMATE,
     etag,
+    vary: "Accept-Encoding",
     "content-location": `${ESTIMATE_PATH}?${canonical}${optionsQuery(options)}`,
   };
   const conditional = method === "GET" || method === "HEAD";
-  if (conditional && ifNoneMatchMatches(req.ifNoneMatch, etag)) return { status: 304, headers, body: null };
+  if (conditional) {
+    // A client holding any coding of this result is up to date: 304 with the tag it holds, so its
+    // cache refreshes that stored response (RFC 9111 §4.3.4), even if it now asks for another coding.
+    const held = [etag, ...CONTENT_CODINGS.map((c) => withSuffix(identityEtag, c))].find((tag) => ifNoneMatchMatches(req.ifNoneMatch, tag));
+    if (held !== undefined) return { status: 304, headers: { ...headers, etag: held }, body: null };
+  }
 
   const started = performance.now();
   const result = cachedEstimate(parsed.scenario, options, parsed.warnings);
+  // Memo hit without warnings: the bytes (and, after the first time, the compressed bytes) are ready.
+  const encoded = (result.encoded ?? new EncodedBody(result.body, PER_REQUEST_COMPRESSION)).bytes(coding);
   headers["x-estimate-cache"] = result.hit ? "hit" : "miss";
   headers["server-timing"] = `estimate;dur=${(performance.now() - started).toFixed(1)};desc="${result.hit ? "memo hit" : "computed"}"`;
+  headers["content-length"] = String(encoded.byteLength);
+  if (coding !== "identity") headers["content-encoding"] = coding;
   const response = jsonResponse(200, result.body, headers);
-  return method === "HEAD" ? { ...response, body: null } : response;
+  return method === "HEAD" ? { ...response, body: null } : { ...response, encoded };
 }
 
 /**
@@ -253,6 +275,7 @@ export async function handleEstimateRequest(request: Request): Promise<Response>
       contentType: request.headers.get("content-type"),
       body,
       ifNoneMatch: request.headers.get("if-none-match"),
+      acceptEncoding: request.headers.get("accept-encoding"),
     }));
   } catch (cause) {
     console.error("privadapt /api/v1/estimate failed before answering", cause);

@@ -4,27 +4,33 @@
  *
  * Key: the scenario's canonical query (serializeScenario) plus the cost options. Two links that
  * differ only in key order, defaults spelled out, or unknown keys share one entry; the entry holds
- * the estimate without warnings (warnings belong to the request, not the scenario) and its JSON
- * body, so a warm API response costs one Map lookup and no serialisation.
+ * the estimate without warnings (warnings belong to the request, not the scenario), its JSON
+ * text, and that text as UTF-8 bytes plus a gzip and a brotli variant made on first demand
+ * (encoded-body.ts), so a warm API response costs one Map lookup: no serialisation, no UTF-8
+ * encoding, no compression.
  *
- * Bounds: 64 entries and 24 million UTF-16 code units of JSON in all. The default scenario's body
- * is about 340,000 characters, so the entry cap binds first (the parsed object graph roughly
- * doubles the string's footprint: about 100 MB at the cap). One Node process holds one memo; it is
- * never written anywhere, so the API stays stateless.
+ * Bounds: 64 entries and 48 million units in all, a unit being one UTF-16 code unit of the JSON
+ * text or one byte of its encodings. The default scenario is about 340,000 characters and as
+ * many bytes, plus about 47 kB compressed, so the entry cap binds first (the parsed object graph
+ * roughly doubles the text's footprint: about 130 MB at the cap). One Node process holds one
+ * memo; it is never written anywhere, so the API stays stateless.
  */
 import { createHash } from "node:crypto";
 import { estimate, parseScenario, serializeScenario, type CostOptions, type Estimate, type FieldWarning, type Scenario } from "../index";
 import pkg from "../../package.json";
+import { EncodedBody } from "./encoded-body";
 import { LruCache } from "./lru-cache";
 
 export const ESTIMATE_CACHE_MAX_ENTRIES = 64;
-export const ESTIMATE_CACHE_MAX_CHARS = 24_000_000;
+export const ESTIMATE_CACHE_MAX_SIZE = 48_000_000;
 
 interface CachedEstimate {
   /** The estimate with `warnings: []`; shared between requests, so never mutated. */
   estimate: Estimate;
   /** `JSON.stringify(estimate)`. */
   body: string;
+  /** `body` as bytes on the wire, per content coding. */
+  encoded: EncodedBody;
 }
 
 /**
@@ -33,13 +39,13 @@ interface CachedEstimate {
  * memos and the statement would recompute what the API just computed. A registered symbol on
  * globalThis is the one place all bundles share.
  */
-const MEMO_KEY = Symbol.for("privadapt.estimateMemo.v1");
+const MEMO_KEY = Symbol.for("privadapt.estimateMemo.v2");
 type GlobalWithMemo = typeof globalThis & { [MEMO_KEY]?: { memo: LruCache<string, CachedEstimate>; engineVersion: string | null } };
 const shared = ((globalThis as GlobalWithMemo)[MEMO_KEY] ??= {
   memo: new LruCache<string, CachedEstimate>({
     maxEntries: ESTIMATE_CACHE_MAX_ENTRIES,
-    maxSize: ESTIMATE_CACHE_MAX_CHARS,
-    sizeOf: (entry) => entry.body.length,
+    maxSize: ESTIMATE_CACHE_MAX_SIZE,
+    sizeOf: (entry) => entry.body.length + entry.encoded.byteSize,
   }),
   engineVersion: null,
 });
@@ -66,6 +72,11 @@ export interface CachedResult {
   body: string;
   /** Whether the memo answered. */
   hit: boolean;
+  /**
+   * `body` as bytes, held by the memo (absent when this request's warnings made the body its own:
+   * the caller encodes it then).
+   */
+  encoded?: EncodedBody;
 }
 
 /**
@@ -78,10 +89,11 @@ export function cachedEstimate(scenario: Scenario, options: CostOptions = {}, wa
   const hit = entry !== undefined;
   if (!entry) {
     const computed = estimate(scenario, options, []);
-    entry = { estimate: computed, body: JSON.stringify(computed) };
+    const body = JSON.stringify(computed);
+    entry = { estimate: computed, body, encoded: new EncodedBody(body, undefined, () => memo.refreshSize(key)) };
     memo.set(key, entry);
   }
-  if (warnings.length === 0) return { estimate: entry.estimate, body: entry.body, hit };
+  if (warnings.length === 0) return { estimate: entry.estimate, body: entry.body, hit, encoded: entry.encoded };
   const withWarnings: Estimate = { ...entry.estimate, warnings };
   return { estimate: withWarnings, body: JSON.stringify(withWarnings), hit };
 }
@@ -91,8 +103,8 @@ export function clearEstimateCache(): void {
   memo.clear();
 }
 
-export function estimateCacheStats(): { entries: number; chars: number; maxEntries: number; maxChars: number } {
-  return { entries: memo.size, chars: memo.storedSize, maxEntries: ESTIMATE_CACHE_MAX_ENTRIES, maxChars: ESTIMATE_CACHE_MAX_CHARS };
+export function estimateCacheStats(): { entries: number; size: number; maxEntries: number; maxSize: number } {
+  return { entries: memo.size, size: memo.storedSize, maxEntries: ESTIMATE_CACHE_MAX_ENTRIES, maxSize: ESTIMATE_CACHE_MAX_SIZE };
 }
 
 /** The app's package version, e.g. "0.1.0". */

@@ -9,12 +9,23 @@ import { sha256Hex } from "./estimate-cache";
 export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
-  /** null for 304 and HEAD. */
+  /** The JSON text (decoded, whatever the Content-Encoding); null for 304 and HEAD. */
   body: string | null;
+  /**
+   * The bytes to send instead of `body`: `body` in UTF-8, compressed as the Content-Encoding
+   * header says. Set by the estimate API, whose bytes are memoised; absent means send `body`.
+   */
+  encoded?: Uint8Array<ArrayBuffer>;
 }
 
 /** Results are deterministic for a canonical link and engine version: cache them for an hour, serve stale for a day while revalidating. */
 export const CACHE_CONTROL_RESULT = "public, max-age=3600, stale-while-revalidate=86400";
+/**
+ * The estimate API compresses its own bodies and gives each content coding its own strong ETag;
+ * `no-transform` keeps anything downstream from re-encoding them under those tags (including
+ * Next's `compress`, which would otherwise deflate an identity body for a deflate-only client).
+ */
+export const CACHE_CONTROL_ESTIMATE = `${CACHE_CONTROL_RESULT}, no-transform`;
 /** Errors depend on the engine's validation rules, which may change: do not keep them. */
 export const CACHE_CONTROL_ERROR = "no-store";
 /** The OpenAPI document changes only with a deployment. */
@@ -65,5 +76,5 @@ export function ifNoneMatchMatches(field: string | null | undefined, etag: strin
 }
 
 export function toResponse(r: ApiResponse): Response {
-  return new Response(r.body, { status: r.status, headers: r.headers });
+  return new Response(r.encoded ?? r.body, { status: r.status, headers: r.headers });
 }

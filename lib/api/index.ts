@@ -5,11 +5,15 @@
  */
 export { LruCache, type LruCacheOptions } from "./lru-cache";
 export {
-  APP_VERSION, ESTIMATE_CACHE_MAX_CHARS, ESTIMATE_CACHE_MAX_ENTRIES, cacheKey, cachedEstimate, clearEstimateCache,
+  CONTENT_CODINGS, EncodedBody, MEMO_COMPRESSION, PER_REQUEST_COMPRESSION, negotiateContentCoding, type CompressionLevels,
+  type ContentCoding,
+} from "./encoded-body";
+export {
+  APP_VERSION, ESTIMATE_CACHE_MAX_ENTRIES, ESTIMATE_CACHE_MAX_SIZE, cacheKey, cachedEstimate, clearEstimateCache,
   engineVersion, estimateCacheStats, optionsKey, type CachedResult,
 } from "./estimate-cache";
 export {
-  CACHE_CONTROL_DOCUMENT, CACHE_CONTROL_ERROR, CACHE_CONTROL_RESULT, JSON_CONTENT_TYPE, errorResponse, ifNoneMatchMatches,
+  CACHE_CONTROL_DOCUMENT, CACHE_CONTROL_ERROR, CACHE_CONTROL_ESTIMATE, CACHE_CONTROL_RESULT, JSON_CONTENT_TYPE, errorResponse, ifNoneMatchMatches,
   internalErrorResponse, jsonResponse, strongEtag, toResponse, type ApiResponse,
 } from "./http";
 export {

@@ -60,6 +60,23 @@ export class LruCache<K, V> {
     }
   }
 
+  /**
+   * Re-measure a stored value that grew in place (e.g. a body that gained a compressed variant)
+   * and evict older entries if the total is now over the cap. No-op for a key not stored.
+   */
+  refreshSize(key: K): void {
+    const hit = this.entries.get(key);
+    if (!hit) return;
+    const size = this.options.sizeOf(hit.value);
+    this.totalSize += size - hit.size;
+    hit.size = size;
+    while (this.totalSize > this.options.maxSize && this.entries.size > 0) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.delete(oldest.value);
+    }
+  }
+
   delete(key: K): boolean {
     const hit = this.entries.get(key);
     if (!hit) return false;

@@ -73,7 +73,7 @@ describe("estimate memo", () => {
   });
 
   test("stats report the bounds", () => {
-    expect(estimateCacheStats()).toMatchObject({ maxEntries: 64, maxChars: 24_000_000 });
+    expect(estimateCacheStats()).toMatchObject({ maxEntries: 64, maxSize: 48_000_000 });
     expect(estimateCacheStats().entries).toBeGreaterThan(0);
   });
 
