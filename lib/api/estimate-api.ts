@@ -19,7 +19,7 @@ import {
 import { CONTENT_CODINGS, EncodedBody, PER_REQUEST_COMPRESSION, negotiateContentCoding, type ContentCoding } from "./encoded-body";
 import { cachedEstimate, engineVersion, optionsKey } from "./estimate-cache";
 import {
-  CACHE_CONTROL_ESTIMATE, errorResponse, ifNoneMatchMatches, internalErrorResponse, jsonResponse, strongEtag, toResponse,
+  CACHE_CONTROL_ESTIMATE, CACHE_CONTROL_RESULT, errorResponse, ifNoneMatchMatches, internalErrorResponse, jsonResponse, strongEtag, toResponse,
   type ApiResponse,
 } from "./http";
 
@@ -191,7 +191,8 @@ function answer(req: EstimateApiRequest): ApiResponse {
   const coding = negotiateContentCoding(req.acceptEncoding);
   const etag = withSuffix(identityEtag, coding);
   const headers: Record<string, string> = {
-    "cache-control": CACHE_CONTROL_ESTIMATE,
+    // An identity body may still be compressed downstream (Next's compress); a coded one must not be.
+    "cache-control": coding === "identity" ? CACHE_CONTROL_RESULT : CACHE_CONTROL_ESTIMATE,
     etag,
     vary: "Accept-Encoding",
     "content-location": `${ESTIMATE_PATH}?${canonical}${optionsQuery(options)}`,
@@ -275,7 +276,10 @@ export async function handleEstimateRequest(request: Request): Promise<Response>
       contentType: request.headers.get("content-type"),
       body,
       ifNoneMatch: request.headers.get("if-none-match"),
-      acceptEncoding: request.headers.get("accept-encoding"),
+      // Not passed on: Next 16.4's route-handler bridge (next/dist/server/send-response.js,
+      // FORBIDDEN_HEADERS) drops Content-Encoding and Content-Length from a Response, so a
+      // pre-compressed body would reach the client unlabelled. The route sends identity bytes and
+      // `next start`'s compress gzips them; respondToEstimate's codings serve hosts that can label them.
     }));
   } catch (cause) {
     console.error("privadapt /api/v1/estimate failed before answering", cause);
