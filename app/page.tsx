@@ -17,6 +17,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Pag
 
   return (
     <main>
+      <a href="#results-title" className="skip-link">Skip to the results</a>
       <header className="site-header">
         <div>
           <h1>privadapt</h1>

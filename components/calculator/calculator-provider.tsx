@@ -29,6 +29,8 @@ export interface CalculatorState {
   prvPending: boolean;
   /** True while the figures shown are for an earlier version of the scenario. */
   updating: boolean;
+  /** Set when the engine failed for the current scenario (the figures shown are older). */
+  engineError: string | null;
   /**
    * Set a key after the codec accepted the value; resolves with the error otherwise.
    * `null` removes the key, so the scenario's default applies.
@@ -113,9 +115,16 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
     prvPending: initial.presentation.accountant.requested === "prv" && initial.presentation.accountant.computed !== "prv",
   }));
 
+  const [engineError, setEngineError] = useState<string | null>(null);
+
   useEffect(() => {
     if (!engine) return;
     let alive = true;
+    const fail = (e: Error) => {
+      if (e.message === SUPERSEDED) return;
+      console.error(e);
+      if (alive) setEngineError(e.message);
+    };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const prvHit = cache.current.get(`prv|${query}`);
     // Results re-render in a transition, so typing in the form is never held up by the table and charts.
@@ -130,6 +139,7 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
       .then((ev) => {
         cache.current.set(`rdp|${query}`, ev);
         if (!alive) return;
+        setEngineError(null);
         const wantsPrv = ev.parse.scenario.accountant === "prv";
         show({ evaluation: ev, prvPending: wantsPrv });
         if (!wantsPrv) return;
@@ -137,14 +147,10 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
           engine.evaluate(query, "prv").then((full) => {
             cache.current.set(`prv|${query}`, full);
             if (alive) show({ evaluation: full, prvPending: false });
-          }, (e: Error) => {
-            if (e.message !== SUPERSEDED) console.error(e);
-          });
+          }, fail);
         }, PRV_DELAY_MS);
       })
-      .catch((e: Error) => {
-        if (e.message !== SUPERSEDED) console.error(e);
-      });
+      .catch(fail);
     return () => {
       alive = false;
       if (timer) clearTimeout(timer);
@@ -198,8 +204,9 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
     evaluation: shown.evaluation,
     prvPending: shown.prvPending,
     updating: shown.evaluation.query !== query,
+    engineError,
     commit, reset, linkErrorFor, estimateJson,
-  }), [keys, raw, initialRaw, linkProblems, shown, query, commit, reset, linkErrorFor, estimateJson]);
+  }), [keys, raw, initialRaw, linkProblems, shown, query, engineError, commit, reset, linkErrorFor, estimateJson]);
 
   return <CalculatorContext.Provider value={value}>{children}</CalculatorContext.Provider>;
 }

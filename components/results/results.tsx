@@ -8,23 +8,25 @@ import { PrivacyTable } from "./privacy-table";
 import { ShareBar } from "./share-bar";
 import { Summary } from "./summary";
 
-function AccountantStatus({ requested, computed, pending }: { requested: string; computed: string; pending: boolean }) {
-  const text = pending || (requested === "prv" && computed !== "prv")
+function AccountantStatus({ requested, computed, pending, error }: { requested: string; computed: string; pending: boolean; error: string | null }) {
+  const text = error
+    ? `Could not compute this scenario (${error}); the figures below are for the previous one.`
+    : pending || (requested === "prv" && computed !== "prv")
     ? "ε figures: RDP (upper bound; PRV computing…)"
     : `ε figures: ${computed === "prv" ? "PRV (tight numerical bounds)" : "RDP (upper bound)"}; each ε names its accountant.`;
   return <p className="accountant-status" role="status" aria-live="polite">{text}</p>;
 }
 
 export function Results() {
-  const { evaluation, prvPending, updating } = useCalculator();
+  const { evaluation, prvPending, updating, engineError } = useCalculator();
   const p = evaluation.presentation;
   const [log, setLog] = useState(false);
   return (
     <section className="results" aria-labelledby="results-title" aria-busy={updating || prvPending || undefined}>
       <div className="results-head">
-        <h2 id="results-title">Results</h2>
+        <h2 id="results-title" tabIndex={-1}>Results</h2>
         <p className="scenario-line">{p.scenarioLine}</p>
-        <AccountantStatus requested={p.accountant.requested} computed={p.accountant.computed} pending={prvPending} />
+        <AccountantStatus requested={p.accountant.requested} computed={p.accountant.computed} pending={prvPending} error={engineError} />
         <ShareBar />
       </div>
       <Summary summary={p.summary} />

@@ -205,7 +205,7 @@ export function utilityChart(est: Estimate): UtilityChart {
   }
   const series = [...bestPerMethod.values()].map((b) => b.series);
   const where = reference ? ` on ${DATASETS[dataset].label}, the nearest study dataset` : "";
-  const atEps = est.rows.filter((r) => r.utility.value !== null && r.utility.kind !== "none");
+  const atEps = feasibleRows(est).filter((r) => r.utility.value !== null && r.utility.kind !== "none");
   const best = atEps.reduce<EstimateRow | null>((b, r) => (b === null || (r.utility.value as number) > (b.utility.value as number) ? r : b), null);
   let title: string;
   if (best) {
