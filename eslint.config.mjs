@@ -8,8 +8,9 @@ const config = [
     ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "coverage/**"],
   },
   {
-    // The CLI launcher is plain CommonJS that runs before anything is compiled.
-    files: ["**/*.cjs"],
+    // CommonJS by design: the CLI launcher runs before anything is compiled, and Jest loads
+    // jest.config.js without a TypeScript loader (toolchain.md pitfall 7).
+    files: ["**/*.cjs", "jest.config.js", "next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

@@ -1,4 +1,8 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { parseScenario, serializeScenario } from "@/lib";
+import { absoluteUrl, originFromHeaders } from "@/lib/api";
 import { CalculatorProvider } from "@/components/calculator/calculator-provider";
 import { loadCalculator } from "@/components/calculator/load-calculator";
 import { Results } from "@/components/results/results";
@@ -12,8 +16,29 @@ import { toUrlSearchParams, type PageSearchParams } from "./search-params";
  * server renders RDP figures (labelled) unless the link asks for RDP; the browser then computes
  * PRV in a Web Worker.
  */
+/**
+ * A pasted share link previews its own headline comparison: og:image points at the preview route
+ * for the link's canonical query (the root opengraph-image cannot see a page's query). URLs are
+ * absolute, built from the request's host, since metadata needs them so.
+ */
+export async function generateMetadata({ searchParams }: { searchParams: Promise<PageSearchParams> }): Promise<Metadata> {
+  const parsed = parseScenario(toUrlSearchParams(await searchParams));
+  const canonical = serializeScenario(parsed.ok ? parsed.scenario : parsed.fallback);
+  const origin = originFromHeaders(await headers());
+  const image = { url: absoluteUrl(origin, `/api/v1/og?${canonical}`), width: 1200, height: 630, alt: "Cheapest open vs closed option for this scenario, with cost and leakage" };
+  return {
+    alternates: { canonical: absoluteUrl(origin, `/?${canonical}`) },
+    openGraph: { title: "privadapt — private LLM adaptation calculator", images: [image] },
+    twitter: { card: "summary_large_image", images: [image] },
+  };
+}
+
 export default async function Home({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
-  const { model, initial, initialRaw, linkProblems } = loadCalculator(toUrlSearchParams(await searchParams));
+  const params = toUrlSearchParams(await searchParams);
+  const { model, initial, initialRaw, linkProblems } = loadCalculator(params);
+  const parsed = parseScenario(params);
+  // Links to the other doors carry the scenario as the server read it (bad fields at defaults).
+  const canonical = serializeScenario(parsed.ok ? parsed.scenario : parsed.fallback);
 
   return (
     <main>
@@ -24,7 +49,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<Pag
           <p className="tagline">Adapt an LLM to private data under differential privacy: closed API methods or open local models? Cost, leakage and the accuracy Hanke et al. (NeurIPS 2024) measured.</p>
         </div>
         <nav aria-label="Pages">
-          <Link href="/reproduce">Reproduce the study</Link>
+          <Link href="/reproduce">Reproduce the study</Link>{" · "}
+          <a href={`/statement?${canonical}`}>Printable statement</a>{" · "}
+          <a href={`/api/v1/estimate?${canonical}`}>JSON</a>
         </nav>
       </header>
       <CalculatorProvider keys={model.keys} initial={initial} initialRaw={initialRaw} linkProblems={linkProblems}>
