@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { presetScenario } from "@/lib/scenario";
 import { baselineWork, CENT_TOLERANCE_USD, costWork, estimateCosts, reproduceStudyCosts, STUDY_COST_CELLS, type StudyCostComparison } from "@/lib/cost";
@@ -135,9 +135,9 @@ describe("paper figures beside the model's", () => {
   });
 });
 
-// The typed cells must be exactly the cost cells of the shared dataset (when it is available).
-const RESULTS = join(__dirname, "../../../shared/reference/paper-results.json");
-(existsSync(RESULTS) ? describe : describe.skip)("STUDY_COST_CELLS (oracle: shared/reference/paper-results.json)", () => {
+// The typed cells must be exactly the cost cells of the study dataset (vendored oracle).
+const RESULTS = join(__dirname, "../fixtures/golden/paper-results.json");
+describe("STUDY_COST_CELLS (oracle: test/fixtures/golden/paper-results.json, a copy of shared/reference)", () => {
   it("lists every distinct cost cell of Tables 1, 3, 4, 5 and 6 with the same figures", () => {
     const data = JSON.parse(readFileSync(RESULTS, "utf8")) as { rows: { table: string; method: string; variant?: string; model: string; dataset: string; trainUsd?: number; queryUsdPer10k?: number }[] };
     const key = (table: string, method: string, model: string, train: number, query: number) => `${table}|${method}|${model}|${train}|${query}`;

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from "fast-check";
-import cases from "../../../shared/reference/dp-reference-cases.json";
+import cases from "../fixtures/golden/dp-reference-cases.json";
 import {
   calibrateGnmaxNoise, calibrateKeywordEpsilon, calibrateNoise, calibrateNoiseMultiplier, calibrateTokenEpsilon, dpIclQueryEvent,
   dpOptTokenBudget, dpSgdEvent, exponential, largestInteger, maxDpIclQueries, maxGnmaxQueries, opacusNoiseMultiplier,

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from "fast-check";
-import cases from "../../../shared/reference/dp-reference-cases.json";
+import cases from "../fixtures/golden/dp-reference-cases.json";
 import {
   UnsupportedEventError, composed, epsilonDelta, exponential, gaussian, gnmax, nonPrivate, normalCdf, noOp, poissonSampled,
   prvComponents, prvEpsilon, selfComposed, withFailure,

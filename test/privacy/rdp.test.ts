@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from "fast-check";
-import cases from "../../../shared/reference/dp-reference-cases.json";
+import cases from "../fixtures/golden/dp-reference-cases.json";
 import {
   AUTODP_ORDERS, DEFAULT_ORDERS, OPACUS_ORDERS, UnsupportedEventError, composed, dpOptEpsilon, epsilonDelta, epsilonFromRdp,
   exponential, gaussian, gnmax, ksaPtrQueryEvent, noOp, nonPrivate, poissonSampled, rdpCurve, rdpEpsilon, rdpExponential,

@@ -11,7 +11,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-export const REFERENCE_JSON = resolve(__dirname, "../../../shared/reference/paper-results.json");
+// The vendored copy of shared/reference/paper-results.json (test/fixtures/golden/README.md).
+export const REFERENCE_JSON = resolve(__dirname, "../fixtures/golden/paper-results.json");
 export const GENERATED_MODULE = resolve(__dirname, "../../lib/utility/paper-results.ts");
 
 interface RawRow {
