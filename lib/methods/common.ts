@@ -2,8 +2,9 @@
  * Shared pieces of the method files: which accountant to run, when a mechanism is still useful,
  * and the JSON-safe shape of numbers.
  */
-import { upperNormalQuantile, type AccountantSpec, type EpsilonResult } from "../privacy";
+import { upperNormalQuantile, type AccountantSpec, type EpsilonResult, type NoiseCalibration } from "../privacy";
 import type { Scenario } from "../scenario";
+import type { MethodPrivacy } from "./types";
 
 /** JSON has no Infinity or NaN: a non-finite number becomes null (read "unbounded"). */
 export function finiteOrNull(x: number | null | undefined): number | null {
@@ -99,3 +100,18 @@ export function clippedRate(recordsPerStep: number, pool: number, what: string):
 
 export const HANKE = "Hanke et al. 2024 (NeurIPS), Table 2 and Appendix D";
 export const MECHANICS = "method-mechanics.md";
+
+/**
+ * The fields every noise-calibrated method reports the same way: the target, the ε achieved and
+ * the accountant that produced it, PRV's bounds when PRV did, and σ.
+ */
+export function calibratedFields(scenario: Scenario, calibration: NoiseCalibration): Pick<MethodPrivacy, "targetEpsilon" | "epsilon" | "delta" | "accountant" | "bounds" | "noiseMultiplier"> {
+  return {
+    targetEpsilon: scenario.epsilon,
+    epsilon: finiteOrNull(calibration.epsilon),
+    delta: scenario.delta,
+    accountant: calibration.accountant,
+    bounds: boundsOf(calibration.result),
+    noiseMultiplier: calibration.noiseMultiplier,
+  };
+}

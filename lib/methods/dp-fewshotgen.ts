@@ -13,7 +13,7 @@
  */
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, maxCompositions, poissonSampled, gaussian, upperNormalQuantile } from "../privacy";
 import type { Scenario } from "../scenario";
-import { HANKE, MECHANICS, RDP_SPEC, USEFUL_ANSWER_PROBABILITY, boundsOf, clippedRate, finiteOrNull, gaussianSpec } from "./common";
+import { HANKE, MECHANICS, RDP_SPEC, USEFUL_ANSWER_PROBABILITY, clippedRate, finiteOrNull, gaussianSpec, calibratedFields } from "./common";
 import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
 
 const SOURCES = [
@@ -95,12 +95,7 @@ export function dpFewShotGenPrivacy(scenario: Scenario): MethodPrivacy {
     method: "dp-fewshotgen",
     label: "DP-FewShotGen",
     feasible,
-    targetEpsilon: scenario.epsilon,
-    epsilon: finiteOrNull(calibration.epsilon),
-    delta: scenario.delta,
-    accountant: calibration.accountant,
-    bounds: boundsOf(calibration.result),
-    noiseMultiplier: calibration.noiseMultiplier,
+    ...calibratedFields(scenario, calibration),
     mechanism: { parameter: "noiseMultiplier", value: calibration.noiseMultiplier, unit: "σ (noise std ÷ sensitivity √2/M)", extra: { usefulNoiseLimit: usefulNoise, poolRecords: s.pool } },
     budget: { unit: "tokens", planned: s.tokens, allowed: allowed.count, allowedAccountant: allowed.accountant },
     samplingRate: s.samplingRate,

@@ -17,7 +17,7 @@ import {
   type DpEvent,
 } from "../privacy";
 import type { Scenario } from "../scenario";
-import { HANKE, MECHANICS, RDP_SPEC, boundsOf, clippedRate, finiteOrNull, gaussianSpec, usefulVoteNoise } from "./common";
+import { HANKE, MECHANICS, RDP_SPEC, clippedRate, finiteOrNull, gaussianSpec, usefulVoteNoise, calibratedFields } from "./common";
 import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
 
 const SOURCES = [
@@ -96,12 +96,7 @@ export function dpIclPrivacy(scenario: Scenario): MethodPrivacy {
     method: "dp-icl",
     label: "DP-ICL",
     feasible,
-    targetEpsilon: scenario.epsilon,
-    epsilon: finiteOrNull(calibration.epsilon),
-    delta: scenario.delta,
-    accountant: calibration.accountant,
-    bounds: boundsOf(calibration.result),
-    noiseMultiplier: calibration.noiseMultiplier,
+    ...calibratedFields(scenario, calibration),
     mechanism: {
       parameter: "noiseMultiplier",
       value: calibration.noiseMultiplier,

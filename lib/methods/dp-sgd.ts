@@ -12,7 +12,7 @@
  */
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, type DpEvent } from "../privacy";
 import type { MethodId, Scenario } from "../scenario";
-import { HANKE, MECHANICS, boundsOf, finiteOrNull, gaussianSpec } from "./common";
+import { HANKE, MECHANICS, finiteOrNull, gaussianSpec, calibratedFields } from "./common";
 import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
 
 export type StepRule = "opacus" | "private-transformers" | "dp-transformers";
@@ -70,12 +70,7 @@ export function dpSgdMethodPrivacy(config: DpSgdMethodConfig, scenario: Scenario
     method: config.id,
     label: config.label,
     feasible,
-    targetEpsilon: scenario.epsilon,
-    epsilon: finiteOrNull(calibration.epsilon),
-    delta: scenario.delta,
-    accountant: calibration.accountant,
-    bounds: boundsOf(calibration.result),
-    noiseMultiplier: calibration.noiseMultiplier,
+    ...calibratedFields(scenario, calibration),
     mechanism: { parameter: "noiseMultiplier", value: calibration.noiseMultiplier, unit: "σ (noise std ÷ clipping norm)" },
     budget: { unit: "steps", planned: plan.steps, allowed: null, epochs: plan.epochs },
     samplingRate: plan.samplingRate,

@@ -12,7 +12,7 @@
  */
 import { calibrateGnmaxNoise, computeEpsilon, gnmax, maxGnmaxQueries, selfComposed, type AccountantSpec } from "../privacy";
 import type { Scenario } from "../scenario";
-import { HANKE, MECHANICS, RDP_SPEC, boundsOf, finiteOrNull, gaussianSpec, usefulVoteNoise } from "./common";
+import { HANKE, MECHANICS, RDP_SPEC, finiteOrNull, gaussianSpec, usefulVoteNoise, calibratedFields } from "./common";
 import { dataDependentGnmaxEpsilon } from "./pate-data-dependent";
 import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
 
@@ -64,12 +64,7 @@ export function promptPatePrivacy(scenario: Scenario): MethodPrivacy {
     method: "prompt-pate",
     label: "PromptPATE",
     feasible,
-    targetEpsilon: scenario.epsilon,
-    epsilon: finiteOrNull(calibration.epsilon),
-    delta: scenario.delta,
-    accountant: calibration.accountant,
-    bounds: boundsOf(calibration.result),
-    noiseMultiplier: calibration.noiseMultiplier,
+    ...calibratedFields(scenario, calibration),
     mechanism: { parameter: "noiseMultiplier", value: calibration.noiseMultiplier, unit: "votes (σ_G, noise std on each class count)", extra: { usefulNoiseLimit: usefulNoise, teachers: ensemble } },
     budget: { unit: "public queries", planned: answered, allowed: allowed.count, allowedAccountant: allowed.accountant },
     samplingRate: 1,
