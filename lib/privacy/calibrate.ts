@@ -17,7 +17,10 @@ import {
 } from "./events";
 import { computeEpsilon, type AccountantSpec, type EpsilonResult } from "./accountant";
 import { PrvGridTooLargeError, prvEpsilon, type PrvEpsilon } from "./prv";
-import { AUTODP_CLASSIC_MAX_ORDER, CONVERSION_ACCOUNTANT, epsilonFromRdp, rdpCurve, rdpEpsilon, rdpSubsampledGaussian, resolveOrders, type OrderGridId } from "./rdp";
+import {
+  AUTODP_CLASSIC_MAX_ORDER, CONVERSION_ACCOUNTANT, descendUnimodal, epsilonFromRdp, memoisedRdpSubsampledGaussian, rdpCurve, rdpEpsilon,
+  resolveOrders, type OrderGridId, type OrderHint,
+} from "./rdp";
 
 // Module-level bindings of the globals used in hot loops. Inside a vm context (Jest's node
 // environment, some server sandboxes) every lookup of a global such as Math goes through the
@@ -184,40 +187,46 @@ export function largestInteger(ok: (n: number) => boolean, maximum: number = Num
 // Named calibrations
 // ---------------------------------------------------------------------------------------------
 
-/** Orders on each side of the last optimum that a windowed RDP evaluation looks at. */
+/** Orders on each side of the last optimum that the fallback window walk looks at. */
 const ORDER_WINDOW = 2;
 
 /**
- * ε by RDP on a window of the order grid around the previous optimum, recentred whenever the
- * optimum touches the window's edge, so every answer is a local minimum of ε(α) on the grid.
- * Successive σ in a search move the optimal order only a little, so this costs ~5 orders instead
- * of ~345. A minimum over fewer orders can only be larger, so the value is always a valid
- * (upper-bound) ε and searches that use it stay on the safe side; where ε(α) is unimodal on the
- * grid (as for the subsampled Gaussian; tested against the full grid) it equals the full-grid ε.
+ * ε by RDP on the order grid, searched from the previous optimum instead of evaluated everywhere.
+ * ε(α) on the grid is unimodal for the subsampled Gaussian (P3: the CGF (α − 1)·R(α) is convex
+ * in α, by Hölder; tested against the full grid), so the strict local minimum `descendUnimodal`
+ * finds from the last optimum is the full-grid minimum. Successive σ in a search move the optimum
+ * a little, so this costs ~3–6 orders instead of ~345; far moves (a σ search's first doublings
+ * shift it by tens of grid steps) cost O(log distance) orders, where the window walk below cost
+ * O(distance). Where compared orders tie (ε = 0 under the improved conversion's floor, ε = ∞) the
+ * window walk decides instead: windows of ±2, ±4, … orders recentred on their minimum until it is
+ * interior. Either way the answer is a local minimum over the grid, never below the full-grid ε,
+ * so searches that use it stay on the safe side.
  */
 function windowedRdpEpsilon(delta: number, spec: Extract<AccountantSpec, { accountant: "rdp" }>): (event: DpEvent) => EpsilonResult {
   const orders = resolveOrders(spec.orders);
-  const conversion = spec.conversion;
+  const conversion = spec.conversion ?? "improved";
+  const last = orders.length - 1;
   let center = -1;
   const asResult = (r: { epsilon: number; order: number | null; accountant: EpsilonResult["accountant"] }): EpsilonResult => ({ epsilon: r.epsilon, delta, accountant: r.accountant, order: r.order });
+  const label = CONVERSION_ACCOUNTANT[conversion];
+  const logDelta = math.log(delta);
+  // The conversion term of each order (P3), which does not depend on the event: computed once.
+  const terms = orders.map((order) => (conversion === "improved" ? math.log1p(-1 / order) - (logDelta + math.log(order)) / (order - 1) : -logDelta / (order - 1)));
   return (event) => {
     if (orders.length <= 4 * ORDER_WINDOW + 1) return asResult(rdpEpsilon(event, delta, { orders, conversion }));
-    if (center < 0) center = math.max(0, orders.findIndex((a) => a >= 8)); // a typical optimum; the window walks from here
-    // ε at one order, memoised for this event, so a growing window only pays for new orders.
+    if (center < 0) center = math.max(0, orders.findIndex((a) => a >= 8)); // a typical optimum; the search walks from here
+    // ε at one order, memoised for this event, so no order is paid for twice.
     // The subsampled-Gaussian shape every σ search uses goes straight to the closed form (P2, P3).
     const known = new Map<number, { epsilon: number; order: number | null; accountant: EpsilonResult["accountant"] }>();
     const sgm = sgmShape(event);
-    const label = CONVERSION_ACCOUNTANT[conversion ?? "improved"];
-    const logDelta = math.log(delta);
+    const rdpAt = sgm ? memoisedRdpSubsampledGaussian(sgm.samplingRate, sgm.noiseMultiplier) : null;
     const at = (i: number) => {
       let r = known.get(i);
       if (!r) {
         const order = orders[i]!;
-        if (sgm) {
-          const rdp = sgm.count * rdpSubsampledGaussian(sgm.samplingRate, sgm.noiseMultiplier, order);
-          const term = (conversion ?? "improved") === "improved" ? math.log1p(-1 / order) - (logDelta + math.log(order)) / (order - 1) : -logDelta / (order - 1);
-          const eps = rdp + term;
-          r = { epsilon: Number.isNaN(eps) ? INFINITY : (conversion ?? "improved") === "improved" ? math.max(0, eps) : eps, order, accountant: label };
+        if (sgm && rdpAt) {
+          const eps = sgm.count * rdpAt(order) + terms[i]!;
+          r = { epsilon: Number.isNaN(eps) ? INFINITY : conversion === "improved" ? math.max(0, eps) : eps, order, accountant: label };
         } else {
           r = rdpEpsilon(event, delta, { orders: [order], conversion });
         }
@@ -225,11 +234,21 @@ function windowedRdpEpsilon(delta: number, spec: Extract<AccountantSpec, { accou
       }
       return r;
     };
+    // ε = ∞ at an order, or the pure-DP bound beating it (order null): the window walk decides.
+    const plain = (i: number) => {
+      const r = at(i);
+      return r.order === null ? NaN : r.epsilon;
+    };
+    const descended = descendUnimodal(plain, last, center);
+    if (descended >= 0) {
+      center = descended;
+      return asResult(at(descended));
+    }
     // When the optimum sits on the window's edge, recentre there and double the span, so a far
     // optimum is reached in O(log distance) windows.
     for (let span = ORDER_WINDOW; ; span *= 2) {
       const lo = math.max(0, center - span);
-      const hi = math.min(orders.length - 1, center + span);
+      const hi = math.min(last, center + span);
       let best = lo;
       for (let i = lo; i <= hi; i++) {
         const r = at(i);
@@ -237,7 +256,7 @@ function windowedRdpEpsilon(delta: number, spec: Extract<AccountantSpec, { accou
         if (r.epsilon < at(best).epsilon) best = i;
       }
       center = best;
-      const interior = (best > lo || lo === 0) && (best < hi || hi === orders.length - 1);
+      const interior = (best > lo || lo === 0) && (best < hi || hi === last);
       if (interior) return asResult(at(best));
     }
   };
@@ -301,9 +320,14 @@ export function calibrateNoise(makeEvent: (noiseMultiplier: number) => DpEvent, 
   requireInterval("delta", delta, 0, 1, true, true);
   if (spec.accountant === "prv") return calibrateNoisePrv(makeEvent, targetEpsilon, delta, spec, relativeTolerance);
   const label = CONVERSION_ACCOUNTANT[spec.conversion ?? "improved"];
+  // autodp-classic: each evaluation's search for the optimal order starts at the last one's.
+  const hint: OrderHint = { order: 8 };
   const evaluate = spec.conversion !== "autodp-classic"
     ? windowedRdpEpsilon(delta, spec)
-    : (event: DpEvent) => computeEpsilon(event, delta, spec);
+    : (event: DpEvent): EpsilonResult => {
+      const r = rdpEpsilon(event, delta, { orders: spec.orders, conversion: spec.conversion }, hint);
+      return { epsilon: r.epsilon, delta, accountant: r.accountant, order: r.order };
+    };
   // Below the σ → ∞ limit no σ can help: say so after one evaluation instead of walking the whole
   // range in doublings (measured 8–17 s for extreme scenarios with the autodp-classic grid).
   if (sgmShape(makeEvent(1)) && targetEpsilon < rdpEpsilonFloor(delta, spec)) {

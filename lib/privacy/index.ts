@@ -12,8 +12,8 @@ export {
 export {
   DEFAULT_ORDERS, OPACUS_ORDERS, AUTODP_ORDERS, PATE_ORDERS, ORDER_GRIDS,
   rdpGaussian, rdpSubsampledGaussian, rdpExponential, rdpPoissonGeneral, rdpCurve, rdpEpsilon, epsilonFromRdp,
-  pureEpsilonOf, failureProbabilityOf,
-  type OrderGridId, type RdpConversion, type RdpCurve, type RdpEpsilon, type RdpOptions,
+  pureEpsilonOf, failureProbabilityOf, clearRdpCache,
+  type OrderGridId, type OrderHint, type RdpConversion, type RdpCurve, type RdpEpsilon, type RdpOptions,
 } from "./rdp";
 export { prvEpsilon, prvEpsilonOfComponents, prvComponents, clearPrvCache, PrvGridTooLargeError, type PrvComponent, type PrvEpsilon, type PrvOptions } from "./prv";
 export { computeEpsilon, type AccountantKind, type AccountantLabel, type AccountantSpec, type EpsilonResult } from "./accountant";

@@ -4,7 +4,7 @@ import cases from "../fixtures/golden/dp-reference-cases.json";
 import {
   calibrateGnmaxNoise, calibrateKeywordEpsilon, calibrateNoise, calibrateNoiseMultiplier, calibrateTokenEpsilon, dpIclQueryEvent,
   dpOptTokenBudget, dpSgdEvent, exponential, largestInteger, maxDpIclQueries, maxGnmaxQueries, opacusNoiseMultiplier,
-  poissonSampled, prvEpsilon, rdpEpsilon, searchParameter, selfComposed,
+  poissonSampled, prvEpsilon, rdpEpsilon, searchParameter, selfComposed, clearRdpCache,
 } from "@/lib/privacy";
 
 describe("Opacus get_noise_multiplier reproduced, oracle: Opacus RDP, dp-reference-cases.json", () => {
@@ -115,6 +115,24 @@ describe("search invariants (properties)", () => {
         return r.epsilon <= target && full <= target && Math.abs(full - r.epsilon) <= 1e-12 * Math.max(1, full);
       },
     ), { numRuns: 60 });
+  });
+
+  it("autodp-classic σ calibration (warm-started order search) reports exactly the cold ε at its σ, and the RDP caches change no answer", () => {
+    // Oracle: rdpEpsilon on a fresh event with no hint (the golden-section/doubling-grid value,
+    // itself tested against the full grid in rdp.test.ts).
+    fc.assert(fc.property(
+      fc.double({ min: 1e-4, max: 0.1, noNaN: true }), fc.integer({ min: 1, max: 100000 }), fc.double({ min: 0.1, max: 20, noNaN: true }), fc.double({ min: 1e-9, max: 1e-3, noNaN: true }),
+      (q, queries, target, delta) => {
+        const event = (s: number) => selfComposed(queries, dpIclQueryEvent(s, q, "code"));
+        const spec = { accountant: "rdp" as const, conversion: "autodp-classic" as const };
+        const warm = calibrateNoise(event, target, delta, spec);
+        clearRdpCache();
+        const again = calibrateNoise(event, target, delta, spec);
+        if (again.noiseMultiplier !== warm.noiseMultiplier || again.epsilon !== warm.epsilon) return false;
+        if (warm.noiseMultiplier === null) return !warm.feasible;
+        return warm.epsilon <= target && warm.epsilon === rdpEpsilon(event(warm.noiseMultiplier), delta, { conversion: "autodp-classic" }).epsilon;
+      },
+    ), { numRuns: 25 });
   });
 
   it("PRV σ calibration never overshoots (a few cases: each is an FFT composition)", () => {

@@ -4,8 +4,9 @@ import cases from "../fixtures/golden/dp-reference-cases.json";
 import {
   AUTODP_ORDERS, DEFAULT_ORDERS, OPACUS_ORDERS, UnsupportedEventError, composed, dpOptEpsilon, epsilonDelta, epsilonFromRdp,
   exponential, gaussian, gnmax, ksaPtrQueryEvent, noOp, nonPrivate, poissonSampled, rdpCurve, rdpEpsilon, rdpExponential,
-  rdpGaussian, rdpSubsampledGaussian, selfComposed, withFailure,
+  rdpGaussian, rdpSubsampledGaussian, selfComposed, withFailure, clearRdpCache,
 } from "@/lib/privacy";
+import { descendUnimodal, memoisedRdpSubsampledGaussian } from "@/lib/privacy/rdp";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 const sgm = (q: number, sigma: number, steps: number) => selfComposed(steps, poissonSampled(q, gaussian(sigma)));
@@ -193,5 +194,62 @@ describe("autodp-classic for subsampled Gaussians (golden-section over integer o
         return fast.order === oracle.order && Math.abs(fast.epsilon - oracle.epsilon) <= 1e-12 * oracle.epsilon;
       },
     ), { numRuns: 8 });
+  });
+});
+
+describe("searches from a warm start (descendUnimodal, autodp-classic's order hint, the one-step memo)", () => {
+  // Oracle: a linear scan for the first index of the minimum (the definition of argmin).
+  const argmin = (values: readonly number[]) => values.reduce((best, v, i) => (v < values[best]! ? i : best), 0);
+
+  it("descendUnimodal finds the minimum of any strictly unimodal sequence from any start", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 399 }), fc.integer({ min: 0, max: 399 }), fc.double({ min: 0.1, max: 3, noNaN: true }), (length, rawMinimum, rawStart, power) => {
+      const minimum = rawMinimum % length;
+      // Distinct values falling to the minimum and rising after it (even ranks on the left, odd on
+      // the right), under a monotone power so both steep and flat shapes occur.
+      const values = Array.from({ length }, (_, i) => (i < minimum ? 2 * (minimum - i) : i > minimum ? 2 * (i - minimum) - 1 : 0) ** power);
+      let evaluations = 0;
+      const found = descendUnimodal((i) => { evaluations++; return values[i]!; }, length - 1, rawStart % length);
+      return found === argmin(values) && evaluations <= 3 + 4 * Math.ceil(Math.log2(length + 1));
+    }), { numRuns: 300 });
+  });
+
+  it("descendUnimodal gives up (−1) on a tie rather than guess, and never returns a non-minimum", () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 60 }), fc.nat(), (values, rawStart) => {
+      // Any sequence at all: a tie or a non-unimodal shape must never produce a wrong "minimum"
+      // with both neighbours higher unless it is a strict local minimum.
+      const found = descendUnimodal((i) => values[i]!, values.length - 1, rawStart % values.length);
+      if (found === -1) return true;
+      const v = values[found]!;
+      const left = found > 0 ? values[found - 1]! : Infinity;
+      const right = found < values.length - 1 ? values[found + 1]! : Infinity;
+      return v < left && v < right;
+    }), { numRuns: 300 });
+    expect(descendUnimodal(() => 0, 10, 5)).toBe(-1); // a plateau (ε floored at 0)
+    expect(descendUnimodal(() => Infinity, 10, 5)).toBe(-1);
+  });
+
+  it("autodp-classic returns the same ε and order whatever hint it starts from, and leaves its optimum in the hint", () => {
+    fc.assert(fc.property(
+      fc.double({ min: 1e-6, max: 0.5, noNaN: true }), fc.double({ min: 0.3, max: 300, noNaN: true }), fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 1e-20, max: 1e-2, noNaN: true }), fc.integer({ min: 2, max: 8192 }),
+      (q, sigma, steps, delta, start) => {
+        const event = sgm(q, sigma, steps);
+        const cold = rdpEpsilon(event, delta, { conversion: "autodp-classic" });
+        const hint = { order: start };
+        const warm = rdpEpsilon(event, delta, { conversion: "autodp-classic" }, hint);
+        return warm.epsilon === cold.epsilon && warm.order === cold.order && (cold.order === null || hint.order === cold.order || hint.order === start);
+      },
+    ), { numRuns: 60 });
+  });
+
+  it("the one-step memo returns exactly rdpSubsampledGaussian, and clearing the caches changes no result", () => {
+    const at = memoisedRdpSubsampledGaussian(0.004, 0.8);
+    for (const order of [1.5, 2, 3.3, 17, 256]) {
+      expect(at(order)).toBe(rdpSubsampledGaussian(0.004, 0.8, order));
+      expect(at(order)).toBe(rdpSubsampledGaussian(0.004, 0.8, order)); // the memoised read
+    }
+    const event = sgm(0.004, 0.8, 1000);
+    const before = [rdpEpsilon(event, 1e-5), rdpEpsilon(event, 1e-5, { conversion: "autodp-classic" })];
+    clearRdpCache();
+    expect([rdpEpsilon(event, 1e-5), rdpEpsilon(event, 1e-5, { conversion: "autodp-classic" })]).toEqual(before);
   });
 });
