@@ -41,9 +41,25 @@ function privacyKey(scenario: Scenario, id: MethodId): string {
 const memo = new Map<string, MethodPrivacy>();
 const MEMO_LIMIT = 512;
 
-/** Replaces non-finite numbers anywhere in a result by null, so JSON never carries NaN/Infinity. */
+/**
+ * A deep copy of a result as JSON would carry it: non-finite numbers become null (JSON has no
+ * NaN/Infinity), −0 becomes 0, undefined properties are dropped and undefined array items become
+ * null — exactly JSON.parse(JSON.stringify(·)) with that replacer on plain data, without building
+ * and re-parsing the string (a fifth of a warm scenario's time once its searches were cached).
+ */
 function jsonSafe<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v))) as T;
+  return copyAsJson(value) as T;
+}
+
+function copyAsJson(value: unknown): unknown {
+  if (typeof value === "number") return Number.isFinite(value) ? value + 0 : null; // −0 + 0 = +0
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => (item === undefined || typeof item === "function" ? null : copyAsJson(item)));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== undefined && typeof item !== "function") out[key] = copyAsJson(item);
+  }
+  return out;
 }
 
 /**

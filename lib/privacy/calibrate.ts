@@ -18,7 +18,7 @@ import {
 import { computeEpsilon, type AccountantSpec, type EpsilonResult } from "./accountant";
 import { PrvGridTooLargeError, prvEpsilon, type PrvEpsilon } from "./prv";
 import {
-  AUTODP_CLASSIC_MAX_ORDER, CONVERSION_ACCOUNTANT, descendUnimodal, epsilonFromRdp, memoisedRdpSubsampledGaussian, rdpCurve, rdpEpsilon,
+  AUTODP_CLASSIC_MAX_ORDER, CONVERSION_ACCOUNTANT, conversionTerms, descendUnimodal, epsilonFromRdp, epsilonFromScaledRdp, memoisedRdpSubsampledGaussian, rdpCurve, rdpEpsilon,
   resolveOrders, type OrderGridId, type OrderHint,
 } from "./rdp";
 
@@ -209,9 +209,8 @@ function windowedRdpEpsilon(delta: number, spec: Extract<AccountantSpec, { accou
   let center = -1;
   const asResult = (r: { epsilon: number; order: number | null; accountant: EpsilonResult["accountant"] }): EpsilonResult => ({ epsilon: r.epsilon, delta, accountant: r.accountant, order: r.order });
   const label = CONVERSION_ACCOUNTANT[conversion];
-  const logDelta = math.log(delta);
-  // The conversion term of each order (P3), which does not depend on the event: computed once.
-  const terms = orders.map((order) => (conversion === "improved" ? math.log1p(-1 / order) - (logDelta + math.log(order)) / (order - 1) : -logDelta / (order - 1)));
+  // The conversion term of each order (P3), which does not depend on the event.
+  const terms = conversionTerms(orders, delta, conversion);
   return (event) => {
     if (orders.length <= 4 * ORDER_WINDOW + 1) return asResult(rdpEpsilon(event, delta, { orders, conversion }));
     if (center < 0) center = math.max(0, orders.findIndex((a) => a >= 8)); // a typical optimum; the search walks from here
@@ -272,10 +271,7 @@ function rdpEpsilonFloor(delta: number, spec: Extract<AccountantSpec, { accounta
   const conversion = spec.conversion ?? "improved";
   if (conversion === "autodp-classic") return -logDelta / (AUTODP_CLASSIC_MAX_ORDER - 1);
   let floor = INFINITY;
-  for (const a of resolveOrders(spec.orders)) {
-    const term = conversion === "improved" ? math.log1p(-1 / a) - (logDelta + math.log(a)) / (a - 1) : -logDelta / (a - 1);
-    if (term < floor) floor = term;
-  }
+  for (const term of conversionTerms(resolveOrders(spec.orders), delta, conversion)) if (term < floor) floor = term;
   return conversion === "improved" ? math.max(0, floor) : floor;
 }
 
@@ -564,7 +560,7 @@ export function maxCompositions(step: DpEvent, targetEpsilon: number, delta: num
     const eps = (t: number) => {
       const failure = t * one.failureDelta;
       if (!(delta - failure > 0)) return INFINITY;
-      return epsilonFromRdp(orders, one.rdp.map((r) => (r === 0 ? 0 : t * r)), delta - failure, conversion).epsilon;
+      return epsilonFromScaledRdp(orders, one.rdp, t, delta - failure, conversion).epsilon;
     };
     return budgetFromPredicate(eps, targetEpsilon, maximum, computeEpsilon(step, delta, spec).accountant);
   }

@@ -324,12 +324,12 @@ function curveOf(event: DpEvent, orders: readonly number[]): number[] {
       // Sensitivity √2: α·2/(2σ²) = α/σ² (P1).
       return orders.map((a) => a / (event.noiseMultiplier * event.noiseMultiplier));
     case "exponential":
-      return orders.map((a) => rdpExponential(event.epsilon, a));
+      return exponentialCurve(event.epsilon, orders);
     case "epsilonDelta":
       if (event.delta > 0) {
         throw new UnsupportedEventError("rdp", describeEvent(event), "an (ε, δ)-DP step with δ > 0 has no RDP curve; use withFailure(δ, exponential(ε)) if its guarantee is pure DP except with probability δ");
       }
-      return orders.map((a) => rdpExponential(event.epsilon, a));
+      return exponentialCurve(event.epsilon, orders);
     case "poissonSampled":
       return poissonCurve(event, orders);
     case "selfComposed": {
@@ -351,25 +351,37 @@ function curveOf(event: DpEvent, orders: readonly number[]): number[] {
 }
 
 /**
- * Subsampled curves are the expensive leaves of the fold (P2 sums, P6 double sums), and searches
- * re-evaluate the same step for many counts; events are immutable, so cache them per order grid.
+ * Curves of the expensive leaves of the fold, cached per order grid and event: subsampled curves
+ * (P2 sums, P6 double sums) and exponential-mechanism curves (two log-cosh per order, P5).
+ * Searches re-evaluate the same step for many counts and a scenario asks for the same events
+ * again; events are immutable and the same event gives the same curve. Only frozen grids are
+ * cached (a caller's own array could change under the key). Cached arrays are never mutated:
+ * the fold only reads its children's curves, and `rdpCurve` hands out copies.
  */
-let poissonCache = new WeakMap<readonly number[], Map<string, number[]>>();
-const POISSON_CACHE_LIMIT = 256;
+let curveCache = new WeakMap<readonly number[], Map<string, number[]>>();
+const CURVE_CACHE_LIMIT = 256;
 
-function poissonCurve(event: PoissonSampledEvent, orders: readonly number[]): number[] {
-  let byEvent = poissonCache.get(orders);
+function cachedCurve(orders: readonly number[], key: string, compute: () => number[]): number[] {
+  if (!Object.isFrozen(orders)) return compute();
+  let byEvent = curveCache.get(orders);
   if (!byEvent) {
     byEvent = new Map();
-    poissonCache.set(orders, byEvent);
+    curveCache.set(orders, byEvent);
   }
-  const key = JSON.stringify(event);
   const hit = byEvent.get(key);
   if (hit) return hit;
-  const curve = computePoissonCurve(event, orders);
-  if (byEvent.size >= POISSON_CACHE_LIMIT) byEvent.delete(byEvent.keys().next().value as string);
+  const curve = compute();
+  if (byEvent.size >= CURVE_CACHE_LIMIT) byEvent.delete(byEvent.keys().next().value as string);
   byEvent.set(key, curve);
   return curve;
+}
+
+function exponentialCurve(epsilon: number, orders: readonly number[]): number[] {
+  return cachedCurve(orders, `exponential:${epsilon}`, () => orders.map((a) => rdpExponential(epsilon, a)));
+}
+
+function poissonCurve(event: PoissonSampledEvent, orders: readonly number[]): number[] {
+  return cachedCurve(orders, JSON.stringify(event), () => computePoissonCurve(event, orders));
 }
 
 function computePoissonCurve(event: PoissonSampledEvent, orders: readonly number[]): number[] {
@@ -448,22 +460,63 @@ function conversionTerm(conversion: RdpConversion, order: number, logDelta: numb
 }
 
 /**
+ * The conversion term of every order of a grid at one δ (P3: ε(α) = R(α) + term(α, δ)). It does
+ * not depend on the event, and searches convert many curves at the same δ (a budget search: one
+ * per count tried; a parameter search: one per value), so frozen grids keep their terms per
+ * (conversion, δ): three logarithms per order saved on every later conversion, same arithmetic.
+ */
+const termCache = new WeakMap<readonly number[], Map<string, Float64Array>>();
+const TERM_CACHE_LIMIT = 64;
+
+export function conversionTerms(orders: readonly number[], delta: number, conversion: RdpConversion): Float64Array {
+  const compute = () => {
+    const logDelta = math.log(delta);
+    const terms = new Float64Array(orders.length);
+    for (let i = 0; i < orders.length; i++) terms[i] = conversionTerm(conversion, orders[i]!, logDelta);
+    return terms;
+  };
+  if (!Object.isFrozen(orders)) return compute();
+  let byDelta = termCache.get(orders);
+  if (!byDelta) {
+    byDelta = new Map();
+    termCache.set(orders, byDelta);
+  }
+  const key = `${conversion}:${delta}`;
+  let terms = byDelta.get(key);
+  if (!terms) {
+    if (byDelta.size >= TERM_CACHE_LIMIT) byDelta.delete(byDelta.keys().next().value as string);
+    terms = compute();
+    byDelta.set(key, terms);
+  }
+  return terms;
+}
+
+/**
  * Best (ε, order) over a curve for a target δ in (0, 1) (P3). ε is +∞ when no order is finite.
  * @example epsilonFromRdp([2], [0.5], 1e-5, "classic").epsilon ≈ 0.5 + math.log(1e5)
  */
 export function epsilonFromRdp(orders: readonly number[], rdp: readonly number[], delta: number, conversion: RdpConversion = "improved"): { epsilon: number; order: number | null } {
+  return epsilonFromScaledRdp(orders, rdp, 1, delta, conversion);
+}
+
+/**
+ * Best (ε, order) for the curve count·r(α) without materialising it (a T-fold composition of a
+ * step with curve r: RDP adds up, Mironov 2017, Prop. 1), with 0·r = 0 for orders where r = 0.
+ * Used by budget searches that try many counts for one step.
+ */
+export function epsilonFromScaledRdp(orders: readonly number[], rdp: readonly number[], count: number, delta: number, conversion: RdpConversion = "improved"): { epsilon: number; order: number | null } {
   requireInterval("delta", delta, 0, 1, true, true);
-  const logDelta = math.log(delta);
+  const terms = conversionTerms(orders, delta, conversion);
   let best = INFINITY;
   let bestOrder: number | null = null;
   for (let i = 0; i < orders.length; i++) {
-    const a = orders[i]!;
-    const r = rdp[i]!;
+    const step = rdp[i]!;
+    const r = count === 1 || step === 0 ? step : count * step;
     if (!(r < INFINITY)) continue;
-    const eps = r + conversionTerm(conversion, a, logDelta);
+    const eps = r + terms[i]!;
     if (eps < best) {
       best = eps;
-      bestOrder = a;
+      bestOrder = orders[i]!;
     }
   }
   if (conversion === "improved" && best < 0) best = 0;
@@ -703,10 +756,10 @@ export function rdpEpsilon(event: DpEvent, delta: number, options: RdpOptions = 
 }
 
 /**
- * Empties the RDP caches: the per-event subsampled curves and the per-(q, σ) one-step values
+ * Empties the RDP caches: the per-event leaf curves and the per-(q, σ) one-step values
  * (benchmarks use it to time the RDP work itself).
  */
 export function clearRdpCache(): void {
   sgmMemo.clear();
-  poissonCache = new WeakMap();
+  curveCache = new WeakMap();
 }

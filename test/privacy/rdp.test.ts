@@ -6,7 +6,7 @@ import {
   exponential, gaussian, gnmax, ksaPtrQueryEvent, noOp, nonPrivate, poissonSampled, rdpCurve, rdpEpsilon, rdpExponential,
   rdpGaussian, rdpSubsampledGaussian, selfComposed, withFailure, clearRdpCache,
 } from "@/lib/privacy";
-import { descendUnimodal, memoisedRdpSubsampledGaussian } from "@/lib/privacy/rdp";
+import { descendUnimodal, epsilonFromScaledRdp, memoisedRdpSubsampledGaussian } from "@/lib/privacy/rdp";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 const sgm = (q: number, sigma: number, steps: number) => selfComposed(steps, poissonSampled(q, gaussian(sigma)));
@@ -251,5 +251,27 @@ describe("searches from a warm start (descendUnimodal, autodp-classic's order hi
     const before = [rdpEpsilon(event, 1e-5), rdpEpsilon(event, 1e-5, { conversion: "autodp-classic" })];
     clearRdpCache();
     expect([rdpEpsilon(event, 1e-5), rdpEpsilon(event, 1e-5, { conversion: "autodp-classic" })]).toEqual(before);
+  });
+});
+
+describe("conversion without materialising T·r(α), and cached conversion terms and leaf curves", () => {
+  it("epsilonFromScaledRdp(r, T) equals epsilonFromRdp(T·r) bit for bit, on frozen (cached) and unfrozen grids", () => {
+    // Oracle: P3 on the materialised curve T·r(α) (0·r = 0), as maxCompositions computed it before.
+    fc.assert(fc.property(fc.double({ min: 1e-5, max: 1, noNaN: true }), fc.double({ min: 0.3, max: 50, noNaN: true }), fc.integer({ min: 1, max: 1e7 }), fc.double({ min: 1e-12, max: 0.5, noNaN: true }), fc.constantFrom("improved", "classic") as fc.Arbitrary<"improved" | "classic">, (q, sigma, count, delta, conversion) => {
+      const one = rdpCurve(poissonSampled(q, gaussian(sigma)), DEFAULT_ORDERS).rdp;
+      const materialised = epsilonFromRdp([...DEFAULT_ORDERS], one.map((r) => (r === 0 ? 0 : count * r)), delta, conversion);
+      const frozen = epsilonFromScaledRdp(DEFAULT_ORDERS, one, count, delta, conversion);
+      const again = epsilonFromScaledRdp(DEFAULT_ORDERS, one, count, delta, conversion); // cached terms
+      return frozen.epsilon === materialised.epsilon && frozen.order === materialised.order && again.epsilon === frozen.epsilon;
+    }), { numRuns: 40 });
+  });
+
+  it("a cached exponential-mechanism curve is the closed form (P5), and a composed curve built on it is unchanged", () => {
+    const first = rdpCurve(composed([gaussian(2), exponential(0.7)]), DEFAULT_ORDERS).rdp;
+    const second = rdpCurve(composed([gaussian(2), exponential(0.7)]), DEFAULT_ORDERS).rdp;
+    expect(second).toEqual(first);
+    DEFAULT_ORDERS.forEach((a, i) => expect(first[i]).toBe(rdpGaussian(2, a) + rdpExponential(0.7, a)));
+    clearRdpCache();
+    expect(rdpCurve(composed([gaussian(2), exponential(0.7)]), DEFAULT_ORDERS).rdp).toEqual(first);
   });
 });
