@@ -12,7 +12,7 @@
  * Bad flags exit 2 with `{"errors":[{field, message, received, allowed}]}` on stderr.
  */
 import {
-  calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, parseScenario, privacyForScenario, serializeScenario,
+  calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, parseScenario, privacyForScenario, serializeScenario, PRV_MIN_DELTA, PrvDeltaOutOfRangeError,
   type AccountantSpec, type FieldError,
 } from "../index";
 import { fail, withFlags, type Command } from "./commands";
@@ -68,7 +68,7 @@ const ORDERS_FLAG: FlagSpec = { name: "orders", description: "RDP order grid: de
 const EPS_ERROR_FLAG: FlagSpec = { name: "eps-error", description: "PRV's error budget in ε (default 0.01, as prv_accountant and Opacus). PRV only." };
 
 /** The accountant settings from the flags, with the cross-flag checks. */
-function readSpec(flags: Record<string, string | true>, steps: number | undefined, errors: FieldError[]): AccountantSpec {
+function readSpec(flags: Record<string, string | true>, steps: number | undefined, delta: number | undefined, errors: FieldError[]): AccountantSpec {
   const accountant = readChoice(flags, "accountant", ["prv", "rdp"], errors) ?? "prv";
   const orders = readChoice(flags, "orders", ["default", "opacus"], errors) as "default" | "opacus" | undefined;
   const epsError = readNumber(flags, RULES["eps-error"], errors);
@@ -77,11 +77,15 @@ function readSpec(flags: Record<string, string | true>, steps: number | undefine
   if (accountant === "prv" && steps !== undefined && steps > PRV_MAX_STEPS) {
     errors.push({ field: "steps", message: `--steps above ${PRV_MAX_STEPS} is too many for the PRV grid; use --accountant rdp`, received: steps, allowed: `an integer in [1, ${PRV_MAX_STEPS}] with --accountant prv` });
   }
+  if (accountant === "prv" && delta !== undefined && delta < PRV_MIN_DELTA) {
+    errors.push({ field: "delta", message: `--delta below ${PRV_MIN_DELTA} is out of the PRV accountant's range (FFT round-off swamps the tail mass δ is read from); use --accountant rdp`, received: delta, allowed: `a number in [${PRV_MIN_DELTA}, 1) with --accountant prv` });
+  }
   return accountant === "rdp" ? { accountant: "rdp", orders: orders ?? "default" } : { accountant: "prv", epsError: epsError ?? 0.01 };
 }
 
 /** Engine RangeErrors (limits no flag check caught) become field errors, exit 2. */
 function engineError(io: Parameters<Command["run"]>[1], error: unknown, field: string): number {
+  if (error instanceof PrvDeltaOutOfRangeError) return fail(io, [{ field: "delta", message: error.message, received: error.delta, allowed: `a number in [${PRV_MIN_DELTA}, 1) with --accountant prv` }]);
   if (error instanceof RangeError) return fail(io, [{ field, message: error.message, received: null, allowed: "see --help" }]);
   throw error;
 }
@@ -104,7 +108,7 @@ export const epsilonCommand: Command = {
     const q = readNumber(flags, RULES["sample-rate"], errors);
     const steps = readNumber(flags, RULES.steps, errors);
     const delta = readNumber(flags, RULES.delta, errors);
-    const spec = readSpec(flags, steps, errors);
+    const spec = readSpec(flags, steps, delta, errors);
     if (errors.length > 0 || sigma === undefined || q === undefined || steps === undefined || delta === undefined) return fail(io, errors);
     try {
       const r = computeEpsilon(dpSgdEvent(sigma, q, steps), delta, spec);
@@ -135,7 +139,7 @@ export const sigmaCommand: Command = {
     const delta = readNumber(flags, RULES.delta, errors);
     const q = readNumber(flags, RULES["sample-rate"], errors);
     const steps = readNumber(flags, RULES.steps, errors);
-    const spec = readSpec(flags, steps, errors);
+    const spec = readSpec(flags, steps, delta, errors);
     if (errors.length > 0 || epsilon === undefined || delta === undefined || q === undefined || steps === undefined) return fail(io, errors);
     try {
       const r = calibrateNoiseMultiplier({ targetEpsilon: epsilon, delta, samplingRate: q, steps, spec });

@@ -2,7 +2,7 @@
  * Shared pieces of the method files: which accountant to run, when a mechanism is still useful,
  * and the JSON-safe shape of numbers.
  */
-import { upperNormalQuantile, type AccountantSpec, type EpsilonResult, type NoiseCalibration } from "../privacy";
+import { PRV_MIN_DELTA as PRIVACY_PRV_MIN_DELTA, upperNormalQuantile, type AccountantSpec, type EpsilonResult, type NoiseCalibration } from "../privacy";
 import type { Scenario } from "../scenario";
 import type { MethodPrivacy } from "./types";
 
@@ -37,13 +37,11 @@ export const PRV_MAX_GRID_POINTS = 2 ** 20;
 export const PRV_FFT_SLACK = 0.05;
 
 /**
- * The smallest δ at which method results use PRV. The composed pmf comes out of an FFT with
- * round-off ~1e-16 relative to its peak, so tail masses of δ_err = δ/1000 near that level are
- * noise: measured (q = 5e-8…6e-4, T = 10⁴) PRV's ε stops rising as δ falls below ~1e-12, then
- * jumps about (ε(1e-14) = 73.5 where RDP gives 24.7; ε(1e-20) = 7.6 where RDP gives 17.8, unsafe).
- * 1e-10 keeps a 100× margin above the last δ where it was still monotone and below RDP.
+ * The smallest δ at which method results use PRV: the PRV accountant's own limit (lib/privacy/prv.ts
+ * PRV_MIN_DELTA, 1e-10: below it FFT round-off swamps the tail mass δ is read from, and PRV's
+ * "upper bound" fell below RDP's at δ = 1e-20). Below it the methods use RDP and say so.
  */
-export const PRV_MIN_DELTA = 1e-10;
+export const PRV_MIN_DELTA = PRIVACY_PRV_MIN_DELTA;
 
 /**
  * The accountant a Gaussian method uses: the scenario's choice, except where PRV cannot give a

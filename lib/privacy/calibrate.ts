@@ -16,7 +16,7 @@ import {
   type DpEvent,
 } from "./events";
 import { computeEpsilon, type AccountantSpec, type EpsilonResult } from "./accountant";
-import { PrvGridTooLargeError, prvEpsilon, type PrvEpsilon } from "./prv";
+import { PrvGridTooLargeError, prvEpsilon, requirePrvDelta, type PrvEpsilon } from "./prv";
 import {
   AUTODP_CLASSIC_MAX_ORDER, CONVERSION_ACCOUNTANT, conversionTerms, descendUnimodal, epsilonFromRdp, epsilonFromScaledRdp, memoisedRdpSubsampledGaussian, rdpCurve, rdpEpsilon,
   resolveOrders, type OrderGridId, type OrderHint,
@@ -407,6 +407,7 @@ function secantSafeNoise(evaluate: (s: number) => number, targetEpsilon: number,
  * takes over, so no case is worse off than before.
  */
 function calibrateNoisePrv(makeEvent: (noiseMultiplier: number) => DpEvent, targetEpsilon: number, delta: number, spec: Extract<AccountantSpec, { accountant: "prv" }>, relativeTolerance: number): NoiseCalibration {
+  requirePrvDelta(delta); // before the RDP seed's work: PRV refuses δ below its range
   // PRV's upper bound is at least its ε error: a smaller target is out of its reach.
   const epsError = spec.epsError ?? 0.01;
   if (targetEpsilon <= epsError) return { noiseMultiplier: null, epsilon: epsError, accountant: "prv", feasible: false, result: null };

@@ -69,6 +69,41 @@ export class PrvGridTooLargeError extends RangeError {
   }
 }
 
+/**
+ * The smallest δ the PRV accountant answers for. The composed pmf comes out of an FFT whose
+ * round-off is ~1e-16 relative to its peak, and ε(δ) is read off tail masses of order δ (and
+ * δ ± δ_err, δ_err = δ/1000 by default), so near that level the tail is round-off noise:
+ * measured (q = 5e-8…6e-4, T = 10⁴) ε stops rising as δ falls below ~1e-12, then jumps about —
+ * ε(1e-14) = 73.5 where RDP gives 24.7, and ε(1e-20) = 7.6 where RDP gives 17.8, an "upper bound"
+ * below a valid one, i.e. unsafe. 1e-10 keeps a 100× margin above the last δ where ε was still
+ * monotone and below RDP's bound. (Gopi et al. 2021 assume exact arithmetic; prv_accountant has
+ * the same double-precision FFT and no such guard.) Below it, use the RDP accountant.
+ */
+export const PRV_MIN_DELTA = 1e-10;
+
+/**
+ * δ is below PRV_MIN_DELTA: the PRV accountant does not support it (its upper bound would not be
+ * one). A RangeError naming `delta` and the supported range, so callers that map engine range
+ * errors to fields (the CLI) point at the right one.
+ */
+export class PrvDeltaOutOfRangeError extends RangeError {
+  readonly field = "delta";
+  readonly minimum = PRV_MIN_DELTA;
+  readonly delta: number;
+  constructor(delta: number) {
+    super(`delta must be in [${PRV_MIN_DELTA}, 1) for the PRV accountant (below ${PRV_MIN_DELTA} its double-precision FFT cannot resolve the tail mass δ is read from, and its upper bound is not safe); use the RDP accountant; got ${delta}`);
+    this.name = "PrvDeltaOutOfRangeError";
+    this.delta = delta;
+  }
+}
+
+/** Throws unless δ is in the PRV accountant's range [PRV_MIN_DELTA, 1). */
+export function requirePrvDelta(delta: number): number {
+  requireInterval("delta", delta, 0, 1, true, true);
+  if (delta < PRV_MIN_DELTA) throw new PrvDeltaOutOfRangeError(delta);
+  return delta;
+}
+
 export interface PrvEpsilon {
   /** The safe value: the upper bound. */
   epsilon: number;
@@ -493,11 +528,12 @@ const RESULT_CACHE_LIMIT = 2000;
 
 /**
  * ε at target δ for the composition of PRV components, with lower/estimate/upper bounds (P7).
+ * δ must be in [PRV_MIN_DELTA, 1) (`PrvDeltaOutOfRangeError` otherwise).
  * Results are cached per (components, δ, epsError, deltaError): a scenario's privacy never pays
  * twice for the same composition.
  */
 export function prvEpsilonOfComponents(components: readonly PrvComponent[], delta: number, options: PrvOptions = {}): PrvEpsilon {
-  requireInterval("delta", delta, 0, 1, true, true);
+  requirePrvDelta(delta);
   const epsError = requirePositive("epsError", options.epsError ?? 0.01);
   const deltaError = requireInterval("deltaError", options.deltaError ?? delta / 1000, 0, delta, true, true);
   const active = components.filter((c) => c.count > 0);
@@ -552,12 +588,13 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
 /**
  * ε at target δ for an event, by the PRV accountant. `epsilon` is the upper bound (the safe one).
  * Throws `UnsupportedEventError` for events without a PRV (withFailure, (ε, δ>0) steps,
- * subsampled non-Gaussian non-pure steps). A nonPrivate step gives ε = ∞.
+ * subsampled non-Gaussian non-pure steps) and `PrvDeltaOutOfRangeError` for δ < PRV_MIN_DELTA.
+ * A nonPrivate step gives ε = ∞.
  * @example prvEpsilon(selfComposed(1000, poissonSampled(0.01, gaussian(1))), 1e-5)
  *   // { lower ≈ 1.8181, estimate ≈ 1.8282, upper ≈ 1.8384 } (method-mechanics §9)
  */
 export function prvEpsilon(event: DpEvent, delta: number, options: PrvOptions = {}): PrvEpsilon {
-  requireInterval("delta", delta, 0, 1, true, true);
+  requirePrvDelta(delta);
   const components = prvComponents(event);
   if (components === null) {
     const epsError = options.epsError ?? 0.01;

@@ -48,6 +48,27 @@ describe("CLI: epsilon, sigma, budget (issue #3 contract)", () => {
     for (const m of out.methods) expect(m.accountant).toMatch(/^rdp/);
   });
 
+  it("epsilon/sigma --accountant prv refuse δ below PRV's range (1e-10, lib/privacy/prv.ts PRV_MIN_DELTA) as a delta field error, exit 2; RDP still answers", () => {
+    // The limit's source: FFT round-off makes PRV's ε non-monotone below δ ≈ 1e-12 and below
+    // RDP's bound at 1e-20 (measured; PRV_MIN_DELTA's comment), so PRV must not answer there.
+    for (const args of [
+      ["epsilon", "--noise-multiplier", "1", "--sample-rate", "0.01", "--steps", "1000", "--delta", "1e-12", "--accountant", "prv"],
+      ["epsilon", "--noise-multiplier", "1", "--sample-rate", "0.01", "--steps", "1000", "--delta", "1e-12"], // prv is the default
+      ["sigma", "--epsilon", "8", "--delta", "1e-20", "--sample-rate", "0.01", "--steps", "1000"],
+    ]) {
+      const r = cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      const { errors } = JSON.parse(r.err);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ field: "delta", allowed: "a number in [1e-10, 1) with --accountant prv" });
+      expect(errors[0].message).toContain("--accountant rdp");
+    }
+    const rdp = cli("epsilon", "--noise-multiplier", "1", "--sample-rate", "0.01", "--steps", "1000", "--delta", "1e-12", "--accountant", "rdp");
+    expect(rdp.code).toBe(0);
+    expect(JSON.parse(rdp.out).accountant).toBe("rdp");
+  });
+
   it("bad flags exit 2 with field errors on stderr and nothing on stdout", () => {
     const r = cli("epsilon", "--noise-multiplier", "-1", "--sample-rate", "2", "--steps", "1.5", "--delta", "1");
     expect(r.code).toBe(2);

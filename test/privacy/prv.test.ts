@@ -2,8 +2,9 @@
 import fc from "fast-check";
 import cases from "../fixtures/golden/dp-reference-cases.json";
 import {
-  UnsupportedEventError, composed, epsilonDelta, exponential, gaussian, gnmax, nonPrivate, normalCdf, noOp, poissonSampled,
-  prvComponents, prvEpsilon, selfComposed, withFailure,
+  PRV_MIN_DELTA, PrvDeltaOutOfRangeError, UnsupportedEventError, calibrateNoiseMultiplier, composed, computeEpsilon, epsilonDelta,
+  exponential, gaussian, gnmax, nonPrivate, normalCdf, noOp, poissonSampled, prvComponents, prvEpsilon, prvEpsilonOfComponents,
+  rdpEpsilon, selfComposed, withFailure,
 } from "@/lib/privacy";
 
 const sgm = (q: number, sigma: number, steps: number) => selfComposed(steps, poissonSampled(q, gaussian(sigma)));
@@ -120,6 +121,53 @@ describe("PRV event support", () => {
       const ok = [e, more, higherQ, noisier].every((r) => !Number.isNaN(r.lower) && !Number.isNaN(r.estimate) && !Number.isNaN(r.upper) && r.lower <= r.estimate && r.estimate <= r.upper);
       return ok && more.estimate >= e.estimate - 0.05 && higherQ.estimate >= e.estimate - 0.05 && noisier.estimate <= e.estimate + 0.05;
     }), { numRuns: 12 });
+  });
+});
+
+describe("PRV's δ range: below PRV_MIN_DELTA = 1e-10 it refuses instead of returning an unsafe bound", () => {
+  // Source of the limit: FFT round-off (~1e-16 of the pmf's peak) swamps tail masses near δ; measured
+  // for q = 5e-8…6e-4, T = 10⁴, PRV's ε stops rising below δ ≈ 1e-12 and at δ = 1e-20 came out 7.6
+  // where RDP's valid bound is 17.8 (lib/privacy/prv.ts PRV_MIN_DELTA; method-mechanics P7 assumes
+  // exact arithmetic). 1e-10 keeps a 100× margin.
+  it("throws PrvDeltaOutOfRangeError, a RangeError naming delta and the range, from every PRV entry point", () => {
+    expect(PRV_MIN_DELTA).toBe(1e-10);
+    const event = sgm(0.01, 1, 1000);
+    for (const delta of [1e-12, 1e-20, 9.99e-11]) {
+      const calls = [
+        () => prvEpsilon(event, delta),
+        () => prvEpsilonOfComponents([{ kind: "subsampledGaussian", samplingRate: 0.01, noiseMultiplier: 1, count: 1000 }], delta),
+        () => computeEpsilon(event, delta, { accountant: "prv" }),
+        () => calibrateNoiseMultiplier({ targetEpsilon: 8, delta, samplingRate: 0.01, steps: 1000, spec: { accountant: "prv" } }),
+      ];
+      for (const call of calls) {
+        let thrown: unknown;
+        try {
+          call();
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(PrvDeltaOutOfRangeError);
+        expect(thrown).toBeInstanceOf(RangeError);
+        expect((thrown as PrvDeltaOutOfRangeError).field).toBe("delta");
+        expect((thrown as Error).message).toMatch(/^delta must be in \[1e-10, 1\) for the PRV accountant/);
+        expect((thrown as Error).message).toContain("RDP accountant");
+      }
+    }
+    // Out of (0, 1) altogether is still the ordinary range error.
+    expect(() => prvEpsilon(event, 0)).toThrow("delta must be in (0, 1)");
+    // RDP has no such limit: its bound is analytic (Mironov 2017, Prop. 3; Balle et al. 2020).
+    expect(Number.isFinite(rdpEpsilon(event, 1e-20).epsilon)).toBe(true);
+  });
+
+  it("answers at the limit itself, with an upper bound between PRV's estimate and RDP's bound, and ε growing as δ shrinks", () => {
+    // Oracles: RDP is a valid upper bound (2.1014 at δ = 1e-5 vs PRV's 1.8384, method-mechanics §9),
+    // and ε(δ) is non-increasing in δ for any mechanism (δ(ε) is non-increasing in ε).
+    const event = sgm(0.01, 1, 1000);
+    const atLimit = prvEpsilon(event, PRV_MIN_DELTA, { epsError: 0.05 });
+    const above = prvEpsilon(event, 1e-8, { epsError: 0.05 });
+    expect(atLimit.upper).toBeGreaterThanOrEqual(atLimit.estimate);
+    expect(atLimit.upper).toBeLessThanOrEqual(rdpEpsilon(event, PRV_MIN_DELTA).epsilon);
+    expect(atLimit.estimate).toBeGreaterThan(above.estimate);
   });
 });
 
