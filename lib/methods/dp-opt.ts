@@ -11,7 +11,7 @@
  * What the budget buys: ε_tok for the planned instruction (δ split δ1 = δ/2, δ0 = δ/(2·q·niter)),
  * and the most token queries at the smallest useful ε_tok. n_train = N minus DP-OPT's 1% holdout.
  */
-import { calibrateTokenEpsilon, dpOptEpsilon, dpOptTokenBudget, dpOptTokenEvent, largestInteger, selfComposed } from "../privacy";
+import { calibrateTokenEpsilon, dpOptEpsilon, dpOptTokenBudget, dpOptTokenEvent, largestIntegerAtMost, selfComposed } from "../privacy";
 import type { Scenario } from "../scenario";
 import { HANKE, MECHANICS, clippedRate, finiteOrNull } from "./common";
 import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
@@ -69,7 +69,9 @@ export function dpOptPrivacy(scenario: Scenario): MethodPrivacy {
     const f = failureFor(scenario.delta, q, n);
     return dpOptEpsilon({ tokenEpsilon: usefulTokenEpsilon(ensemble, f), failureProbability: f, conversionDelta: scenario.delta / 2, samplingRate: q, tokens: n, orders: "autodp" }).epsilon;
   };
-  const allowed = largestInteger((n) => epsilonAt(n) <= scenario.epsilon, 10_000_000);
+  // ε grows with n (more tokens, and a smaller δ0 = δ/(2qn) forcing a larger useful ε_tok), so the
+  // largest n within the budget is found from ε's values: each n is a fresh P6 curve (~0.3 ms).
+  const allowed = largestIntegerAtMost(epsilonAt, scenario.epsilon, 10_000_000);
   let minFeasibleEpsilon: number | null | undefined;
   if (!feasible) {
     minFeasibleEpsilon = finiteOrNull(epsilonAt(tokens));

@@ -18,7 +18,7 @@ export {
 export { prvEpsilon, prvEpsilonOfComponents, prvComponents, clearPrvCache, PrvGridTooLargeError, PrvDeltaOutOfRangeError, PRV_MIN_DELTA, requirePrvDelta, type PrvComponent, type PrvEpsilon, type PrvOptions } from "./prv";
 export { computeEpsilon, type AccountantKind, type AccountantLabel, type AccountantSpec, type EpsilonResult } from "./accountant";
 export {
-  searchParameter, largestInteger, calibrateNoise, calibrateNoiseMultiplier, opacusNoiseMultiplier, dpSgdEvent,
+  searchParameter, largestInteger, largestIntegerAtMost, calibrateNoise, calibrateNoiseMultiplier, opacusNoiseMultiplier, dpSgdEvent,
   maxCompositions, calibrateGnmaxNoise, maxGnmaxQueries, dpIclQueryEvent, maxDpIclQueries, ksaPtrQueryEvent,
   calibrateKeywordEpsilon, dpOptTokenEvent, dpOptEpsilon, dpOptTokenBudget, calibrateTokenEpsilon, NOISE_MULTIPLIER_RANGE,
   type ParameterSearch, type ParameterSearchResult, type NoiseCalibration, type SgmCalibrationInput, type CompositionBudget,

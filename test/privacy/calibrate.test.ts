@@ -4,7 +4,7 @@ import cases from "../fixtures/golden/dp-reference-cases.json";
 import {
   calibrateGnmaxNoise, calibrateKeywordEpsilon, calibrateNoise, calibrateNoiseMultiplier, calibrateTokenEpsilon, dpIclQueryEvent,
   dpOptTokenBudget, dpSgdEvent, exponential, largestInteger, maxDpIclQueries, maxGnmaxQueries, opacusNoiseMultiplier,
-  poissonSampled, prvEpsilon, rdpEpsilon, searchParameter, selfComposed, clearRdpCache,
+  poissonSampled, prvEpsilon, rdpEpsilon, searchParameter, selfComposed, clearRdpCache, largestIntegerAtMost,
 } from "@/lib/privacy";
 
 describe("Opacus get_noise_multiplier reproduced, oracle: Opacus RDP, dp-reference-cases.json", () => {
@@ -101,6 +101,26 @@ describe("count budgets, oracle: method-mechanics §2, §4, §7", () => {
 describe("search invariants (properties)", () => {
   it("largestInteger is exact for monotone predicates", () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 1e9 }), (n) => largestInteger((k) => k <= n, 2e9) === n));
+  });
+
+  it("largestIntegerAtMost (power-law growth, Illinois narrowing) returns exactly what doubling and bisection return", () => {
+    // Oracle: largestInteger on the verdicts ε(n) ≤ target, itself exact for monotone predicates
+    // (above); maps: power laws, staircases (plateaus), ε = 0 at the start, ε = ∞ past a point.
+    fc.assert(fc.property(
+      fc.double({ min: 0.2, max: 2.5, noNaN: true }), fc.double({ min: -6, max: 1, noNaN: true }), fc.double({ min: -3, max: 2, noNaN: true }),
+      fc.integer({ min: 0, max: 1e9 }), fc.constantFrom(0, 1, 2, 3),
+      (power, logScale, logTarget, maximum, shape) => {
+        const a = 10 ** logScale;
+        const target = 10 ** logTarget;
+        const epsilon = (n: number) => [a * n ** power, a * Math.floor(n / 7) ** power, n > 1e5 ? Infinity : a * n ** power, Math.log1p(a * n) * power][shape]!;
+        let evaluations = 0;
+        const fast = largestIntegerAtMost((n) => { evaluations++; return epsilon(n); }, target, maximum);
+        return fast === largestInteger((n) => epsilon(n) <= target, maximum) && evaluations <= 70;
+      },
+    ), { numRuns: 400 });
+    expect(largestIntegerAtMost((n) => Math.sqrt(n), 7, 1e6)).toBe(49);
+    expect(largestIntegerAtMost(() => 1, 0.5, 100)).toBe(0);
+    expect(largestIntegerAtMost(() => 0, 0.5, 100)).toBe(100);
   });
 
   it("RDP σ calibration never overshoots, and its windowed ε equals the full-grid ε at the returned σ", () => {
