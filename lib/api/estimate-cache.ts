@@ -4,8 +4,8 @@
  *
  * Key: the scenario's canonical query (serializeScenario) plus the cost options. Two links that
  * differ only in key order, defaults spelled out, or unknown keys share one entry; the entry holds
- * the estimate without warnings (warnings belong to the request, not the scenario), its JSON
- * text, and that text as UTF-8 bytes plus a gzip and a brotli variant made on first demand
+ * the estimate without warnings (warnings belong to the request, not the scenario), its wire
+ * JSON text (wire.ts), and that text as UTF-8 bytes plus a gzip and a brotli variant made on first demand
  * (encoded-body.ts), so a warm API response costs one Map lookup: no serialisation, no UTF-8
  * encoding, no compression.
  *
@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import { estimate, parseScenario, serializeScenario, type CostOptions, type Estimate, type FieldWarning, type Scenario } from "../index";
 import pkg from "../../package.json";
 import { EncodedBody } from "./encoded-body";
+import { estimateJson } from "./wire";
 import { LruCache } from "./lru-cache";
 
 export const ESTIMATE_CACHE_MAX_ENTRIES = 64;
@@ -27,7 +28,7 @@ export const ESTIMATE_CACHE_MAX_SIZE = 48_000_000;
 interface CachedEstimate {
   /** The estimate with `warnings: []`; shared between requests, so never mutated. */
   estimate: Estimate;
-  /** `JSON.stringify(estimate)`. */
+  /** The estimate's wire JSON (wire.ts `estimateJson`). */
   body: string;
   /** `body` as bytes on the wire, per content coding. */
   encoded: EncodedBody;
@@ -68,7 +69,7 @@ export function cacheKey(canonical: string, options: CostOptions): string {
 export interface CachedResult {
   /** The estimate with this request's warnings. */
   estimate: Estimate;
-  /** The estimate's JSON, exactly `JSON.stringify(estimate)`. */
+  /** The estimate's wire JSON, exactly `estimateJson(estimate)` (what the CLI prints). */
   body: string;
   /** Whether the memo answered. */
   hit: boolean;
@@ -89,13 +90,17 @@ export function cachedEstimate(scenario: Scenario, options: CostOptions = {}, wa
   const hit = entry !== undefined;
   if (!entry) {
     const computed = estimate(scenario, options, []);
-    const body = JSON.stringify(computed);
+    const body = estimateJson(computed);
     entry = { estimate: computed, body, encoded: new EncodedBody(body, undefined, () => memo.refreshSize(key)) };
     memo.set(key, entry);
   }
   if (warnings.length === 0) return { estimate: entry.estimate, body: entry.body, hit, encoded: entry.encoded };
   const withWarnings: Estimate = { ...entry.estimate, warnings };
-  return { estimate: withWarnings, body: JSON.stringify(withWarnings), hit };
+  // `warnings` is the wire form's last key: splice this request's into the memo's text rather than
+  // serialising the whole estimate again.
+  const tail = ',"warnings":[]}';
+  const body = entry.body.endsWith(tail) ? `${entry.body.slice(0, -tail.length)},"warnings":${JSON.stringify(warnings)}}` : estimateJson(withWarnings);
+  return { estimate: withWarnings, body, hit };
 }
 
 /** For tests and benchmarks: start cold. */

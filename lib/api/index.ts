@@ -22,9 +22,14 @@ export {
 } from "./estimate-api";
 export { NUMERIC_STRING_PATTERN, OG_IMAGE_PATH, OPENAPI_PATH, openApiDocument, shareLinkKeys } from "./openapi";
 export {
-  breakEvenSchema, errorsSchema, estimateRowSchema, estimateSchema, fieldErrorSchema, fieldWarningSchema, leakageRowSchema,
-  methodPrivacySchema, skippedPairSchema, utilitySchema,
+  breakEvenEntrySchema, breakEvenSchema, errorsSchema, estimateRowSchema, estimateSchema, fieldErrorSchema, fieldWarningSchema,
+  hypothesisTestSchema, leakageRowSchema, leakageSectionSchema, methodPrivacySchema, methodSectionSchema, providerPolicySchema, skippedPairSchema,
+  utilitySchema,
 } from "./response-schema";
+export {
+  estimateJson, expandWireEstimate, toWireEstimate,
+  type WireBreakEvenEntry, type WireBreakEvenGroup, type WireEstimate, type WireLeakageRow, type WireLeakageSection, type WireMethod, type WireRow,
+} from "./wire";
 export { formatCount, formatPercent, formatSig, formatUsd } from "./format";
 export { CHANNEL_NAMES, headlineOf, previewFor, recommendableRows, scenarioLine, type Headline, type HeadlineOption, type Preview } from "./headline";
 export {

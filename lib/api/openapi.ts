@@ -17,8 +17,9 @@ import {
 import { APP_VERSION } from "./estimate-cache";
 import { ESTIMATE_PATH, MAX_BODY_BYTES, OPTION_KEYS } from "./estimate-api";
 import {
-  breakEvenSchema, errorsSchema, estimateRowSchema, estimateSchema, fieldErrorSchema, fieldWarningSchema, leakageRowSchema,
-  methodPrivacySchema, skippedPairSchema, utilitySchema,
+  breakEvenEntrySchema, breakEvenSchema, errorsSchema, estimateRowSchema, estimateSchema, fieldErrorSchema, fieldWarningSchema,
+  hypothesisTestSchema, leakageRowSchema, leakageSectionSchema, methodPrivacySchema, methodSectionSchema, providerPolicySchema, skippedPairSchema,
+  utilitySchema,
 } from "./response-schema";
 
 type Json = Record<string, unknown>;
@@ -184,12 +185,22 @@ function scenarioInputSchema(keys: KeySchema[]): Json {
 function responseSchemas(): Record<string, Json> {
   const registry = z.registry<{ id: string; description?: string }>();
   registry.add(scenarioSchema, { id: "Scenario", description: "The full scenario the estimate was computed for (all defaults filled in)." });
-  registry.add(estimateSchema, { id: "Estimate", description: "Exactly the CLI's `estimate` JSON: cost, privacy, leakage and measured utility per method × model." });
+  registry.add(estimateSchema, {
+    id: "Estimate",
+    description: "Exactly the CLI's `estimate` JSON: cost, privacy, leakage and measured utility per method × model. What rows share is sent once and referenced by id: " +
+      "a row's privacy is `privacy[]` with its `method`; its assumptions and sources follow `methods[method]`'s; its leakage sources follow `leakage.sources`, " +
+      "its channel C and hypothesis test are `leakage.hypothesisTest`, its provider's policy is `leakage.providers[provider]`.",
+  });
   registry.add(estimateRowSchema, { id: "EstimateRow", description: "One compared method × model. Contract fields listed; more may be present." });
   registry.add(methodPrivacySchema, { id: "MethodPrivacy" });
-  registry.add(leakageRowSchema, { id: "LeakageRow", description: "The leakage ledger of one option: channels A, B, C." });
+  registry.add(methodSectionSchema, { id: "MethodSection", description: "What every row of one method shares." });
+  registry.add(leakageRowSchema, { id: "LeakageRow", description: "The leakage ledger of one option: channels A, B, C (C and the provider's policy by reference to `leakage`)." });
+  registry.add(leakageSectionSchema, { id: "LeakageSection", description: "What every row's leakage shares: the membership-test bound, leading sources, provider policies." });
+  registry.add(hypothesisTestSchema, { id: "HypothesisTest", description: "The (ε, δ)-DP bound on a membership-inference test's true-positive rate at FPR 1%, 5%, 10%." });
+  registry.add(providerPolicySchema, { id: "ProviderPolicy", description: "A provider's stated API data policy, as restated by privadapt." });
   registry.add(utilitySchema, { id: "Utility", description: "The accuracy the study measured for this setup." });
-  registry.add(breakEvenSchema, { id: "BreakEven" });
+  registry.add(breakEvenSchema, { id: "BreakEven", description: "One open option against every closed option." });
+  registry.add(breakEvenEntrySchema, { id: "BreakEvenEntry" });
   registry.add(skippedPairSchema, { id: "SkippedPair" });
   registry.add(fieldWarningSchema, { id: "FieldWarning" });
   registry.add(fieldErrorSchema, { id: "FieldError", description: "One problem with the input, in the CLI's shape." });

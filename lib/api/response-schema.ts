@@ -3,6 +3,10 @@
  * the contract tests parse real estimates with them, so the document cannot drift from what the
  * engine returns. Objects are loose: later issues add fields (never rename), and clients must
  * ignore fields they do not know. Only the contract fields of lib/estimate and lib/cost are listed.
+ *
+ * They describe the wire form (./wire.ts): what rows share (a method's privacy, assumptions and
+ * sources; the scenario's membership-test bound; a provider's data policy) is sent once at the top
+ * and referenced by the `method` and `provider` ids rows already carry.
  */
 import { z } from "zod";
 import { CLOSED_MODEL_IDS, METHOD_IDS, OPEN_MODEL_IDS, scenarioSchema } from "../index";
@@ -31,11 +35,29 @@ const leakageChannelSchema = z.looseObject({
   formula: z.string().optional(),
 });
 
+export const hypothesisTestSchema = z.looseObject({
+  epsilon: z.number(),
+  delta: z.number().min(0).max(1),
+  points: z.array(z.object({ fpr: z.number().min(0).max(1), tprMax: z.number().min(0).max(1) })),
+  formula: z.string(),
+  citation: z.string(),
+  statement: z.string(),
+});
+
+export const providerPolicySchema = z.looseObject({
+  provider: z.string(),
+  trainsOnApiData: z.string(),
+  training: z.string(),
+  retention: z.string(),
+  source: z.string(),
+  asOf: z.string().nullable(),
+  checkedLive: z.boolean(),
+  note: z.string(),
+});
+
 export const leakageRowSchema = z.looseObject({
-  method: methodId,
-  model: modelId,
   deployment: z.enum(["provider-api", "local"]),
-  provider: z.string().nullable(),
+  provider: z.string().nullable().meta({ description: "Who receives channels A and B (its data policy is `leakage.providers[provider]`); null when the model runs locally." }),
   trainingRecordsToProvider: z.number().nonnegative().meta({ unit: "records" }),
   trainingFractionToProvider: z.number().min(0).max(1),
   queryCopiesToProvider: z.number().nonnegative(),
@@ -43,10 +65,16 @@ export const leakageRowSchema = z.looseObject({
   channels: z.object({
     A: leakageChannelSchema.meta({ description: "Private training data → provider." }),
     B: leakageChannelSchema.meta({ description: "Queries → provider." }),
-    C: leakageChannelSchema.meta({ description: "Training data → querying party (bounded by DP)." }),
+    C: z.looseObject({
+      status: z.enum(["protected", "partial", "exposed"]),
+      reason: z.string().optional(),
+      formula: z.string().optional(),
+    }).meta({ description: "Training data → querying party (bounded by DP). Without `reason`, its formula and reason are `leakage.hypothesisTest.formula` and `.statement` (always, today)." }),
   }),
   statement: z.string(),
-  sources: z.array(z.string()),
+  sources: z.array(z.string()).meta({ description: "The row's own leakage sources; they follow `leakage.sources`." }),
+  hypothesisTest: hypothesisTestSchema.optional().meta({ description: "Only when it differs from `leakage.hypothesisTest` (never today)." }),
+  providerPolicy: providerPolicySchema.nullable().optional().meta({ description: "Only when it differs from `leakage.providers[provider]` (never today)." }),
 });
 
 export const methodPrivacySchema = z.looseObject({
@@ -98,23 +126,39 @@ export const estimateRowSchema = z.looseObject({
   queries: z.number().int().positive(),
   missing: z.string().optional().meta({ description: "Why a cost is null." }),
   breakdown: z.looseObject({ stages: z.array(costStageSchema), prices: z.array(z.looseObject({ model: modelId, source: z.string(), asOf: z.string() })) }),
-  assumptions: z.array(z.string()),
-  sources: z.array(z.string()),
+  assumptions: z.array(z.string()).meta({ description: "The row's own cost assumptions; they follow `methods[method].assumptions`." }),
+  sources: z.array(z.string()).meta({ description: "The row's own cost sources; they follow `methods[method].sources`." }),
   methodLabel: z.string(),
   modelLabel: z.string(),
-  privacy: methodPrivacySchema,
+  privacy: methodPrivacySchema.optional().meta({ description: "Only when it differs from the top-level `privacy` entry of the row's method (never today: privacy depends on the method, not the model)." }),
   leakage: leakageRowSchema.nullable(),
   utility: utilitySchema,
+});
+
+export const breakEvenEntrySchema = z.looseObject({
+  method: methodId.meta({ description: "The closed option's method." }),
+  model: modelId.meta({ description: "The closed option's model." }),
+  queries: z.number().nullable().meta({ description: "Query volume at which the open and the closed option's total costs are equal; null if they never cross." }),
+  cheaperAbove: z.enum(["open", "closed", "equal"]).nullable().meta({ description: "Which side is cheaper above `queries` (or at every volume when null; null too when a cost is unknown)." }),
+  note: z.string().optional().meta({ description: "Only when it is not the sentence the engine words from `queries` and `cheaperAbove` (never today)." }),
 });
 
 export const breakEvenSchema = z.looseObject({
   openMethod: methodId,
   openModel: modelId,
-  closedMethod: methodId,
-  closedModel: modelId,
-  queries: z.number().nullable().meta({ description: "Query volume at which the two total costs are equal; null if they never cross." }),
-  cheaperAbove: z.enum(["open", "closed", "equal"]).nullable(),
-  note: z.string(),
+  closed: z.array(breakEvenEntrySchema).meta({ description: "One entry per closed option, in row order." }),
+});
+
+export const methodSectionSchema = z.looseObject({
+  label: z.string(),
+  assumptions: z.array(z.string()).meta({ description: "Cost assumptions every row of the method starts with." }),
+  sources: z.array(z.string()).meta({ description: "Cost sources every row of the method starts with." }),
+});
+
+export const leakageSectionSchema = z.looseObject({
+  hypothesisTest: hypothesisTestSchema.nullable().meta({ description: "Channel C of every row: the membership-inference bound at the scenario's (ε, δ)." }),
+  sources: z.array(z.string()).meta({ description: "Leakage sources every row starts with." }),
+  providers: z.record(z.string(), providerPolicySchema).meta({ description: "Each provider's stated data policy, keyed by the rows' `leakage.provider`." }),
 });
 
 export const skippedPairSchema = z.object({ method: methodId, model: modelId, reason: z.string() });
@@ -122,9 +166,11 @@ export const skippedPairSchema = z.object({ method: methodId, model: modelId, re
 export const estimateSchema = z.looseObject({
   canonical: z.string().meta({ description: "The scenario's canonical share-link query string (no leading ?)." }),
   scenario: scenarioSchema,
+  privacy: z.array(methodPrivacySchema).meta({ description: "Each selected method's privacy once; a row's privacy is the entry with its `method`." }),
+  methods: z.record(z.string(), methodSectionSchema).meta({ description: "Per selected method id: its label and the cost assumptions and sources all its rows share." }),
+  leakage: leakageSectionSchema,
   rows: z.array(estimateRowSchema).meta({ description: "One row per compared method × model." }),
-  breakEven: z.array(breakEvenSchema),
+  breakEven: z.array(breakEvenSchema).meta({ description: "Every open option against every closed option, grouped by open option." }),
   skipped: z.array(skippedPairSchema).meta({ description: "Selected pairs that were not compared, with the reason." }),
-  privacy: z.array(methodPrivacySchema).meta({ description: "Each selected method's privacy once." }),
   warnings: z.array(fieldWarningSchema).meta({ description: "Ignored keys and other non-fatal remarks about the input." }),
 });

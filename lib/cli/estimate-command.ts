@@ -3,8 +3,10 @@
  * utility per method × model. The JSON API (`/api/v1/estimate`) returns exactly this document.
  *
  * `npm run --silent cli -- estimate --query 'preset=samsum'` prints
- * `{"canonical": "...", "scenario": {...}, "rows": [...], "breakEven": [...], "skipped": [...], "privacy": [...], "warnings": [...]}`.
+ * `{"canonical": "...", "scenario": {...}, "privacy": [...], "methods": {...}, "leakage": {...}, "rows": [...], "breakEven": [...], "skipped": [...], "warnings": [...]}`:
+ * the wire form of lib/api/wire.ts, where what rows share is said once and referenced by method or provider id.
  */
+import { estimateJson } from "../api/wire";
 import { estimateFromInput } from "../index";
 import { fail, withFlags, type Command } from "./commands";
 
@@ -25,7 +27,7 @@ export const estimateCommand: Command = {
       ...(extra ? { calibrationCalls: true, finalKeywordCall: true, publicTokenCalls: true } : {}),
     });
     if (!result.ok) return fail(io, result.errors);
-    io.out(JSON.stringify(result.estimate));
+    io.out(estimateJson(result.estimate));
     return 0;
   },
 };

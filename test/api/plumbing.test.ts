@@ -4,7 +4,7 @@
  * (oracle: RFC 9110 §8.8.3 and §13.1.2 examples) and the 500 wrapper.
  */
 import {
-  LruCache, cachedEstimate, clearEstimateCache, engineVersion, estimateCacheStats, ifNoneMatchMatches, isJsonContentType,
+  LruCache, cachedEstimate, clearEstimateCache, engineVersion, estimateCacheStats, estimateJson, ifNoneMatchMatches, isJsonContentType,
   respondToEstimate, strongEtag, type EstimateApiRequest,
 } from "@/lib/api";
 import { estimate, parseScenario } from "@/lib";
@@ -60,7 +60,7 @@ describe("estimate memo", () => {
     expect(miss.hit).toBe(false);
     expect(hit.hit).toBe(true);
     const direct = estimate(parsed.scenario, {}, parsed.warnings);
-    expect(hit.body).toBe(JSON.stringify(direct));
+    expect(hit.body).toBe(estimateJson(direct));
     expect(hit.estimate).toEqual(direct);
   });
 
