@@ -5,6 +5,7 @@ import { createContext, startTransition, useCallback, useContext, useEffect, use
 import type { FieldError, FieldWarning } from "@/lib";
 import { buildQuery, scenarioParsers, type RawScenario } from "@/app/search-params";
 import { SUPERSEDED, type Engine, type Evaluation } from "./protocol";
+import { shareUnchanged } from "./structural-share";
 
 /** Wait this long after the last change before starting PRV (seconds of work, in a worker). */
 const PRV_DELAY_MS = 350;
@@ -41,6 +42,11 @@ export interface CalculatorState {
   /** The error the link had for `key`, while the user has not changed it. */
   linkErrorFor(key: string): FieldError | null;
   estimateJson(): Promise<string>;
+}
+
+/** A User Timing mark, where the environment has them (jsdom does not). */
+function mark(name: string) {
+  if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(name);
 }
 
 const CalculatorContext = createContext<CalculatorState | null>(null);
@@ -128,7 +134,13 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
     let timer: ReturnType<typeof setTimeout> | undefined;
     const prvHit = cache.current.get(`prv|${query}`);
     // Results re-render in a transition, so typing in the form is never held up by the table and charts.
-    const show = (next: { evaluation: Evaluation; prvPending: boolean }) => startTransition(() => setShown(next));
+    // Unchanged parts keep their identity, so only the charts and rows whose numbers moved redraw.
+    const show = (next: { evaluation: Evaluation; prvPending: boolean }) =>
+      startTransition(() => setShown((prev) => {
+        const evaluation = shareUnchanged(prev.evaluation, next.evaluation);
+        // The same figures again (the engine's first answer is the server's, from the cache): no re-render.
+        return evaluation === prev.evaluation && next.prvPending === prev.prvPending ? prev : { evaluation, prvPending: next.prvPending };
+      }));
     if (prvHit) {
       show({ evaluation: prvHit, prvPending: false });
       return;
@@ -137,6 +149,8 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
     const first = rdpHit ? Promise.resolve(rdpHit) : engine.evaluate(query, "rdp");
     first
       .then((ev) => {
+        // Marks for the web benchmark and DevTools: when the figures for a typed value arrived.
+        mark("privadapt:rdp-evaluation");
         cache.current.set(`rdp|${query}`, ev);
         if (!alive) return;
         setEngineError(null);
@@ -167,6 +181,7 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
   const commitSeq = useRef(new Map<string, number>());
 
   const commit = useCallback(async (key: string, value: string | null): Promise<FieldError | null> => {
+    mark("privadapt:input");
     const seq = (commitSeq.current.get(key) ?? 0) + 1;
     commitSeq.current.set(key, seq);
     // null removes the key (its default applies); any string, even "", goes through the codec.

@@ -1,14 +1,45 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useId, useRef, useState, type ReactNode } from "react";
+import { memo, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { ChartDataTable } from "@/lib";
+import { LazyDetails } from "../lazy-details";
 import type { ChartSpec } from "./chart-canvas";
 import { chartSvg, downloadBlob, svgToPng, type LegendEntry } from "./export-image";
 import { LEAK_LABEL, usePalette, type Palette } from "./palette";
 
 /** recharts (the page's largest dependency) loads after the first paint, into a box of known height. */
 const ChartCanvas = dynamic(() => import("./chart-canvas").then((m) => m.ChartCanvas), { ssr: false, loading: () => null });
+
+/**
+ * How far below the viewport a chart starts loading. recharts is 485 kB of script and drawing the
+ * five charts costs about a second of main-thread time on a phone; the charts sit below the
+ * comparison table, so a reader who never scrolls there never pays for them, and one who scrolls
+ * finds them drawn: a screen's height ahead is about the time the chunk needs on a fast link.
+ */
+export const CHART_LOAD_MARGIN = "1000px 0px";
+
+/**
+ * True once the element has come within `margin` of the viewport, and from then on (a chart that
+ * was drawn stays drawn). Where IntersectionObserver is missing (old browsers, jsdom), true at once.
+ */
+export function useNearViewport(ref: RefObject<Element | null>, margin = CHART_LOAD_MARGIN): boolean {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (near || !el) return;
+    if (typeof IntersectionObserver === "undefined") {
+      const id = setTimeout(() => setNear(true), 0);
+      return () => clearTimeout(id);
+    }
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setNear(true);
+    }, { rootMargin: margin });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ref, margin, near]);
+  return near;
+}
 
 function legendOf(spec: ChartSpec, p: Palette): LegendEntry[] {
   switch (spec.kind) {
@@ -22,8 +53,7 @@ function legendOf(spec: ChartSpec, p: Palette): LegendEntry[] {
 
 function DataTable({ table }: { table: ChartDataTable }) {
   return (
-    <details className="chart-data">
-      <summary>Data table</summary>
+    <LazyDetails className="chart-data" summary="Data table">
       <div className="table-scroll">
         <table>
           <caption>{table.caption}</caption>
@@ -37,7 +67,7 @@ function DataTable({ table }: { table: ChartDataTable }) {
           </tbody>
         </table>
       </div>
-    </details>
+    </LazyDetails>
   );
 }
 
@@ -55,12 +85,26 @@ export interface ChartFigureProps {
  * A chart with its conclusion as the title, what is plotted, PNG/SVG downloads and a data table
  * that screen readers (and readers without JavaScript) get instead of the drawing.
  */
-export function ChartFigure({ name, spec, controls, twoPanel = false }: ChartFigureProps) {
+export const ChartFigure = memo(ChartFigureImpl, sameFigure);
+
+/**
+ * Redraw only when the chart's data changed. The page's evaluations share unchanged sub-trees
+ * (components/calculator/structural-share.ts), so identity is equality here; a recharts chart
+ * costs tens of milliseconds to draw, which is what keeps typing smooth.
+ */
+function sameFigure(a: ChartFigureProps, b: ChartFigureProps): boolean {
+  return a.name === b.name && a.twoPanel === b.twoPanel && a.controls === b.controls &&
+    a.spec.kind === b.spec.kind && a.spec.chart === b.spec.chart &&
+    (a.spec.kind === "costSplit" ? a.spec.log : null) === (b.spec.kind === "costSplit" ? b.spec.log : null);
+}
+
+function ChartFigureImpl({ name, spec, controls, twoPanel = false }: ChartFigureProps) {
   const id = useId();
   const body = useRef<HTMLDivElement>(null);
   const palette = usePalette();
   const [status, setStatus] = useState("");
   const chart = spec.chart;
+  const near = useNearViewport(body);
 
   const download = async (format: "svg" | "png") => {
     const svg = body.current ? chartSvg(body.current, { title: chart.title, legend: legendOf(spec, palette), background: palette.background, text: palette.text }) : null;
@@ -96,7 +140,7 @@ export function ChartFigure({ name, spec, controls, twoPanel = false }: ChartFig
         role="img"
         aria-label={`${chart.title}. The data table below has the numbers.`}
       >
-        <ChartCanvas spec={spec} />
+        {near ? <ChartCanvas spec={spec} /> : null}
       </div>
       <DataTable table={chart.table} />
     </figure>

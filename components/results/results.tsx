@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { ChartFigure } from "../charts/chart-figure";
+import { LazyDetails } from "../lazy-details";
 import { useCalculator } from "../calculator/calculator-provider";
 import { ComparisonTable } from "./comparison-table";
 import { PrivacyTable } from "./privacy-table";
@@ -21,6 +22,8 @@ export function Results() {
   const { evaluation, prvPending, updating, engineError } = useCalculator();
   const p = evaluation.presentation;
   const [log, setLog] = useState(false);
+  // Stable while `log` is unchanged, so the memoised chart figures can skip redrawing.
+  const logControl = useMemo(() => <label className="inline"><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale</label>, [log]);
   return (
     <section className="results" aria-labelledby="results-title" aria-busy={updating || prvPending || undefined}>
       <div className="results-head">
@@ -35,10 +38,9 @@ export function Results() {
       <p className="help">Hover a number (or long-press) for its formula, inputs and source. Sort by any column.</p>
       <ComparisonTable table={p.table} />
       {p.skipped.length > 0 ? (
-        <details className="skipped">
-          <summary>{p.skipped.length} pairing{p.skipped.length === 1 ? "" : "s"} not compared</summary>
+        <LazyDetails className="skipped" summary={`${p.skipped.length} pairing${p.skipped.length === 1 ? "" : "s"} not compared`}>
           <ul>{p.skipped.map((s) => <li key={s.label}>{s.label}: {s.reason}</li>)}</ul>
-        </details>
+        </LazyDetails>
       ) : null}
       {p.notes.length > 0 ? (
         <ul className="notes">{p.notes.map((n) => <li key={n}>{n}</li>)}</ul>
@@ -49,8 +51,7 @@ export function Results() {
 
       <h2>Charts</h2>
       <div className="charts">
-        <ChartFigure name="training-vs-query-cost" spec={{ kind: "costSplit", chart: p.charts.costSplit, log }}
-          controls={<label className="inline"><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale</label>} />
+        <ChartFigure name="training-vs-query-cost" spec={{ kind: "costSplit", chart: p.charts.costSplit, log }} controls={logControl} />
         <ChartFigure name="cost-vs-queries" spec={{ kind: "costVsQueries", chart: p.charts.costVsQueries }} />
         <ChartFigure name="utility-vs-epsilon" spec={{ kind: "utility", chart: p.charts.utility }} />
         <ChartFigure name="leakage" spec={{ kind: "leakage", chart: p.charts.leakage }} twoPanel />

@@ -4,6 +4,7 @@ import type { FormField, FormModel, MethodId } from "@/lib";
 import { formatCount, formatDelta } from "@/lib/present/format";
 import { useCalculator } from "../calculator/calculator-provider";
 import { CheckboxGroup, LogSlider, SelectField, TextField, roundTwoSignificant } from "./fields";
+import { LazyDetails } from "../lazy-details";
 import { TokenCounter } from "./token-counter";
 
 /** Keys a preset change keeps: the user's decision, not the dataset's facts. */
@@ -44,6 +45,10 @@ export function ScenarioForm({ model }: { model: FormModel }) {
   const selectedClosed = raw.closed !== null && raw.closed !== undefined ? raw.closed.split(",").filter(Boolean) : s.closedModels;
   const open = f("open");
   const selectedOpen = raw.open !== null && raw.open !== undefined ? raw.open.split(",").filter(Boolean) : s.openModels;
+  // A link that got a method setting or a price override wrong opens the section, so its banner
+  // and the field's own message are both in view.
+  const advancedHasLinkError = [...model.knobs.flatMap((g) => g.fields.map((k) => k.key)), ...model.priceOverrides.map((p) => p.key)]
+    .some((k) => linkErrorFor(k) !== null);
   const oneOverN = 1 / s.records;
   const deltaHigh = s.delta >= oneOverN * (1 - 1e-12);
 
@@ -107,8 +112,7 @@ export function ScenarioForm({ model }: { model: FormModel }) {
         {text("gpuPrice", s.gpuUsdPerHour)}
       </section>
 
-      <details className="advanced">
-        <summary>Advanced: method settings and price overrides</summary>
+      <LazyDetails className="advanced" summary="Advanced: method settings and price overrides" defaultOpen={advancedHasLinkError}>
         {model.knobs.filter((g) => selectedMethods.includes(g.method)).map((g) => (
           <fieldset key={g.method} className="knobs">
             <legend>{g.label}</legend>
@@ -130,7 +134,7 @@ export function ScenarioForm({ model }: { model: FormModel }) {
             <TextField key={p.key} field={p} value={raw[p.key] ?? ""} linkError={linkErrorFor(p.key)} commit={commit} inputMode="text" placeholder="input,output ($/1M tokens)" compact />
           ))}
         </fieldset>
-      </details>
+      </LazyDetails>
     </form>
   );
 }

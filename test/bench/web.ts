@@ -151,6 +151,8 @@ async function inputToCharts(url: string) {
     const input = page.getByLabel("Queries to answer", { exact: true });
     if ((await input.count()) === 0) return { method: "none", note: "no input labelled \"Queries to answer\" on the page" };
     try {
+      // The charts load when they come near the viewport (below the comparison table): bring them in.
+      await page.locator("figure.chart").first().scrollIntoViewIfNeeded();
       await page.waitForSelector("svg.recharts-surface", { timeout: 20_000 });
     } catch {
       return { method: "none", note: "no recharts chart rendered within 20 s" };

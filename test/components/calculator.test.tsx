@@ -111,8 +111,11 @@ describe("results for a known scenario", () => {
     await waitFor(() => expect(split.querySelectorAll(".recharts-bar-rectangle").length).toBeGreaterThanOrEqual(3));
     const utility = container.querySelector('[data-chart="utility"]') as HTMLElement;
     await waitFor(() => expect(utility.querySelectorAll(".recharts-scatter")).toHaveLength(2));
-    // The accessible fallback lists the same series.
-    const fallback = within(costVsQueries).getByRole("table");
+    // The accessible fallback lists the same series. It is rendered when its <details> opens
+    // (components/lazy-details.tsx), not before.
+    expect(within(costVsQueries).queryByRole("table")).toBeNull();
+    fireEvent.click(within(costVsQueries).getByText("Data table"));
+    const fallback = await within(costVsQueries).findByRole("table");
     expect(within(fallback).getAllByRole("rowheader").map((h) => h.textContent)).toEqual(
       expect.arrayContaining(["DP-ICL · GPT-3 Davinci", "PrivateLoRA · BART-Large (XSum)"]),
     );

@@ -75,6 +75,7 @@ test.describe("the page in the browser", () => {
     await page.goto("/");
     await hydrated(page);
     // Charts load lazily and the Web Worker starts after hydration: wait for both, then a moment more.
+    await page.locator("figure.chart").last().scrollIntoViewIfNeeded();
     await expect(page.locator("svg.recharts-surface").first()).toBeVisible({ timeout: 20_000 });
     await expect(page.locator("[aria-busy='true']")).toHaveCount(0, { timeout: 20_000 });
     await page.waitForTimeout(500);
