@@ -10,6 +10,7 @@
  * Prints one JSON document and rewrites the "load" section of test/bench/RESULTS-web.md.
  */
 import { execFile } from "node:child_process";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { ROOT, buildIfNeeded, describeMachine, machine, startServer, writeSection } from "./web-server";
@@ -88,6 +89,7 @@ async function main() {
   } finally {
     await server.stop();
   }
+  const loadAtEnd = Number(loadavg()[0]?.toFixed(2));
   const [ping, est] = results as [typeof results[0], typeof results[0]];
   const ratio = est.reqPerSec / ping.reqPerSec;
   const verdict = {
@@ -98,13 +100,13 @@ async function main() {
     zeroErrors: results.every((r) => r.errors === 0 && (r.url.includes("304") ? r.non2xx === r.total : r.non2xx === 0)),
   };
   const date = new Date().toISOString();
-  process.stdout.write(`${JSON.stringify({ date, machine: m, connections: CONNECTIONS, durationS: DURATION_S, estimateWarmUp: warm, results, verdict }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ date, machine: m, loadAverage1mAtEnd: loadAtEnd, connections: CONNECTIONS, durationS: DURATION_S, estimateWarmUp: warm, results, verdict }, null, 2)}\n`);
   const yes = (b: boolean) => (b ? "✓" : "✗");
   writeSection(
     "load",
     `## Load: autocannon on loopback
 
-\`npm run bench:load\`, ${date}; ${describeMachine(m)}. One \`next start\` server; each route
+\`npm run bench:load\`, ${date}; ${describeMachine(m)} (${loadAtEnd} at the end). One \`next start\` server; each route
 alone for ${DURATION_S} s with ${CONNECTIONS} connections, autocannon on the same 2 cores. The
 estimate memo was warmed first (the cold default scenario took ${warm.coldMs} ms, ${Math.round(warm.bytes / 1000)} kB of JSON; the
 next request was a memo ${warm.cacheHeader ?? "?"}).
@@ -115,8 +117,8 @@ ${results.map((r) => `| \`${r.url}\` | ${r.reqPerSec} | ${r.p50Ms} | ${r.p99Ms} 
 
 Estimate API vs the trivial route: ${(ratio * 100).toFixed(0)}% of its throughput (target ≥ 80% ${yes(verdict.throughputTargetMet)}),
 p99 ${est.p99Ms} ms (target ≤ 50 ms ${yes(verdict.p99TargetMet)}); errors and non-2xx on every route: ${verdict.zeroErrors ? "none ✓" : "some ✗"}
-(in the If-None-Match row every answer is a 304, which autocannon lists as non-2xx). The estimate's body is ${Math.round(warm.bytes / 1000)} kB against /api/ping's
-few bytes, so the plain run mostly measures moving that body; the gzip and 304 rows show what
+(in the If-None-Match row every answer is a 304, which autocannon lists as non-2xx). The estimate's body is ${Math.round(warm.bytes / 1000)} kB (the wire form of
+lib/api/wire.ts) against /api/ping's few bytes, so the plain run mostly measures moving that body; the gzip and 304 rows show what
 browsers and revalidating scripts see.`,
   );
   log("wrote test/bench/RESULTS-web.md");
