@@ -1,7 +1,7 @@
 "use client";
 
 import { throttle, useQueryStates } from "nuqs";
-import { createContext, startTransition, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { FieldError, FieldWarning } from "@/lib";
 import { buildQuery, scenarioParsers, type RawScenario } from "@/app/search-params";
 import { SUPERSEDED, type Engine, type Evaluation } from "./protocol";
@@ -11,6 +11,8 @@ import { shareUnchanged } from "./structural-share";
 const PRV_DELAY_MS = 350;
 /** URL writes while typing: at most this often, replacing the history entry. */
 export const URL_UPDATE_MS = 200;
+/** Evaluations kept in the page's cache, oldest dropped first. */
+const EVALUATIONS_KEPT = 32;
 
 export interface LinkProblems {
   errors: FieldError[];
@@ -116,6 +118,13 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
   const query = useMemo(() => buildQuery(raw, keys, ignored), [raw, keys, ignored]);
 
   const cache = useRef(new Map<string, Evaluation>([[`${initial.presentation.accountant.computed}|${initial.query}`, initial]]));
+  // Each evaluation is ~180 kB: keep the most recent few dozen (going back and forth stays instant).
+  const remember = useCallback((key: string, ev: Evaluation) => {
+    const c = cache.current;
+    c.delete(key);
+    c.set(key, ev);
+    if (c.size > EVALUATIONS_KEPT) c.delete(c.keys().next().value as string);
+  }, []);
   const [shown, setShown] = useState<{ evaluation: Evaluation; prvPending: boolean }>(() => ({
     evaluation: initial,
     prvPending: initial.presentation.accountant.requested === "prv" && initial.presentation.accountant.computed !== "prv",
@@ -123,7 +132,9 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
 
   const [engineError, setEngineError] = useState<string | null>(null);
 
-  useEffect(() => {
+  // A layout effect, so the request leaves in the same task as the render that changed the
+  // query; a passive effect would wait for the next paint (a frame) before asking the worker.
+  useLayoutEffect(() => {
     if (!engine) return;
     let alive = true;
     const fail = (e: Error) => {
@@ -133,25 +144,28 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const prvHit = cache.current.get(`prv|${query}`);
-    // Results re-render in a transition, so typing in the form is never held up by the table and charts.
-    // Unchanged parts keep their identity, so only the charts and rows whose numbers moved redraw.
+    // Figures arrive from the worker after the keystroke was handled, so they render at normal
+    // priority (a transition yielded every 5 ms and put the first chart ~40 ms later). Unchanged
+    // parts keep their identity, so only the rows and charts whose numbers moved re-render, and
+    // the charts redraw one per frame (components/charts/chart-queue.ts).
     const show = (next: { evaluation: Evaluation; prvPending: boolean }) =>
-      startTransition(() => setShown((prev) => {
+      setShown((prev) => {
         const evaluation = shareUnchanged(prev.evaluation, next.evaluation);
         // The same figures again (the engine's first answer is the server's, from the cache): no re-render.
         return evaluation === prev.evaluation && next.prvPending === prev.prvPending ? prev : { evaluation, prvPending: next.prvPending };
-      }));
+      });
     if (prvHit) {
       show({ evaluation: prvHit, prvPending: false });
       return;
     }
     const rdpHit = cache.current.get(`rdp|${query}`);
+    if (!rdpHit) mark("privadapt:evaluate");
     const first = rdpHit ? Promise.resolve(rdpHit) : engine.evaluate(query, "rdp");
     first
       .then((ev) => {
         // Marks for the web benchmark and DevTools: when the figures for a typed value arrived.
         mark("privadapt:rdp-evaluation");
-        cache.current.set(`rdp|${query}`, ev);
+        remember(`rdp|${query}`, ev);
         if (!alive) return;
         setEngineError(null);
         const wantsPrv = ev.parse.scenario.accountant === "prv";
@@ -159,7 +173,7 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
         if (!wantsPrv) return;
         timer = setTimeout(() => {
           engine.evaluate(query, "prv").then((full) => {
-            cache.current.set(`prv|${query}`, full);
+            remember(`prv|${query}`, full);
             if (alive) show({ evaluation: full, prvPending: false });
           }, fail);
         }, PRV_DELAY_MS);
@@ -169,7 +183,7 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
       alive = false;
       if (timer) clearTimeout(timer);
     };
-  }, [engine, query]);
+  }, [engine, query, remember]);
 
   // commit() reads the latest values without being re-created on every keystroke.
   const rawRef = useRef(raw);
@@ -190,14 +204,30 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
       const eng = await (engineReady.current as { promise: Promise<Engine> }).promise;
       const ignoredNow = new Set(ignoredRef.current);
       ignoredNow.delete(key);
-      const result = await eng.validate(buildQuery({ ...rawRef.current, [key]: text }, keys, ignoredNow));
+      // One trip to the worker both validates and evaluates: the codec's verdict is part of the
+      // evaluation, and when the value is good its RDP figures are in the cache before the URL
+      // state changes, so the results follow in the same render (a separate validate, then an
+      // evaluate from the effect, cost two worker trips and a render in between: ~30 ms).
+      const nextQuery = buildQuery({ ...rawRef.current, [key]: text }, keys, ignoredNow);
+      let errors: FieldError[];
+      try {
+        const ev = cache.current.get(`rdp|${nextQuery}`) ?? await eng.evaluate(nextQuery, "rdp");
+        remember(`rdp|${nextQuery}`, ev);
+        errors = ev.parse.errors;
+      } catch (e) {
+        if (e instanceof Error && e.message === SUPERSEDED) return null;
+        // The estimate failed (the engine, not the codec): the codec alone decides, and the results
+        // effect reports the failure when it asks again.
+        errors = (await eng.validate(nextQuery)).errors;
+      }
+      mark("privadapt:validated");
       if (commitSeq.current.get(key) !== seq) return null;
-      const error = result.errors.find((e) => e.field === key);
+      const error = errors.find((e) => e.field === key);
       if (error) return error;
     }
     void setRawState({ [key]: text });
     return null;
-  }, [keys, setRawState]);
+  }, [keys, setRawState, remember]);
 
   const reset = useCallback((values: RawScenario) => {
     const next: RawScenario = Object.fromEntries(keys.map((k) => [k, values[k] ?? null]));

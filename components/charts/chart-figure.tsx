@@ -1,10 +1,11 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { memo, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
+import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { ChartDataTable } from "@/lib";
 import { LazyDetails } from "../lazy-details";
 import type { ChartSpec } from "./chart-canvas";
+import { scheduleChartRedraw } from "./chart-queue";
 import { chartSvg, downloadBlob, svgToPng, type LegendEntry } from "./export-image";
 import { LEAK_LABEL, usePalette, type Palette } from "./palette";
 
@@ -105,6 +106,19 @@ function ChartFigureImpl({ name, spec, controls, twoPanel = false }: ChartFigure
   const [status, setStatus] = useState("");
   const chart = spec.chart;
   const near = useNearViewport(body);
+  // The drawing follows the figures in its turn (one chart per frame, chart-queue.ts); the title,
+  // description and data table follow at once.
+  const [drawn, setDrawn] = useState(spec);
+  useEffect(() => {
+    if (drawn === spec) return;
+    return scheduleChartRedraw(() => {
+      if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(`privadapt:chart-redraw:${spec.kind}`);
+      setDrawn(spec);
+    });
+  }, [drawn, spec]);
+  // The same element while `drawn` is unchanged: recharts rebuilds its data on every render, so a
+  // re-render of this figure (new title, status text) must not redraw the old chart.
+  const canvas = useMemo(() => (near ? <ChartCanvas spec={drawn} /> : null), [near, drawn]);
 
   const download = async (format: "svg" | "png") => {
     const svg = body.current ? chartSvg(body.current, { title: chart.title, legend: legendOf(spec, palette), background: palette.background, text: palette.text }) : null;
@@ -140,7 +154,7 @@ function ChartFigureImpl({ name, spec, controls, twoPanel = false }: ChartFigure
         role="img"
         aria-label={`${chart.title}. The data table below has the numbers.`}
       >
-        {near ? <ChartCanvas spec={spec} /> : null}
+        {canvas}
       </div>
       <DataTable table={chart.table} />
     </figure>
