@@ -10,9 +10,9 @@
  * encoding, no compression.
  *
  * Bounds: 64 entries and 48 million units in all, a unit being one UTF-16 code unit of the JSON
- * text or one byte of its encodings. The default scenario is about 340,000 characters and as
- * many bytes, plus about 47 kB compressed, so the entry cap binds first (the parsed object graph
- * roughly doubles the text's footprint: about 130 MB at the cap). One Node process holds one
+ * text or one byte of its encodings. The default scenario's wire JSON is about 168,000 characters
+ * (169 kB), plus about 35 kB compressed, so the entry cap binds first (with the estimate's object
+ * graph, which the statement and preview read, about 100 MB at the cap). One Node process holds one
  * memo; it is never written anywhere, so the API stays stateless.
  */
 import { createHash } from "node:crypto";
