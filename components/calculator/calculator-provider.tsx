@@ -1,7 +1,7 @@
 "use client";
 
 import { throttle, useQueryStates } from "nuqs";
-import { createContext, startTransition, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { FieldError, FieldWarning } from "@/lib";
 import { buildQuery, scenarioParsers, type RawScenario } from "@/app/search-params";
 import { SUPERSEDED, type Engine, type Evaluation } from "./protocol";
@@ -148,16 +148,12 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
     // priority (a transition yielded every 5 ms and put the first chart ~40 ms later). Unchanged
     // parts keep their identity, so only the rows and charts whose numbers moved re-render, and
     // the charts redraw one per frame (components/charts/chart-queue.ts).
-    const update = (next: { evaluation: Evaluation; prvPending: boolean }) =>
+    const show = (next: { evaluation: Evaluation; prvPending: boolean }) =>
       setShown((prev) => {
         const evaluation = shareUnchanged(prev.evaluation, next.evaluation);
         // The same figures again (the engine's first answer is the server's, from the cache): no re-render.
         return evaluation === prev.evaluation && next.prvPending === prev.prvPending ? prev : { evaluation, prvPending: next.prvPending };
       });
-    const show = update;
-    // The PRV refresh is nobody's keystroke: it arrives seconds later (on first load, while the
-    // page is still settling), so it renders in a transition that yields to input every 5 ms.
-    const refresh = (next: { evaluation: Evaluation; prvPending: boolean }) => startTransition(() => update(next));
     if (prvHit) {
       show({ evaluation: prvHit, prvPending: false });
       return;
@@ -178,7 +174,7 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
         timer = setTimeout(() => {
           engine.evaluate(query, "prv").then((full) => {
             remember(`prv|${query}`, full);
-            if (alive) refresh({ evaluation: full, prvPending: false });
+            if (alive) show({ evaluation: full, prvPending: false });
           }, fail);
         }, PRV_DELAY_MS);
       })
