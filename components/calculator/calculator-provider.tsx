@@ -6,6 +6,7 @@ import type { FieldError, FieldWarning } from "@/lib";
 import { buildQuery, scenarioParsers, type RawScenario } from "@/app/search-params";
 import { SUPERSEDED, type Engine, type Evaluation } from "./protocol";
 import { shareUnchanged } from "./structural-share";
+import { mark } from "./user-timing";
 
 /** Wait this long after the last change before starting PRV (seconds of work, in a worker). */
 const PRV_DELAY_MS = 350;
@@ -44,11 +45,6 @@ export interface CalculatorState {
   /** The error the link had for `key`, while the user has not changed it. */
   linkErrorFor(key: string): FieldError | null;
   estimateJson(): Promise<string>;
-}
-
-/** A User Timing mark, where the environment has them (jsdom does not). */
-function mark(name: string) {
-  if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(name);
 }
 
 const CalculatorContext = createContext<CalculatorState | null>(null);

@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { ChartDataTable } from "@/lib";
+import { mark } from "../calculator/user-timing";
 import { LazyDetails } from "../lazy-details";
 import type { ChartSpec } from "./chart-canvas";
 import { scheduleChartRedraw } from "./chart-queue";
@@ -113,7 +114,7 @@ function ChartFigureImpl({ name, spec, controls, twoPanel = false }: ChartFigure
   useEffect(() => {
     if (drawn === spec) return;
     return scheduleChartRedraw(() => {
-      if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(`privadapt:chart-redraw:${spec.kind}`);
+      mark(`privadapt:chart-redraw:${spec.kind}`);
       setDrawn(spec);
     });
   }, [drawn, spec]);
