@@ -42,6 +42,10 @@ export function createEngineCore() {
       return { query, parse, presentation: presentEstimate(est, { requestedAccountant: parse.scenario.accountant, canonical: parse.canonical }) };
     });
   return {
+    /** The evaluation if this core has already made it, without computing anything. */
+    cached(query: string, accountant: AccountantId): Evaluation | undefined {
+      return evaluations.get(`${accountant}|${query}`);
+    },
     handle(req: EngineRequest): unknown {
       switch (req.type) {
         case "evaluate": return evaluate(req.query, req.accountant);

@@ -119,6 +119,15 @@ test("a share link shows the same figures as the CLI for the same query", async 
   }
 });
 
+test("the landing page arrives with PRV figures (computed when the server started), readable without JavaScript", async ({ request }) => {
+  // instrumentation.ts warms `/`; any other link gets RDP first (components/calculator/load-calculator.ts).
+  const html = await (await request.get("/")).text();
+  expect(html).toContain("ε figures: PRV (tight numerical bounds)");
+  expect(html).not.toContain("PRV computing");
+  const other = await (await request.get("/?eps=3.3")).text();
+  expect(other).toContain("ε figures: RDP (upper bound; PRV computing…)");
+});
+
 test("Copy link puts the canonical share link on the clipboard", async ({ page }) => {
   // Record what is written: the Permissions-Policy (rightly) forbids the page to read the clipboard back.
   await page.addInitScript(() => {
