@@ -9,6 +9,7 @@ import {
   accountantName, formatCount, formatDelta, formatEpsilon, formatFraction, formatMultiple, formatUsd, formatUsdOrMissing,
   formatUtility, missingPriceMessage, missingPriceText,
 } from "@/lib";
+import { groupedFixed } from "@/lib/present/format";
 
 test("dollars: grouped from $1,000, cents from $1, three significant digits below", () => {
   expect(formatUsd(12345.6)).toBe("$12,346");
@@ -47,4 +48,32 @@ test("no formatter ever prints NaN or undefined for a finite number", () => {
       expect(s).not.toMatch(/NaN|undefined/);
     }
   }));
+});
+
+describe("groupedFixed: the page's digits without Intl (oracle: Intl.NumberFormat en-US in Node's ICU)", () => {
+  const intl = [0, 1, 2].map((d) => new Intl.NumberFormat("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }));
+  const same = (x: number, d: 0 | 1 | 2) => expect(groupedFixed(x, d)).toBe(intl[d]!.format(x));
+
+  test("ties round on the shortest decimal, half away from zero, as Intl does (toFixed would not)", () => {
+    // 1.005 is stored as 1.00499999999999989…: toFixed(2) gives "1.00", Intl "1.01".
+    expect(groupedFixed(1.005, 2)).toBe("1.01");
+    expect(groupedFixed(2.675, 2)).toBe("2.68");
+    expect(groupedFixed(-2.5, 0)).toBe("-3");
+    expect(groupedFixed(999.995, 2)).toBe("1,000.00");
+    expect(groupedFixed(-0.4, 0)).toBe("-0");
+    for (const x of [1.005, 2.675, 1.115, 0.125, 8.345, 1.255, 999.995, 0.5, -0.5, -0, 0, 5e-324, 1e21, 1.7976931348623157e308, 123456789.125, 99999.5]) {
+      same(x, 0);
+      same(x, 2);
+    }
+  });
+
+  test("200,000 random numbers of every size give Intl's text", () => {
+    const anyDouble = fc.double({ noNaN: true, noDefaultInfinity: true });
+    const decimals = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 6 })).map(([m, e]) => m / 10 ** e);
+    const ties = fc.tuple(fc.integer({ min: 0, max: 1e7 }), fc.constantFrom(2, 3, 4)).map(([m, e]) => (m * 10 + 5) / 10 ** e);
+    const magnitudes = fc.tuple(fc.double({ min: 1, max: 10, noNaN: true }), fc.integer({ min: -8, max: 25 })).map(([m, e]) => m * 10 ** e);
+    fc.assert(fc.property(fc.oneof(anyDouble, decimals, ties, magnitudes), fc.constantFrom(0 as const, 1 as const, 2 as const), (x, d) => {
+      expect(groupedFixed(x, d)).toBe(intl[d]!.format(x));
+    }), { numRuns: 200_000 });
+  });
 });
