@@ -30,14 +30,24 @@ function pump() {
   }
 }
 
-/** Run `run` in its turn (the first at once in a new task, then one per frame); returns a cancel. */
+/**
+ * Run `run` in its turn (the first at once, then one per frame); returns a cancel.
+ *
+ * The first runs synchronously: the figures' effects call this right after the results commit,
+ * and the first chart's redraw then starts in the same task. Deferred to a new task, it waited
+ * for the frame the browser painted in between (~15 ms here) before recharts even began.
+ */
 export function scheduleChartRedraw(run: () => void): () => void {
   const job: Job = { run, cancelled: false };
-  queue.push(job);
   if (!pumping) {
     pumping = true;
-    setTimeout(pump, 0);
+    run();
+    nextFrame(pump);
+    return () => {
+      job.cancelled = true;
+    };
   }
+  queue.push(job);
   return () => {
     job.cancelled = true;
   };
