@@ -154,3 +154,14 @@ test.describe("no reflected input", () => {
     expect(dialogs).toBe(0);
   });
 });
+
+test("link-preview metadata points at the host the page was served as, never at localhost", async ({ request }) => {
+  // Without metadataBase Next resolved the root opengraph-image against http://localhost:<port>
+  // (app/layout.tsx now sets it from the request, as the page's own metadata already did).
+  for (const path of ["/", "/reproduce", "/statement", "/?eps=2"]) {
+    const html = await (await request.get(path, { headers: { "x-forwarded-host": "privadapt.example", "x-forwarded-proto": "https" } })).text();
+    const images = [...html.matchAll(/<meta property="og:image" content="([^"]+)"/g)].map((m) => m[1]!);
+    expect(images.length, `og:image on ${path}`).toBeGreaterThan(0);
+    for (const url of images) expect(url, path).toMatch(/^https:\/\/privadapt\.example\//);
+  }
+});
