@@ -39,16 +39,14 @@ function pump() {
  */
 export function scheduleChartRedraw(run: () => void): () => void {
   const job: Job = { run, cancelled: false };
-  if (!pumping) {
+  const cancel = () => {
+    job.cancelled = true;
+  };
+  if (pumping) queue.push(job);
+  else {
     pumping = true;
     run();
     nextFrame(pump);
-    return () => {
-      job.cancelled = true;
-    };
   }
-  queue.push(job);
-  return () => {
-    job.cancelled = true;
-  };
+  return cancel;
 }

@@ -21,7 +21,7 @@
  *
  * How Intl rounds, and so how this does: on the shortest decimal that reads back as the same
  * double (`String(x)`: 1.005 is "1.005", not its binary value 1.00499…), half away from zero
- * ("halfExpand"): 1.005 → "1.01", 2.5 → "3", −2.5 → "−3" (with "-"). `toFixed` rounds the binary
+ * ("halfExpand"): 1.005 → "1.01", 2.5 → "3", -2.5 → "-3". `toFixed` rounds the binary
  * value instead (1.005 → "1.00"), which is why it is not used.
  * @example groupedFixed(1234.5, 2) // "1,234.50"
  * @example groupedFixed(66508.92, 0) // "66,509"
@@ -59,9 +59,6 @@ export function groupedFixed(x: number, digits: number): string {
   return negative ? `-${text}` : text;
 }
 
-const GROUPED_0 = { format: (x: number) => groupedFixed(x, 0) };
-const GROUPED_2 = { format: (x: number) => groupedFixed(x, 2) };
-
 /** Three significant digits without trailing noise: 0.000267, 12.3, 0.5. */
 function sig3(x: number): string {
   return String(Number(x.toPrecision(3)));
@@ -80,8 +77,8 @@ export function formatUsd(x: number): string {
   const a = Math.abs(x);
   if (a === 0) return "$0";
   if (a >= 1e12) return `${sign}$${a.toPrecision(3).replace("e+", "e")}`;
-  if (a >= 1000) return `${sign}$${GROUPED_0.format(a)}`;
-  if (a >= 1) return `${sign}$${GROUPED_2.format(a)}`;
+  if (a >= 1000) return `${sign}$${groupedFixed(a, 0)}`;
+  if (a >= 1) return `${sign}$${groupedFixed(a, 2)}`;
   if (a < 1e-6) return `${sign}$${a.toPrecision(2).replace("e+", "e")}`;
   // Trailing zeros kept: "$0.800" reads as a price, "$0.8" as a rounding.
   return `${sign}$${a.toPrecision(3)}`;
@@ -115,7 +112,7 @@ export function missingPriceText(missing?: string): string {
 export function formatCount(x: number): string {
   if (!Number.isFinite(x)) return "—";
   if (Math.abs(x) >= 1e15) return x.toPrecision(3).replace("e+", "e");
-  if (Number.isInteger(x) || Math.abs(x) >= 100) return GROUPED_0.format(x);
+  if (Number.isInteger(x) || Math.abs(x) >= 100) return groupedFixed(x, 0);
   return sig3(x);
 }
 
@@ -131,7 +128,7 @@ export function formatCountWithUnit(x: number, singular: string, plural = `${sin
  */
 export function formatEpsilon(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return "∞";
-  if (x >= 1000) return GROUPED_0.format(x);
+  if (x >= 1000) return groupedFixed(x, 0);
   if (x > 0 && x < 0.01) return x.toPrecision(2);
   return x.toPrecision(3);
 }
@@ -149,7 +146,7 @@ export function formatDelta(x: number): string {
 /** A ratio as a multiple: "17×", "2.4×", "1.03×". */
 export function formatMultiple(ratio: number): string {
   if (!Number.isFinite(ratio)) return "∞×";
-  if (ratio >= 100) return `${GROUPED_0.format(ratio)}×`;
+  if (ratio >= 100) return `${groupedFixed(ratio, 0)}×`;
   if (ratio >= 10) return `${Math.round(ratio)}×`;
   return `${sig3(ratio)}×`;
 }
