@@ -4,6 +4,7 @@ import { throttle, useQueryStates } from "nuqs";
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { FieldError, FieldWarning } from "@/lib";
 import { buildQuery, scenarioParsers, type RawScenario } from "@/app/search-params";
+import { LruCache } from "@/lib/api/lru-cache";
 import { SUPERSEDED, type Engine, type Evaluation } from "./protocol";
 import { shareUnchanged } from "./structural-share";
 import { mark } from "./user-timing";
@@ -113,14 +114,12 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
   const ignored = useMemo(() => new Set([...linkErrorKeys].filter((k) => raw[k] === initialRaw[k])), [linkErrorKeys, raw, initialRaw]);
   const query = useMemo(() => buildQuery(raw, keys, ignored), [raw, keys, ignored]);
 
-  const cache = useRef(new Map<string, Evaluation>([[`${initial.presentation.accountant.computed}|${initial.query}`, initial]]));
   // Each evaluation is ~180 kB: keep the most recent few dozen (going back and forth stays instant).
-  const remember = useCallback((key: string, ev: Evaluation) => {
-    const c = cache.current;
-    c.delete(key);
-    c.set(key, ev);
-    if (c.size > EVALUATIONS_KEPT) c.delete(c.keys().next().value as string);
-  }, []);
+  const [cache] = useState(() => {
+    const c = new LruCache<string, Evaluation>({ maxEntries: EVALUATIONS_KEPT });
+    c.set(`${initial.presentation.accountant.computed}|${initial.query}`, initial);
+    return c;
+  });
   const [shown, setShown] = useState<{ evaluation: Evaluation; prvPending: boolean }>(() => ({
     evaluation: initial,
     prvPending: initial.presentation.accountant.requested === "prv" && initial.presentation.accountant.computed !== "prv",
@@ -139,7 +138,7 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
       if (alive) setEngineError(e.message);
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const prvHit = cache.current.get(`prv|${query}`);
+    const prvHit = cache.get(`prv|${query}`);
     // Figures arrive from the worker after the keystroke was handled, so they render at normal
     // priority (a transition yielded every 5 ms and put the first chart ~40 ms later). Unchanged
     // parts keep their identity, so only the rows and charts whose numbers moved re-render, and
@@ -154,11 +153,11 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
       show({ evaluation: prvHit, prvPending: false });
       return;
     }
-    const rdpHit = cache.current.get(`rdp|${query}`);
+    const rdpHit = cache.get(`rdp|${query}`);
     const arrived = (ev: Evaluation) => {
       // Marks for the web benchmark and DevTools: when the figures for a typed value arrived.
       mark("privadapt:rdp-evaluation");
-      remember(`rdp|${query}`, ev);
+      cache.set(`rdp|${query}`, ev);
       if (!alive) return;
       setEngineError(null);
       const wantsPrv = ev.parse.scenario.accountant === "prv";
@@ -166,7 +165,7 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
       if (!wantsPrv) return;
       timer = setTimeout(() => {
         engine.evaluate(query, "prv").then((full) => {
-          remember(`prv|${query}`, full);
+          cache.set(`prv|${query}`, full);
           if (alive) show({ evaluation: full, prvPending: false });
         }, fail);
       }, PRV_DELAY_MS);
@@ -185,7 +184,7 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
       alive = false;
       if (timer) clearTimeout(timer);
     };
-  }, [engine, query, remember]);
+  }, [engine, query, cache]);
 
   // commit() reads the latest values without being re-created on every keystroke.
   const rawRef = useRef(raw);
@@ -213,8 +212,8 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
       const nextQuery = buildQuery({ ...rawRef.current, [key]: text }, keys, ignoredNow);
       let errors: FieldError[];
       try {
-        const ev = cache.current.get(`rdp|${nextQuery}`) ?? await eng.evaluate(nextQuery, "rdp");
-        remember(`rdp|${nextQuery}`, ev);
+        const ev = cache.get(`rdp|${nextQuery}`) ?? await eng.evaluate(nextQuery, "rdp");
+        cache.set(`rdp|${nextQuery}`, ev);
         errors = ev.parse.errors;
       } catch (e) {
         if (e instanceof Error && e.message === SUPERSEDED) return null;
@@ -229,7 +228,7 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
     }
     void setRawState({ [key]: text });
     return null;
-  }, [keys, setRawState, remember]);
+  }, [keys, setRawState, cache]);
 
   const reset = useCallback((values: RawScenario) => {
     const next: RawScenario = Object.fromEntries(keys.map((k) => [k, values[k] ?? null]));

@@ -4,22 +4,11 @@
  * query and accountant, so going back to a scenario costs nothing.
  */
 import { estimate, parseScenario, presentEstimate, serializeScenario, type AccountantId, type Estimate } from "@/lib";
+import { LruCache } from "@/lib/api/lru-cache";
 import type { EngineRequest, Evaluation, ParseView } from "./protocol";
 
+/** Evaluations (and estimates) kept per engine, least recently used dropped first. */
 const CACHE_SIZE = 24;
-
-function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const value = make();
-  cache.set(key, value);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  return value;
-}
 
 export function parseView(query: string): ParseView {
   const parsed = parseScenario(query);
@@ -28,15 +17,15 @@ export function parseView(query: string): ParseView {
 }
 
 export function createEngineCore() {
-  const estimates = new Map<string, Estimate>();
-  const evaluations = new Map<string, Evaluation>();
+  const estimates = new LruCache<string, Estimate>({ maxEntries: CACHE_SIZE });
+  const evaluations = new LruCache<string, Evaluation>({ maxEntries: CACHE_SIZE });
   const estimateFor = (query: string, accountant: AccountantId) =>
-    remember(estimates, `${accountant}|${query}`, () => {
+    estimates.getOrSet(`${accountant}|${query}`, () => {
       const parse = parseView(query);
       return estimate({ ...parse.scenario, accountant }, {}, parse.warnings);
     });
   const evaluate = (query: string, accountant: AccountantId): Evaluation =>
-    remember(evaluations, `${accountant}|${query}`, () => {
+    evaluations.getOrSet(`${accountant}|${query}`, () => {
       const parse = parseView(query);
       const est = estimateFor(query, accountant);
       return { query, parse, presentation: presentEstimate(est, { requestedAccountant: parse.scenario.accountant, canonical: parse.canonical }) };

@@ -1,5 +1,8 @@
 /**
- * A small least-recently-used memo, bounded by entry count and by total size.
+ * A small least-recently-used memo, bounded by entry count and, optionally, by total size.
+ *
+ * One implementation for every memo of the project: the API's estimate and image memos (both
+ * bounds), and the engine's and the page's evaluation caches (entry count only).
  *
  * The JSON API, the statement and the link-preview image compute the same deterministic estimate
  * for a canonical share link; the first request pays (seconds with the PRV accountant), the rest
@@ -10,20 +13,24 @@
 export interface LruCacheOptions<V> {
   /** Most entries kept. */
   maxEntries: number;
-  /** Most total size kept, in the units of `sizeOf` (e.g. UTF-16 code units of a JSON body). */
-  maxSize: number;
-  /** Size of one value; an entry larger than `maxSize` is not stored at all. */
-  sizeOf: (value: V) => number;
+  /** Most total size kept, in the units of `sizeOf` (e.g. UTF-16 code units of a JSON body); no cap when omitted. */
+  maxSize?: number;
+  /** Size of one value; an entry larger than `maxSize` is not stored at all. Required with `maxSize`. */
+  sizeOf?: (value: V) => number;
 }
 
 export class LruCache<K, V> {
   private readonly entries = new Map<K, { value: V; size: number }>();
   private totalSize = 0;
 
-  constructor(private readonly options: LruCacheOptions<V>) {
-    if (!(options.maxEntries >= 1) || !(options.maxSize > 0)) {
-      throw new RangeError(`LruCache needs maxEntries >= 1 and maxSize > 0; got ${options.maxEntries} and ${options.maxSize}`);
+  private readonly options: Required<LruCacheOptions<V>>;
+
+  constructor(options: LruCacheOptions<V>) {
+    const { maxEntries, maxSize = Infinity, sizeOf = () => 0 } = options;
+    if (!(maxEntries >= 1) || !(maxSize > 0)) {
+      throw new RangeError(`LruCache needs maxEntries >= 1 and maxSize > 0; got ${maxEntries} and ${maxSize}`);
     }
+    this.options = { maxEntries, maxSize, sizeOf };
   }
 
   get size(): number {
@@ -41,6 +48,19 @@ export class LruCache<K, V> {
     this.entries.delete(key);
     this.entries.set(key, hit);
     return hit.value;
+  }
+
+  /** The stored value, or `make()`'s, stored first. `make` runs only on a miss. */
+  getOrSet(key: K, make: () => V): V {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value;
+    }
+    const value = make();
+    this.set(key, value);
+    return value;
   }
 
   has(key: K): boolean {

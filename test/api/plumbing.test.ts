@@ -10,6 +10,21 @@ import {
 import { estimate, parseScenario } from "@/lib";
 
 describe("LruCache", () => {
+  test("without a size cap it bounds entries only; getOrSet makes a value once and counts as a use", () => {
+    const c = new LruCache<string, number>({ maxEntries: 2 });
+    let made = 0;
+    const make = (v: number) => () => (made++, v);
+    expect(c.getOrSet("a", make(1))).toBe(1);
+    expect(c.getOrSet("a", make(99))).toBe(1); // a hit: make does not run
+    expect(made).toBe(1);
+    c.set("b", 2);
+    expect(c.getOrSet("a", make(99))).toBe(1); // "a" is now the most recent
+    c.set("c", 3); // evicts "b", the least recently used
+    expect(c.keys()).toEqual(["a", "c"]);
+    expect(c.storedSize).toBe(0);
+    expect(() => new LruCache({ maxEntries: 0 })).toThrow(RangeError);
+  });
+
   const make = (maxEntries: number, maxSize: number) => new LruCache<string, string>({ maxEntries, maxSize, sizeOf: (v) => v.length });
 
   test("evicts the least recently used entry once over the entry cap; a read refreshes an entry", () => {
