@@ -52,12 +52,7 @@ export class LruCache<K, V> {
 
   /** The stored value, or `make()`'s, stored first. `make` runs only on a miss. */
   getOrSet(key: K, make: () => V): V {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.value;
-    }
+    if (this.entries.has(key)) return this.get(key) as V;
     const value = make();
     this.set(key, value);
     return value;
