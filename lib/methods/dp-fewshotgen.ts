@@ -110,6 +110,7 @@ export const dpFewShotGen: MethodDescriptor = {
   id: "dp-fewshotgen",
   label: "DP-FewShotGen",
   llm: "closed",
+  queriesSpendBudget: false,
   sources: SOURCES,
   privacyEvent(scenario) {
     const s = setup(scenario);

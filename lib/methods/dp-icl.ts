@@ -116,6 +116,7 @@ export const dpIcl: MethodDescriptor = {
   id: "dp-icl",
   label: "DP-ICL",
   llm: "closed",
+  queriesSpendBudget: true,
   sources: SOURCES,
   privacyEvent(scenario) {
     const s = setup(scenario);

@@ -112,6 +112,7 @@ export const dpOpt: MethodDescriptor = {
   id: "dp-opt",
   label: "DP-OPT",
   llm: "closed",
+  queriesSpendBudget: false,
   sources: SOURCES,
   privacyEvent(scenario) {
     const { tokens } = scenario.knobs["dp-opt"];

@@ -87,6 +87,7 @@ export function dpSgdDescriptor(config: DpSgdMethodConfig): MethodDescriptor {
     id: config.id,
     label: config.label,
     llm: "open",
+    queriesSpendBudget: false,
     sources: config.sources,
     privacyEvent(scenario): DpEvent {
       const plan = planFor(config, scenario);

@@ -168,6 +168,7 @@ export const promptPateGen: MethodDescriptor = {
   id: "prompt-pate-gen",
   label: "PromptPATEGen",
   llm: "open",
+  queriesSpendBudget: false,
   sources: SOURCES,
   privacyEvent(scenario) {
     const { public: queries, ensemble } = scenario.knobs["prompt-pate-gen"];

@@ -79,6 +79,7 @@ export const promptPate: MethodDescriptor = {
   id: "prompt-pate",
   label: "PromptPATE",
   llm: "closed",
+  queriesSpendBudget: false,
   sources: SOURCES,
   privacyEvent(scenario) {
     const { ensemble, public: answered } = scenario.knobs["prompt-pate"];

@@ -32,10 +32,14 @@ export function methodDescriptor(id: MethodId): MethodDescriptor {
   return d;
 }
 
-/** The scenario fields a method's privacy depends on: the memo key. */
-function privacyKey(scenario: Scenario, id: MethodId): string {
+/**
+ * The scenario fields a method's privacy depends on: the memo key. `queries` only where answering
+ * spends budget (DP-ICL); test/methods/methods.test.ts checks that every other method's privacy is
+ * the same whatever the number of queries, so a method that starts reading it fails there.
+ */
+function privacyKey(scenario: Scenario, descriptor: MethodDescriptor): string {
   const { task, classes, records, queries, epsilon, delta, accountant } = scenario;
-  return JSON.stringify([id, task, classes, records, queries, epsilon, delta, accountant, scenario.knobs[id]]);
+  return JSON.stringify([descriptor.id, task, classes, records, descriptor.queriesSpendBudget ? queries : null, epsilon, delta, accountant, scenario.knobs[descriptor.id]]);
 }
 
 const memo = new Map<string, MethodPrivacy>();
@@ -88,7 +92,7 @@ function privacyWithinGridLimit(descriptor: MethodDescriptor, scenario: Scenario
  */
 export function methodPrivacy(scenario: Scenario, id: MethodId): MethodPrivacy {
   const descriptor = methodDescriptor(id);
-  const key = privacyKey(scenario, id);
+  const key = privacyKey(scenario, descriptor);
   const hit = memo.get(key);
   if (hit) return hit;
   let result: MethodPrivacy;

@@ -88,6 +88,14 @@ export interface MethodDescriptor<Cost = unknown, Leakage = unknown> {
   id: MethodId;
   label: string;
   llm: "closed" | "open";
+  /**
+   * Whether answering queries spends privacy budget. True only for DP-ICL, whose every answer is a
+   * noisy vote over private records (ε grows with the number of queries). Every other method spends
+   * its budget once, building a prompt, labels or weights; the queries after that are
+   * post-processing (Dwork & Roth 2014, Prop. 2.1). The privacy memo leaves `queries` out of its
+   * key when this is false, so moving the query-volume slider recomputes DP-ICL's privacy only.
+   */
+  queriesSpendBudget: boolean;
   sources: readonly string[];
   /** The DP event the method runs for this scenario, at its calibrated (sound) setting. */
   privacyEvent: (scenario: Scenario) => DpEvent;

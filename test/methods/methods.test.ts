@@ -147,6 +147,27 @@ describe("any schema-valid scenario (property, RDP for speed)", () => {
     }), { numRuns: 40 });
   });
 
+  // The privacy memo leaves `queries` out of its key for every method but DP-ICL (registry.ts);
+  // this holds only while no other method reads it. Computed without the memo on both sides.
+  it("only methods with queriesSpendBudget depend on the number of queries", () => {
+    expect(METHOD_IDS.filter((id) => METHOD_DESCRIPTORS[id].queriesSpendBudget)).toEqual(["dp-icl"]);
+    fc.assert(fc.property(scenarioArb, fc.integer({ min: 1, max: 1e12 }), (generated, otherQueries) => {
+      const s: Scenario = { ...generated, accountant: "rdp" };
+      for (const id of METHOD_IDS) {
+        if (METHOD_DESCRIPTORS[id].queriesSpendBudget) continue;
+        clearMethodPrivacyMemo();
+        const a = methodPrivacy(s, id);
+        clearMethodPrivacyMemo();
+        const b = methodPrivacy({ ...s, queries: otherQueries }, id);
+        if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${id} changes with queries ${s.queries} → ${otherQueries}`);
+      }
+      return true;
+    }), { numRuns: 25 });
+    // And DP-ICL's does (the reason its key keeps the field): 10× the queries need more noise.
+    const base: Scenario = { ...defaultScenario(), accountant: "rdp" };
+    expect(methodPrivacy({ ...base, queries: 100_000 }, "dp-icl").noiseMultiplier!).toBeGreaterThan(methodPrivacy(base, "dp-icl").noiseMultiplier!);
+  });
+
   // Scenarios that were slow (8–160 s) or failed before: infeasible DP-ICL budgets with the
   // autodp-classic search, δ ≈ 1 (PromptPATEGen's δ split rounded to 1), δ = 1e-20 and huge PRV grids.
   const extreme = [
