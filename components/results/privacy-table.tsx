@@ -36,7 +36,7 @@ export function PrivacyTable({ privacy, prvPending }: { privacy: PrivacyView[]; 
             <th scope="col" className="privacy-accountant">Accountant</th>
             <th scope="col">δ</th>
             <th scope="col">Calibrated noise</th>
-            <th scope="col">Budget use</th>
+            <th scope="col" className="privacy-budget">Budget use</th>
           </tr>
         </thead>
         <tbody>
