@@ -137,7 +137,7 @@ export function ComparisonTable({ table }: { table: Table }) {
               {table.columns.map((c) => {
                 const direction = sort?.column === c.id ? sort.direction : undefined;
                 return (
-                  <th key={c.id} scope="col" aria-sort={direction ?? "none"} className={c.numeric ? "num" : undefined}>
+                  <th key={c.id} scope="col" aria-sort={direction ?? "none"} className={c.numeric ? `num col-${c.id}` : `col-${c.id}`}>
                     <button type="button" onClick={() => setSort((s) => nextSort(s, c.id))}>
                       {c.header}
                       {c.unit ? <span className="unit"> ({c.unit})</span> : null}

@@ -43,6 +43,19 @@ for (const width of [1280, 375]) {
     // Responsive down to 375 px (issue #6): the page itself never scrolls sideways (wide tables may scroll in their own box).
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, "horizontal overflow of the page in px").toBeLessThanOrEqual(1);
+    // A figure never breaks inside its cell (δ printed "1.50e-" over "5" before 2026-11-27).
+    const wrappedFigures = await page.locator("table.privacy-table td.num, table.comparison-table td.num").evaluateAll((cells) =>
+      cells.filter((c) => {
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      }).map((c) => c.textContent));
+    expect(wrappedFigures, "figures broken over two lines").toEqual([]);
+    // On a desktop the privacy table fits its column; on a phone it scrolls in its own box.
+    if (width === 1280) {
+      const sideways = await page.locator(".table-scroll[aria-label='Privacy per method']").evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(sideways, "privacy table's sideways scroll at 1280 px, in px").toBeLessThanOrEqual(1);
+    }
   });
 }
 
@@ -62,4 +75,28 @@ test("a link past the 2,000-character cap is refused with the banner, not a cras
   expect(res?.status()).toBe(200);
   await hydrated(page);
   await expect(page.locator("main").getByRole("alert").first()).toBeVisible();
+});
+
+test.describe("while the HTML streams in", () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 1350, height: 940 } });
+
+  // Chromium paints a table before all its rows have parsed. If a row further down had a longer
+  // method or model name, its column widened and every column to its right moved (a 25 px layout
+  // shift in 1 of 6 desktop loads, 2026-11-27). The server's HTML, cut after k rows, must lay
+  // out its columns exactly as the whole table does.
+  test("the comparison table's columns keep their widths whatever number of rows has arrived", async ({ page }) => {
+    await page.goto("/");
+    const widths = () => page.locator("table.comparison-table thead th").evaluateAll((ths) => ths.map((t) => Math.round(t.getBoundingClientRect().width)));
+    const full = await widths();
+    const rows = await page.locator("table.comparison-table tbody tr").count();
+    expect(rows).toBeGreaterThan(20);
+    for (const keep of [4, 8, 12, 16, 21, 26, 31]) {
+      await page.locator("table.comparison-table tbody tr").nth(keep).evaluate((row) => {
+        while (row.nextElementSibling) row.nextElementSibling.remove();
+        row.remove();
+      });
+      expect(await widths(), `column widths with ${keep} of ${rows} rows`).toEqual(full);
+      await page.reload();
+    }
+  });
 });
