@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { parseScenario, serializeScenario } from "@/lib";
 import { absoluteUrl, originFromHeaders } from "@/lib/api";
 import { CalculatorProvider } from "@/components/calculator/calculator-provider";
 import { loadCalculator } from "@/components/calculator/load-calculator";
 import { Results } from "@/components/results/results";
 import { LinkProblems } from "@/components/results/link-problems";
+import { PageLinks } from "@/components/results/page-links";
 import { ScenarioForm } from "@/components/scenario-form/scenario-form";
 import { toUrlSearchParams, type PageSearchParams } from "./search-params";
 
@@ -36,25 +36,18 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 export default async function Home({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const params = toUrlSearchParams(await searchParams);
   const { model, initial, initialRaw, linkProblems } = loadCalculator(params);
-  const parsed = parseScenario(params);
-  // Links to the other doors carry the scenario as the server read it (bad fields at defaults).
-  const canonical = serializeScenario(parsed.ok ? parsed.scenario : parsed.fallback);
 
   return (
     <main>
       <a href="#results-title" className="skip-link">Skip to the results</a>
-      <header className="site-header">
-        <div>
-          <h1>privadapt</h1>
-          <p className="tagline">Adapt an LLM to private data under differential privacy: closed API methods or open local models? Cost, leakage and the accuracy Hanke et al. (NeurIPS 2024) measured.</p>
-        </div>
-        <nav aria-label="Pages">
-          <Link href="/reproduce">Reproduce the study</Link>{" · "}
-          <a href={`/statement?${canonical}`}>Printable statement</a>{" · "}
-          <a href={`/api/v1/estimate?${canonical}`}>JSON</a>
-        </nav>
-      </header>
       <CalculatorProvider keys={model.keys} initial={initial} initialRaw={initialRaw} linkProblems={linkProblems}>
+        <header className="site-header">
+          <div>
+            <h1>privadapt</h1>
+            <p className="tagline">Adapt an LLM to private data under differential privacy: closed API methods or open local models? Cost, leakage and the accuracy Hanke et al. (NeurIPS 2024) measured.</p>
+          </div>
+          <PageLinks />
+        </header>
         <LinkProblems />
         <div className="layout">
           <div className="form-column">

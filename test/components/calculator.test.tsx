@@ -132,6 +132,21 @@ describe("the form and the URL", () => {
     await waitFor(() => expect(screen.getByText(/ε = 2,/)).toBeInTheDocument());
   });
 
+  test("the figures follow at once, the URL once typing pauses, and the header's links follow the figures", async () => {
+    const { lastUrl } = await renderCalculator(KNOWN);
+    const statement = () => screen.getByRole("link", { name: "Printable statement" }).getAttribute("href") ?? "";
+    const json = () => screen.getByRole("link", { name: "JSON" }).getAttribute("href") ?? "";
+    expect(statement()).not.toMatch(/eps=/); // the default ε = 8 is not written
+    fireEvent.change(screen.getByLabelText("ε (epsilon)"), { target: { value: "2" } });
+    await waitFor(() => expect(screen.getByText(/ε = 2,/)).toBeInTheDocument(), { interval: 20 });
+    // Debounced (URL_UPDATE_MS = 200): not yet in the URL, already in the links to the other doors.
+    expect(lastUrl()?.get("eps") ?? null).toBeNull();
+    expect(statement()).toMatch(/^\/statement\?(.+&)?eps=2(&|$)/);
+    expect(json()).toMatch(/^\/api\/v1\/estimate\?(.+&)?eps=2(&|$)/);
+    await wait(URL_WRITE_WAIT_MS);
+    await waitFor(() => expect(lastUrl()?.get("eps")).toBe("2"));
+  });
+
   test("a value the codec refuses stays in the box with what is allowed, and never reaches the URL", async () => {
     const { lastUrl } = await renderCalculator(KNOWN);
     const input = screen.getByLabelText("ε (epsilon)");
@@ -151,8 +166,11 @@ describe("the form and the URL", () => {
     fireEvent.change(screen.getByLabelText("Queries to answer"), { target: { value: "250000" } });
     fireEvent.change(screen.getByLabelText("Private records N"), { target: { value: "5000" } });
     await wait(URL_WRITE_WAIT_MS);
-    await waitFor(() => expect(lastUrl()?.get("queries")).toBe("250000"));
-    expect(lastUrl()?.get("n")).toBe("5000");
+    // Each key's write is debounced on its own (nuqs), so the two may land in two writes.
+    await waitFor(() => {
+      expect(lastUrl()?.get("queries")).toBe("250000");
+      expect(lastUrl()?.get("n")).toBe("5000");
+    });
     fireEvent.change(screen.getByLabelText("ε (epsilon), log-scale slider"), { target: { value: "0" } });
     await wait(URL_WRITE_WAIT_MS);
     await waitFor(() => expect(lastUrl()?.get("eps")).toBe("1"));
@@ -176,6 +194,9 @@ describe("the form and the URL", () => {
     expect(lastUrl()?.get("eps")).toBe("3");
     expect(lastUrl()?.get("n")).toBeNull();
     expect(onUrlUpdate.mock.calls.at(-1)![0].options.history).toBe("push");
+    // Exactly one write (one history entry) for the whole new scenario, even after a pause.
+    await wait(URL_WRITE_WAIT_MS);
+    expect(onUrlUpdate.mock.calls.filter(([e]) => e.options.history === "push")).toHaveLength(1);
   });
 
   test("the tokenizer counts a pasted record and fills the input-token field", async () => {

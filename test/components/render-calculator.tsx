@@ -9,6 +9,7 @@ import { createInlineEngine } from "@/components/calculator/inline-engine";
 import { loadCalculator } from "@/components/calculator/load-calculator";
 import { Results } from "@/components/results/results";
 import { LinkProblems } from "@/components/results/link-problems";
+import { PageLinks } from "@/components/results/page-links";
 import { ScenarioForm } from "@/components/scenario-form/scenario-form";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -25,11 +26,12 @@ export async function renderCalculator(search: string) {
   await act(async () => {
     utils = render(
     <CalculatorProvider keys={data.model.keys} initial={data.initial} initialRaw={data.initialRaw} linkProblems={data.linkProblems} engine={engine}>
+      <PageLinks />
       <LinkProblems />
       <ScenarioForm model={data.model} />
       <Results />
     </CalculatorProvider>,
-    { wrapper: withNuqsTestingAdapter({ searchParams: search, onUrlUpdate }) },
+    { wrapper: withNuqsTestingAdapter({ searchParams: search, onUrlUpdate, hasMemory: true }) },
     );
     const started = Date.now();
     while (Date.now() - started < 15000 && utils.container.querySelectorAll(".recharts-wrapper").length < 6) await sleep(25);
@@ -43,5 +45,5 @@ export async function renderCalculator(search: string) {
   return { ...utils, data, onUrlUpdate, lastUrl };
 }
 
-/** nuqs batches URL writes (throttled); wait past one window. */
+/** nuqs writes the URL once typing pauses (debounced, URL_UPDATE_MS); wait past that. */
 export const URL_WRITE_WAIT_MS = 400;
