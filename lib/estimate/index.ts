@@ -15,6 +15,9 @@ import { leakageDefinedFor, leakageFor, type LeakageRow } from "../leakage";
 import { methodPrivacy, type MethodPrivacy } from "../methods";
 import { METHODS, MODELS, parseScenario, serializeScenario, type FieldError, type FieldWarning, type MethodId, type Scenario, type ScenarioInput } from "../scenario";
 import { utilityFor, type UtilityEstimate } from "../utility";
+import { privacyFeasibility } from "./feasibility";
+
+export { privacyFeasibility, type RowFeasibility } from "./feasibility";
 
 export interface EstimateRow extends CostRow {
   methodLabel: string;
@@ -23,6 +26,10 @@ export interface EstimateRow extends CostRow {
   /** Null only for a pair the leakage ledger does not define (never produced by estimateCosts). */
   leakage: LeakageRow | null;
   utility: UtilityEstimate;
+  /** Whether the plan can run as specified (privacy, data, context window); see ./feasibility. */
+  feasible: boolean;
+  /** One line per unmet requirement; empty when feasible. */
+  infeasibleReasons: string[];
 }
 
 export interface Estimate {
@@ -41,14 +48,18 @@ export function estimate(scenario: Scenario, options: CostOptions = {}, warnings
   const costs = estimateCosts(scenario, options);
   const privacyByMethod = new Map<MethodId, MethodPrivacy>();
   for (const method of scenario.methods) privacyByMethod.set(method, methodPrivacy(scenario, method));
-  const rows: EstimateRow[] = costs.rows.map((row) => ({
-    ...row,
-    methodLabel: METHODS[row.method].label,
-    modelLabel: MODELS[row.model].label,
-    privacy: privacyByMethod.get(row.method) ?? methodPrivacy(scenario, row.method),
-    leakage: leakageDefinedFor(row.method, row.model) ? leakageFor(scenario, row.method, row.model) : null,
-    utility: utilityFor(scenario, row.method, row.model),
-  }));
+  const rows: EstimateRow[] = costs.rows.map((row) => {
+    const privacy = privacyByMethod.get(row.method) ?? methodPrivacy(scenario, row.method);
+    return {
+      ...row,
+      methodLabel: METHODS[row.method].label,
+      modelLabel: MODELS[row.model].label,
+      privacy,
+      leakage: leakageDefinedFor(row.method, row.model) ? leakageFor(scenario, row.method, row.model) : null,
+      utility: utilityFor(scenario, row.method, row.model),
+      ...privacyFeasibility(privacy),
+    };
+  });
   return {
     canonical: serializeScenario(scenario),
     scenario,
