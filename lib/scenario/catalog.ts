@@ -147,41 +147,61 @@ export interface ModelInfo {
   /** Whether the study used this model. */
   inStudy: boolean;
   source: string;
+  /**
+   * Context window in tokens: prompt plus generated tokens of one call must fit in it (for an
+   * encoder, the longest input). Every prompt the cost model builds is checked against it
+   * (lib/estimate/feasibility.ts), so a plan whose prompt cannot be sent is never "feasible".
+   */
+  contextTokens: number;
+  /** Where `contextTokens` comes from (model card, provider docs); "unverified" when unsourced. */
+  contextSource: string;
 }
 
-const closed = (id: ClosedModelId, label: string, paramsBillions: number | null, provider: string, apiId: string, inStudy: boolean, source: string): ModelInfo => ({
-  id, label, llm: "closed", paramsBillions, architecture: "unknown", provider, apiId, inStudy, source,
+const closed = (id: ClosedModelId, label: string, paramsBillions: number | null, provider: string, apiId: string, inStudy: boolean, source: string, context: Context): ModelInfo => ({
+  id, label, llm: "closed", paramsBillions, architecture: "unknown", provider, apiId, inStudy, source, ...context,
 });
-const open = (id: OpenModelId, label: string, paramsBillions: number, architecture: ModelInfo["architecture"], source: string): ModelInfo => ({
-  id, label, llm: "open", paramsBillions, architecture, provider: "local", inStudy: true, source,
+const open = (id: OpenModelId, label: string, paramsBillions: number, architecture: ModelInfo["architecture"], source: string, context: Context): ModelInfo => ({
+  id, label, llm: "open", paramsBillions, architecture, provider: "local", inStudy: true, source, ...context,
 });
 
+type Context = Pick<ModelInfo, "contextTokens" | "contextSource">;
+const ctx = (contextTokens: number, contextSource: string): Context => ({ contextTokens, contextSource });
+
+/*
+ * Context windows. Closed models: the provider's model page (OpenAI platform.openai.com/docs/models,
+ * Anthropic docs.anthropic.com models overview, Google ai.google.dev Gemini models). Open models: the
+ * model card's config.json `max_position_embeddings` (the sequence length the model was trained on).
+ */
+const OPENAI_MODELS = "OpenAI model page (platform.openai.com/docs/models)";
+const ANTHROPIC_MODELS = "Anthropic models overview (docs.anthropic.com)";
+const GEMINI_MODELS = "Google Gemini API models page (ai.google.dev), input token limit";
+
 export const MODELS: Record<ModelId, ModelInfo> = {
-  "gpt-3-babbage": closed("gpt-3-babbage", "GPT-3 Babbage", 1.3, "OpenAI", "babbage-002", true, `${PAPER}, Section 4 (parameter estimate)`),
-  "gpt-3-davinci": closed("gpt-3-davinci", "GPT-3 Davinci", 175, "OpenAI", "davinci-002", true, `${PAPER}, Section 4 (parameter estimate)`),
-  "gpt-3.5-turbo-instruct": closed("gpt-3.5-turbo-instruct", "GPT-3.5 Turbo Instruct", null, "OpenAI", "gpt-3.5-turbo-instruct", true, `${PAPER}, Table 22`),
-  "gpt-4-turbo": closed("gpt-4-turbo", "GPT-4 Turbo", 1760, "OpenAI", "gpt-4-turbo", true, `${PAPER}, Section 4 (parameter estimate)`),
-  "claude-2.1": closed("claude-2.1", "Claude 2.1", 200, "Anthropic", "claude-2.1", true, `${PAPER}, Section 4 (parameter estimate)`),
-  "gpt-4o": closed("gpt-4o", "GPT-4o", null, "OpenAI", "gpt-4o", false, "provider model list"),
-  "gpt-4o-mini": closed("gpt-4o-mini", "GPT-4o mini", null, "OpenAI", "gpt-4o-mini", false, "provider model list"),
-  "gpt-4.1": closed("gpt-4.1", "GPT-4.1", null, "OpenAI", "gpt-4.1", false, "provider model list"),
-  "gpt-4.1-mini": closed("gpt-4.1-mini", "GPT-4.1 mini", null, "OpenAI", "gpt-4.1-mini", false, "provider model list"),
-  "gpt-5": closed("gpt-5", "GPT-5", null, "OpenAI", "gpt-5", false, "provider model list"),
-  "gpt-5-mini": closed("gpt-5-mini", "GPT-5 mini", null, "OpenAI", "gpt-5-mini", false, "provider model list"),
-  "claude-sonnet-4.5": closed("claude-sonnet-4.5", "Claude Sonnet 4.5", null, "Anthropic", "claude-sonnet-4-5", false, "provider model list"),
-  "claude-haiku-3.5": closed("claude-haiku-3.5", "Claude Haiku 3.5", null, "Anthropic", "claude-3-5-haiku-latest", false, "provider model list"),
-  "gemini-2.5-pro": closed("gemini-2.5-pro", "Gemini 2.5 Pro", null, "Google", "gemini-2.5-pro", false, "provider model list"),
-  "gemini-2.5-flash": closed("gemini-2.5-flash", "Gemini 2.5 Flash", null, "Google", "gemini-2.5-flash", false, "provider model list"),
-  "roberta-large": open("roberta-large", "RoBERTa-Large", 0.355, "encoder", `${PAPER}, Section 4`),
-  "bart-large": open("bart-large", "BART-Large (XSum)", 0.355, "encoder-decoder", `${PAPER}, Section 4`),
-  "pythia-160m": open("pythia-160m", "Pythia 160M", 0.16, "decoder", `${PAPER}, Section 4`),
-  "pythia-410m": open("pythia-410m", "Pythia 410M", 0.41, "decoder", `${PAPER}, Section 4`),
-  "pythia-1b": open("pythia-1b", "Pythia 1B", 1.0, "decoder", `${PAPER}, Section 4`),
-  "pythia-6.9b": open("pythia-6.9b", "Pythia 6.9B", 6.9, "decoder", `${PAPER}, Section 4`),
-  "vicuna-7b": open("vicuna-7b", "Vicuna 7B", 7, "decoder", `${PAPER}, Section 4`),
-  "llama-3-8b-instruct": open("llama-3-8b-instruct", "Llama3-8B Instruct", 8, "decoder", `${PAPER}, Section 4`),
-  "openllama-13b": open("openllama-13b", "OpenLLaMA 13B", 13, "decoder", `${PAPER}, Section 4`),
-  "mixtral-8x7b": open("mixtral-8x7b", "Mixtral 8x7B", 45, "moe-decoder", `${PAPER}, Section 4 (~45B total parameters)`),
+  "gpt-3-babbage": closed("gpt-3-babbage", "GPT-3 Babbage", 1.3, "OpenAI", "babbage-002", true, `${PAPER}, Section 4 (parameter estimate)`, ctx(16384, `${OPENAI_MODELS}, babbage-002: 16,384 tokens`)),
+  "gpt-3-davinci": closed("gpt-3-davinci", "GPT-3 Davinci", 175, "OpenAI", "davinci-002", true, `${PAPER}, Section 4 (parameter estimate)`, ctx(16384, `${OPENAI_MODELS}, davinci-002: 16,384 tokens`)),
+  "gpt-3.5-turbo-instruct": closed("gpt-3.5-turbo-instruct", "GPT-3.5 Turbo Instruct", null, "OpenAI", "gpt-3.5-turbo-instruct", true, `${PAPER}, Table 22`, ctx(4096, `${OPENAI_MODELS}, gpt-3.5-turbo-instruct: 4,096 tokens`)),
+  "gpt-4-turbo": closed("gpt-4-turbo", "GPT-4 Turbo", 1760, "OpenAI", "gpt-4-turbo", true, `${PAPER}, Section 4 (parameter estimate)`, ctx(128000, `${OPENAI_MODELS}, gpt-4-turbo: 128,000 tokens`)),
+  "claude-2.1": closed("claude-2.1", "Claude 2.1", 200, "Anthropic", "claude-2.1", true, `${PAPER}, Section 4 (parameter estimate)`, ctx(200000, "Anthropic, Introducing Claude 2.1 (2023-11-21): 200K-token context window")),
+  "gpt-4o": closed("gpt-4o", "GPT-4o", null, "OpenAI", "gpt-4o", false, "provider model list", ctx(128000, `${OPENAI_MODELS}, gpt-4o: 128,000 tokens`)),
+  "gpt-4o-mini": closed("gpt-4o-mini", "GPT-4o mini", null, "OpenAI", "gpt-4o-mini", false, "provider model list", ctx(128000, `${OPENAI_MODELS}, gpt-4o-mini: 128,000 tokens`)),
+  "gpt-4.1": closed("gpt-4.1", "GPT-4.1", null, "OpenAI", "gpt-4.1", false, "provider model list", ctx(1047576, `${OPENAI_MODELS}, gpt-4.1: 1,047,576 tokens`)),
+  "gpt-4.1-mini": closed("gpt-4.1-mini", "GPT-4.1 mini", null, "OpenAI", "gpt-4.1-mini", false, "provider model list", ctx(1047576, `${OPENAI_MODELS}, gpt-4.1-mini: 1,047,576 tokens`)),
+  "gpt-5": closed("gpt-5", "GPT-5", null, "OpenAI", "gpt-5", false, "provider model list", ctx(400000, `${OPENAI_MODELS}, gpt-5: 400,000 tokens`)),
+  "gpt-5-mini": closed("gpt-5-mini", "GPT-5 mini", null, "OpenAI", "gpt-5-mini", false, "provider model list", ctx(400000, `${OPENAI_MODELS}, gpt-5-mini: 400,000 tokens`)),
+  "claude-sonnet-4.5": closed("claude-sonnet-4.5", "Claude Sonnet 4.5", null, "Anthropic", "claude-sonnet-4-5", false, "provider model list", ctx(200000, `${ANTHROPIC_MODELS}, Claude Sonnet 4.5: 200K tokens (1M in beta, not assumed)`)),
+  "claude-haiku-3.5": closed("claude-haiku-3.5", "Claude Haiku 3.5", null, "Anthropic", "claude-3-5-haiku-latest", false, "provider model list", ctx(200000, `${ANTHROPIC_MODELS}, Claude Haiku 3.5: 200K tokens`)),
+  "gemini-2.5-pro": closed("gemini-2.5-pro", "Gemini 2.5 Pro", null, "Google", "gemini-2.5-pro", false, "provider model list", ctx(1048576, `${GEMINI_MODELS}, gemini-2.5-pro: 1,048,576 tokens`)),
+  "gemini-2.5-flash": closed("gemini-2.5-flash", "Gemini 2.5 Flash", null, "Google", "gemini-2.5-flash", false, "provider model list", ctx(1048576, `${GEMINI_MODELS}, gemini-2.5-flash: 1,048,576 tokens`)),
+  "roberta-large": open("roberta-large", "RoBERTa-Large", 0.355, "encoder", `${PAPER}, Section 4`, ctx(512, "Hugging Face FacebookAI/roberta-large config.json: max_position_embeddings 514, of which 2 are reserved, so 512 tokens")),
+  "bart-large": open("bart-large", "BART-Large (XSum)", 0.355, "encoder-decoder", `${PAPER}, Section 4`, ctx(1024, "Hugging Face facebook/bart-large-xsum config.json: max_position_embeddings 1024")),
+  "pythia-160m": open("pythia-160m", "Pythia 160M", 0.16, "decoder", `${PAPER}, Section 4`, ctx(2048, "Hugging Face EleutherAI/pythia-160m config.json: max_position_embeddings 2048 (Biderman et al. 2023)")),
+  "pythia-410m": open("pythia-410m", "Pythia 410M", 0.41, "decoder", `${PAPER}, Section 4`, ctx(2048, "Hugging Face EleutherAI/pythia-410m config.json: max_position_embeddings 2048 (Biderman et al. 2023)")),
+  "pythia-1b": open("pythia-1b", "Pythia 1B", 1.0, "decoder", `${PAPER}, Section 4`, ctx(2048, "Hugging Face EleutherAI/pythia-1b config.json: max_position_embeddings 2048 (Biderman et al. 2023)")),
+  "pythia-6.9b": open("pythia-6.9b", "Pythia 6.9B", 6.9, "decoder", `${PAPER}, Section 4`, ctx(2048, "Hugging Face EleutherAI/pythia-6.9b config.json: max_position_embeddings 2048 (Biderman et al. 2023)")),
+  "vicuna-7b": open("vicuna-7b", "Vicuna 7B", 7, "decoder", `${PAPER}, Section 4`, ctx(4096, "Hugging Face lmsys/vicuna-7b-v1.5 config.json: max_position_embeddings 4096 (the Llama 2 context); the study does not name the Vicuna version, and v1.3 (LLaMA 1) has 2,048 [unverified which the study ran]")),
+  "llama-3-8b-instruct": open("llama-3-8b-instruct", "Llama3-8B Instruct", 8, "decoder", `${PAPER}, Section 4`, ctx(8192, "Meta Llama 3 model card (meta-llama/Meta-Llama-3-8B-Instruct): 8k context length")),
+  "openllama-13b": open("openllama-13b", "OpenLLaMA 13B", 13, "decoder", `${PAPER}, Section 4`, ctx(2048, "Hugging Face openlm-research/open_llama_13b config.json: max_position_embeddings 2048")),
+  "mixtral-8x7b": open("mixtral-8x7b", "Mixtral 8x7B", 45, "moe-decoder", `${PAPER}, Section 4 (~45B total parameters)`, ctx(32768, "Mistral AI, Mixtral of experts (2023-12-11) and mistralai/Mixtral-8x7B-v0.1 config.json: 32k-token context")),
 };
 
 // ---------------------------------------------------------------------------------------------
