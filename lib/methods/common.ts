@@ -4,7 +4,7 @@
  */
 import { PRV_MIN_DELTA as PRIVACY_PRV_MIN_DELTA, upperNormalQuantile, type AccountantSpec, type EpsilonResult, type NoiseCalibration } from "../privacy";
 import type { Scenario } from "../scenario";
-import type { MethodPrivacy } from "./types";
+import type { DataRequirement, MethodPrivacy } from "./types";
 
 /** JSON has no Infinity or NaN: a non-finite number becomes null (read "unbounded"). */
 export function finiteOrNull(x: number | null | undefined): number | null {
@@ -112,4 +112,44 @@ export function calibratedFields(scenario: Scenario, calibration: NoiseCalibrati
     bounds: boundsOf(calibration.result),
     noiseMultiplier: calibration.noiseMultiplier,
   };
+}
+
+/**
+ * One data requirement: `needed` of something out of `available`, met when needed ≤ available.
+ * `unmet` is the one-line reason shown when the plan cannot run; `met` says what holds otherwise.
+ * @example requirement({ id: "batch", what: "records per batch", needed: 128, available: 100, unmet: "…", met: "…", source: "…" }).met // false
+ */
+export function requirement(r: { id: string; what: string; needed: number; available: number; unmet: string; met: string; source: string }): DataRequirement {
+  const met = r.needed <= r.available;
+  return { id: r.id, what: r.what, needed: r.needed, available: r.available, met, reason: met ? r.met : r.unmet, source: r.source };
+}
+
+/** "1,025" — counts in requirement lines. */
+export function count(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/**
+ * The records a fixed teacher ensemble holds (PromptPATE, PromptPATEGen): E prompts of s records
+ * each, pairwise disjoint so that one record sits in exactly one teacher and changes at most one
+ * vote (the sensitivity every PATE analysis rests on, Papernot et al. 2018, Section 2). The student
+ * prompt's k shots are public inputs the teachers labelled, so k ≤ P.
+ */
+export function teacherRequirements(scenario: Scenario, label: string, knobs: { ensemble: number; shots: number; public: number; studentShots: number }, source: string): DataRequirement[] {
+  const { ensemble, shots, public: answered, studentShots } = knobs;
+  const needed = ensemble * shots;
+  return [
+    requirement({
+      id: "teacher-records", what: `disjoint private records in the teacher prompts (E × s = ${count(ensemble)} × ${count(shots)})`, needed, available: scenario.records,
+      unmet: `${label}'s ${count(ensemble)} teachers × ${count(shots)} shot${shots === 1 ? "" : "s"} need ${count(needed)} disjoint private records; N = ${count(scenario.records)}, so the teachers cannot be built.`,
+      met: `${count(needed)} of the ${count(scenario.records)} private records fill the ${count(ensemble)} teachers, one teacher per record.`,
+      source,
+    }),
+    requirement({
+      id: "student-examples", what: `labelled public examples in the student prompt (k = ${count(studentShots)} of P = ${count(answered)})`, needed: studentShots, available: answered,
+      unmet: `${label}'s student prompt needs ${count(studentShots)} labelled public examples but the teachers label only ${count(answered)}.`,
+      met: `The student prompt's ${count(studentShots)} shot${studentShots === 1 ? "" : "s"} come from the ${count(answered)} public examples the teachers label.`,
+      source,
+    }),
+  ];
 }

@@ -13,8 +13,8 @@
  */
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, maxCompositions, poissonSampled, gaussian, upperNormalQuantile } from "../privacy";
 import type { Scenario } from "../scenario";
-import { HANKE, MECHANICS, RDP_SPEC, USEFUL_ANSWER_PROBABILITY, clippedRate, finiteOrNull, gaussianSpec, calibratedFields } from "./common";
-import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
+import { HANKE, MECHANICS, RDP_SPEC, USEFUL_ANSWER_PROBABILITY, clippedRate, count, finiteOrNull, gaussianSpec, requirement, calibratedFields } from "./common";
+import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 
 const SOURCES = [
   "Tang et al., Privacy-Preserving In-Context Learning with Differentially Private Few-Shot Generation, ICLR 2024",
@@ -106,6 +106,26 @@ export function dpFewShotGenPrivacy(scenario: Scenario): MethodPrivacy {
   };
 }
 
+/**
+ * For every generated token DP-FewShotGen samples M·s private records afresh and splits them into
+ * M disjoint prompts (microsoft/dp-few-shot-generation run_exp_*.py, `--subsample-per-token`), from
+ * the target label's pool in classification (`--sample-same-label-prompts`). So each pool must hold
+ * M·s records: 20 × 4 = 80 per token; with balanced classes a pool is ⌊N/C⌋ records [assumption].
+ */
+export function dpFewShotGenDataRequirements(scenario: Scenario): DataRequirement[] {
+  const { ensemble, shots } = scenario.knobs["dp-fewshotgen"];
+  const classes = scenario.task === "classification" ? scenario.classes ?? 2 : 1;
+  const pool = Math.floor(scenario.records / classes);
+  const needed = ensemble * shots;
+  const poolWords = classes > 1 ? `each label's pool (⌊N/C⌋ = ${count(pool)} records, balanced classes assumed)` : `the pool of N = ${count(pool)} records`;
+  return [requirement({
+    id: "records-per-token", what: `private records per generated token (M × s = ${count(ensemble)} × ${count(shots)})`, needed, available: pool,
+    unmet: `DP-FewShotGen's ${count(ensemble)} prompts × ${count(shots)} shot${shots === 1 ? "" : "s"} need ${count(needed)} distinct private records for every generated token, more than ${poolWords} holds.`,
+    met: `Each generated token draws ${count(needed)} records from ${poolWords}.`,
+    source: "Tang et al., ICLR 2024, Section 3 (DP-FewShotGen); microsoft/dp-few-shot-generation run_exp_*.py (--subsample-per-token)",
+  })];
+}
+
 export const dpFewShotGen: MethodDescriptor = {
   id: "dp-fewshotgen",
   label: "DP-FewShotGen",
@@ -118,4 +138,5 @@ export const dpFewShotGen: MethodDescriptor = {
     return dpSgdEvent(sigma, s.samplingRate, s.tokens);
   },
   privacy: dpFewShotGenPrivacy,
+  dataRequirements: dpFewShotGenDataRequirements,
 };

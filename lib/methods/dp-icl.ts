@@ -17,8 +17,8 @@ import {
   type DpEvent,
 } from "../privacy";
 import type { Scenario } from "../scenario";
-import { HANKE, MECHANICS, RDP_SPEC, clippedRate, finiteOrNull, gaussianSpec, usefulVoteNoise, calibratedFields } from "./common";
-import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
+import { HANKE, MECHANICS, RDP_SPEC, clippedRate, count, finiteOrNull, gaussianSpec, requirement, usefulVoteNoise, calibratedFields } from "./common";
+import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 
 const SOURCES = [
   "Wu et al., Privacy-Preserving In-Context Learning for Large Language Models, ICLR 2024",
@@ -112,6 +112,22 @@ export function dpIclPrivacy(scenario: Scenario): MethodPrivacy {
   };
 }
 
+/**
+ * Every DP-ICL query puts E teacher prompts of s private records in front of the model, the E·s
+ * records drawn without replacement (Wu et al. 2024, Section 3; sprintml/OpenLLMs DP-ICL/main.py),
+ * so one query needs E·s distinct records: 10 × 4 = 40 on SST-2, 100 × 1 on SAMSum.
+ */
+export function dpIclDataRequirements(scenario: Scenario): DataRequirement[] {
+  const { ensemble, shots } = scenario.knobs["dp-icl"];
+  const needed = ensemble * shots;
+  return [requirement({
+    id: "records-per-query", what: `distinct private records per query (E × s = ${count(ensemble)} × ${count(shots)})`, needed, available: scenario.records,
+    unmet: `DP-ICL's ${count(ensemble)} teacher prompts × ${count(shots)} shot${shots === 1 ? "" : "s"} need ${count(needed)} distinct private records for every query; N = ${count(scenario.records)}.`,
+    met: `Each query draws ${count(needed)} of the ${count(scenario.records)} private records.`,
+    source: "Wu et al., ICLR 2024, Section 3 (DP-ICL); sprintml/OpenLLMs DP-ICL/main.py",
+  })];
+}
+
 export const dpIcl: MethodDescriptor = {
   id: "dp-icl",
   label: "DP-ICL",
@@ -124,4 +140,5 @@ export const dpIcl: MethodDescriptor = {
     return selfComposed(s.queries, queryEvent(s, sigma));
   },
   privacy: dpIclPrivacy,
+  dataRequirements: dpIclDataRequirements,
 };

@@ -13,8 +13,8 @@
  */
 import { calibrateTokenEpsilon, dpOptEpsilon, dpOptTokenBudget, dpOptTokenEvent, largestIntegerAtMost, selfComposed } from "../privacy";
 import type { Scenario } from "../scenario";
-import { HANKE, MECHANICS, clippedRate, finiteOrNull } from "./common";
-import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
+import { HANKE, MECHANICS, clippedRate, count, finiteOrNull, requirement } from "./common";
+import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 
 const SOURCES = [
   "Hong et al., DP-OPT: Make Large Language Model Your Privacy-Preserving Prompt Engineer, ICLR 2024",
@@ -108,6 +108,35 @@ export function dpOptPrivacy(scenario: Scenario): MethodPrivacy {
   };
 }
 
+/**
+ * DP-OPT holds 1% of the records out to select the best instruction privately and, for every
+ * instruction token, samples E meta-prompts of s demonstrations from the rest (Hong et al. 2024,
+ * Section 3; VITA-Group/DP-OPT train_opt.py, utils/dln.py). So one token needs E·s distinct
+ * records out of n_train = N − ⌊N/100⌋ (205 × 5 = 1,025 by default), and the holdout at least one.
+ * @example N = 100: n_train = 99 < 1,025, so DP-OPT cannot vote on a single token.
+ */
+export function dpOptDataRequirements(scenario: Scenario): DataRequirement[] {
+  const { ensemble, shots } = scenario.knobs["dp-opt"];
+  const holdout = Math.floor(scenario.records / 100);
+  const nTrain = scenario.records - holdout;
+  const needed = ensemble * shots;
+  const source = "Hong et al., ICLR 2024, Section 3 (DP-OPT); VITA-Group/DP-OPT train_opt.py, utils/dln.py";
+  return [
+    requirement({
+      id: "records-per-token", what: `distinct private demonstrations per instruction token (E × s = ${count(ensemble)} × ${count(shots)})`, needed, available: nTrain,
+      unmet: `DP-OPT's ${count(ensemble)} meta-prompts × ${count(shots)} demonstration${shots === 1 ? "" : "s"} need ${count(needed)} distinct private records for every instruction token; only ${count(nTrain)} remain after the 1% holdout.`,
+      met: `Each instruction token draws ${count(needed)} of the ${count(nTrain)} training records.`,
+      source,
+    }),
+    requirement({
+      id: "holdout", what: "private records held out (⌊N/100⌋) to select the best instruction", needed: 1, available: holdout,
+      unmet: `DP-OPT selects its instruction on a 1% private holdout, which is empty at N = ${count(scenario.records)} (⌊N/100⌋ = 0).`,
+      met: `${count(holdout)} record${holdout === 1 ? "" : "s"} (1%) held out to select the instruction.`,
+      source,
+    }),
+  ];
+}
+
 export const dpOpt: MethodDescriptor = {
   id: "dp-opt",
   label: "DP-OPT",
@@ -121,4 +150,5 @@ export const dpOpt: MethodDescriptor = {
     return selfComposed(tokens, dpOptTokenEvent(p.mechanism.value ?? p.mechanism.extra?.usefulTokenEpsilon ?? 1, f, p.samplingRate));
   },
   privacy: dpOptPrivacy,
+  dataRequirements: dpOptDataRequirements,
 };

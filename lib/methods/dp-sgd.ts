@@ -12,8 +12,8 @@
  */
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, type DpEvent } from "../privacy";
 import type { MethodId, Scenario } from "../scenario";
-import { HANKE, MECHANICS, finiteOrNull, gaussianSpec, calibratedFields } from "./common";
-import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
+import { HANKE, MECHANICS, count, finiteOrNull, gaussianSpec, calibratedFields, requirement } from "./common";
+import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 
 export type StepRule = "opacus" | "private-transformers" | "dp-transformers";
 
@@ -81,6 +81,21 @@ export function dpSgdMethodPrivacy(config: DpSgdMethodConfig, scenario: Scenario
   };
 }
 
+/**
+ * DP-SGD samples each batch from the N records at rate q = B/N (Abadi et al. 2016, Section 3.1;
+ * opacus, private_transformers and dp-transformers alike), which needs B ≤ N: a batch of 128 cannot
+ * be drawn from 100 records. (The privacy numbers of such a plan are those of B = N, q = 1.)
+ */
+export function dpSgdDataRequirements(config: Pick<DpSgdMethodConfig, "id" | "label">, scenario: Scenario): DataRequirement[] {
+  const { batch } = scenario.knobs[config.id] as { batch: number };
+  return [requirement({
+    id: "batch", what: `records per expected batch (B = ${count(batch)})`, needed: batch, available: scenario.records,
+    unmet: `${config.label}'s batch of ${count(batch)} records cannot be sampled from N = ${count(scenario.records)} (q = B/N > 1); lower the batch to at most N.`,
+    met: `Each step samples a batch of ${count(batch)} of the ${count(scenario.records)} records (q = B/N).`,
+    source: "Abadi et al., CCS 2016, Section 3.1 (DP-SGD, q = L/N); opacus, private_transformers, dp-transformers",
+  })];
+}
+
 export function dpSgdDescriptor(config: DpSgdMethodConfig): MethodDescriptor {
   const privacy = (scenario: Scenario) => dpSgdMethodPrivacy(config, scenario);
   return {
@@ -94,6 +109,7 @@ export function dpSgdDescriptor(config: DpSgdMethodConfig): MethodDescriptor {
       return dpSgdEvent(privacy(scenario).noiseMultiplier ?? 1e6, plan.samplingRate, plan.steps);
     },
     privacy,
+    dataRequirements: (scenario) => dpSgdDataRequirements(config, scenario),
   };
 }
 

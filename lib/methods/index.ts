@@ -2,8 +2,8 @@
  * Per-method privacy: what a scenario's (ε, δ) buys each adaptation method, with the sound value
  * by default and the original code's value beside it where the two differ.
  */
-export { METHOD_DESCRIPTORS, methodDescriptor, methodPrivacy, privacyForScenario, clearMethodPrivacyMemo } from "./registry";
-export type { MethodDescriptor, MethodPrivacy, MechanismSetting, BudgetUse, BudgetUnit, AsOriginalCode } from "./types";
+export { METHOD_DESCRIPTORS, methodDescriptor, methodPrivacy, methodDataRequirements, privacyForScenario, clearMethodPrivacyMemo } from "./registry";
+export type { MethodDescriptor, MethodPrivacy, MechanismSetting, BudgetUse, BudgetUnit, AsOriginalCode, DataRequirement } from "./types";
 export { usefulVoteNoise, prvEpsError, USEFUL_ANSWER_PROBABILITY, PRV_MAX_COMPOSITIONS } from "./common";
 export { dpSgdPlan, type DpSgdPlan, type StepRule } from "./dp-sgd";
 export { usefulTokenNoise } from "./dp-fewshotgen";

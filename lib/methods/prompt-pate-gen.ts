@@ -13,8 +13,8 @@
  */
 import { computeEpsilon, largestInteger, ksaPtrQueryEvent, selfComposed, rdpCurve, epsilonFromRdp, AUTODP_ORDERS, searchParameter, upperNormalQuantile } from "../privacy";
 import type { Scenario } from "../scenario";
-import { HANKE, MECHANICS, finiteOrNull } from "./common";
-import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
+import { HANKE, MECHANICS, finiteOrNull, teacherRequirements } from "./common";
+import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 
 const SOURCES = [
   `${HANKE}, Section 3 (PromptPATEGen)`,
@@ -92,7 +92,7 @@ function calibrate(target: number, ptrNoise: number, failure: number, queries: n
 }
 
 export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
-  const { ensemble, shots, public: queries } = scenario.knobs["prompt-pate-gen"];
+  const { ensemble, public: queries } = scenario.knobs["prompt-pate-gen"];
   const notes: string[] = [];
   const preset = ksaPreset(scenario.epsilon);
   const conversionDelta = scenario.delta / 2;
@@ -108,7 +108,6 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
       asOriginalCode: null, notes, sources: [...SOURCES],
     };
   }
-  if (ensemble * shots > scenario.records) notes.push(`The teachers need ${ensemble * shots} disjoint records but the private set has ${scenario.records}.`);
   const minKeyword = usefulKeywordEpsilon(ensemble);
   const maxPtrNoise = usefulPtrNoise(ensemble, failure);
   let ptrNoise: number = preset.ptrNoiseMultiplier;
@@ -126,6 +125,11 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
     const f = Math.min(0.5, scenario.delta / (2 * n));
     return soundEpsilon(minKeyword, usefulPtrNoise(ensemble, f), f, n, totalDelta(scenario.delta, conversionDelta, n, f)) <= scenario.epsilon;
   }, 10_000_000);
+  // Why a larger N can allow fewer answers (audit finding 5): N enters only through δ = 1/N. With
+  // fixed teachers there is no sampling rate q = E·s/N to shrink, while a smaller δ lowers δ0 =
+  // δ/(2n), which lowers the useful PTR noise (E − 2)/(2·z(δ0)), and adds log(1/δ)/(α − 1) to the
+  // conversion. E.g. SST-2 defaults, E = 100: δ = 0.01 → σ ≤ 12.59, 227 answers; δ = 1e-6 → σ ≤ 8.55, 77.
+  notes.push(`Allowed public queries depend on δ, not on N: the ${ensemble} teachers are fixed (q = 1), so a smaller δ (here ${scenario.delta.toPrecision(3)}; the default δ = 1/N is tighter at larger N) means a smaller PTR failure probability δ0 = δ/(2n), less useful PTR noise (σ ≤ ${maxPtrNoise.toFixed(2)} at the planned ${queries}) and a costlier conversion, so fewer answers fit: ${allowed.toLocaleString("en-US")} here.`);
   let minFeasibleEpsilon: number | null | undefined;
   if (!feasible) {
     minFeasibleEpsilon = finiteOrNull(soundEpsilon(minKeyword, maxPtrNoise, failure, queries, totalDelta(scenario.delta, conversionDelta, queries, failure)));
@@ -164,6 +168,15 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
   };
 }
 
+/**
+ * PromptPATEGen's E teachers of s private records are drawn once, disjoint (sprintml/OpenLLMs
+ * PromptPATEGen/run_generation.py), and its student prompt takes the first k of the P labelled
+ * public queries (run_evaluation_students.py).
+ */
+export function promptPateGenDataRequirements(scenario: Scenario): DataRequirement[] {
+  return teacherRequirements(scenario, "PromptPATEGen", scenario.knobs["prompt-pate-gen"], "Hanke et al. 2024, Section 3 (PromptPATEGen); sprintml/OpenLLMs PromptPATEGen/run_generation.py, run_evaluation_students.py");
+}
+
 export const promptPateGen: MethodDescriptor = {
   id: "prompt-pate-gen",
   label: "PromptPATEGen",
@@ -177,4 +190,5 @@ export const promptPateGen: MethodDescriptor = {
     return selfComposed(queries, ksaPtrQueryEvent(p.mechanism.value ?? usefulKeywordEpsilon(ensemble), p.noiseMultiplier ?? 1, failure, 1));
   },
   privacy: promptPateGenPrivacy,
+  dataRequirements: promptPateGenDataRequirements,
 };

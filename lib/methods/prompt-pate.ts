@@ -12,9 +12,9 @@
  */
 import { calibrateGnmaxNoise, computeEpsilon, gnmax, maxGnmaxQueries, selfComposed, type AccountantSpec } from "../privacy";
 import type { Scenario } from "../scenario";
-import { HANKE, MECHANICS, RDP_SPEC, finiteOrNull, gaussianSpec, usefulVoteNoise, calibratedFields } from "./common";
+import { HANKE, MECHANICS, RDP_SPEC, finiteOrNull, gaussianSpec, usefulVoteNoise, calibratedFields, teacherRequirements } from "./common";
 import { dataDependentGnmaxEpsilon } from "./pate-data-dependent";
-import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
+import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 
 const SOURCES = [
   "Duan et al., Flocks of Stochastic Parrots: Differentially Private Prompt Learning for Large Language Models, NeurIPS 2023",
@@ -42,12 +42,11 @@ function asOriginalCode(scenario: Scenario, ensemble: number, classes: number, a
 }
 
 export function promptPatePrivacy(scenario: Scenario): MethodPrivacy {
-  const { ensemble, shots, public: answered } = scenario.knobs["prompt-pate"];
+  const { ensemble, public: answered } = scenario.knobs["prompt-pate"];
   const classes = scenario.classes ?? 2;
   const notes: string[] = [];
   if (scenario.task !== "classification") notes.push("PromptPATE labels public inputs with classes; for a generation task we treat each answer as a two-way choice [assumption].");
   notes.push(`Data-independent bound: all ${answered.toLocaleString("en-US")} public inputs are answered (no confident-GNMax threshold), each a GNMax vote with sensitivity √2. Teachers are fixed, so there is no amplification by subsampling.`);
-  if (ensemble * shots > scenario.records) notes.push(`The teachers need ${ensemble * shots} disjoint records but the private set has ${scenario.records}: the plan cannot be built as stated; the privacy numbers assume it can.`);
   const { spec, note } = gaussianSpec(scenario, 1);
   if (note) notes.push(note);
   const usefulNoise = usefulVoteNoise(ensemble, classes);
@@ -75,6 +74,16 @@ export function promptPatePrivacy(scenario: Scenario): MethodPrivacy {
   };
 }
 
+/**
+ * PromptPATE's teachers hold E·s disjoint private records, fixed for the whole run (Duan et al.
+ * 2023, Section 3; PrivatePrompts PromptPATE/prompts_gpt3/run_classification.py), and its student
+ * prompt takes k of the P labelled public examples.
+ * @example promptPateDataRequirements(presetScenario("sst2") with n = 100)[0].met // false: 400 × 1 > 100
+ */
+export function promptPateDataRequirements(scenario: Scenario): DataRequirement[] {
+  return teacherRequirements(scenario, "PromptPATE", scenario.knobs["prompt-pate"], "Duan et al., NeurIPS 2023, Section 3 (PromptPATE); cleverhans-lab/PrivatePrompts PromptPATE/prompts_gpt3/run_classification.py");
+}
+
 export const promptPate: MethodDescriptor = {
   id: "prompt-pate",
   label: "PromptPATE",
@@ -87,4 +96,5 @@ export const promptPate: MethodDescriptor = {
     return selfComposed(answered, gnmax(sigma));
   },
   privacy: promptPatePrivacy,
+  dataRequirements: promptPateDataRequirements,
 };

@@ -11,7 +11,7 @@ import { privateLora } from "./private-lora";
 import { promptDpsgd } from "./prompt-dpsgd";
 import { promptPate } from "./prompt-pate";
 import { promptPateGen } from "./prompt-pate-gen";
-import type { MethodDescriptor, MethodPrivacy } from "./types";
+import type { DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 import { PrvGridTooLargeError } from "../privacy";
 import { PRV_MAX_GRID_POINTS } from "./common";
 
@@ -108,9 +108,34 @@ export function methodPrivacy(scenario: Scenario, id: MethodId): MethodPrivacy {
       notes: [`The privacy computation failed: ${message}`], sources: [...descriptor.sources], error: message,
     };
   }
+  result = withDataRequirements(result, methodDataRequirements(scenario, id));
   if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
   memo.set(key, result);
   return result;
+}
+
+/** What a method draws from the private records, each checked against the scenario. */
+export function methodDataRequirements(scenario: Scenario, id: MethodId): DataRequirement[] {
+  return methodDescriptor(id).dataRequirements(scenario);
+}
+
+/**
+ * A plan is feasible only if its budget runs the workload AND the data it draws exists. An unmet
+ * requirement makes the result infeasible, puts its one-line reason in the notes, and sets
+ * `minFeasibleEpsilon` to null: no ε creates the missing records. The privacy numbers stay, for
+ * the plan as it would be if it could be built.
+ */
+function withDataRequirements(result: MethodPrivacy, requirements: DataRequirement[]): MethodPrivacy {
+  const unmet = requirements.filter((r) => !r.met);
+  if (unmet.length === 0) return { ...result, budgetFeasible: result.feasible, requirements };
+  return {
+    ...result,
+    feasible: false,
+    budgetFeasible: result.feasible,
+    requirements,
+    minFeasibleEpsilon: null,
+    notes: [...result.notes, ...unmet.map((r) => `Cannot run: ${r.reason}`)],
+  };
 }
 
 /** Every selected method's privacy, in the scenario's method order. */

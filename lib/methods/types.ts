@@ -53,12 +53,50 @@ export interface AsOriginalCode {
   reason: string;
 }
 
+/**
+ * One thing a method draws from the N private records (or from its own earlier output), and whether
+ * the scenario supplies it. A plan whose requirement is unmet cannot be built as stated, whatever
+ * its privacy numbers say: DP-OPT cannot put 1,025 distinct demonstrations in one token's ensemble
+ * when only 99 records remain after its holdout.
+ * @example { id: "teacher-records", what: "disjoint records in the teacher prompts (E × s = 400 × 1)",
+ *   needed: 400, available: 100, met: false, reason: "PromptPATE's 400 teachers × 1 shot need 400 disjoint private records; N = 100", source: "..." }
+ */
+export interface DataRequirement {
+  /** Stable id within the method, e.g. `teacher-records`, `records-per-token`, `batch`. */
+  id: string;
+  /** What is drawn, in words, with the knob values filled in. */
+  what: string;
+  /** How many are needed (records, examples). */
+  needed: number;
+  /** How many the scenario has for it. */
+  available: number;
+  /** needed ≤ available. */
+  met: boolean;
+  /** One plain line: why the plan cannot run (when unmet) or what holds (when met). */
+  reason: string;
+  /** Where the method draws this: the paper's section, the original code's file. */
+  source: string;
+}
+
 /** A method's privacy for one scenario: JSON-serializable, no NaN, no Infinity. */
 export interface MethodPrivacy {
   method: MethodId;
   label: string;
-  /** Whether the target (ε, δ) can run the planned workload at a useful setting. */
+  /**
+   * Whether the plan can run: the target (ε, δ) runs the planned workload at a useful setting AND
+   * every data requirement (`requirements`) is met.
+   */
   feasible: boolean;
+  /**
+   * Whether the (ε, δ) budget alone runs the planned workload at a useful setting, before the data
+   * requirements are checked. Set by the registry; absent on results built elsewhere.
+   */
+  budgetFeasible?: boolean;
+  /**
+   * What the method draws from the private records, each checked against the scenario (see
+   * `MethodDescriptor.dataRequirements`). Set by the registry for every result.
+   */
+  requirements?: DataRequirement[];
   targetEpsilon: number;
   /** ε achieved by the calibrated setting (≤ target when feasible); null when unbounded. */
   epsilon: number | null;
@@ -74,7 +112,10 @@ export interface MethodPrivacy {
   budget: BudgetUse;
   /** Poisson sampling rate per step (1 = no amplification). */
   samplingRate: number;
-  /** When infeasible: the smallest ε that would run the planned workload at a useful setting. */
+  /**
+   * When infeasible: the smallest ε that would run the planned workload at a useful setting; null
+   * when no ε would (e.g. a data requirement is unmet: more budget does not create records).
+   */
   minFeasibleEpsilon?: number | null;
   asOriginalCode: AsOriginalCode | null;
   /** Plain-language notes: what was assumed, clipped or switched, and why. */
@@ -100,6 +141,11 @@ export interface MethodDescriptor<Cost = unknown, Leakage = unknown> {
   /** The DP event the method runs for this scenario, at its calibrated (sound) setting. */
   privacyEvent: (scenario: Scenario) => DpEvent;
   privacy: (scenario: Scenario) => MethodPrivacy;
+  /**
+   * What the method draws from the N private records (teacher records, demonstrations per token,
+   * a batch, student examples), each checked against the scenario. Pure and cheap: no accounting.
+   */
+  dataRequirements: (scenario: Scenario) => DataRequirement[];
   /** Attached by lib/cost (optional until then). */
   cost?: (scenario: Scenario) => Cost;
   /** Attached by lib/leakage (optional until then). */

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import fc from "fast-check";
 import {
-  METHOD_DESCRIPTORS, METHOD_IDS, clearMethodPrivacyMemo, computeEpsilon, defaultScenario, dpSgdPlan, methodPrivacy, presetScenario,
+  METHOD_DESCRIPTORS, METHOD_IDS, clearMethodPrivacyMemo, computeEpsilon, defaultScenario, dpSgdPlan, methodDataRequirements, methodPrivacy, presetScenario,
   privacyForScenario, prvEpsError, type MethodPrivacy, type Scenario,
 } from "@/lib/index";
 import { scenarioArb } from "../scenario/arbitraries";
@@ -62,14 +62,31 @@ describe("the default scenario (SST-2, ε = 8, δ = 1/N, 10,000 queries, PRV)", 
     expect(privacyForScenario(scenario)).toEqual(results);
   });
 
+  // Every registered method, each with its own accountant: PRV for the Gaussian methods; RDP for
+  // DP-OPT (autodp orders, at δ1 + δ0·q·T, DP-OPT utils/dp_accountant.py) and PromptPATEGen
+  // (default orders, at δ/2 + n·δ0) whose steps fail with probability δ0. (It checked 4 of 8 before.)
   it("every descriptor builds the event it accounts: its ε by the method's accountant is within the target", () => {
-    for (const id of ["dp-icl", "prompt-pate", "dp-fewshotgen", "private-lora"] as const) {
+    const prv = { accountant: "prv", epsError: prvEpsError(scenario.epsilon), maxGridPoints: 2 ** 20, fftSlack: 0.05 } as const;
+    const checked: string[] = [];
+    for (const id of Object.keys(METHOD_DESCRIPTORS) as (keyof typeof METHOD_DESCRIPTORS)[]) {
       const event = METHOD_DESCRIPTORS[id].privacyEvent(scenario);
       const r = methodPrivacy(scenario, id);
-      const eps = computeEpsilon(event, scenario.delta, { accountant: "prv", epsError: prvEpsError(scenario.epsilon) }).epsilon;
-      expect(eps).toBeCloseTo(r.epsilon!, 12);
+      const extra = r.mechanism.extra ?? {};
+      let eps: number;
+      if (id === "dp-opt") {
+        const tokens = r.budget.planned;
+        eps = computeEpsilon(event, extra.conversionDelta! + tokens * r.samplingRate * extra.failureProbability!, { accountant: "rdp", orders: "autodp" }).epsilon;
+      } else if (id === "prompt-pate-gen") {
+        const queries = r.budget.planned;
+        eps = computeEpsilon(event, Math.min(scenario.delta, scenario.delta / 2 + queries * extra.failureProbability!), { accountant: "rdp", orders: "default" }).epsilon;
+      } else {
+        eps = computeEpsilon(event, scenario.delta, prv).epsilon;
+      }
+      expect(eps).toBeCloseTo(r.epsilon!, 9);
       expect(eps).toBeLessThanOrEqual(scenario.epsilon);
+      checked.push(id);
     }
+    expect(checked.sort()).toEqual([...METHOD_IDS].sort());
   });
 });
 
@@ -212,5 +229,129 @@ describe("any schema-valid scenario (property, RDP for speed)", () => {
       expectJsonSafe(r);
     }
     expect(methodPrivacy(s, "dp-opt").feasible).toBe(false);
+  });
+});
+
+/**
+ * Data requirements: what each method draws from the N private records. Oracles are hand counts
+ * from the knobs (SST-2 defaults: DP-ICL 10 × 4, PromptPATE 400 × 1, DP-FewShotGen 20 × 4 per
+ * token from a label pool of ⌊N/2⌋, DP-OPT 205 × 5 per token from N − ⌊N/100⌋, PrivateLoRA batch 128).
+ */
+describe("plans that cannot be built are infeasible, with a one-line reason (audit finding 3)", () => {
+  const at = (records: number, knobs: Partial<Scenario["knobs"]> = {}): Scenario => {
+    const base = presetScenario("sst2");
+    return { ...base, records, delta: 1 / records, accountant: "rdp", knobs: { ...base.knobs, ...knobs } };
+  };
+  const unmet = (r: MethodPrivacy) => (r.requirements ?? []).filter((q) => !q.met);
+
+  it("PromptPATE at N = 100: 400 teachers × 1 shot need 400 disjoint records, so it is infeasible though the budget alone would run", () => {
+    const r = methodPrivacy(at(100), "prompt-pate");
+    expect(r.feasible).toBe(false);
+    expect(r.budgetFeasible).toBe(true);
+    expect(r.minFeasibleEpsilon).toBeNull(); // no ε creates records
+    expect(unmet(r)).toEqual([expect.objectContaining({ id: "teacher-records", needed: 400, available: 100, met: false })]);
+    expect(r.notes.join(" ")).toMatch(/400 teachers × 1 shot need 400 disjoint private records; N = 100/);
+    expectJsonSafe(r);
+  });
+
+  it("DP-OPT at N = 100: 205 × 5 = 1,025 demonstrations per token from the 99 records left after the 1% holdout", () => {
+    const r = methodPrivacy(at(100), "dp-opt");
+    expect(r.feasible).toBe(false);
+    expect(unmet(r)).toEqual([expect.objectContaining({ id: "records-per-token", needed: 1025, available: 99 })]);
+    expect(r.notes.join(" ")).toMatch(/1,025 distinct private records for every instruction token; only 99 remain/);
+  });
+
+  it("boundaries, by hand: each requirement is met exactly at needed = available and unmet one record below", () => {
+    // DP-OPT: N − ⌊N/100⌋ = 1,035 − 10 = 1,025 (met); 1,034 − 10 = 1,024 (unmet).
+    expect(methodDataRequirements(at(1035), "dp-opt").every((q) => q.met)).toBe(true);
+    expect(methodDataRequirements(at(1034), "dp-opt").find((q) => !q.met)?.id).toBe("records-per-token");
+    // DP-OPT's holdout ⌊N/100⌋ is empty below N = 100 (with a small ensemble so only the holdout fails).
+    const small = { "dp-opt": { ensemble: 2, shots: 1, tokens: 10 } };
+    expect(methodDataRequirements(at(99, small), "dp-opt").filter((q) => !q.met).map((q) => q.id)).toEqual(["holdout"]);
+    expect(methodDataRequirements(at(100, small), "dp-opt").every((q) => q.met)).toBe(true);
+    // DP-FewShotGen: 2 label pools of ⌊N/2⌋; 80 per token: N = 160 → 80 (met), 159 → 79 (unmet).
+    expect(methodDataRequirements(at(160), "dp-fewshotgen")[0]).toMatchObject({ needed: 80, available: 80, met: true });
+    expect(methodDataRequirements(at(159), "dp-fewshotgen")[0]).toMatchObject({ needed: 80, available: 79, met: false });
+    // DP-ICL: 10 × 4 = 40 records per query.
+    expect(methodDataRequirements(at(40), "dp-icl")[0]!.met).toBe(true);
+    expect(methodDataRequirements(at(39), "dp-icl")[0]!.met).toBe(false);
+    // PromptPATE: 400 × 1 teachers.
+    expect(methodDataRequirements(at(400), "prompt-pate")[0]!.met).toBe(true);
+    expect(methodDataRequirements(at(399), "prompt-pate")[0]!.met).toBe(false);
+    // DP-SGD: batch 128 (PrivateLoRA, DP-FineTune), 32 (PromptDPSGD).
+    expect(methodDataRequirements(at(128), "private-lora")[0]!.met).toBe(true);
+    expect(methodDataRequirements(at(127), "private-lora")[0]!.met).toBe(false);
+    expect(methodDataRequirements(at(127), "dp-finetune")[0]!.met).toBe(false);
+    expect(methodDataRequirements(at(127), "prompt-dpsgd")[0]!.met).toBe(true);
+  });
+
+  it("a student prompt cannot hold more labelled examples than the teachers label", () => {
+    const s = at(66674, { "prompt-pate": { ensemble: 400, shots: 1, public: 2, studentShots: 3 } });
+    const r = methodPrivacy(s, "prompt-pate");
+    expect(r.feasible).toBe(false);
+    expect(unmet(r)).toEqual([expect.objectContaining({ id: "student-examples", needed: 3, available: 2 })]);
+  });
+
+  it("every method declares its requirements: met ⇔ needed ≤ available, a reason, and a source that is the paper or the code", () => {
+    for (const records of [2, 100, 66674]) {
+      for (const id of METHOD_IDS) {
+        const reqs = methodDataRequirements(at(records), id);
+        expect(reqs.length).toBeGreaterThan(0);
+        for (const q of reqs) {
+          expect(q.met).toBe(q.needed <= q.available);
+          expect(q.reason.length).toBeGreaterThan(10);
+          expect(q.source).not.toMatch(/\.md\b/);
+        }
+        const r = methodPrivacy(at(records), id);
+        expect(r.requirements).toEqual(reqs);
+        if (reqs.some((q) => !q.met)) expect(r.feasible).toBe(false);
+      }
+    }
+  });
+
+  it("the study's own setups (8 presets at their defaults) meet every data requirement of every method", () => {
+    for (const preset of ["sst2", "trec", "mpqa", "disaster", "samsum", "docvqa", "mitg", "mitd"] as const) {
+      for (const id of METHOD_IDS) {
+        const failing = methodDataRequirements(presetScenario(preset), id).filter((q) => !q.met);
+        expect({ preset, id, failing }).toEqual({ preset, id, failing: [] });
+      }
+    }
+  });
+
+  it("property: a feasible result meets every declared requirement", () => {
+    fc.assert(fc.property(scenarioArb, (generated) => {
+      const s: Scenario = { ...generated, accountant: "rdp" };
+      for (const id of METHOD_IDS) {
+        const r = methodPrivacy(s, id);
+        if (r.feasible && (r.requirements ?? []).some((q) => !q.met)) throw new Error(`${id} feasible with an unmet requirement: ${JSON.stringify(r.requirements)}`);
+        if (!r.requirements || r.requirements.length === 0) throw new Error(`${id} declares no requirement`);
+      }
+      return true;
+    }), { numRuns: 30 });
+  });
+});
+
+describe("PromptPATEGen allows fewer answers at larger N (audit finding 5)", () => {
+  const at = (records: number, delta: number): Scenario => ({ ...presetScenario("sst2"), records, delta, accountant: "rdp" });
+
+  it("N enters only through δ: at the same δ, N = 100 and N = 10⁶ allow the same number of answers (fixed teachers, q = 1)", () => {
+    // Oracle: the accounting is selfComposed(n, ksaPtr(ε_EM, σ, δ0)) with q = 1 and δ0 = δ/(2n);
+    // no term contains N, so the count cannot change with N at fixed δ.
+    const small = methodPrivacy(at(100, 1e-6), "prompt-pate-gen");
+    const large = methodPrivacy(at(1e6, 1e-6), "prompt-pate-gen");
+    expect(small.budget.allowed).toBe(large.budget.allowed);
+    expect(small.samplingRate).toBe(1);
+  });
+
+  it("δ = 1/N: N = 100 (δ = 0.01) allows more answers than N = 10⁶ (δ = 10⁻⁶), and the notes say why in one line", () => {
+    const small = methodPrivacy(at(100, 0.01), "prompt-pate-gen");
+    const large = methodPrivacy(at(1e6, 1e-6), "prompt-pate-gen");
+    expect(small.budget.allowed!).toBeGreaterThan(large.budget.allowed!);
+    // Less useful PTR noise at the smaller δ0 = δ/(2n): (E − 2)/(2·z(δ0)) falls as z grows.
+    expect(large.noiseMultiplier!).toBeLessThan(small.noiseMultiplier!);
+    const why = large.notes.find((n) => n.startsWith("Allowed public queries depend on δ, not on N"));
+    expect(why).toBeDefined();
+    expect(why).toContain(`${large.budget.allowed} here`);
+    expect(why).toContain("100 teachers are fixed (q = 1)");
   });
 });
