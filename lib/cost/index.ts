@@ -6,7 +6,7 @@ export * from "./types";
 export {
   methodWork, dpIclQueryTokens, singleCallTokens, calibrationTokens, fewShotGenTokens, dpOptSearchTokens,
   CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, DP_OPT_CANDIDATE_PROMPTS, DP_OPT_HOLDOUT_FRACTION,
-  type ApiCostOptions, type LlmCalls, type DpSgdTraining, type LocalForward, type WorkItem, type MethodWork,
+  type ApiCostOptions, type LlmCalls, type DpSgdTraining, type LocalForward, type WorkItem, type MethodWork, type PromptShots,
 } from "./method-work";
 export {
   PAPER_API_PRICES, PAPER_PRICES_AS_OF, PAPER_PRICES_SOURCE, GENAI_PRICES_VERSION, GENAI_PRICES_AS_OF,

@@ -23,8 +23,23 @@ export interface LlmCalls {
   calls: number;
   inputTokens: number;
   outputTokens: number;
+  /**
+   * Tokens of the longest single call of the stage, prompt plus generated output, at the dataset's
+   * average lengths: what must fit the model's context window (lib/estimate/feasibility.ts).
+   * Equal to (input + output) / calls except where prompts grow (DP-FewShotGen's token steps).
+   */
+  longestCallTokens: number;
+  /** The examples in that call's prompt and the knob that sets them, so an over-long prompt can say how many fit. */
+  shots?: PromptShots;
   formula: string;
   option?: ApiCostOptionId;
+}
+
+/** `count` examples of `tokensEach` tokens in a prompt, set by the share-link knob `knob`. */
+export interface PromptShots {
+  knob: string;
+  count: number;
+  tokensEach: number;
 }
 
 /** DP-SGD training of an open model: `epochs` passes over `records` records of `tokensPerRecord` tokens. */
@@ -52,6 +67,9 @@ export interface LocalForward {
   /** The local model, fixed by the method's code (DP-OPT: Vicuna 7B), not the scenario's model. */
   localModel: "vicuna-7b";
   tokens: number;
+  /** Tokens of the longest single forward pass (a meta-prompt plus the instruction so far), for the context check. */
+  longestCallTokens: number;
+  shots?: PromptShots;
   formula: string;
 }
 
@@ -108,6 +126,7 @@ export function dpIclQueryTokens(p: { ensemble: number; shots: number; inTokens:
     calls: p.ensemble,
     inputTokens: p.ensemble * (p.shots * (p.inTokens + p.outTokens) + p.inTokens),
     outputTokens: p.ensemble * p.outTokens,
+    longestCallTokens: p.shots * (p.inTokens + p.outTokens) + p.inTokens + p.outTokens,
   };
 }
 
@@ -121,7 +140,7 @@ export function dpIclQueryTokens(p: { ensemble: number; shots: number; inTokens:
  * // → { calls: 1, inputTokens: 140.857, outputTokens: 25.62 }
  */
 export function singleCallTokens(p: { promptTokens: number; inTokens: number; outTokens: number }) {
-  return { calls: 1, inputTokens: p.promptTokens + p.inTokens, outputTokens: p.outTokens };
+  return { calls: 1, inputTokens: p.promptTokens + p.inTokens, outputTokens: p.outTokens, longestCallTokens: p.promptTokens + p.inTokens + p.outTokens };
 }
 
 /**
@@ -134,7 +153,8 @@ export function singleCallTokens(p: { promptTokens: number; inTokens: number; ou
  */
 export function calibrationTokens(p: { prompts: number; shots: number; inTokens: number; outTokens: number; classes: number }) {
   const calls = p.prompts * CALIBRATION_CONTENT_FREE_INPUTS * p.classes;
-  return { calls, inputTokens: calls * (p.shots * (p.inTokens + p.outTokens) + CALIBRATION_CONTENT_FREE_TOKENS + p.outTokens), outputTokens: 0 };
+  const perCall = p.shots * (p.inTokens + p.outTokens) + CALIBRATION_CONTENT_FREE_TOKENS + p.outTokens;
+  return { calls, inputTokens: calls * perCall, outputTokens: 0, longestCallTokens: perCall };
 }
 
 /**
@@ -152,7 +172,8 @@ export function calibrationTokens(p: { prompts: number; shots: number; inTokens:
 export function fewShotGenTokens(p: { demos: number; ensemble: number; shots: number; tokens: number; inTokens: number; outTokens: number }) {
   const calls = p.demos * p.tokens * p.ensemble;
   const inputTokens = p.demos * p.ensemble * (p.tokens * p.shots * (p.inTokens + p.outTokens) + (p.tokens * (p.tokens - 1)) / 2);
-  return { calls, inputTokens, outputTokens: calls };
+  // The last token's call: N shots, the T − 1 tokens written so far, 1 generated token.
+  return { calls, inputTokens, outputTokens: calls, longestCallTokens: p.shots * (p.inTokens + p.outTokens) + p.tokens };
 }
 
 /**
@@ -166,7 +187,10 @@ export function dpOptSearchTokens(p: { candidates: number; ensemble: number; sho
   const L = p.tokens;
   const generation = p.candidates * p.ensemble * (L * p.shots * (p.inTokens + p.outTokens) + (L * (L - 1)) / 2);
   const holdout = p.candidates * Math.ceil(DP_OPT_HOLDOUT_FRACTION * p.records) * (L + p.inTokens + p.outTokens);
-  return { generation, holdout, total: generation + holdout };
+  // Longest pass: a meta-prompt of s demos plus the L − 1 instruction tokens so far, voting on the last one;
+  // or scoring the finished instruction on a holdout record.
+  const longestCallTokens = Math.max(p.shots * (p.inTokens + p.outTokens) + L, L + p.inTokens + p.outTokens);
+  return { generation, holdout, total: generation + holdout, longestCallTokens };
 }
 
 const APPENDIX_D = "Hanke et al. 2024, Appendix D (token cost method)";
@@ -188,19 +212,19 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       const k = scenario.knobs["dp-icl"];
       const q = dpIclQueryTokens({ ensemble: k.ensemble, shots: k.shots, inTokens: li, outTokens: lo });
       const perQuery: LlmCalls[] = [{
-        kind: "llm-calls", phase: "query", id: "teachers", label: "Teacher prompts answer the query (ensemble vote)", ...q,
+        kind: "llm-calls", phase: "query", id: "teachers", label: "Teacher prompts answer the query (ensemble vote)", ...q, shots: { knob: "dp-icl.shots", count: k.shots, tokensEach: li + lo },
         formula: `${k.ensemble} calls; input ${k.ensemble} × (${k.shots} × (ℓin + ℓout) + ℓin), output ${k.ensemble} × ℓout`,
       }];
       if (calibration) {
         const c = calibrationTokens({ prompts: k.ensemble, shots: k.shots, inTokens: li, outTokens: lo, classes: classes! });
-        perQuery.push({ kind: "llm-calls", phase: "query", id: "calibration", label: "Contextual-calibration echo calls (original code)", ...c, option: "calibrationCalls",
+        perQuery.push({ kind: "llm-calls", phase: "query", id: "calibration", label: "Contextual-calibration echo calls (original code)", ...c, shots: { knob: "dp-icl.shots", count: k.shots, tokensEach: li + lo }, option: "calibrationCalls",
           formula: `${k.ensemble} teachers × ${CALIBRATION_CONTENT_FREE_INPUTS} content-free inputs × ${classes} labels; input each ${k.shots} × (ℓin + ℓout) + ${CALIBRATION_CONTENT_FREE_TOKENS} + ℓout` });
       }
       if (options.finalKeywordCall === true && scenario.task === "generation") {
         // KSA writes the answer from a zero-shot prompt plus the released keywords; we take the
         // keywords to be as long as an answer (ℓout) [derived, method-mechanics §3: ≈ +$3.83 per 10k on SAMSum/Davinci].
         perQuery.push({ kind: "llm-calls", phase: "query", id: "final-keyword-call", label: "Final call writing the answer from the private keywords (original code, KSA)",
-          calls: 1, inputTokens: li + lo, outputTokens: lo, option: "finalKeywordCall", formula: "1 call; input ℓin + ℓout (keywords), output ℓout" });
+          calls: 1, inputTokens: li + lo, outputTokens: lo, longestCallTokens: li + 2 * lo, option: "finalKeywordCall", formula: "1 call; input ℓin + ℓout (keywords), output ℓout" });
       }
       sources.push("Wu et al., ICLR 2024 (DP-ICL)", "DP-ICL code: github.com/sprintml/OpenLLMs (DP-ICL), github.com/tongwu2020/DP-ICL");
       assumptions.push("No training cost: teacher prompts are drawn afresh for every query and building them is free (Appendix D).");
@@ -215,16 +239,17 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       const training: LlmCalls[] = [{
         kind: "llm-calls", phase: "training", id: "teachers", label: "Teachers label the public examples",
         calls: k.ensemble * k.public, inputTokens: k.ensemble * k.public * (k.shots * (li + lo) + lp), outputTokens: k.ensemble * k.public * lo,
+        longestCallTokens: k.shots * (li + lo) + lp + lo, shots: { knob: `${method}.shots`, count: k.shots, tokensEach: li + lo },
         formula: `${k.ensemble} teachers × ${k.public} public inputs; input each ${k.shots} × (ℓin + ℓout) + ℓin, output ℓout`,
       }];
       if (method === "prompt-pate-gen") {
         training.push(
-          { kind: "llm-calls", phase: "training", id: "zero-shot", label: "Zero-shot answers of the public queries (fallback when PTR fails)", calls: k.public, inputTokens: k.public * lp, outputTokens: k.public * lo, formula: `${k.public} calls; input ℓin, output ℓout` },
-          { kind: "llm-calls", phase: "training", id: "keyword-answers", label: "Answers written from the released private keywords", calls: k.public, inputTokens: k.public * (lp + lo), outputTokens: k.public * lo, formula: `${k.public} calls; input ℓin + ℓout (keywords), output ℓout` },
+          { kind: "llm-calls", phase: "training", id: "zero-shot", label: "Zero-shot answers of the public queries (fallback when PTR fails)", calls: k.public, inputTokens: k.public * lp, outputTokens: k.public * lo, longestCallTokens: lp + lo, formula: `${k.public} calls; input ℓin, output ℓout` },
+          { kind: "llm-calls", phase: "training", id: "keyword-answers", label: "Answers written from the released private keywords", calls: k.public, inputTokens: k.public * (lp + lo), outputTokens: k.public * lo, longestCallTokens: lp + 2 * lo, formula: `${k.public} calls; input ℓin + ℓout (keywords), output ℓout` },
         );
       } else if (calibration) {
         const c = calibrationTokens({ prompts: k.ensemble, shots: k.shots, inTokens: li, outTokens: lo, classes: classes! });
-        training.push({ kind: "llm-calls", phase: "training", id: "calibration", label: "Contextual-calibration echo calls, once per teacher (original code)", ...c, option: "calibrationCalls",
+        training.push({ kind: "llm-calls", phase: "training", id: "calibration", label: "Contextual-calibration echo calls, once per teacher (original code)", ...c, shots: { knob: `${method}.shots`, count: k.shots, tokensEach: li + lo }, option: "calibrationCalls",
           formula: `${k.ensemble} teachers × ${CALIBRATION_CONTENT_FREE_INPUTS} × ${classes}; input each ${k.shots} × (ℓin + ℓout) + ${CALIBRATION_CONTENT_FREE_TOKENS} + ℓout` });
       }
       const q = singleCallTokens({ promptTokens: k.studentShots * (lp + lo), inTokens: li, outTokens: lo });
@@ -232,7 +257,7 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       assumptions.push("Public examples are as long as private records (ℓin, ℓout).", "Selecting the student prompt on validation data is not counted.");
       return {
         method, training, assumptions, sources,
-        perQuery: [{ kind: "llm-calls", phase: "query", id: "student", label: "Student prompt answers the query", ...q, formula: `1 call; input ${k.studentShots} × (ℓin + ℓout) + ℓin, output ℓout` }],
+        perQuery: [{ kind: "llm-calls", phase: "query", id: "student", label: "Student prompt answers the query", ...q, shots: { knob: `${method}.studentShots`, count: k.studentShots, tokensEach: lp + lo }, formula: `1 call; input ${k.studentShots} × (ℓin + ℓout) + ℓin, output ℓout` }],
       };
     }
 
@@ -240,17 +265,17 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       const k = scenario.knobs["dp-fewshotgen"];
       const g = fewShotGenTokens({ demos: k.demos, ensemble: k.ensemble, shots: k.shots, tokens: k.tokens, inTokens: li, outTokens: lo });
       const training: LlmCalls[] = [{
-        kind: "llm-calls", phase: "training", id: "generation", label: "Token-by-token generation of the demonstrations (ensemble next-token votes)", ...g,
+        kind: "llm-calls", phase: "training", id: "generation", label: "Token-by-token generation of the demonstrations (ensemble next-token votes)", ...g, shots: { knob: "dp-fewshotgen.shots", count: k.shots, tokensEach: li + lo },
         formula: `${k.demos} demos × ${k.tokens} tokens × ${k.ensemble} prompts; input each ${k.shots} × (ℓin + ℓout) + tokens so far, output 1`,
       }];
       if (options.publicTokenCalls === true) {
         const calls = k.demos * k.tokens;
         training.push({ kind: "llm-calls", phase: "training", id: "public-token-calls", label: "Public-prompt call per generated token (RVP variant, original code)", calls,
-          inputTokens: k.demos * ((k.tokens * (k.tokens - 1)) / 2), outputTokens: calls, option: "publicTokenCalls", formula: `${k.demos} × ${k.tokens} calls; input tokens so far, output 1` });
+          inputTokens: k.demos * ((k.tokens * (k.tokens - 1)) / 2), outputTokens: calls, longestCallTokens: k.tokens, option: "publicTokenCalls", formula: `${k.demos} × ${k.tokens} calls; input tokens so far, output 1` });
       }
       if (calibration) {
         const c = calibrationTokens({ prompts: 1, shots: k.demos, inTokens: k.tokens, outTokens: lo, classes: classes! });
-        training.push({ kind: "llm-calls", phase: "training", id: "calibration", label: "Contextual calibration of the final prompt, once (original code)", ...c, option: "calibrationCalls",
+        training.push({ kind: "llm-calls", phase: "training", id: "calibration", label: "Contextual calibration of the final prompt, once (original code)", ...c, shots: { knob: "dp-fewshotgen.demos", count: k.demos, tokensEach: k.tokens + lo }, option: "calibrationCalls",
           formula: `${CALIBRATION_CONTENT_FREE_INPUTS} × ${classes} calls; input each ${k.demos} × (${k.tokens} + ℓout) + ${CALIBRATION_CONTENT_FREE_TOKENS} + ℓout` });
       }
       // A generated demonstration is T generated tokens plus its label/answer.
@@ -259,7 +284,7 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       assumptions.push(`Every demonstration reaches the maximum length (${k.tokens} tokens).`);
       return {
         method, training, assumptions, sources,
-        perQuery: [{ kind: "llm-calls", phase: "query", id: "synthetic-prompt", label: "Prompt of synthetic demonstrations answers the query", ...q, formula: `1 call; input ${k.demos} × (${k.tokens} + ℓout) + ℓin, output ℓout` }],
+        perQuery: [{ kind: "llm-calls", phase: "query", id: "synthetic-prompt", label: "Prompt of synthetic demonstrations answers the query", ...q, shots: { knob: "dp-fewshotgen.demos", count: k.demos, tokensEach: k.tokens + lo }, formula: `1 call; input ${k.demos} × (${k.tokens} + ℓout) + ℓin, output ℓout` }],
       };
     }
 
@@ -271,9 +296,10 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       assumptions.push(`The instruction is searched on a local Vicuna 7B: ${DP_OPT_CANDIDATE_PROMPTS} candidates of ${k.tokens} tokens (DP-OPT code's SST-2 sweep), scored on a 1% holdout.`);
       return {
         method, assumptions, sources,
-        training: [{ kind: "local-forward", phase: "training", id: "prompt-search", label: "Private instruction search on a local Vicuna 7B (no API calls)", localModel: "vicuna-7b", tokens: t.total,
+        training: [{ kind: "local-forward", phase: "training", id: "prompt-search", label: "Private instruction search on a local Vicuna 7B (no API calls)", localModel: "vicuna-7b", tokens: t.total, longestCallTokens: t.longestCallTokens,
+          ...(t.longestCallTokens === k.shots * (li + lo) + k.tokens ? { shots: { knob: "dp-opt.shots", count: k.shots, tokensEach: li + lo } } : {}),
           formula: `${DP_OPT_CANDIDATE_PROMPTS} candidates × ${k.ensemble} meta-prompts × Σ over ${k.tokens} tokens of (${k.shots} × (ℓin + ℓout) + t) + holdout scoring` }],
-        perQuery: [{ kind: "llm-calls", phase: "query", id: "instruction", label: "Generated instruction answers the query", ...q, formula: `1 call; input ${k.tokens} + ℓin, output ℓout` }],
+        perQuery: [{ kind: "llm-calls", phase: "query", id: "instruction", label: "Generated instruction answers the query", ...q, shots: { knob: "dp-opt.tokens", count: k.tokens, tokensEach: 1 }, formula: `1 call; input ${k.tokens} + ℓin, output ℓout` }],
       };
     }
 

@@ -15,9 +15,9 @@ import { leakageDefinedFor, leakageFor, type LeakageRow } from "../leakage";
 import { methodPrivacy, type MethodPrivacy } from "../methods";
 import { METHODS, MODELS, parseScenario, serializeScenario, type FieldError, type FieldWarning, type MethodId, type Scenario, type ScenarioInput } from "../scenario";
 import { utilityFor, type UtilityEstimate } from "../utility";
-import { privacyFeasibility } from "./feasibility";
+import { rowFeasibility } from "./feasibility";
 
-export { privacyFeasibility, type RowFeasibility } from "./feasibility";
+export { privacyFeasibility, rowFeasibility, contextChecks, type RowFeasibility, type ContextCheck } from "./feasibility";
 
 export interface EstimateRow extends CostRow {
   methodLabel: string;
@@ -50,14 +50,18 @@ export function estimate(scenario: Scenario, options: CostOptions = {}, warnings
   for (const method of scenario.methods) privacyByMethod.set(method, methodPrivacy(scenario, method));
   const rows: EstimateRow[] = costs.rows.map((row) => {
     const privacy = privacyByMethod.get(row.method) ?? methodPrivacy(scenario, row.method);
+    const { feasible, infeasibleReasons } = rowFeasibility({ scenario, method: row.method, model: row.model, privacy, options });
     return {
       ...row,
+      // The cost is still shown, for the plan as if it could run; its first assumption says it cannot.
+      assumptions: feasible ? row.assumptions : [`This plan cannot run as specified: ${infeasibleReasons[0] ?? ""} The cost shown is what it would be if it could.`, ...row.assumptions],
       methodLabel: METHODS[row.method].label,
       modelLabel: MODELS[row.model].label,
       privacy,
       leakage: leakageDefinedFor(row.method, row.model) ? leakageFor(scenario, row.method, row.model) : null,
       utility: utilityFor(scenario, row.method, row.model),
-      ...privacyFeasibility(privacy),
+      feasible,
+      infeasibleReasons,
     };
   });
   return {

@@ -32,7 +32,7 @@ describe("DP-ICL tokens (Hanke et al. 2024, Appendix D)", () => {
     expect(base.inputTokens).toBe(1540);
     expect(base.outputTokens).toBe(10);
     const cal = calibrationTokens({ prompts: 10, shots: 4, inTokens: 30, outTokens: 1, classes: 2 });
-    expect(cal).toEqual({ calls: 60, inputTokens: 7680, outputTokens: 0 });
+    expect(cal).toEqual({ calls: 60, inputTokens: 7680, outputTokens: 0, longestCallTokens: 128 }); // 4 × 31 + 3 + 1 = 128 per echo call
     // babbage-002 at $0.40/M: $0.54 base and +$2.68 calibration for 872 queries (method-mechanics §2).
     const babbage = flat(0.4);
     const b = apiUsd(babbage, 10 * 872, base.inputTokens * 872, base.outputTokens * 872);
@@ -123,5 +123,56 @@ describe("stage breakdown", () => {
     expect(stage!.inputUsd! + stage!.outputUsd!).toBeCloseTo(stage!.usd!, 9);
     expect(stage!.perQuery!.calls).toBe(100);
     expect(resolveApiPrice("gpt-3-davinci", s)).toMatchObject({ ok: true, quote: { asOf: "2024-05-22", source: "Hanke et al. 2024, Table 22" } });
+  });
+});
+
+/**
+ * The longest single call of each stage: what must fit the model's context window. Oracles are the
+ * Appendix D token formulas worked by hand at the dataset averages.
+ */
+describe("longest call per stage (prompt + output), for the context-window check", () => {
+  it("DP-ICL SAMSum, 1 shot: (140.857 + 25.62) + 140.857 + 25.62 = 332.954 tokens per teacher call", () => {
+    const w = methodWork("dp-icl", presetScenario("samsum"));
+    expect(w.perQuery[0]!.longestCallTokens).toBeCloseTo(332.954, 9);
+    expect(w.perQuery[0]!.shots).toEqual({ knob: "dp-icl.shots", count: 1, tokensEach: 166.477 });
+  });
+
+  it("PromptPATEGen PFL-DocVQA, 10 student shots: 10 × 930.575 + 930.575 = 10,236.325 tokens", () => {
+    const w = methodWork("prompt-pate-gen", presetScenario("docvqa"));
+    const student = w.perQuery.find((c) => c.id === "student")!;
+    expect(student.longestCallTokens).toBeCloseTo(10236.325, 6);
+    expect(student.shots).toMatchObject({ knob: "prompt-pate-gen.studentShots", count: 10 });
+  });
+
+  it("DP-FewShotGen MIT-G: the last token's call holds 4 shots × 26.615 + 19 tokens so far + 1 output = 126.46", () => {
+    const w = methodWork("dp-fewshotgen", presetScenario("mitg"));
+    expect(w.training[0]!.kind).toBe("llm-calls");
+    const g = w.training[0] as { longestCallTokens: number; inputTokens: number; outputTokens: number; calls: number };
+    expect(g.longestCallTokens).toBeCloseTo(126.46, 9);
+    // The prompt grows, so the longest call exceeds the average one: (185,536 + 1,600) / 1,600 = 116.96.
+    expect(g.longestCallTokens).toBeGreaterThan((g.inputTokens + g.outputTokens) / g.calls);
+  });
+
+  it("DP-OPT SST-2: a meta-prompt of 5 × 13.35 demos + 39 instruction tokens = 105.75 on the local Vicuna 7B", () => {
+    const w = methodWork("dp-opt", presetScenario("sst2"));
+    const search = w.training[0]!;
+    expect(search.kind).toBe("local-forward");
+    if (search.kind !== "local-forward") return;
+    expect(search.longestCallTokens).toBeCloseTo(105.75, 9);
+    expect(search.shots).toEqual({ knob: "dp-opt.shots", count: 5, tokensEach: 13.35 });
+  });
+
+  it("every LLM stage's longest call is at least its average call, with and without the original code's calls", () => {
+    for (const preset of ["sst2", "trec", "samsum", "docvqa", "mitg"] as const) {
+      for (const method of ["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt", "prompt-dpsgd", "private-lora", "dp-finetune", "prompt-pate-gen"] as const) {
+        for (const options of [{}, { calibrationCalls: true, finalKeywordCall: true, publicTokenCalls: true }]) {
+          const w = methodWork(method, presetScenario(preset), options);
+          for (const item of [...w.training, ...w.perQuery]) {
+            if (item.kind !== "llm-calls") continue;
+            expect(item.longestCallTokens).toBeGreaterThanOrEqual((item.inputTokens + item.outputTokens) / item.calls - 1e-9);
+          }
+        }
+      }
+    }
   });
 });

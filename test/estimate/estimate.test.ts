@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from "fast-check";
-import { estimate, estimateFromInput, presetScenario, type Estimate } from "@/lib";
+import { MODELS, contextChecks, estimate, estimateFromInput, methodDataRequirements, methodWork, presetScenario, type Estimate } from "@/lib";
 import { scenarioArb } from "../scenario/arbitraries";
 
 function findNonFinite(value: unknown, path = "$"): string | null {
@@ -81,5 +81,74 @@ describe("estimate(): one row per method × model with cost, privacy, leakage an
       expect(findNonFinite(e)).toBeNull();
       expect(e.rows.length).toBeGreaterThan(0);
     }
+  });
+});
+
+/**
+ * Audit finding 3: a row is feasible only if its privacy budget runs the workload, the N records
+ * meet what the method draws (lib/methods dataRequirements) and every prompt fits the context
+ * window of the model that reads it (catalogue contextTokens).
+ */
+describe("rows that cannot run are never feasible", () => {
+  const n100 = estimateFromInput("n=100&accountant=rdp");
+
+  test("N = 100: PromptPATE's rows are infeasible with the teacher-records reason, and their cost says the plan cannot run", () => {
+    if (!n100.ok) throw new Error("parse failed");
+    const row = rowOf(n100.estimate, "prompt-pate", "gpt-3-babbage");
+    expect(row.feasible).toBe(false);
+    expect(row.infeasibleReasons).toEqual(["PromptPATE's 400 teachers × 1 shot need 400 disjoint private records; N = 100, so the teachers cannot be built."]);
+    expect(row.assumptions[0]).toMatch(/^This plan cannot run as specified: PromptPATE's 400 teachers/);
+    expect(row.totalCostUsd).not.toBeNull(); // still priced, for the plan as if it could run
+  });
+
+  test("N = 100: DP-OPT's rows are infeasible (1,025 demonstrations per token, 99 records)", () => {
+    if (!n100.ok) throw new Error("parse failed");
+    for (const model of ["gpt-3-babbage", "gpt-3-davinci", "gpt-4-turbo", "claude-2.1"]) {
+      const row = rowOf(n100.estimate, "dp-opt", model);
+      expect(row.feasible).toBe(false);
+      expect(row.infeasibleReasons.join(" ")).toMatch(/1,025 distinct private records for every instruction token; only 99 remain/);
+    }
+  });
+
+  test("PromptPATEGen on PFL-DocVQA, 10 student shots on Vicuna 7B: ≈10,236 tokens > 4,096, at most 3 shots fit", () => {
+    // Hand: 10 × (924.191 + 6.384) + 924.191 + 6.384 = 10,236.325; ⌊(4,096 − 930.575) / 930.575⌋ = ⌊3.40⌋ = 3.
+    const s = presetScenario("docvqa");
+    const student = contextChecks(s, "prompt-pate-gen", "vicuna-7b").find((c) => c.stage === "student")!;
+    expect(student.tokens).toBeCloseTo(10236.325, 6);
+    expect(student).toMatchObject({ contextTokens: 4096, fits: false, model: "vicuna-7b", maxShots: { knob: "prompt-pate-gen.studentShots", count: 3 } });
+    const row = rowOf(estimate({ ...s, accountant: "rdp", methods: ["prompt-pate-gen"], openModels: ["vicuna-7b"] }), "prompt-pate-gen", "vicuna-7b");
+    expect(row.feasible).toBe(false);
+    expect(row.infeasibleReasons).toContain("Student prompt answers the query: one call is ≈10,236 tokens at the dataset's average lengths, more than Vicuna 7B's 4,096-token context window; lower prompt-pate-gen.studentShots to at most 3.");
+    // With 3 shots: 4 × 930.575 = 3,722.3 ≤ 4,096, so no context reason remains.
+    const three = { ...s, knobs: { ...s.knobs, "prompt-pate-gen": { ...s.knobs["prompt-pate-gen"], studentShots: 3 } } };
+    expect(contextChecks(three, "prompt-pate-gen", "vicuna-7b").every((c) => c.fits)).toBe(true);
+  });
+
+  test("DP-OPT's prompt search is checked on its local Vicuna 7B, whatever the API model: 5 × 930.575 + 50 = 4,702.9 > 4,096 on PFL-DocVQA", () => {
+    const search = contextChecks(presetScenario("docvqa"), "dp-opt", "gpt-4-turbo").find((c) => c.stage === "prompt-search")!;
+    expect(search.model).toBe("vicuna-7b");
+    expect(search.tokens).toBeCloseTo(4702.875, 6);
+    expect(search.maxShots).toEqual({ knob: "dp-opt.shots", count: 4 }); // ⌊(4,096 − 50) / 930.575⌋ = 4
+  });
+
+  test("property: a feasible row meets every declared requirement, every prompt fits its reader's context, and reasons ⇔ infeasible", () => {
+    fc.assert(
+      fc.property(scenarioArb, (generated) => {
+        const s = { ...generated, accountant: "rdp" as const };
+        for (const row of estimate(s).rows) {
+          expect(row.feasible).toBe(row.infeasibleReasons.length === 0);
+          if (!row.privacy.feasible) expect(row.feasible).toBe(false);
+          if (!row.feasible) continue;
+          for (const r of methodDataRequirements(s, row.method)) expect(r).toMatchObject({ met: true });
+          const work = methodWork(row.method, s);
+          for (const item of [...work.training, ...work.perQuery]) {
+            const reader = item.kind === "local-forward" ? item.localModel : row.model;
+            const tokens = item.kind === "dp-sgd" ? item.tokensPerRecord : item.longestCallTokens;
+            expect(tokens).toBeLessThanOrEqual(MODELS[reader].contextTokens);
+          }
+        }
+      }),
+      { numRuns: 20, endOnFailure: true },
+    );
   });
 });
