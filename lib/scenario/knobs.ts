@@ -135,7 +135,7 @@ export const KNOB_DEFAULT_NOTES: Partial<Record<MethodId, string>> = {
   "prompt-pate": "400 private examples in the teachers, public set 300, 1 student shot (GPT-3 Babbage setup). The teacher × shot split is not stated in the paper: 400 × 1 assumed.",
   "dp-fewshotgen": "M = 20, MN = 80, Tmax 50 (classification, SAMSum) or 20 (MIT); 4 demonstrations as in the method's code.",
   "dp-opt": "205 meta-prompts × 5 demos (DP-OPT code); 39-token instruction for classification (paper's SST2 example), 50 for generation [assumption].",
-  "prompt-pate-gen": "100 teachers (SAMSum) or 25 (MIT) × 1 shot, 100 public queries, student 10 / 4 shots. Classification presets were not run: generation defaults assumed.",
+  "prompt-pate-gen": "100 teachers (SAMSum) or 25 (MIT) × 1 shot, 100 public queries, student 10 / 4 shots. Classification presets were not run: generation defaults assumed. PFL-DocVQA's student shots are not in the study's hyperparameter tables (SAMSum, MIT-G, MIT-D only): SAMSum's 10 are assumed, and at 930 tokens per example they exceed Vicuna 7B's 4,096-token context (at most 3 fit).",
   "prompt-dpsgd": "Batch 32 and epochs 22/100/100/100 (classification), batch 256 and epochs 20/15/40/40 (generation).",
   "private-lora": "Batch 128 (classification) or 256 (generation); epochs from Tables 8 and 16.",
   "dp-finetune": "Batch 128 (classification) or 256 (generation); epochs from Tables 9 and 18.",
