@@ -51,6 +51,8 @@ export interface ContextCheck {
   tokens: number;
   contextTokens: number;
   fits: boolean;
+  /** A DP-SGD training sequence (ℓin + ℓout + soft-prompt tokens) rather than an LLM call. */
+  sequence: boolean;
   /** When it does not fit and the prompt holds examples: the most that fit (0 = none, the rest alone is too long). */
   maxShots?: { knob: string; count: number };
 }
@@ -71,7 +73,7 @@ export function contextChecks(scenario: Scenario, method: MethodId, model: Model
     const contextTokens = MODELS[reader].contextTokens;
     const tokens = item.kind === "dp-sgd" ? item.tokensPerRecord : item.longestCallTokens;
     const fits = tokens <= contextTokens;
-    const check: ContextCheck = { stage: item.id, label: item.label, model: reader, tokens, contextTokens, fits };
+    const check: ContextCheck = { stage: item.id, label: item.label, model: reader, tokens, contextTokens, fits, sequence: item.kind === "dp-sgd" };
     const shots = item.kind === "dp-sgd" ? undefined : item.shots;
     if (!fits && shots && shots.tokensEach > 0) {
       const rest = tokens - shots.count * shots.tokensEach;
@@ -87,9 +89,9 @@ function contextReason(c: ContextCheck): string {
   const shots = c.maxShots
     ? c.maxShots.count > 0
       ? `; lower ${c.maxShots.knob} to at most ${c.maxShots.count}`
-      : `; even without examples (${c.maxShots.knob} = 0) the prompt does not fit`
+      : `; the rest of the prompt alone does not fit, whatever ${c.maxShots.knob} is`
     : "";
-  return `${c.label}: one call is ≈${Math.round(c.tokens).toLocaleString("en-US")} tokens at the dataset's average lengths, more than ${label}'s ${c.contextTokens.toLocaleString("en-US")}-token context window${shots}.`;
+  return `${c.label}: one ${c.sequence ? "training sequence" : "call"} is ≈${Math.round(c.tokens).toLocaleString("en-US")} tokens at the dataset's average lengths, more than ${label}'s ${c.contextTokens.toLocaleString("en-US")}-token context window${shots}.`;
 }
 
 /**

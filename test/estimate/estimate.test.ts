@@ -131,6 +131,18 @@ describe("rows that cannot run are never feasible", () => {
     expect(search.maxShots).toEqual({ knob: "dp-opt.shots", count: 4 }); // ⌊(4,096 − 50) / 930.575⌋ = 4
   });
 
+  test("DP-SGD sequences are checked too: 600 + 1 tokens per record exceed RoBERTa-Large's 512 positions", () => {
+    const parsed = estimateFromInput("preset=custom&in=600&out=1&accountant=rdp&methods=private-lora&open=roberta-large");
+    if (!parsed.ok) throw new Error("parse failed");
+    const row = rowOf(parsed.estimate, "private-lora", "roberta-large");
+    expect(row.feasible).toBe(false);
+    // Both the training sequence and the query (600 + 1 tokens, no soft prompt) are too long.
+    expect(row.infeasibleReasons).toEqual([
+      "DP-SGD training (LoRA adapters): one training sequence is ≈601 tokens at the dataset's average lengths, more than RoBERTa-Large's 512-token context window.",
+      "Adapted model answers the query: one call is ≈601 tokens at the dataset's average lengths, more than RoBERTa-Large's 512-token context window.",
+    ]);
+  });
+
   test("property: a feasible row meets every declared requirement, every prompt fits its reader's context, and reasons ⇔ infeasible", () => {
     fc.assert(
       fc.property(scenarioArb, (generated) => {
