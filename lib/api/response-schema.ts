@@ -93,6 +93,7 @@ export const methodPrivacySchema = z.looseObject({
   asOriginalCode: z.looseObject({ summary: z.string() }).nullable(),
   notes: z.array(z.string()),
   sources: z.array(z.string()),
+  requirements: z.array(z.looseObject({ id: z.string(), what: z.string(), needed: z.number().nonnegative(), available: z.number().nonnegative(), met: z.boolean(), reason: z.string(), source: z.string() })).optional().meta({ description: "The method's data requirements on N (teacher records, demonstrations per token, batch…), each with what it needs, what N offers and whether it is met." }),
 });
 
 export const utilitySchema = z.looseObject({
@@ -133,6 +134,8 @@ export const estimateRowSchema = z.looseObject({
   privacy: methodPrivacySchema.optional().meta({ description: "Only when it differs from the top-level `privacy` entry of the row's method (never today: privacy depends on the method, not the model)." }),
   leakage: leakageRowSchema.nullable(),
   utility: utilitySchema,
+  feasible: z.boolean().meta({ description: "Whether the plan can run as specified: the budget reaches the target (ε, δ), N meets the method's data requirements, and every prompt fits the model's context window. Every claim of the row (channel C protected, ranking) holds only when this is true." }),
+  infeasibleReasons: z.array(z.string()).meta({ description: "One line per unmet requirement; empty exactly when `feasible` is true." }),
 });
 
 export const breakEvenEntrySchema = z.looseObject({
