@@ -164,7 +164,7 @@ function utilityCells(row: EstimateRow): { utility: Cell; utilityKind: Cell } {
     return { utility: { value: null, text: "—", source }, utilityKind: { value: "none", text: "not measured", source } };
   }
   const spread = u.spread !== null ? ` ± ${u.spread}` : "";
-  const kindText = u.kind === "reference" && u.referenceDataset ? `reference (${DATASETS[u.referenceDataset].label})` : u.basis === "plateau" ? "measured (plateau)" : u.kind;
+  const kindText = u.kind === "reference" && u.referenceDataset ? `reference (${DATASETS[u.referenceDataset].label})` : u.basis === "plateau" ? "reference (plateau, Fig. 2)" : u.basis === "epsilon-bound" ? "measured (run at ε < 0.3)" : u.kind;
   return {
     utility: { value: u.value, text: `${formatUtility(u.value, unit)}${spread}`, source },
     utilityKind: { value: u.kind, text: kindText, source },
