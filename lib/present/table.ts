@@ -289,7 +289,8 @@ export function summaryView(est: Estimate): SummaryView {
     cheapest = { text: `No option has a price: ${missingPriceText(rows[0]?.missing)}`, source: rows[0]?.missing ?? "" };
   }
 
-  const measured = rows.filter((r) => r.utility.value !== null && (r.utility.kind === "measured" || r.utility.kind === "reference"));
+  // A plateau reference (PromptPATE on GPT-3 Babbage above ε = 0.3, Fig. 2) was not measured at this ε.
+  const measured = rows.filter((r) => r.utility.value !== null && r.utility.basis !== "plateau" && (r.utility.kind === "measured" || r.utility.kind === "reference"));
   const best = measured.reduce<EstimateRow | null>((b, r) => (b === null || (r.utility.value as number) > (b.utility.value as number) ? r : b), null);
   let mostAccurate: SummaryItem | null = null;
   if (best) {

@@ -106,3 +106,14 @@ describe("numbers in the chart's text are formatted like the table's", () => {
     for (const r of c.table.rows) expect(r[2]).toMatch(/^\d+\.\d%( ± [\d.]+)?$/);
   });
 });
+
+describe("the summary's most accurate measured option", () => {
+  test("is never a plateau reference: at Mpqa, ε = 2 PromptPATE on GPT-3 Babbage's 79.0 was run at ε < 0.3 (Table 3), not measured at 2", () => {
+    const e = est("preset=mpqa&eps=2");
+    expect(e.rows.find((r) => r.method === "prompt-pate" && r.model === "gpt-3-babbage")).toMatchObject({ feasible: true, utility: { value: 79.0, kind: "reference", basis: "plateau" } });
+    const p = presentEstimate(e);
+    expect(p.summary.mostAccurate?.text).not.toMatch(/PromptPATE/);
+    // Nothing is printed at ε = 2; PrivateLoRA on Vicuna 7B is interpolated between Table 23's ε = 1 and 3.
+    expect(p.summary.mostAccurate?.text).toBe("The study measured none of these options at ε = 2 (1 interpolated between measured ε).");
+  });
+});
