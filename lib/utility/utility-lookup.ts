@@ -71,10 +71,10 @@ export const PROMPT_PATE_PLATEAU_EPSILON = 0.3;
 
 /**
  * Where the study states that a method's utility stays flat: PromptPATE on GPT-3 Babbage
- * "plateaus after ε ≈ 0.3" in Fig. 2, whose ε axis ends at 8 (Hanke et al. 2024, Section 5,
- * Fig. 2). It is a reading of a figure, not printed numbers, so values on it are a labelled
- * "reference". The study states no plateau for Claude 2.1 (Table 3 has one run, at ε < 0.3), and
- * none beyond ε = 8 for any model.
+ * plateaus after ε ≈ 0.3 in Fig. 2 (Hanke et al. 2024), whose curves span ε ∈ [0, 8] with no
+ * numbers printed beyond Table 23's. It is a reading of a figure, so values on it are a labelled
+ * "reference", never "measured". The study states no plateau for Claude 2.1 (Table 3 has one
+ * run, at ε < 0.3), and none beyond ε = 8 for any model.
  */
 export const STATED_PLATEAUS: readonly { method: MethodId; model: ModelId; fromEpsilon: number; toEpsilon: number; source: string }[] = [
   { method: "prompt-pate", model: "gpt-3-babbage", fromEpsilon: PROMPT_PATE_PLATEAU_EPSILON, toEpsilon: 8, source: "Fig. 2" },
@@ -114,6 +114,17 @@ export function measuredRows(dataset: DatasetId, method: MethodId, model: ModelI
   return privateRowsOf(dataset).filter((r) => r.model === paperModel && names.includes(r.method));
 }
 
+/** A point a utility curve passes through: one printed cell at one ε. */
+export interface CurveAnchor {
+  epsilon: number;
+  /** The printed cell the curve passes through at this ε. */
+  row: MeasuredResult;
+  /** Other tables' cells at the same ε (not on the curve; named in the note). */
+  others: MeasuredResult[];
+  /** True for PromptPATE's "ε < 0.3" cell, read at 0.3. */
+  bound: boolean;
+}
+
 /**
  * One printed cell per ε: the points a (dataset, method, model) curve passes through, sorted by ε.
  *
@@ -132,16 +143,6 @@ export function measuredRows(dataset: DatasetId, method: MethodId, model: ModelI
  * @example curveAnchors(measuredRows("sst2", "private-lora", "vicuna-7b")).map((a) => [a.epsilon, a.row.mean, a.row.table])
  * // [[0.3, 91.9, "23"], [0.7, 93.4, "23"], [1, 93.5, "23"], [3, 94.4, "23"], [8, 94.8, "3"]]
  */
-export interface CurveAnchor {
-  epsilon: number;
-  /** The printed cell the curve passes through at this ε. */
-  row: MeasuredResult;
-  /** Other tables' cells at the same ε (not on the curve; named in the note). */
-  others: MeasuredResult[];
-  /** True for PromptPATE's "ε < 0.3" cell, read at 0.3. */
-  bound: boolean;
-}
-
 export function curveAnchors(rows: readonly MeasuredResult[]): CurveAnchor[] {
   const anchors: CurveAnchor[] = [];
   const sorted = rows.filter((r) => r.epsilonKind === "exact" || r.epsilonKind === "below").sort(byPreference);

@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import { CLOSED_MODEL_IDS, DATASET_IDS, METHOD_IDS, OPEN_MODEL_IDS, type DatasetId, type MethodId, type ModelId } from "../../lib/scenario";
-import { MEASURED_RESULTS, PAPER_DATASET_NAMES, PAPER_MODEL_NAMES, lookupMeasuredUtility, paperMethodNames, utilityCurve } from "../../lib/utility";
+import { MEASURED_RESULTS, PAPER_DATASET_NAMES, PAPER_MODEL_NAMES, curveAnchors, lookupMeasuredUtility, measuredRows, paperMethodNames, utilityCurve } from "../../lib/utility";
 
 const CLASSIFICATION = ["sst2", "trec", "mpqa", "disaster"] as const;
 
@@ -175,5 +175,15 @@ describe("properties over random ε in the study's range", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("the @examples of lib/utility/utility-lookup.ts", () => {
+  it("curveAnchors: Table 23 below ε = 8, Table 3 at 8 (oracle: Tables 23 and 3, SST2)", () => {
+    expect(curveAnchors(measuredRows("sst2", "private-lora", "vicuna-7b")).map((a) => [a.epsilon, a.row.mean, a.row.table]))
+      .toEqual([[0.3, 91.9, "23"], [0.7, 93.4, "23"], [1, 93.5, "23"], [3, 94.4, "23"], [8, 94.8, "3"]]);
+  });
+  it("lookupMeasuredUtility at ε = 5.5: 94.4 + (5.5 − 3)/5 · (94.8 − 94.4) = 94.6", () => {
+    expect(lookupMeasuredUtility("sst2", "private-lora", "vicuna-7b", 5.5).value).toBeCloseTo(94.6, 10);
   });
 });
