@@ -9,7 +9,7 @@
 import { costAtQueries, costCurves } from "../cost";
 import type { Estimate, EstimateRow } from "../estimate";
 import { DATASETS, METHODS, type DatasetId, type MethodId } from "../scenario";
-import { DEFAULT_CURVE_EPSILONS, nearestReferenceDatasets, utilityCurve } from "../utility";
+import { DEFAULT_CURVE_EPSILONS, PROMPT_PATE_PLATEAU_EPSILON, STATED_PLATEAUS, nearestReferenceDatasets, utilityCurve } from "../utility";
 import { formatCount, formatEpsilon, formatFraction, formatMultiple, formatUsd, formatUsdOrMissing, formatUtility, missingPriceText } from "./format";
 import { leakClassOf, metricInfo, optionLabel, rowKey, scenarioMetric } from "./table";
 import type {
@@ -179,6 +179,26 @@ export function utilityDataset(est: Estimate): { dataset: DatasetId; reference: 
   return { dataset: fromRows ?? nearestReferenceDatasets(s)[0] ?? "sst2", reference: true };
 }
 
+/**
+ * How a row's utility is described in the chart's title, from the row's own kind and basis:
+ * "measured" (a printed cell at this ε), "interpolated" (between two printed cells), or, for
+ * PromptPATE on GPT-3 Babbage above ε = 0.3, a plateau reference (Table 3's value, flat in Fig. 2).
+ * A custom scenario's "reference" keeps the word of how its study value was obtained.
+ */
+function utilityWording(u: EstimateRow["utility"]): { word: string; tail: string } {
+  if (u.basis === "plateau") return { word: "", tail: `, a reference (its ε < ${PROMPT_PATE_PLATEAU_EPSILON} value, flat to ε = ${STATED_PLATEAUS[0]?.toEpsilon ?? 8} in Fig. 2), not measured at this ε` };
+  if (u.kind === "interpolated" || u.basis === "linear-in-epsilon") return { word: "interpolated ", tail: "" };
+  return { word: "measured ", tail: "" };
+}
+
+/**
+ * Chart (c). Each option's line is `utilityCurve` on the chart's dataset — the curve its row's
+ * utility is read from — sampled on the study's ε grid plus your ε, so at your ε the line shows
+ * exactly the row's value and kind. Options whose row cannot run (`row.feasible === false`) are
+ * not drawn and never named the winner; the description lists them. One line per method: the
+ * runnable model with the highest value at your ε, or, when none has one there, the model with
+ * the highest value at its measured point nearest your ε (more points breaking ties).
+ */
 export function utilityChart(est: Estimate): UtilityChart {
   const eps = est.scenario.epsilon;
   const { dataset, reference } = utilityDataset(est);
@@ -186,16 +206,24 @@ export function utilityChart(est: Estimate): UtilityChart {
   const m = metricInfo(metric);
   const metricWord = lowerMetric(m.label);
   const grid = [...DEFAULT_CURVE_EPSILONS, eps].filter((e) => e > 0);
-  const bestPerMethod = new Map<MethodId, { series: UtilitySeriesView; score: number }>();
-  for (const r of est.rows) {
-    const points = utilityCurve(dataset, r.method, r.model, { metric, epsilons: grid });
-    if (points.length === 0) continue;
-    // The model to draw for a method: the highest value nearest the chosen ε, then the most points.
+  // A custom scenario's row may borrow another study dataset than the chart's; its value is not on this chart.
+  const onChartDataset = (r: EstimateRow) => !reference || r.utility.value === null || r.utility.referenceDataset === dataset;
+
+  const curves = est.rows
+    .map((r) => ({ row: r, points: utilityCurve(dataset, r.method, r.model, { metric, epsilons: grid }) }))
+    .filter((c) => c.points.length > 0 && onChartDataset(c.row));
+  const notDrawn = curves.filter((c) => !c.row.feasible).map((c) => optionLabel(c.row));
+
+  const bestPerMethod = new Map<MethodId, { series: UtilitySeriesView; atEps: number | null; score: number }>();
+  for (const { row: r, points } of curves.filter((c) => c.row.feasible)) {
+    const atEps = points.find((p) => p.epsilon === eps)?.value ?? null;
     const nearest = [...points].sort((a, b) => Math.abs(Math.log(a.epsilon / eps)) - Math.abs(Math.log(b.epsilon / eps)))[0];
     const score = (nearest?.value ?? 0) + points.length * 1e-6;
     const prev = bestPerMethod.get(r.method);
-    if (prev && prev.score >= score) continue;
+    // A model with a value at your ε beats one without; then the higher value wins.
+    if (prev && (prev.atEps !== null ? atEps === null || prev.atEps >= atEps : atEps === null && prev.score >= score)) continue;
     bestPerMethod.set(r.method, {
+      atEps,
       score,
       series: {
         key: rowKey(r), label: shortLabel(r), method: r.method, model: r.model,
@@ -205,22 +233,25 @@ export function utilityChart(est: Estimate): UtilityChart {
   }
   const series = [...bestPerMethod.values()].map((b) => b.series);
   const where = reference ? ` on ${DATASETS[dataset].label}, the nearest study dataset` : "";
-  const atEps = feasibleRows(est).filter((r) => r.utility.value !== null && r.utility.kind !== "none");
+  const atEps = est.rows.filter((r) => r.feasible && r.utility.value !== null && r.utility.kind !== "none" && onChartDataset(r));
   const best = atEps.reduce<EstimateRow | null>((b, r) => (b === null || (r.utility.value as number) > (b.utility.value as number) ? r : b), null);
   let title: string;
   if (best) {
-    const kind = best.utility.kind === "interpolated" ? "interpolated" : "measured";
-    title = `At ε = ${formatEpsilon(eps).replace(/\.?0+$/, "")}, ${optionLabel(best)} has the highest ${kind} ${metricWord}${where}: ${formatUtility(best.utility.value as number, m.unit)}`;
+    const { word, tail } = utilityWording(best.utility);
+    title = `At ε = ${formatEpsilon(eps).replace(/\.?0+$/, "")}, ${optionLabel(best)} has the highest ${word}${metricWord}${where}: ${formatUtility(best.utility.value as number, m.unit)}${tail}`;
   } else if (series.length > 0) {
     const measuredEps = [...new Set(series.flatMap((s) => s.points.filter((p) => p.kind === "measured").map((p) => p.epsilon)))].sort((a, b) => a - b);
     title = `The study has no ${metricWord} for these options at ε = ${eps}; it measured them at ε = ${measuredEps.join(", ")}`;
+  } else if (notDrawn.length > 0) {
+    title = `No option the study measured${where || ` on ${DATASETS[dataset].label}`} can run at ε = ${eps}`;
   } else {
     title = `The study measured none of these options${where || ` on ${DATASETS[dataset].label}`}`;
   }
   const rows = series.flatMap((s) => s.points.map((p) => [s.label, String(p.epsilon), `${formatUtility(p.value, m.unit)}${p.spread !== null ? ` ± ${p.spread}` : ""}`, p.kind, p.source]));
+  const leftOut = notDrawn.length ? ` Not drawn (cannot run at ε = ${eps}): ${notDrawn.join(", ")}.` : "";
   return {
     title,
-    description: `${m.label}${m.unit === "%" ? " (%)" : ` (${m.unit})`} the study measured against ε (log scale)${where}; filled dots are measured, hollow ones interpolated between measured ε (or PromptPATE's plateau). The dashed line marks your ε. One line per method, on its best study model.`,
+    description: `${m.label}${m.unit === "%" ? " (%)" : ` (${m.unit})`} the study measured against ε (log scale)${where}; filled dots are measured, hollow ones interpolated between measured ε (or PromptPATE's plateau on GPT-3 Babbage, Fig. 2). The dashed line marks your ε. One line per method, on its runnable study model with the highest value at your ε.${leftOut}`,
     height: LINE_CHART_HEIGHT,
     metricLabel: m.label,
     unit: m.unit,

@@ -164,7 +164,7 @@ function utilityCells(row: EstimateRow): { utility: Cell; utilityKind: Cell } {
     return { utility: { value: null, text: "—", source }, utilityKind: { value: "none", text: "not measured", source } };
   }
   const spread = u.spread !== null ? ` ± ${u.spread}` : "";
-  const kindText = u.kind === "reference" && u.referenceDataset ? `reference (${DATASETS[u.referenceDataset].label})` : u.basis === "plateau" ? "measured (plateau)" : u.kind;
+  const kindText = u.kind === "reference" && u.referenceDataset ? `reference (${DATASETS[u.referenceDataset].label})` : u.basis === "plateau" ? "reference (plateau, Fig. 2)" : u.basis === "epsilon-bound" ? "measured (run at ε < 0.3)" : u.kind;
   return {
     utility: { value: u.value, text: `${formatUtility(u.value, unit)}${spread}`, source },
     utilityKind: { value: u.kind, text: kindText, source },
@@ -289,7 +289,8 @@ export function summaryView(est: Estimate): SummaryView {
     cheapest = { text: `No option has a price: ${missingPriceText(rows[0]?.missing)}`, source: rows[0]?.missing ?? "" };
   }
 
-  const measured = rows.filter((r) => r.utility.value !== null && (r.utility.kind === "measured" || r.utility.kind === "reference"));
+  // A plateau reference (PromptPATE on GPT-3 Babbage above ε = 0.3, Fig. 2) was not measured at this ε.
+  const measured = rows.filter((r) => r.utility.value !== null && r.utility.basis !== "plateau" && (r.utility.kind === "measured" || r.utility.kind === "reference"));
   const best = measured.reduce<EstimateRow | null>((b, r) => (b === null || (r.utility.value as number) > (b.utility.value as number) ? r : b), null);
   let mostAccurate: SummaryItem | null = null;
   if (best) {

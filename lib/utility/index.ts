@@ -8,8 +8,8 @@ export {
 } from "./paper-results";
 export { PAPER_DATASET_NAMES, PAPER_MODEL_NAMES, UTILITY_METRICS, paperMethodNames, type UtilityMetricInfo } from "./paper-names";
 export {
-  PROMPT_PATE_PLATEAU_EPSILON, TABLE_PREFERENCE, lookupMeasuredUtility, measuredRows,
-  type MeasuredPoint, type UtilityBasis, type UtilityEstimate, type UtilityKind,
+  PROMPT_PATE_PLATEAU_EPSILON, STATED_PLATEAUS, TABLE_PREFERENCE, curveAnchors, lookupMeasuredUtility, measuredRows,
+  type CurveAnchor, type MeasuredPoint, type UtilityBasis, type UtilityEstimate, type UtilityKind,
 } from "./utility-lookup";
 export { nearestReferenceDatasets, utilityFor } from "./utility-for";
 export { DEFAULT_CURVE_EPSILONS, utilityCurve, type UtilityCurvePoint, type UtilityPointKind } from "./utility-curve";

@@ -33,7 +33,7 @@ describe("recommend", () => {
       "private-lora@roberta-large", // 0 exposure, 93.6
       "dp-opt@gpt-3-davinci", // A partial + B exposed = 3
       "dp-icl@gpt-4-turbo", // A + B exposed = 4, 95.9
-      "prompt-pate@claude-2.1", // 4, 95.7 (plateau)
+      "prompt-pate@claude-2.1", // 4, not measured at ε = 8 (run only at ε < 0.3; no plateau stated for Claude 2.1)
       "dp-icl@claude-2.1", // 4, not measured
     ]);
     expect(r.ranked[0]!.why).toBe("protects A, B, C · accuracy 96 (measured) · $28.38");
@@ -61,8 +61,10 @@ describe("recommend", () => {
 
   it("a minimum utility excludes lower and unmeasured options (oracle: Table 3, DP-OPT Davinci 92.2 and RoBERTa PrivateLoRA 93.6 < 95)", () => {
     const r = recommend(OPTIONS, { minUtility: 95 });
-    expect(r.ranked.map((x) => key(x.option))).toEqual(["private-lora@llama-3-8b-instruct", "dp-icl@gpt-4-turbo", "prompt-pate@claude-2.1"]);
+    expect(r.ranked.map((x) => key(x.option))).toEqual(["private-lora@llama-3-8b-instruct", "dp-icl@gpt-4-turbo"]);
     const reasons = Object.fromEntries(r.excluded.map((x) => [key(x.option), x.reason]));
+    // Table 3 ran PromptPATE on Claude 2.1 only at ε < 0.3 and Fig. 2 shows a plateau for GPT-3 Babbage only: no value at ε = 8.
+    expect(reasons["prompt-pate@claude-2.1"]).toMatch(/no utility measured by the study \(none\)/);
     expect(reasons["dp-opt@gpt-3-davinci"]).toBe("accuracy 92.2 (measured) is below the minimum 95");
     expect(reasons["dp-icl@claude-2.1"]).toMatch(/no utility measured by the study \(none\)/);
   });
