@@ -11,7 +11,7 @@
  * Notation in formulas: ℓin, ℓout = average input and output tokens per record
  * (`scenario.inTokens`, `scenario.outTokens`); E = ensemble size; s = shots per prompt.
  */
-import type { MethodId, Scenario } from "../scenario";
+import { MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
 import type { ApiCostOptionId, CostPhase } from "./types";
 
 /** LLM calls of one stage. For a `query` stage the numbers are for one query. */
@@ -172,10 +172,53 @@ export function dpOptSearchTokens(p: { candidates: number; ensemble: number; sho
 const APPENDIX_D = "Hanke et al. 2024, Appendix D (token cost method)";
 
 /**
- * The work of `method` in `scenario`: training (prompt creation) items and per-query LLM calls.
- * Pure: depends only on the scenario's token averages, N, classes and the method's knobs.
+ * A method whose original code lets one provider's models answer with more tokens than the label.
+ * `tokens` is the maximum the code allows; privadapt prices every answer at that maximum, so the
+ * figure is an upper bound on the answers' length.
  */
-export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "knobs">, options: ApiCostOptions = {}): MethodWork {
+export interface AnswerTokenRule {
+  method: MethodId;
+  provider: string;
+  tokens: number;
+  source: string;
+}
+
+/**
+ * PromptPATE's Anthropic path asks Claude for the label inside an `<answer>` tag and allows up to 10
+ * output tokens per call (docs/derivations.md §4). Claude 2.1 charges 3× as much for output as
+ * for input (Hanke et al. 2024, Table 22), so this is what moves the Claude row: SST2 student query,
+ * 2 shots, input 2 × (12.35 + 1) + 12.35 = 39.05 tokens →
+ * 1 output token: 10,000 × (39.05 × $8 + 1 × $24)/1M = $3.36 per 10k;
+ * 10 output tokens: 10,000 × (39.05 × $8 + 10 × $24)/1M = $5.52 per 10k (Table 3 prints $5.36).
+ */
+export const ANSWER_TOKEN_RULES: readonly AnswerTokenRule[] = [
+  {
+    method: "prompt-pate", provider: "Anthropic", tokens: 10,
+    source: "PromptPATE code: github.com/cleverhans-lab/PrivatePrompts, PromptPATE/prompts_anthropic/teacher.py (answers of up to 10 tokens with an <answer> tag); docs/derivations.md §4",
+  },
+];
+
+/**
+ * Output tokens of one answer of `method` on `model`: the dataset's ℓout, or the method code's
+ * per-provider answer length when that is longer (ANSWER_TOKEN_RULES).
+ *
+ * @example
+ * answerTokens("prompt-pate", "claude-2.1", 1)    // → { tokens: 10, rule: ANSWER_TOKEN_RULES[0] }
+ * answerTokens("prompt-pate", "gpt-3-babbage", 1) // → { tokens: 1 }
+ */
+export function answerTokens(method: MethodId, model: ModelId | undefined, outTokens: number): { tokens: number; rule?: AnswerTokenRule } {
+  if (model === undefined) return { tokens: outTokens };
+  const rule = ANSWER_TOKEN_RULES.find((r) => r.method === method && r.provider === MODELS[model].provider);
+  return rule && rule.tokens > outTokens ? { tokens: rule.tokens, rule } : { tokens: outTokens };
+}
+
+/**
+ * The work of `method` in `scenario`: training (prompt creation) items and per-query LLM calls.
+ * Pure: depends only on the scenario's token averages, N, classes and the method's knobs, and on
+ * `model` only where the method's code asks that model's provider for a longer answer
+ * (ANSWER_TOKEN_RULES); without `model` the dataset's ℓout is used.
+ */
+export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "knobs">, options: ApiCostOptions = {}, model?: ModelId): MethodWork {
   const li = scenario.inTokens;
   const lo = scenario.outTokens;
   const classes = scenario.task === "classification" ? (scenario.classes ?? 2) : null;
@@ -212,11 +255,19 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       const k = scenario.knobs[method];
       // Public inputs are assumed to be as long as private ones [assumption].
       const lp = li;
+      // The demonstrations in a prompt carry the label (ℓout); the model's answer may be longer.
+      const answer = answerTokens(method, model, lo);
+      const la = answer.tokens;
+      const answerText = answer.rule ? `${la} (${MODELS[model!].provider} answer, up to ${la} tokens)` : "ℓout";
       const training: LlmCalls[] = [{
         kind: "llm-calls", phase: "training", id: "teachers", label: "Teachers label the public examples",
-        calls: k.ensemble * k.public, inputTokens: k.ensemble * k.public * (k.shots * (li + lo) + lp), outputTokens: k.ensemble * k.public * lo,
-        formula: `${k.ensemble} teachers × ${k.public} public inputs; input each ${k.shots} × (ℓin + ℓout) + ℓin, output ℓout`,
+        calls: k.ensemble * k.public, inputTokens: k.ensemble * k.public * (k.shots * (li + lo) + lp), outputTokens: k.ensemble * k.public * la,
+        formula: `${k.ensemble} teachers × ${k.public} public inputs; input each ${k.shots} × (ℓin + ℓout) + ℓin, output ${answerText}`,
       }];
+      if (answer.rule) {
+        assumptions.push(`Every ${MODELS[model!].label} answer is priced at the ${la}-token maximum the method's code allows (an upper bound).`);
+        sources.push(answer.rule.source);
+      }
       if (method === "prompt-pate-gen") {
         training.push(
           { kind: "llm-calls", phase: "training", id: "zero-shot", label: "Zero-shot answers of the public queries (fallback when PTR fails)", calls: k.public, inputTokens: k.public * lp, outputTokens: k.public * lo, formula: `${k.public} calls; input ℓin, output ℓout` },
@@ -227,12 +278,12 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
         training.push({ kind: "llm-calls", phase: "training", id: "calibration", label: "Contextual-calibration echo calls, once per teacher (original code)", ...c, option: "calibrationCalls",
           formula: `${k.ensemble} teachers × ${CALIBRATION_CONTENT_FREE_INPUTS} × ${classes}; input each ${k.shots} × (ℓin + ℓout) + ${CALIBRATION_CONTENT_FREE_TOKENS} + ℓout` });
       }
-      const q = singleCallTokens({ promptTokens: k.studentShots * (lp + lo), inTokens: li, outTokens: lo });
+      const q = singleCallTokens({ promptTokens: k.studentShots * (lp + lo), inTokens: li, outTokens: la });
       sources.push(method === "prompt-pate" ? "Duan et al., NeurIPS 2023 (PromptPATE)" : "Hanke et al. 2024, Section 3 (PromptPATEGen)", method === "prompt-pate" ? "PromptPATE code: github.com/cleverhans-lab/PrivatePrompts" : "PromptPATEGen code: github.com/sprintml/OpenLLMs (PromptPATEGen)");
       assumptions.push("Public examples are as long as private records (ℓin, ℓout).", "Selecting the student prompt on validation data is not counted.");
       return {
         method, training, assumptions, sources,
-        perQuery: [{ kind: "llm-calls", phase: "query", id: "student", label: "Student prompt answers the query", ...q, formula: `1 call; input ${k.studentShots} × (ℓin + ℓout) + ℓin, output ℓout` }],
+        perQuery: [{ kind: "llm-calls", phase: "query", id: "student", label: "Student prompt answers the query", ...q, formula: `1 call; input ${k.studentShots} × (ℓin + ℓout) + ℓin, output ${answerText}` }],
       };
     }
 

@@ -125,3 +125,27 @@ describe("stage breakdown", () => {
     expect(resolveApiPrice("gpt-3-davinci", s)).toMatchObject({ ok: true, quote: { asOf: "2024-05-22", source: "Hanke et al. 2024, Table 22" } });
   });
 });
+
+describe("answer length per method and provider (PromptPATE code, docs/derivations.md §4)", () => {
+  it("PromptPATE prices Claude's answers at 10 tokens, and cites the code; other providers keep ℓout", () => {
+    const s = presetScenario("sst2");
+    const claude = methodWork("prompt-pate", s, {}, "claude-2.1");
+    const babbage = methodWork("prompt-pate", s, {}, "gpt-3-babbage");
+    // SST2: ℓout = 1 (Table 7); 400 teachers × 300 public inputs.
+    expect(claude.perQuery[0]!.outputTokens).toBe(10);
+    expect(claude.training[0]).toMatchObject({ calls: 120000, outputTokens: 1200000 });
+    expect(claude.perQuery[0]!.formula).toMatch(/output 10 \(Anthropic answer, up to 10 tokens\)/);
+    expect(claude.sources.join(" ")).toMatch(/prompts_anthropic\/teacher\.py/);
+    expect(babbage.perQuery[0]!.outputTokens).toBe(1);
+    expect(babbage.training[0]).toMatchObject({ outputTokens: 120000 });
+    // DP-ICL on Claude is not covered by the rule: 10 teachers × ℓout = 1 token each.
+    expect(methodWork("dp-icl", s, {}, "claude-2.1").perQuery[0]!.outputTokens).toBe(10 * 1);
+  });
+
+  it("a calculator row on Claude 2.1 carries the 10-token answer: SST2 student query $5.524 per 10k (hand calc in test/cost/reproduction)", () => {
+    const s = presetScenario("sst2");
+    s.knobs["prompt-pate"].studentShots = 2;
+    // (2 × 13.35 + 12.35) × $8/1M + 10 × $24/1M = $0.0005524 per query.
+    expect(estimateCostRow(s, "prompt-pate", "claude-2.1").queryCostUsdPerQuery!).toBeCloseTo(0.0005524, 10);
+  });
+});
