@@ -83,14 +83,14 @@ export interface ApiCostOptions {
 /** Content-free calibration inputs per prompt ("N/A", "[MASK]", ""), as in the methods' code. */
 export const CALIBRATION_CONTENT_FREE_INPUTS = 3;
 /**
- * Tokens of a content-free input plus its template [derived]: method-mechanics §2 reports
+ * Tokens of a content-free input plus its template [derived]: docs/derivations.md §2 reports
  * 7,680 calibration tokens per SST-2-like query for E = 10, s = 4, ℓin = 30, ℓout = 1, C = 2,
  * i.e. 128 tokens per echo call = s·(ℓin+ℓout) + 3 + label.
  */
 export const CALIBRATION_CONTENT_FREE_TOKENS = 3;
-/** DP-OPT's code generates 40 candidate instructions in the SST-2 sweep (method-mechanics §7). */
+/** DP-OPT's code generates 40 candidate instructions in the SST-2 sweep (docs/derivations.md §7; VITA-Group/DP-OPT, train_opt.py). */
 export const DP_OPT_CANDIDATE_PROMPTS = 40;
-/** DP-OPT selects the best candidate on a 1% private holdout (method-mechanics §7). */
+/** DP-OPT selects the best candidate on a 1% private holdout (docs/derivations.md §7; VITA-Group/DP-OPT, train_opt.py). */
 export const DP_OPT_HOLDOUT_FRACTION = 0.01;
 
 /**
@@ -129,7 +129,7 @@ export function singleCallTokens(p: { promptTokens: number; inTokens: number; ou
  * prompt, each echoing s·(ℓin+ℓout) + content-free + label tokens; no generated tokens.
  *
  * @example
- * // method-mechanics §2: E = 10 prompts, s = 4, ℓin = 30, ℓout = 1, C = 2 → 60 calls, 7,680 input tokens
+ * // docs/derivations.md §2: E = 10 prompts, s = 4, ℓin = 30, ℓout = 1, C = 2 → 60 calls, 7,680 input tokens
  * calibrationTokens({ prompts: 10, shots: 4, inTokens: 30, outTokens: 1, classes: 2 })
  */
 export function calibrationTokens(p: { prompts: number; shots: number; inTokens: number; outTokens: number; classes: number }) {
@@ -143,7 +143,7 @@ export function calibrationTokens(p: { prompts: number; shots: number; inTokens:
  * by the tokens generated so far.
  *
  * calls = n·T·M;  input = n·M·(T·N·(ℓin+ℓout) + T(T−1)/2);  output = n·T·M
- * (method-mechanics §6, instructions and headers excluded as in Appendix D)
+ * (docs/derivations.md §6; microsoft/dp-few-shot-generation, src/dp_few_shot_generation/run_exp_*.py; instructions and headers excluded as in Appendix D)
  *
  * @example
  * // MIT (Davinci), n = 4, M = 20, N = 4, T = 20, ℓin+ℓout = 26.615 → 1,600 calls, 185,536 input tokens
@@ -241,7 +241,7 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       }
       if (options.finalKeywordCall === true && scenario.task === "generation") {
         // KSA writes the answer from a zero-shot prompt plus the released keywords; we take the
-        // keywords to be as long as an answer (ℓout) [derived, method-mechanics §3: ≈ +$3.83 per 10k on SAMSum/Davinci].
+        // keywords to be as long as an answer (ℓout) [derived, docs/derivations.md §3: ≈ +$3.83 per 10k on SAMSum/Davinci].
         perQuery.push({ kind: "llm-calls", phase: "query", id: "final-keyword-call", label: "Final call writing the answer from the private keywords (original code, KSA)",
           calls: 1, inputTokens: li + lo, outputTokens: lo, option: "finalKeywordCall", formula: "1 call; input ℓin + ℓout (keywords), output ℓout" });
       }

@@ -8,7 +8,7 @@
  * GapLabel): an inconsistency the paper itself contains, the residual of privadapt's model, or
  * unexplained. API parts follow the Appendix D formula, so an API miss without a note is
  * unexplained; GPU parts come from the fitted GPU-hour model, so a GPU miss without a note is the
- * model's residual. Nothing else is ever given as a cause (docs/derivations.md §P6).
+ * model's residual. Nothing else is ever given as a cause (docs/derivations.md §S6).
  */
 import { presetScenario, type DatasetId, type MethodId, type ModelId, type Scenario } from "../scenario";
 import { costWork, type CostOptions } from "./estimate";

@@ -60,19 +60,19 @@ const SST2_300_TOKENS =
   "$6.00 per 10k queries at Table 22's $2.00 per 1M Davinci tokens is $0.0006 per query, i.e. 300 tokens; Table 7's SST2 averages (12.35 input + 1 output tokens, instructions excluded) give 13.35 tokens per call";
 const ZERO_SHOT_GAP: GapNote = {
   label: "unexplained",
-  note: `${SST2_300_TOKENS}, $0.27 per 10k. The paper does not say what else its calls carried (docs/derivations.md §P6).`,
+  note: `${SST2_300_TOKENS}, $0.27 per 10k. The paper does not say what else its calls carried (docs/derivations.md §S6).`,
 };
 const ICL_GAP: GapNote = {
   label: "unexplained",
-  note: `${SST2_300_TOKENS} plus the shots, yet Table 3 prints the same $6.00 as for 0-shot. The paper does not say what its calls carried (docs/derivations.md §P6).`,
+  note: `${SST2_300_TOKENS} plus the shots, yet Table 3 prints the same $6.00 as for 0-shot. The paper does not say what its calls carried (docs/derivations.md §S6).`,
 };
 const DP_OPT_QUERY_GAP: GapNote = {
   label: "documented-inconsistency",
-  note: "Appendix D writes DP-OPT's SST2 query as 12.35 + 39 = 41.35 tokens (the sum is 51.35) and states $0.0006 per query ($6.00 per 10k, Table 3); at Table 22's $2.00 per 1M, 51.35 input + 1 output tokens cost $1.05 per 10k, and $0.0006 per query would need 300 tokens (docs/derivations.md §P6).",
+  note: "Appendix D writes DP-OPT's SST2 query as 12.35 + 39 = 41.35 tokens (the sum is 51.35) and states $0.0006 per query ($6.00 per 10k, Table 3); at Table 22's $2.00 per 1M, 51.35 input + 1 output tokens cost $1.05 per 10k, and $0.0006 per query would need 300 tokens (docs/derivations.md §S6).",
 };
 const dpIclGap = (formula: string): GapNote => ({
   label: "unexplained",
-  note: `The Appendix D formula, E × (s × (ℓin + ℓout) + ℓin) input and E × ℓout output tokens per query, with Table 7's token averages at Table 22's prices gives ${formula}; the paper prints a different figure and does not say why (docs/derivations.md §P6).`,
+  note: `The Appendix D formula, E × (s × (ℓin + ℓout) + ℓin) input and E × ℓout output tokens per query, with Table 7's token averages at Table 22's prices gives ${formula}; the paper prints a different figure and does not say why (docs/derivations.md §S6).`,
 });
 const PATE_SPLIT =
   "privadapt prices the Appendix D accounting: 400 private examples as 400 teachers × 1 shot, 300 public inputs as long as a private record (ℓin), 1 output token. No teacher × shot split of the 400 examples closes the gap: input per public input is E·s·(ℓin + ℓout) + E·ℓin with E·s = 400, largest at E = 400 (Table 7 averages; 400 private examples as in the study's hyperparameter tables, Tables 8–20). The paper gives neither the public inputs' length nor its prompt template";

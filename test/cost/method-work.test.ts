@@ -14,26 +14,26 @@ const flat = (inputUsdPerMillionTokens: number, outputUsdPerMillionTokens = inpu
 });
 
 describe("DP-ICL tokens (Hanke et al. 2024, Appendix D)", () => {
-  it("SAMSum, 1 shot × 100 teachers: 30,733.4 input + 2,562 output tokens per query (paper-facts §6)", () => {
+  it("SAMSum, 1 shot × 100 teachers: 30,733.4 input + 2,562 output tokens per query (Hanke et al. 2024, Appendix D; docs/derivations.md §S6)", () => {
     const q = dpIclQueryTokens({ ensemble: 100, shots: 1, inTokens: 140.857, outTokens: 25.62 });
     expect(q.calls).toBe(100);
     expect(rel(q.inputTokens, 30733.4)).toBeLessThan(EXACT);
     expect(rel(q.outputTokens, 2562)).toBeLessThan(EXACT);
   });
 
-  it("SAMSum with the original 4 shots costs $1,664.77 per 10k queries on Davinci (method-mechanics §3)", () => {
+  it("SAMSum with the original 4 shots costs $1,664.77 per 10k queries on Davinci (docs/derivations.md §3)", () => {
     const q = dpIclQueryTokens({ ensemble: 100, shots: 4, inTokens: 140.857, outTokens: 25.62 });
     const { inputUsd, outputUsd } = apiUsd(flat(2), q.calls * 1e4, q.inputTokens * 1e4, q.outputTokens * 1e4);
     expect(inputUsd + outputUsd).toBeCloseTo(1664.77, 2);
   });
 
-  it("classification with calibration: 1,540 + 10 base tokens and 60 calls / 7,680 tokens of calibration per query (method-mechanics §2)", () => {
+  it("classification with calibration: 1,540 + 10 base tokens and 60 calls / 7,680 tokens of calibration per query (docs/derivations.md §2)", () => {
     const base = dpIclQueryTokens({ ensemble: 10, shots: 4, inTokens: 30, outTokens: 1 });
     expect(base.inputTokens).toBe(1540);
     expect(base.outputTokens).toBe(10);
     const cal = calibrationTokens({ prompts: 10, shots: 4, inTokens: 30, outTokens: 1, classes: 2 });
     expect(cal).toEqual({ calls: 60, inputTokens: 7680, outputTokens: 0 });
-    // babbage-002 at $0.40/M: $0.54 base and +$2.68 calibration for 872 queries (method-mechanics §2).
+    // babbage-002 at $0.40/M: $0.54 base and +$2.68 calibration for 872 queries (docs/derivations.md §2).
     const babbage = flat(0.4);
     const b = apiUsd(babbage, 10 * 872, base.inputTokens * 872, base.outputTokens * 872);
     expect(b.inputUsd + b.outputUsd).toBeCloseTo(0.54, 2);
@@ -50,7 +50,7 @@ describe("DP-ICL tokens (Hanke et al. 2024, Appendix D)", () => {
     expect(methodWork("dp-icl", s, { finalKeywordCall: true }).perQuery).toHaveLength(1);
   });
 
-  it("the final KSA keyword call adds about $3.83 per 10k SAMSum queries on Davinci (method-mechanics §3)", () => {
+  it("the final KSA keyword call adds about $3.83 per 10k SAMSum queries on Davinci (docs/derivations.md §3)", () => {
     const s = presetScenario("samsum");
     const without = estimateCostRow(s, "dp-icl", "gpt-3-davinci").queryCostUsd!;
     const withKeyword = estimateCostRow(s, "dp-icl", "gpt-3-davinci", { finalKeywordCall: true });
@@ -61,13 +61,13 @@ describe("DP-ICL tokens (Hanke et al. 2024, Appendix D)", () => {
 });
 
 describe("single-call methods", () => {
-  it("SAMSum 0-shot on Davinci is $3.33 per 10k queries (paper-facts §6 worked example)", () => {
+  it("SAMSum 0-shot on Davinci is $3.33 per 10k queries (Hanke et al. 2024, Appendix D worked example)", () => {
     const q = singleCallTokens({ promptTokens: 0, inTokens: 140.857, outTokens: 25.62 });
     const { inputUsd, outputUsd } = apiUsd(flat(2), 1e4, q.inputTokens * 1e4, q.outputTokens * 1e4);
     expect(Math.round((inputUsd + outputUsd) * 100) / 100).toBe(3.33);
   });
 
-  it("DP-OPT on SST2 sends the 39-token instruction with every query: 51.35 input tokens, ≈ $1.05 per 10k on Davinci (paper-facts §6)", () => {
+  it("DP-OPT on SST2 sends the 39-token instruction with every query: 51.35 input tokens, ≈ $1.05 per 10k on Davinci (Hanke et al. 2024, Appendix D; docs/derivations.md §S6)", () => {
     const s = presetScenario("sst2");
     const [q] = methodWork("dp-opt", s).perQuery;
     expect(rel(q!.inputTokens, 51.35)).toBeLessThan(EXACT);
@@ -76,7 +76,7 @@ describe("single-call methods", () => {
   });
 });
 
-describe("PromptPATEGen tokens priced as an API at $2/1M (method-mechanics §5)", () => {
+describe("PromptPATEGen tokens priced as an API at $2/1M (docs/derivations.md §5)", () => {
   const s = presetScenario("samsum");
   s.priceOverrides = { "vicuna-7b": { inputUsdPerMTok: 2, outputUsdPerMTok: 2 } };
 

@@ -215,6 +215,15 @@ describe("paper figures beside the model's", () => {
     expect(row.paperFigure!.queryCostUsdAtScenarioQueries).toBeCloseTo(1331.82, 2);
   });
 
+  it("no row of any preset cites a file a reader cannot open (sources, assumptions, formulas, paper-figure notes)", () => {
+    for (const preset of ["sst2", "trec", "mpqa", "disaster", "samsum", "docvqa", "mitg", "mitd", "custom"] as const) {
+      for (const row of estimateCosts(presetScenario(preset)).rows) {
+        const text = JSON.stringify({ sources: row.sources, assumptions: row.assumptions, stages: row.breakdown.stages, paperFigure: row.paperFigure });
+        expect(text).not.toMatch(/paper-facts|method-mechanics|beyond-study|\/work\/|shared\/reference/);
+      }
+    }
+  });
+
   it("no paper figure for a custom scenario or a pair the study did not run", () => {
     const custom = estimateCosts(presetScenario("custom")).rows;
     expect(custom.every((r) => r.paperFigure === undefined)).toBe(true);
@@ -225,7 +234,7 @@ describe("paper figures beside the model's", () => {
 
 // The typed cells must be exactly the cost cells of the study dataset (vendored oracle).
 const RESULTS = join(__dirname, "../fixtures/golden/paper-results.json");
-describe("STUDY_COST_CELLS (oracle: test/fixtures/golden/paper-results.json, a copy of shared/reference)", () => {
+describe("STUDY_COST_CELLS (oracle: test/fixtures/golden/paper-results.json, Hanke et al. 2024 Tables 1, 3–6)", () => {
   it("lists every distinct cost cell of Tables 1, 3, 4, 5 and 6 with the same figures", () => {
     const data = JSON.parse(readFileSync(RESULTS, "utf8")) as { rows: { table: string; method: string; variant?: string; model: string; dataset: string; trainUsd?: number; queryUsdPer10k?: number }[] };
     const key = (table: string, method: string, model: string, train: number, query: number) => `${table}|${method}|${model}|${train}|${query}`;
