@@ -3,8 +3,10 @@
  * output tokens, DP-SGD training passes, and batched forward passes of a local model.
  *
  * The default follows the study's own cost method (Hanke et al. 2024, Appendix D): token counts
- * from the dataset's average input and output lengths, no instructions or templates, building
- * teacher prompts and aggregating votes free. The extra calls the methods' original code makes
+ * from the dataset's average input and output lengths, building teacher prompts and aggregating
+ * votes free. On top, every prompt-based call carries `scenario.instructionTokens` instruction and
+ * template tokens (share-link key `instr`): 0 in the study's presets, which is Appendix D exactly,
+ * and 287 by default in a custom scenario (docs/derivations.md §S11). The extra calls the methods' original code makes
  * (contextual-calibration echo calls, DP-ICL's final keyword call, DP-FewShotGen's public-token
  * calls) are options, off by default, and every stage they add is labelled with the option.
  *
@@ -160,11 +162,12 @@ export function fewShotGenTokens(p: { demos: number; ensemble: number; shots: nu
  * of its L tokens, E meta-prompts of s demos plus the t tokens written so far (no KV reuse, since
  * demos are resampled per token), plus scoring every candidate on a 1% holdout.
  *
- * tokens = K·E·(L·s·(ℓin+ℓout) + L(L−1)/2) + K·⌈0.01·N⌉·(L + ℓin + ℓout)
+ * tokens = K·E·(L·(s·(ℓin+ℓout) + I) + L(L−1)/2) + K·⌈0.01·N⌉·(L + ℓin + ℓout), I = instruction tokens
  */
-export function dpOptSearchTokens(p: { candidates: number; ensemble: number; shots: number; tokens: number; records: number; inTokens: number; outTokens: number }) {
+export function dpOptSearchTokens(p: { candidates: number; ensemble: number; shots: number; tokens: number; records: number; inTokens: number; outTokens: number; instructionTokens?: number }) {
   const L = p.tokens;
-  const generation = p.candidates * p.ensemble * (L * p.shots * (p.inTokens + p.outTokens) + (L * (L - 1)) / 2);
+  // Every forward pass of the search is one meta-prompt, and each carries the meta-instruction.
+  const generation = p.candidates * p.ensemble * (L * (p.shots * (p.inTokens + p.outTokens) + (p.instructionTokens ?? 0)) + (L * (L - 1)) / 2);
   const holdout = p.candidates * Math.ceil(DP_OPT_HOLDOUT_FRACTION * p.records) * (L + p.inTokens + p.outTokens);
   return { generation, holdout, total: generation + holdout };
 }
@@ -218,7 +221,40 @@ export function answerTokens(method: MethodId, model: ModelId | undefined, outTo
  * `model` only where the method's code asks that model's provider for a longer answer
  * (ANSWER_TOKEN_RULES); without `model` the dataset's ℓout is used.
  */
-export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "knobs">, options: ApiCostOptions = {}, model?: ModelId): MethodWork {
+export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "instructionTokens" | "knobs">, options: ApiCostOptions = {}, model?: ModelId): MethodWork {
+  return withInstructionTokens(appendixDWork(method, scenario, options, model), scenario.instructionTokens);
+}
+
+/** Methods whose adapted model is trained on, and answers, bare records: no instruction is sent. */
+const DP_SGD_METHODS: readonly MethodId[] = ["prompt-dpsgd", "private-lora", "dp-finetune"];
+
+/**
+ * Add `instructionTokens` to the input of every call that carries a prompt: every LLM call of the
+ * prompt-based methods (teachers, students, generation, calibration, the query), on an API or on a
+ * local model. DP-OPT's local search gets them per meta-prompt in appendixDWork. The DP-SGD
+ * methods send none: their adaptation replaces the instruction, and Appendix D trains and queries
+ * them on bare records.
+ *
+ * @example
+ * // Custom classification, DP-ICL E = 10, s = 4, ℓin = 50, ℓout = 1, I = 287 (docs/derivations.md §S11):
+ * // input per query 10 × (4 × 51 + 50) + 10 × 287 = 2,540 + 2,870 = 5,410 tokens
+ */
+function withInstructionTokens(work: MethodWork, instructionTokens: number): MethodWork {
+  if (DP_SGD_METHODS.includes(work.method)) {
+    if (instructionTokens > 0) work.assumptions.push("No instruction tokens: the adapted model is trained on and answers bare records (Appendix D); the scenario's instruction tokens apply to prompt-based methods only.");
+    return work;
+  }
+  const label = instructionTokens === 0 ? "+ 0 instruction tokens per call (the study's accounting, Appendix D)" : `+ ${instructionTokens} instruction tokens per call`;
+  const add = <T extends WorkItem>(item: T): T =>
+    item.kind === "llm-calls" ? { ...item, inputTokens: item.inputTokens + item.calls * instructionTokens, formula: `${item.formula}; ${label}` } : item;
+  if (instructionTokens > 0) {
+    work.assumptions[0] = `Token counts: dataset average input/output tokens as in the study's Appendix D, plus ${instructionTokens} instruction/template tokens on every prompt-based call (the scenario's instruction tokens; custom default derived from Hanke et al. 2024, Table 3, in docs/derivations.md §S11).`;
+    work.sources.push("docs/derivations.md §S11 (instruction tokens per call)");
+  }
+  return { ...work, training: work.training.map(add), perQuery: work.perQuery.map(add) };
+}
+
+function appendixDWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "instructionTokens" | "knobs">, options: ApiCostOptions, model: ModelId | undefined): MethodWork {
   const li = scenario.inTokens;
   const lo = scenario.outTokens;
   const classes = scenario.task === "classification" ? (scenario.classes ?? 2) : null;
@@ -316,14 +352,14 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
 
     case "dp-opt": {
       const k = scenario.knobs["dp-opt"];
-      const t = dpOptSearchTokens({ candidates: DP_OPT_CANDIDATE_PROMPTS, ensemble: k.ensemble, shots: k.shots, tokens: k.tokens, records: scenario.records, inTokens: li, outTokens: lo });
+      const t = dpOptSearchTokens({ candidates: DP_OPT_CANDIDATE_PROMPTS, ensemble: k.ensemble, shots: k.shots, tokens: k.tokens, records: scenario.records, inTokens: li, outTokens: lo, instructionTokens: scenario.instructionTokens });
       const q = singleCallTokens({ promptTokens: k.tokens, inTokens: li, outTokens: lo });
       sources.push("Hong et al., ICLR 2024 (DP-OPT)", "DP-OPT code: github.com/VITA-Group/DP-OPT");
       assumptions.push(`The instruction is searched on a local Vicuna 7B: ${DP_OPT_CANDIDATE_PROMPTS} candidates of ${k.tokens} tokens (DP-OPT code's SST-2 sweep), scored on a 1% holdout.`);
       return {
         method, assumptions, sources,
         training: [{ kind: "local-forward", phase: "training", id: "prompt-search", label: "Private instruction search on a local Vicuna 7B (no API calls)", localModel: "vicuna-7b", tokens: t.total,
-          formula: `${DP_OPT_CANDIDATE_PROMPTS} candidates × ${k.ensemble} meta-prompts × Σ over ${k.tokens} tokens of (${k.shots} × (ℓin + ℓout) + t) + holdout scoring` }],
+          formula: `${DP_OPT_CANDIDATE_PROMPTS} candidates × ${k.ensemble} meta-prompts × Σ over ${k.tokens} tokens of (${k.shots} × (ℓin + ℓout) + ${scenario.instructionTokens} instruction tokens + t) + holdout scoring` }],
         perQuery: [{ kind: "llm-calls", phase: "query", id: "instruction", label: "Generated instruction answers the query", ...q, formula: `1 call; input ${k.tokens} + ℓin, output ℓout` }],
       };
     }
