@@ -74,14 +74,14 @@ const dpIclGap = (formula: string): GapNote => ({
   label: "unexplained",
   note: `The Appendix D formula, E × (s × (ℓin + ℓout) + ℓin) input and E × ℓout output tokens per query, with Table 7's token averages at Table 22's prices gives ${formula}; the paper prints a different figure and does not say why (docs/derivations.md §S6).`,
 });
-const PATE_SPLIT =
-  "privadapt prices the Appendix D accounting: 400 private examples as 400 teachers × 1 shot, 300 public inputs as long as a private record (ℓin), 1 output token. No teacher × shot split of the 400 examples closes the gap: input per public input is E·s·(ℓin + ℓout) + E·ℓin with E·s = 400, largest at E = 400 (Table 7 averages; 400 private examples as in the study's hyperparameter tables, Tables 8–20). The paper gives neither the public inputs' length nor its prompt template";
+const pateSplit = (publicInputs: number, answer: string) =>
+  `privadapt prices the Appendix D accounting: 400 private examples as 400 teachers × 1 shot, ${publicInputs} public inputs as long as a private record (ℓin), ${answer} per answer. No teacher × shot split of the 400 examples closes the gap: input per public input is E·s·(ℓin + ℓout) + E·ℓin with E·s = 400, largest at E = 400 (Table 7 averages; 400 private examples and ${publicInputs} public inputs as in the study's hyperparameter tables, Tables 8–20). The paper gives neither the public inputs' length nor its prompt template`;
 const PATE_BABBAGE_GAPS = (trainTokensPerCall: number): StudyCostCell["gaps"] => ({
-  training: { label: "unexplained", note: `${PATE_SPLIT}; at Table 22's $0.40 per 1M Babbage tokens the paper's figure is ≈ ${trainTokensPerCall} tokens per teacher call, privadapt's 26.7 (docs/derivations.md §4).` },
+  training: { label: "unexplained", note: `${pateSplit(300, "1 output token")}; at Table 22's $0.40 per 1M Babbage tokens the paper's figure is ≈ ${trainTokensPerCall} tokens per teacher call, privadapt's 26.7 (docs/derivations.md §4).` },
   query: { label: "unexplained", note: "One student call with 1 shot: (13.35 + 12.35) input + 1 output = 26.7 tokens, $0.11 per 10k at Table 22's $0.40 per 1M; the paper's $1.72 per 10k is 430 tokens per query. The paper gives neither the public inputs' length nor its prompt template (docs/derivations.md §4)." },
 });
 const PATE_CLAUDE_GAPS: StudyCostCell["gaps"] = {
-  training: { label: "unexplained", note: `${PATE_SPLIT}. privadapt prices Claude's answers at the 10-token maximum of the PromptPATE Anthropic code (docs/derivations.md §4): 80,000 teacher calls × (25.7 × $8 + 10 × $24)/1M = $35.65; the paper's $48.24 would need ≈ 45 input tokens per call at 10 output tokens.` },
+  training: { label: "unexplained", note: `${pateSplit(200, "10 output tokens (the 10-token maximum of the PromptPATE Anthropic code, docs/derivations.md §4)")}: 80,000 teacher calls × (25.7 × $8 + 10 × $24)/1M = $35.65; the paper's $48.24 would need ≈ 45 input tokens per call at 10 output tokens.` },
   query: { label: "residual", note: "privadapt prices every Claude answer at the 10-token maximum of the PromptPATE Anthropic code (answer in an <answer> tag; docs/derivations.md §4): 10,000 × (39.05 × $8 + 10 × $24)/1M = $5.52 per 10k at Table 22 prices. The paper's $5.36 corresponds to ≈ 9.3 output tokens per answer on the same input; the gap is this upper-bound assumption's residual." },
 };
 const FEWSHOTGEN_SST2_GAPS: StudyCostCell["gaps"] = {
