@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { reproduceView } from "@/lib";
+import { COST_LABEL_TEXT, reproduceView } from "@/lib";
 
 export const metadata: Metadata = {
   title: "Reproduce the study — privadapt",
@@ -11,7 +11,6 @@ export const metadata: Metadata = {
 /** Same for every request: computed once per server process. */
 const view = reproduceView();
 
-const DISCREPANCY_TEXT = { none: "matches", paper: "paper inconsistency", model: "GPU model fit" } as const;
 
 /**
  * "Reproduce the study": the study's cost and utility tables side by side with privadapt's
@@ -34,7 +33,7 @@ export default async function Reproduce() {
         <section aria-labelledby="costs-title">
           <h2 id="costs-title">Costs: the study vs privadapt</h2>
           <p>{view.costSummary}</p>
-          <p className="help">Each setup uses the study’s dataset, knobs, 10,000 queries, the study’s API prices (Table 22, 2024-05-22) and an A40 at $0.69/hour. API costs follow the Appendix D token formula; GPU costs come from privadapt’s FLOP model fitted to the study’s measured A40 costs.</p>
+          <p className="help">Each setup uses the study’s dataset, knobs, 10,000 queries, the study’s API prices (Table 22, 2024-05-22) and an A40 at $0.69/hour. API costs follow the Appendix D token formula; GPU costs come from privadapt’s FLOP model fitted to the study’s measured A40 costs. Every gap is labelled as one of three things only: an inconsistency the paper itself contains (cited), the residual of privadapt’s model, or unexplained (docs/derivations.md §S6).</p>
           <div className="table-scroll" role="region" aria-labelledby="costs-caption" tabIndex={0}>
             <table className="data reproduce-table">
               <caption id="costs-caption">Study cost cells (USD) and privadapt’s estimate for the same setup</caption>
@@ -66,7 +65,7 @@ export default async function Reproduce() {
                     <td className="num">{c.paperQuery}</td>
                     <td className="num">{c.oursQuery}</td>
                     <td className="num">{c.errorQuery}</td>
-                    <td className={`why diff-${c.discrepancy}`}><strong>{DISCREPANCY_TEXT[c.discrepancy]}</strong>{c.discrepancy === "none" ? "" : `: ${c.explanation}`}</td>
+                    <td className={`why diff-${c.labelTraining === "exact" && c.labelQuery === "exact" ? "none" : c.labelTraining === "residual" || c.labelQuery === "residual" ? "model" : "paper"}`}>{c.explanation === "" ? <strong>{COST_LABEL_TEXT.exact}</strong> : c.explanation}</td>
                   </tr>
                 ))}
               </tbody>

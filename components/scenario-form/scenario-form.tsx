@@ -1,6 +1,7 @@
 "use client";
 
 import type { FormField, FormModel, MethodId } from "@/lib";
+import { carriedOverTokens } from "@/lib/present/carried-over";
 import { formatCount, formatDelta } from "@/lib/present/format";
 import { useCalculator } from "../calculator/calculator-provider";
 import { CheckboxGroup, LogSlider, SelectField, TextField, roundTwoSignificant } from "./fields";
@@ -28,9 +29,11 @@ export function ScenarioForm({ model }: { model: FormModel }) {
 
   const onPreset = (preset: string) => {
     if (preset === "custom") {
-      // Custom starts from what is on screen, so the numbers do not jump.
+      // Custom starts from what is on screen, so the numbers do not jump; the token lengths are
+      // then marked as the dataset's (carriedOverTokens). A new custom scenario is written as v=2,
+      // so it prices the instruction every real call carries unless the user sets instr.
       reset({
-        ...raw, preset: "custom", task: s.task, n: String(s.records), in: String(s.inTokens), out: String(s.outTokens),
+        ...raw, v: "2", preset: "custom", task: s.task, n: String(s.records), in: String(s.inTokens), out: String(s.outTokens),
         classes: s.classes === null ? null : String(s.classes), closed: s.closedModels.join(","), open: s.openModels.join(","),
       });
       return;
@@ -49,6 +52,15 @@ export function ScenarioForm({ model }: { model: FormModel }) {
   // and the field's own message are both in view.
   const advancedHasLinkError = [...model.knobs.flatMap((g) => g.fields.map((k) => k.key)), ...model.priceOverrides.map((p) => p.key)]
     .some((k) => linkErrorFor(k) !== null);
+  const carried = carriedOverTokens(model.datasetTokenLengths, s.preset, s.inTokens, s.outTokens);
+  const carriedNote = carried
+    ? <>Carried over from {carried.label} ({carried.source} average), not measured on your data: count one of your own records with “Paste a sample record” just below.</>
+    : undefined;
+  const instrNote = s.preset !== "custom"
+    ? <>The study’s presets count no instruction (its Appendix D accounting), so its cost tables reproduce.</>
+    : raw.instr === null || raw.instr === undefined
+      ? <>Default for a custom scenario: {model.instructionTokensCustomDefault}, the study’s 0-shot SST2 cost ($6.00 per 10k on Davinci, Table 3) less the query (docs/derivations.md §S11).{s.instructionTokens === 0 ? " This link is v=1, whose custom default is 0." : ""}</>
+      : undefined;
   const oneOverN = 1 / s.records;
   const deltaHigh = s.delta >= oneOverN * (1 - 1e-12);
 
@@ -62,9 +74,10 @@ export function ScenarioForm({ model }: { model: FormModel }) {
         <SelectField field={f("task")} value={value("task", s.task)} linkError={linkErrorFor("task")} onChange={(v) => void commit("task", v)} />
         {s.task === "classification" ? text("classes", s.classes, { inputMode: "numeric" }) : null}
         {text("n", s.records, { inputMode: "numeric", note: <>Now {formatCount(s.records)} records.</> })}
-        {text("in", s.inTokens)}
-        {text("out", s.outTokens)}
-        <TokenCounter commit={commit} />
+        {text("in", s.inTokens, carriedNote ? { warning: carriedNote } : {})}
+        {text("out", s.outTokens, carried ? { warning: <>Carried over from {carried.label} too ({carried.source} average).</> } : {})}
+        <TokenCounter commit={commit} open={carried !== null} />
+        {text("instr", s.instructionTokens, instrNote ? { note: instrNote } : {})}
       </section>
 
       <section aria-labelledby="sec-use">

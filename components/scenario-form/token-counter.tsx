@@ -24,7 +24,7 @@ export async function countTokens(text: string, tokenizer: TokenizerId): Promise
  * "Paste a sample record": counts the tokens of a real record with a real tokenizer and fills
  * the token-average fields. Nothing typed here leaves the browser or enters the share link.
  */
-export function TokenCounter({ commit }: { commit: (key: string, value: string | null) => Promise<FieldError | null> }) {
+export function TokenCounter({ commit, open = false }: { commit: (key: string, value: string | null) => Promise<FieldError | null>; open?: boolean }) {
   const id = useId();
   const [input, setInput] = useState("");
   const [output, setOutput] = useState("");
@@ -60,7 +60,7 @@ export function TokenCounter({ commit }: { commit: (key: string, value: string |
   };
 
   return (
-    <details className="token-counter">
+    <details className="token-counter" open={open || undefined}>
       <summary>Paste a sample record to count its tokens</summary>
       <p className="help">One typical record fills the averages above. Counted in your browser; nothing is sent anywhere or put in the link.</p>
       <div className="field">

@@ -145,7 +145,7 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
 
 /** The cost of one method on one model (any pair: a closed-family method on an open model is run locally). */
 export function estimateCostRow(scenario: Scenario, method: MethodId, model: ModelId, options: CostOptions = {}): CostRow {
-  const row = costWork(methodWork(method, scenario, options), method, model, scenario, options);
+  const row = costWork(methodWork(method, scenario, options, model), method, model, scenario, options);
   const figure = paperFigureFor(scenario, method, model);
   if (figure) row.paperFigure = figure;
   return row;

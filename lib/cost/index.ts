@@ -4,9 +4,9 @@
  */
 export * from "./types";
 export {
-  methodWork, dpIclQueryTokens, singleCallTokens, calibrationTokens, fewShotGenTokens, dpOptSearchTokens,
+  methodWork, answerTokens, ANSWER_TOKEN_RULES, dpIclQueryTokens, singleCallTokens, calibrationTokens, fewShotGenTokens, dpOptSearchTokens,
   CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, DP_OPT_CANDIDATE_PROMPTS, DP_OPT_HOLDOUT_FRACTION,
-  type ApiCostOptions, type LlmCalls, type DpSgdTraining, type LocalForward, type WorkItem, type MethodWork, type PromptShots,
+  type ApiCostOptions, type AnswerTokenRule, type LlmCalls, type DpSgdTraining, type LocalForward, type WorkItem, type MethodWork, type PromptShots,
 } from "./method-work";
 export {
   PAPER_API_PRICES, PAPER_PRICES_AS_OF, PAPER_PRICES_SOURCE, GENAI_PRICES_VERSION, GENAI_PRICES_AS_OF,
@@ -22,8 +22,11 @@ export {
   estimateCosts, estimateCostRow, costWork, costAtQueries, costCurve, costCurves, logSpacedQueries, findBreakEven, incompatibility,
   type CostOptions, type CostSeries,
 } from "./estimate";
-export { STUDY_COST_CELLS, STUDY_COST_SOURCE, paperFigureFor, type StudyCostCell, type StudyBaselineId } from "./study-costs";
-export { reproduceStudyCosts, estimateStudyCell, studyScenario, baselineWork, CENT_TOLERANCE_USD, type StudyCostComparison } from "./reproduce";
+export { STUDY_COST_CELLS, STUDY_COST_SOURCE, paperFigureFor, type StudyCostCell, type StudyBaselineId, type GapLabel, type GapNote } from "./study-costs";
+export {
+  reproduceStudyCosts, estimateStudyCell, studyScenario, baselineWork, CENT_TOLERANCE_USD, GPU_RESIDUAL_NOTE, API_UNEXPLAINED_NOTE,
+  type StudyCostComparison, type CostCellLabel, type CostCellPart,
+} from "./reproduce";
 export {
   STUDY_GPU_USD_PER_HOUR, studyTrainingMeasurements, studyServingMeasurements, predictTrainingGpuHours, predictServingGpuHours,
   fitTrainingConstants, fitServingConstants, rmsLogError, minimiseNelderMead,

@@ -3,15 +3,17 @@
  * output tokens, DP-SGD training passes, and batched forward passes of a local model.
  *
  * The default follows the study's own cost method (Hanke et al. 2024, Appendix D): token counts
- * from the dataset's average input and output lengths, no instructions or templates, building
- * teacher prompts and aggregating votes free. The extra calls the methods' original code makes
+ * from the dataset's average input and output lengths, building teacher prompts and aggregating
+ * votes free. On top, every prompt-based call carries `scenario.instructionTokens` instruction and
+ * template tokens (share-link key `instr`): 0 in the study's presets, which is Appendix D exactly,
+ * and 287 by default in a custom scenario (docs/derivations.md §S11). The extra calls the methods' original code makes
  * (contextual-calibration echo calls, DP-ICL's final keyword call, DP-FewShotGen's public-token
  * calls) are options, off by default, and every stage they add is labelled with the option.
  *
  * Notation in formulas: ℓin, ℓout = average input and output tokens per record
  * (`scenario.inTokens`, `scenario.outTokens`); E = ensemble size; s = shots per prompt.
  */
-import type { MethodId, Scenario } from "../scenario";
+import { MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
 import type { ApiCostOptionId, CostPhase } from "./types";
 
 /** LLM calls of one stage. For a `query` stage the numbers are for one query. */
@@ -101,14 +103,14 @@ export interface ApiCostOptions {
 /** Content-free calibration inputs per prompt ("N/A", "[MASK]", ""), as in the methods' code. */
 export const CALIBRATION_CONTENT_FREE_INPUTS = 3;
 /**
- * Tokens of a content-free input plus its template [derived]: method-mechanics §2 reports
+ * Tokens of a content-free input plus its template [derived]: docs/derivations.md §2 reports
  * 7,680 calibration tokens per SST-2-like query for E = 10, s = 4, ℓin = 30, ℓout = 1, C = 2,
  * i.e. 128 tokens per echo call = s·(ℓin+ℓout) + 3 + label.
  */
 export const CALIBRATION_CONTENT_FREE_TOKENS = 3;
-/** DP-OPT's code generates 40 candidate instructions in the SST-2 sweep (method-mechanics §7). */
+/** DP-OPT's code generates 40 candidate instructions in the SST-2 sweep (docs/derivations.md §7; VITA-Group/DP-OPT, train_opt.py). */
 export const DP_OPT_CANDIDATE_PROMPTS = 40;
-/** DP-OPT selects the best candidate on a 1% private holdout (method-mechanics §7). */
+/** DP-OPT selects the best candidate on a 1% private holdout (docs/derivations.md §7; VITA-Group/DP-OPT, train_opt.py). */
 export const DP_OPT_HOLDOUT_FRACTION = 0.01;
 
 /**
@@ -148,7 +150,7 @@ export function singleCallTokens(p: { promptTokens: number; inTokens: number; ou
  * prompt, each echoing s·(ℓin+ℓout) + content-free + label tokens; no generated tokens.
  *
  * @example
- * // method-mechanics §2: E = 10 prompts, s = 4, ℓin = 30, ℓout = 1, C = 2 → 60 calls, 7,680 input tokens
+ * // docs/derivations.md §2: E = 10 prompts, s = 4, ℓin = 30, ℓout = 1, C = 2 → 60 calls, 7,680 input tokens
  * calibrationTokens({ prompts: 10, shots: 4, inTokens: 30, outTokens: 1, classes: 2 })
  */
 export function calibrationTokens(p: { prompts: number; shots: number; inTokens: number; outTokens: number; classes: number }) {
@@ -163,7 +165,7 @@ export function calibrationTokens(p: { prompts: number; shots: number; inTokens:
  * by the tokens generated so far.
  *
  * calls = n·T·M;  input = n·M·(T·N·(ℓin+ℓout) + T(T−1)/2);  output = n·T·M
- * (method-mechanics §6, instructions and headers excluded as in Appendix D)
+ * (docs/derivations.md §6; microsoft/dp-few-shot-generation, src/dp_few_shot_generation/run_exp_*.py; instructions and headers excluded as in Appendix D)
  *
  * @example
  * // MIT (Davinci), n = 4, M = 20, N = 4, T = 20, ℓin+ℓout = 26.615 → 1,600 calls, 185,536 input tokens
@@ -181,25 +183,103 @@ export function fewShotGenTokens(p: { demos: number; ensemble: number; shots: nu
  * of its L tokens, E meta-prompts of s demos plus the t tokens written so far (no KV reuse, since
  * demos are resampled per token), plus scoring every candidate on a 1% holdout.
  *
- * tokens = K·E·(L·s·(ℓin+ℓout) + L(L−1)/2) + K·⌈0.01·N⌉·(L + ℓin + ℓout)
+ * tokens = K·E·(L·(s·(ℓin+ℓout) + I) + L(L−1)/2) + K·⌈0.01·N⌉·(L + ℓin + ℓout), I = instruction tokens
  */
-export function dpOptSearchTokens(p: { candidates: number; ensemble: number; shots: number; tokens: number; records: number; inTokens: number; outTokens: number }) {
+export function dpOptSearchTokens(p: { candidates: number; ensemble: number; shots: number; tokens: number; records: number; inTokens: number; outTokens: number; instructionTokens?: number }) {
   const L = p.tokens;
-  const generation = p.candidates * p.ensemble * (L * p.shots * (p.inTokens + p.outTokens) + (L * (L - 1)) / 2);
+  // Every forward pass of the search is one meta-prompt, and each carries the meta-instruction.
+  const generation = p.candidates * p.ensemble * (L * (p.shots * (p.inTokens + p.outTokens) + (p.instructionTokens ?? 0)) + (L * (L - 1)) / 2);
   const holdout = p.candidates * Math.ceil(DP_OPT_HOLDOUT_FRACTION * p.records) * (L + p.inTokens + p.outTokens);
   // Longest pass: a meta-prompt of s demos plus the L − 1 instruction tokens so far, voting on the last one;
   // or scoring the finished instruction on a holdout record.
-  const longestCallTokens = Math.max(p.shots * (p.inTokens + p.outTokens) + L, L + p.inTokens + p.outTokens);
+  const longestCallTokens = Math.max(p.shots * (p.inTokens + p.outTokens) + (p.instructionTokens ?? 0) + L, L + p.inTokens + p.outTokens);
   return { generation, holdout, total: generation + holdout, longestCallTokens };
 }
 
 const APPENDIX_D = "Hanke et al. 2024, Appendix D (token cost method)";
 
 /**
- * The work of `method` in `scenario`: training (prompt creation) items and per-query LLM calls.
- * Pure: depends only on the scenario's token averages, N, classes and the method's knobs.
+ * A method whose original code lets one provider's models answer with more tokens than the label.
+ * `tokens` is the maximum the code allows; privadapt prices every answer at that maximum, so the
+ * figure is an upper bound on the answers' length.
  */
-export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "knobs">, options: ApiCostOptions = {}): MethodWork {
+export interface AnswerTokenRule {
+  method: MethodId;
+  provider: string;
+  tokens: number;
+  source: string;
+}
+
+/**
+ * PromptPATE's Anthropic path asks Claude for the label inside an `<answer>` tag and allows up to 10
+ * output tokens per call (docs/derivations.md §4). Claude 2.1 charges 3× as much for output as
+ * for input (Hanke et al. 2024, Table 22), so this is what moves the Claude row: SST2 student query,
+ * 2 shots, input 2 × (12.35 + 1) + 12.35 = 39.05 tokens →
+ * 1 output token: 10,000 × (39.05 × $8 + 1 × $24)/1M = $3.36 per 10k;
+ * 10 output tokens: 10,000 × (39.05 × $8 + 10 × $24)/1M = $5.52 per 10k (Table 3 prints $5.36).
+ */
+export const ANSWER_TOKEN_RULES: readonly AnswerTokenRule[] = [
+  {
+    method: "prompt-pate", provider: "Anthropic", tokens: 10,
+    source: "PromptPATE code: github.com/cleverhans-lab/PrivatePrompts, PromptPATE/prompts_anthropic/teacher.py (answers of up to 10 tokens with an <answer> tag); docs/derivations.md §4",
+  },
+];
+
+/**
+ * Output tokens of one answer of `method` on `model`: the dataset's ℓout, or the method code's
+ * per-provider answer length when that is longer (ANSWER_TOKEN_RULES).
+ *
+ * @example
+ * answerTokens("prompt-pate", "claude-2.1", 1)    // → { tokens: 10, rule: ANSWER_TOKEN_RULES[0] }
+ * answerTokens("prompt-pate", "gpt-3-babbage", 1) // → { tokens: 1 }
+ */
+export function answerTokens(method: MethodId, model: ModelId | undefined, outTokens: number): { tokens: number; rule?: AnswerTokenRule } {
+  if (model === undefined) return { tokens: outTokens };
+  const rule = ANSWER_TOKEN_RULES.find((r) => r.method === method && r.provider === MODELS[model].provider);
+  return rule && rule.tokens > outTokens ? { tokens: rule.tokens, rule } : { tokens: outTokens };
+}
+
+/**
+ * The work of `method` in `scenario`: training (prompt creation) items and per-query LLM calls.
+ * Pure: depends only on the scenario's token averages, N, classes and the method's knobs, and on
+ * `model` only where the method's code asks that model's provider for a longer answer
+ * (ANSWER_TOKEN_RULES); without `model` the dataset's ℓout is used.
+ */
+export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "instructionTokens" | "knobs">, options: ApiCostOptions = {}, model?: ModelId): MethodWork {
+  return withInstructionTokens(appendixDWork(method, scenario, options, model), scenario.instructionTokens);
+}
+
+/** Methods whose adapted model is trained on, and answers, bare records: no instruction is sent. */
+const DP_SGD_METHODS: readonly MethodId[] = ["prompt-dpsgd", "private-lora", "dp-finetune"];
+
+/**
+ * Add `instructionTokens` to the input of every call that carries a prompt: every LLM call of the
+ * prompt-based methods (teachers, students, generation, calibration, the query), on an API or on a
+ * local model. DP-OPT's local search gets them per meta-prompt in appendixDWork. The DP-SGD
+ * methods send none: their adaptation replaces the instruction, and Appendix D trains and queries
+ * them on bare records.
+ *
+ * @example
+ * // Custom classification, DP-ICL E = 10, s = 4, ℓin = 50, ℓout = 1, I = 287 (docs/derivations.md §S11):
+ * // input per query 10 × (4 × 51 + 50) + 10 × 287 = 2,540 + 2,870 = 5,410 tokens
+ */
+function withInstructionTokens(work: MethodWork, instructionTokens: number): MethodWork {
+  if (DP_SGD_METHODS.includes(work.method)) {
+    if (instructionTokens > 0) work.assumptions.push("No instruction tokens: the adapted model is trained on and answers bare records (Appendix D); the scenario's instruction tokens apply to prompt-based methods only.");
+    return work;
+  }
+  const label = instructionTokens === 0 ? "+ 0 instruction tokens per call (the study's accounting, Appendix D)" : `+ ${instructionTokens} instruction tokens per call`;
+  const add = <T extends WorkItem>(item: T): T =>
+    // The instruction sits in every prompt, so the longest call grows by it too (context-window check).
+    item.kind === "llm-calls" ? { ...item, inputTokens: item.inputTokens + item.calls * instructionTokens, longestCallTokens: item.longestCallTokens + instructionTokens, formula: `${item.formula}; ${label}` } : item;
+  if (instructionTokens > 0) {
+    work.assumptions[0] = `Token counts: dataset average input/output tokens as in the study's Appendix D, plus ${instructionTokens} instruction/template tokens on every prompt-based call (the scenario's instruction tokens; custom default derived from Hanke et al. 2024, Table 3, in docs/derivations.md §S11).`;
+    work.sources.push("docs/derivations.md §S11 (instruction tokens per call)");
+  }
+  return { ...work, training: work.training.map(add), perQuery: work.perQuery.map(add) };
+}
+
+function appendixDWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "instructionTokens" | "knobs">, options: ApiCostOptions, model: ModelId | undefined): MethodWork {
   const li = scenario.inTokens;
   const lo = scenario.outTokens;
   const classes = scenario.task === "classification" ? (scenario.classes ?? 2) : null;
@@ -222,7 +302,7 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       }
       if (options.finalKeywordCall === true && scenario.task === "generation") {
         // KSA writes the answer from a zero-shot prompt plus the released keywords; we take the
-        // keywords to be as long as an answer (ℓout) [derived, method-mechanics §3: ≈ +$3.83 per 10k on SAMSum/Davinci].
+        // keywords to be as long as an answer (ℓout) [derived, docs/derivations.md §3: ≈ +$3.83 per 10k on SAMSum/Davinci].
         perQuery.push({ kind: "llm-calls", phase: "query", id: "final-keyword-call", label: "Final call writing the answer from the private keywords (original code, KSA)",
           calls: 1, inputTokens: li + lo, outputTokens: lo, longestCallTokens: li + 2 * lo, option: "finalKeywordCall", formula: "1 call; input ℓin + ℓout (keywords), output ℓout" });
       }
@@ -236,12 +316,20 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       const k = scenario.knobs[method];
       // Public inputs are assumed to be as long as private ones [assumption].
       const lp = li;
+      // The demonstrations in a prompt carry the label (ℓout); the model's answer may be longer.
+      const answer = answerTokens(method, model, lo);
+      const la = answer.tokens;
+      const answerText = answer.rule ? `${la} (${MODELS[model!].provider} answer, up to ${la} tokens)` : "ℓout";
       const training: LlmCalls[] = [{
         kind: "llm-calls", phase: "training", id: "teachers", label: "Teachers label the public examples",
-        calls: k.ensemble * k.public, inputTokens: k.ensemble * k.public * (k.shots * (li + lo) + lp), outputTokens: k.ensemble * k.public * lo,
-        longestCallTokens: k.shots * (li + lo) + lp + lo, shots: { knob: `${method}.shots`, count: k.shots, tokensEach: li + lo },
-        formula: `${k.ensemble} teachers × ${k.public} public inputs; input each ${k.shots} × (ℓin + ℓout) + ℓin, output ℓout`,
+        calls: k.ensemble * k.public, inputTokens: k.ensemble * k.public * (k.shots * (li + lo) + lp), outputTokens: k.ensemble * k.public * la,
+        longestCallTokens: k.shots * (li + lo) + lp + la, shots: { knob: `${method}.shots`, count: k.shots, tokensEach: li + lo },
+        formula: `${k.ensemble} teachers × ${k.public} public inputs; input each ${k.shots} × (ℓin + ℓout) + ℓin, output ${answerText}`,
       }];
+      if (answer.rule) {
+        assumptions.push(`Every ${MODELS[model!].label} answer is priced at the ${la}-token maximum the method's code allows (an upper bound).`);
+        sources.push(answer.rule.source);
+      }
       if (method === "prompt-pate-gen") {
         training.push(
           { kind: "llm-calls", phase: "training", id: "zero-shot", label: "Zero-shot answers of the public queries (fallback when PTR fails)", calls: k.public, inputTokens: k.public * lp, outputTokens: k.public * lo, longestCallTokens: lp + lo, formula: `${k.public} calls; input ℓin, output ℓout` },
@@ -252,12 +340,12 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
         training.push({ kind: "llm-calls", phase: "training", id: "calibration", label: "Contextual-calibration echo calls, once per teacher (original code)", ...c, shots: { knob: `${method}.shots`, count: k.shots, tokensEach: li + lo }, option: "calibrationCalls",
           formula: `${k.ensemble} teachers × ${CALIBRATION_CONTENT_FREE_INPUTS} × ${classes}; input each ${k.shots} × (ℓin + ℓout) + ${CALIBRATION_CONTENT_FREE_TOKENS} + ℓout` });
       }
-      const q = singleCallTokens({ promptTokens: k.studentShots * (lp + lo), inTokens: li, outTokens: lo });
+      const q = singleCallTokens({ promptTokens: k.studentShots * (lp + lo), inTokens: li, outTokens: la });
       sources.push(method === "prompt-pate" ? "Duan et al., NeurIPS 2023 (PromptPATE)" : "Hanke et al. 2024, Section 3 (PromptPATEGen)", method === "prompt-pate" ? "PromptPATE code: github.com/cleverhans-lab/PrivatePrompts" : "PromptPATEGen code: github.com/sprintml/OpenLLMs (PromptPATEGen)");
       assumptions.push("Public examples are as long as private records (ℓin, ℓout).", "Selecting the student prompt on validation data is not counted.");
       return {
         method, training, assumptions, sources,
-        perQuery: [{ kind: "llm-calls", phase: "query", id: "student", label: "Student prompt answers the query", ...q, shots: { knob: `${method}.studentShots`, count: k.studentShots, tokensEach: lp + lo }, formula: `1 call; input ${k.studentShots} × (ℓin + ℓout) + ℓin, output ℓout` }],
+        perQuery: [{ kind: "llm-calls", phase: "query", id: "student", label: "Student prompt answers the query", ...q, shots: { knob: `${method}.studentShots`, count: k.studentShots, tokensEach: lp + lo }, formula: `1 call; input ${k.studentShots} × (ℓin + ℓout) + ℓin, output ${answerText}` }],
       };
     }
 
@@ -290,15 +378,15 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
 
     case "dp-opt": {
       const k = scenario.knobs["dp-opt"];
-      const t = dpOptSearchTokens({ candidates: DP_OPT_CANDIDATE_PROMPTS, ensemble: k.ensemble, shots: k.shots, tokens: k.tokens, records: scenario.records, inTokens: li, outTokens: lo });
+      const t = dpOptSearchTokens({ candidates: DP_OPT_CANDIDATE_PROMPTS, ensemble: k.ensemble, shots: k.shots, tokens: k.tokens, records: scenario.records, inTokens: li, outTokens: lo, instructionTokens: scenario.instructionTokens });
       const q = singleCallTokens({ promptTokens: k.tokens, inTokens: li, outTokens: lo });
       sources.push("Hong et al., ICLR 2024 (DP-OPT)", "DP-OPT code: github.com/VITA-Group/DP-OPT");
       assumptions.push(`The instruction is searched on a local Vicuna 7B: ${DP_OPT_CANDIDATE_PROMPTS} candidates of ${k.tokens} tokens (DP-OPT code's SST-2 sweep), scored on a 1% holdout.`);
       return {
         method, assumptions, sources,
         training: [{ kind: "local-forward", phase: "training", id: "prompt-search", label: "Private instruction search on a local Vicuna 7B (no API calls)", localModel: "vicuna-7b", tokens: t.total, longestCallTokens: t.longestCallTokens,
-          ...(t.longestCallTokens === k.shots * (li + lo) + k.tokens ? { shots: { knob: "dp-opt.shots", count: k.shots, tokensEach: li + lo } } : {}),
-          formula: `${DP_OPT_CANDIDATE_PROMPTS} candidates × ${k.ensemble} meta-prompts × Σ over ${k.tokens} tokens of (${k.shots} × (ℓin + ℓout) + t) + holdout scoring` }],
+          ...(t.longestCallTokens === k.shots * (li + lo) + scenario.instructionTokens + k.tokens ? { shots: { knob: "dp-opt.shots", count: k.shots, tokensEach: li + lo } } : {}),
+          formula: `${DP_OPT_CANDIDATE_PROMPTS} candidates × ${k.ensemble} meta-prompts × Σ over ${k.tokens} tokens of (${k.shots} × (ℓin + ℓout) + ${scenario.instructionTokens} instruction tokens + t) + holdout scoring` }],
         perQuery: [{ kind: "llm-calls", phase: "query", id: "instruction", label: "Generated instruction answers the query", ...q, shots: { knob: "dp-opt.tokens", count: k.tokens, tokensEach: 1 }, formula: `1 call; input ${k.tokens} + ℓin, output ℓout` }],
       };
     }

@@ -1,17 +1,35 @@
 /**
  * Every cost cell of the study's Tables 1, 3, 4, 5 and 6 as typed data.
  *
- * Source: Hanke et al. 2024 (NeurIPS), via /work/shared/reference/paper-results.json (generated
- * from paper-facts.md §7, checked cell by cell against the paper). Copied here because lib/ must
- * not read files at run time. Costs are USD at the paper's prices (Table 22) and an A40 at
- * $0.69/h: `trainUsd` once, `queryUsdPer10k` per 10,000 queries. Table 3 prints one cost per row,
- * for SST2; Table 6 prints one cost per row for both MIT tasks.
+ * Source: Hanke et al. 2024 (NeurIPS, arXiv:2411.05818), Tables 1, 3–6, checked cell by cell
+ * against the paper; the same cells are vendored as test/fixtures/golden/paper-results.json, which
+ * test/cost/reproduction.test.ts compares with this list. Copied here because lib/ must not read
+ * files at run time. Costs are USD at the paper's prices (Table 22) and an A40 at $0.69/h:
+ * `trainUsd` once, `queryUsdPer10k` per 10,000 queries. Table 3 prints one cost per row, for SST2;
+ * Table 6 prints one cost per row for both MIT tasks.
  */
 import { PAPER, type DatasetId, type MethodId, type ModelId, type Scenario } from "../scenario";
 import type { PaperCostFigure } from "./types";
 
 /** Study rows that are not privadapt methods: non-private baselines. */
 export type StudyBaselineId = "zero-shot" | "icl";
+
+/**
+ * Who a gap between the study's figure and privadapt's belongs to. Only three answers are allowed,
+ * so that no guess is shown as a cause:
+ * - `documented-inconsistency`: the paper contradicts itself on this figure (the note cites where);
+ * - `residual`: privadapt's model misses the figure (the GPU-hour model, or a token model with a
+ *   stated assumption); the gap is ours;
+ * - `unexplained`: privadapt follows the paper's stated method and inputs, the paper's figure
+ *   differs, and the paper does not say why.
+ */
+export type GapLabel = "documented-inconsistency" | "residual" | "unexplained";
+
+export interface GapNote {
+  label: GapLabel;
+  /** What is known, with numbers and citations (paper table/section, code file, docs/derivations.md §N). */
+  note: string;
+}
 
 export interface StudyCostCell {
   table: "1" | "3" | "4" | "5" | "6";
@@ -27,31 +45,64 @@ export interface StudyCostCell {
   queryUsdPer10k: number;
   /** Non-private reference rows (ε = 0 or ∞); never shown as a method's paper figure. */
   nonPrivate?: true;
-  /** Knob values of this setup that differ from privadapt's preset defaults (paper-facts §8). */
+  /** Knob values of this setup that differ from privadapt's preset defaults (Hanke et al. 2024, Tables 8–20). */
   knobs?: Partial<Record<MethodId, Record<string, number>>>;
   /**
-   * A known inconsistency of the paper's figure (paper-facts §6, §9): the gap between it and the
-   * formula is the paper's, not the engine's.
+   * What is known about a gap in training or query cost, when privadapt's figure misses the paper's
+   * by more than half a cent. Without a note, a GPU part's gap is the GPU model's residual and an
+   * API part's gap is unexplained (lib/cost/reproduce.ts).
    */
-  paperIssue?: string;
+  gaps?: { training?: GapNote; query?: GapNote };
 }
 
-const SST2_PROMPT_ISSUE =
-  "At $2/1M, $6.00 per 10k SST2 queries means ≈ 300 tokens per query, but an SST2 query averages 13.35 tokens (Table 7): the study's classification prompts evidently carried an instruction or template that its Appendix D formula does not count (paper-facts §6).";
-const DP_OPT_ISSUE =
-  "The paper writes the DP-OPT query as 12.35 + 39 = 41.35 tokens (it is 51.35) and states $0.0006 per query; at $2/1M, 51.35 input + 1 output tokens give ≈ $1.05 per 10k, and $0.0006 would need ≈ 300 tokens (paper-facts §6).";
-const DP_ICL_ISSUE =
-  "The paper's figure does not follow from its token averages and its own Appendix D formula, and the paper does not say why (other prompts, instructions or tokenizers are plausible) (paper-facts §6).";
-const PATE_ISSUE =
-  "The paper gives neither the teacher × shot split of its 400 private examples, nor the public-input length, nor the prompt template; its figures imply several times the tokens of the Appendix D formula. It also prints two training costs ($8.66 at ε = ∞, $9.72 at ε < 0.3) for the same Babbage setup.";
-const BART_T1_ISSUE = "Table 1 prints PrivateLoRA BART-Large SAMSum as $3.63 / $0.80; Table 4 prints the same setup as $2.90 / $0.69 (paper-facts §7).";
-const PATEGEN_QUERY_ISSUE =
-  "The study's PromptPATEGen query costs are far below PrivateLoRA's on the same model and dataset (e.g. OpenLLaMA 13B SAMSum $0.80 vs $8.05) although the student prompt makes every query longer: they were evidently measured with a different (batched) serving setup that the paper does not describe.";
-const FEWSHOTGEN_SST2_ISSUE =
-  "Table 3's SST2 costs evidently include instruction and template tokens that the paper's Appendix D formula leaves out (the 0-shot row implies ≈ 300 tokens per query); DP-FewShotGen's code also sends an instruction and a header with every generation call (method-mechanics §6). The paper gives neither length.";
-const DP_ICL_LOCAL_ISSUE = "The paper does not say how it costed DP-ICL on OpenLLaMA 13B (paper-facts §2).";
+/** Hanke et al. 2024, Table 22: GPT-3 Davinci, $2.00 per 1M input and output tokens. */
+const SST2_300_TOKENS =
+  "$6.00 per 10k queries at Table 22's $2.00 per 1M Davinci tokens is $0.0006 per query, i.e. 300 tokens; Table 7's SST2 averages (12.35 input + 1 output tokens, instructions excluded) give 13.35 tokens per call";
+const ZERO_SHOT_GAP: GapNote = {
+  label: "unexplained",
+  note: `${SST2_300_TOKENS}, $0.27 per 10k. The paper does not say what else its calls carried (docs/derivations.md §S6).`,
+};
+const ICL_GAP: GapNote = {
+  label: "unexplained",
+  note: `${SST2_300_TOKENS} plus the shots, yet Table 3 prints the same $6.00 as for 0-shot. The paper does not say what its calls carried (docs/derivations.md §S6).`,
+};
+const DP_OPT_QUERY_GAP: GapNote = {
+  label: "documented-inconsistency",
+  note: "Appendix D writes DP-OPT's SST2 query as 12.35 + 39 = 41.35 tokens (the sum is 51.35) and states $0.0006 per query ($6.00 per 10k, Table 3); at Table 22's $2.00 per 1M, 51.35 input + 1 output tokens cost $1.05 per 10k, and $0.0006 per query would need 300 tokens (docs/derivations.md §S6).",
+};
+const dpIclGap = (formula: string): GapNote => ({
+  label: "unexplained",
+  note: `The Appendix D formula, E × (s × (ℓin + ℓout) + ℓin) input and E × ℓout output tokens per query, with Table 7's token averages at Table 22's prices gives ${formula}; the paper prints a different figure and does not say why (docs/derivations.md §S6).`,
+});
+const pateSplit = (publicInputs: number, answer: string) =>
+  `privadapt prices the Appendix D accounting: 400 private examples as 400 teachers × 1 shot, ${publicInputs} public inputs as long as a private record (ℓin), ${answer} per answer. No teacher × shot split of the 400 examples closes the gap: input per public input is E·s·(ℓin + ℓout) + E·ℓin with E·s = 400, largest at E = 400 (Table 7 averages; 400 private examples and ${publicInputs} public inputs as in the study's hyperparameter tables, Tables 8–20). The paper gives neither the public inputs' length nor its prompt template`;
+const PATE_BABBAGE_GAPS = (trainTokensPerCall: number): StudyCostCell["gaps"] => ({
+  training: { label: "unexplained", note: `${pateSplit(300, "1 output token")}; at Table 22's $0.40 per 1M Babbage tokens the paper's figure is ≈ ${trainTokensPerCall} tokens per teacher call, privadapt's 26.7 (docs/derivations.md §4).` },
+  query: { label: "unexplained", note: "One student call with 1 shot: (13.35 + 12.35) input + 1 output = 26.7 tokens, $0.11 per 10k at Table 22's $0.40 per 1M; the paper's $1.72 per 10k is 430 tokens per query. The paper gives neither the public inputs' length nor its prompt template (docs/derivations.md §4)." },
+});
+const PATE_CLAUDE_GAPS: StudyCostCell["gaps"] = {
+  training: { label: "unexplained", note: `${pateSplit(200, "10 output tokens (the 10-token maximum of the PromptPATE Anthropic code, docs/derivations.md §4)")}: 80,000 teacher calls × (25.7 × $8 + 10 × $24)/1M = $35.65; the paper's $48.24 would need ≈ 45 input tokens per call at 10 output tokens.` },
+  query: { label: "residual", note: "privadapt prices every Claude answer at the 10-token maximum of the PromptPATE Anthropic code (answer in an <answer> tag; docs/derivations.md §4): 10,000 × (39.05 × $8 + 10 × $24)/1M = $5.52 per 10k at Table 22 prices. The paper's $5.36 corresponds to ≈ 9.3 output tokens per answer on the same input; the gap is this upper-bound assumption's residual." },
+};
+const FEWSHOTGEN_SST2_GAPS: StudyCostCell["gaps"] = {
+  training: { label: "unexplained", note: "privadapt counts the Appendix D accounting: 4 demonstrations × 50 tokens × 20 prompts of 4 shots each, 1 output token per call, no instruction or header tokens. DP-FewShotGen's code sends an instruction and a header with every generation call (github.com/microsoft/dp-few-shot-generation); the paper gives neither length, so the gap is not attributed (docs/derivations.md §6)." },
+  query: { label: "unexplained", note: "One call with the 4 generated demonstrations (4 × (50 + 1) tokens) and the query; the paper gives no prompt template or instruction length for it, so the gap is not attributed (docs/derivations.md §6)." },
+};
+const FEWSHOTGEN_MIT_GAPS: StudyCostCell["gaps"] = {
+  training: { label: "residual", note: "privadapt's token model assumes every demonstration reaches Tmax = 20 tokens and counts no instruction or header tokens (docs/derivations.md §6); the gap is that model's residual." },
+  query: { label: "residual", note: "privadapt's token model assumes every demonstration reaches Tmax = 20 tokens and counts no instruction or header tokens (docs/derivations.md §6); the gap is that model's residual." },
+};
+const BART_T1_NOTE = "Table 1 prints PrivateLoRA BART-Large SAMSum as $3.63 / $0.80 per 10k; Table 4 prints the same setup as $2.90 / $0.69. privadapt's estimate is the one of Table 4's cell.";
+const BART_T1_GAPS: StudyCostCell["gaps"] = {
+  training: { label: "documented-inconsistency", note: BART_T1_NOTE },
+  query: { label: "documented-inconsistency", note: BART_T1_NOTE },
+};
+const DP_ICL_LOCAL_GAP: GapNote = {
+  label: "residual",
+  note: "privadapt serves the 100 teacher calls of every query on the local OpenLLaMA 13B with its GPU-hour model; the gap is that model's residual. Table 5 does not say how the study measured this cell.",
+};
 
-type Extra = Pick<StudyCostCell, "nonPrivate" | "knobs" | "paperIssue">;
+type Extra = Pick<StudyCostCell, "nonPrivate" | "knobs" | "gaps">;
 const cell = (table: StudyCostCell["table"], paperMethod: string, method: StudyCostCell["method"], model: ModelId, runsOn: StudyCostCell["runsOn"], datasets: DatasetId[], trainUsd: number, queryUsdPer10k: number, extra: Extra = {}): StudyCostCell => ({
   table, paperMethod, method, model, runsOn, datasets, trainUsd, queryUsdPer10k, ...extra,
 });
@@ -63,20 +114,20 @@ const MIT: DatasetId[] = ["mitg", "mitd"];
 
 export const STUDY_COST_CELLS: readonly StudyCostCell[] = [
   // Table 1 (headline; repeats cells of Tables 3 and 4)
-  cell("1", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SST2, 0, 138.0, { paperIssue: DP_ICL_ISSUE }),
+  cell("1", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SST2, 0, 138.0, { gaps: { query: dpIclGap("$68.75 per 10k") } }),
   cell("1", "PrivateLoRA", "private-lora", "llama-3-8b-instruct", "gpu", SST2, 27.6, 0.78),
   cell("1", "DP-ICL", "dp-icl", "gpt-3-davinci", "api", SAMSUM, 0, 665.91),
-  cell("1", "PrivateLoRA", "private-lora", "bart-large", "gpu", SAMSUM, 3.63, 0.8, { paperIssue: BART_T1_ISSUE }),
+  cell("1", "PrivateLoRA", "private-lora", "bart-large", "gpu", SAMSUM, 3.63, 0.8, { gaps: BART_T1_GAPS }),
   // Table 3 (classification; costs for SST2)
-  cell("3", "0-shot (ε = 0)", "zero-shot", "gpt-3-davinci", "api", SST2, 0, 6.0, { nonPrivate: true, paperIssue: SST2_PROMPT_ISSUE }),
-  cell("3", "DP-OPT (original)", "dp-opt", "gpt-3-davinci", "api", SST2, 2.1, 6.0, { paperIssue: DP_OPT_ISSUE }),
-  cell("3", "ICL (ε = ∞)", "icl", "gpt-3-davinci", "api", SST2, 0, 6.0, { nonPrivate: true, paperIssue: SST2_PROMPT_ISSUE }),
-  cell("3", "PromptPATE (ε = ∞)", "prompt-pate", "gpt-3-babbage", "api", SST2, 8.66, 1.72, { nonPrivate: true, paperIssue: PATE_ISSUE }),
-  cell("3", "PromptPATE (ε < 0.3)", "prompt-pate", "gpt-3-babbage", "api", SST2, 9.72, 1.72, { paperIssue: PATE_ISSUE }),
-  cell("3", "PromptPATE (ε < 0.3)", "prompt-pate", "claude-2.1", "api", SST2, 48.24, 5.36, { knobs: { "prompt-pate": { public: 200, studentShots: 2 } }, paperIssue: PATE_ISSUE }),
-  cell("3", "DP-FewShotGen (1)", "dp-fewshotgen", "gpt-3-babbage", "api", SST2, 0.86, 1.1, { paperIssue: FEWSHOTGEN_SST2_ISSUE }),
-  cell("3", "DP-ICL", "dp-icl", "gpt-3-babbage", "api", SST2, 0, 17.2, { paperIssue: DP_ICL_ISSUE }),
-  cell("3", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SST2, 0, 138.0, { paperIssue: DP_ICL_ISSUE }),
+  cell("3", "0-shot (ε = 0)", "zero-shot", "gpt-3-davinci", "api", SST2, 0, 6.0, { nonPrivate: true, gaps: { query: ZERO_SHOT_GAP } }),
+  cell("3", "DP-OPT (original)", "dp-opt", "gpt-3-davinci", "api", SST2, 2.1, 6.0, { gaps: { query: DP_OPT_QUERY_GAP } }),
+  cell("3", "ICL (ε = ∞)", "icl", "gpt-3-davinci", "api", SST2, 0, 6.0, { nonPrivate: true, gaps: { query: ICL_GAP } }),
+  cell("3", "PromptPATE (ε = ∞)", "prompt-pate", "gpt-3-babbage", "api", SST2, 8.66, 1.72, { nonPrivate: true, gaps: PATE_BABBAGE_GAPS(180) }),
+  cell("3", "PromptPATE (ε < 0.3)", "prompt-pate", "gpt-3-babbage", "api", SST2, 9.72, 1.72, { gaps: PATE_BABBAGE_GAPS(203) }),
+  cell("3", "PromptPATE (ε < 0.3)", "prompt-pate", "claude-2.1", "api", SST2, 48.24, 5.36, { knobs: { "prompt-pate": { public: 200, studentShots: 2 } }, gaps: PATE_CLAUDE_GAPS }),
+  cell("3", "DP-FewShotGen (1)", "dp-fewshotgen", "gpt-3-babbage", "api", SST2, 0.86, 1.1, { gaps: FEWSHOTGEN_SST2_GAPS }),
+  cell("3", "DP-ICL", "dp-icl", "gpt-3-babbage", "api", SST2, 0, 17.2, { gaps: { query: dpIclGap("$2.67 per 10k") } }),
+  cell("3", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SST2, 0, 138.0, { gaps: { query: dpIclGap("$68.75 per 10k") } }),
   cell("3", "PromptDPSGD", "prompt-dpsgd", "roberta-large", "gpu", SST2, 7.59, 0.4),
   cell("3", "DP-FineTune", "dp-finetune", "roberta-large", "gpu", SST2, 5.75, 0.4),
   cell("3", "PrivateLoRA", "private-lora", "roberta-large", "gpu", SST2, 3.45, 0.4),
@@ -87,10 +138,10 @@ export const STUDY_COST_CELLS: readonly StudyCostCell[] = [
   cell("3", "PrivateLoRA", "private-lora", "llama-3-8b-instruct", "gpu", SST2, 27.6, 0.78),
   // Table 4 (SAMSum)
   cell("4", "DP-ICL", "dp-icl", "gpt-3-davinci", "api", SAMSUM, 0, 665.91),
-  cell("4", "DP-ICL", "dp-icl", "gpt-3.5-turbo-instruct", "api", SAMSUM, 0, 449.16, { paperIssue: DP_ICL_ISSUE }),
-  cell("4", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SAMSUM, 0, 3419.42, { paperIssue: DP_ICL_ISSUE }),
-  cell("4", "PromptPATEGen", "prompt-pate-gen", "vicuna-7b", "gpu", SAMSUM, 3.29, 2.74, { paperIssue: PATEGEN_QUERY_ISSUE }),
-  cell("4", "PromptPATEGen", "prompt-pate-gen", "openllama-13b", "gpu", SAMSUM, 18.63, 0.8, { paperIssue: PATEGEN_QUERY_ISSUE }),
+  cell("4", "DP-ICL", "dp-icl", "gpt-3.5-turbo-instruct", "api", SAMSUM, 0, 449.16, { gaps: { query: dpIclGap("$512.24 per 10k") } }),
+  cell("4", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SAMSUM, 0, 3419.42, { gaps: { query: dpIclGap("$3,841.94 per 10k") } }),
+  cell("4", "PromptPATEGen", "prompt-pate-gen", "vicuna-7b", "gpu", SAMSUM, 3.29, 2.74),
+  cell("4", "PromptPATEGen", "prompt-pate-gen", "openllama-13b", "gpu", SAMSUM, 18.63, 0.8),
   cell("4", "PromptDPSGDGen", "prompt-dpsgd", "bart-large", "gpu", SAMSUM, 1.73, 0.4),
   cell("4", "PrivateLoRA", "private-lora", "bart-large", "gpu", SAMSUM, 2.9, 0.69),
   cell("4", "PrivateLoRA", "private-lora", "pythia-410m", "gpu", SAMSUM, 3.45, 1.34),
@@ -102,17 +153,17 @@ export const STUDY_COST_CELLS: readonly StudyCostCell[] = [
   cell("4", "PrivateLoRA", "private-lora", "openllama-13b", "gpu", SAMSUM, 19.46, 8.05),
   cell("4", "PrivateLoRA", "private-lora", "mixtral-8x7b", "gpu", SAMSUM, 57.96, 9.99),
   // Table 5 (PFL-DocVQA)
-  cell("5", "DP-ICL (run locally)", "dp-icl", "openllama-13b", "gpu", DOCVQA, 0, 641.32, { paperIssue: DP_ICL_LOCAL_ISSUE }),
-  cell("5", "PromptPATEGen", "prompt-pate-gen", "vicuna-7b", "gpu", DOCVQA, 2.28, 0.57, { paperIssue: PATEGEN_QUERY_ISSUE }),
+  cell("5", "DP-ICL (run locally)", "dp-icl", "openllama-13b", "gpu", DOCVQA, 0, 641.32, { gaps: { query: DP_ICL_LOCAL_GAP } }),
+  cell("5", "PromptPATEGen", "prompt-pate-gen", "vicuna-7b", "gpu", DOCVQA, 2.28, 0.57),
   cell("5", "PromptDPSGDGen", "prompt-dpsgd", "pythia-1b", "gpu", DOCVQA, 37.26, 0.96),
   cell("5", "DP-FineTune", "dp-finetune", "pythia-1b", "gpu", DOCVQA, 137.06, 1.32),
   cell("5", "PrivateLoRA", "private-lora", "pythia-1b", "gpu", DOCVQA, 44.16, 1.28),
   cell("5", "PrivateLoRA", "private-lora", "pythia-6.9b", "gpu", DOCVQA, 293.25, 5.8),
   cell("5", "PrivateLoRA", "private-lora", "openllama-13b", "gpu", DOCVQA, 358.8, 9.02),
   // Table 6 (MIT-G and MIT-D; one cost per row for both)
-  cell("6", "DP-FewShotGen", "dp-fewshotgen", "gpt-3-davinci", "api", MIT, 0.42, 2.36),
-  cell("6", "PromptPATEGen", "prompt-pate-gen", "vicuna-7b", "gpu", MIT, 0.52, 0.73, { paperIssue: PATEGEN_QUERY_ISSUE }),
-  cell("6", "PromptPATEGen", "prompt-pate-gen", "openllama-13b", "gpu", MIT, 3.11, 0.8, { paperIssue: PATEGEN_QUERY_ISSUE }),
+  cell("6", "DP-FewShotGen", "dp-fewshotgen", "gpt-3-davinci", "api", MIT, 0.42, 2.36, { gaps: FEWSHOTGEN_MIT_GAPS }),
+  cell("6", "PromptPATEGen", "prompt-pate-gen", "vicuna-7b", "gpu", MIT, 0.52, 0.73),
+  cell("6", "PromptPATEGen", "prompt-pate-gen", "openllama-13b", "gpu", MIT, 3.11, 0.8),
   cell("6", "PrivateLoRA", "private-lora", "pythia-410m", "gpu", MIT, 0.06, 0.5),
   cell("6", "PromptDPSGDGen", "prompt-dpsgd", "pythia-1b", "gpu", MIT, 0.17, 0.25),
   cell("6", "DP-FineTune", "dp-finetune", "pythia-1b", "gpu", MIT, 0.94, 0.5),
@@ -139,7 +190,11 @@ export function paperFigureFor(scenario: Pick<Scenario, "preset" | "queries">, m
   const notes = [
     main.runsOn === "gpu" && method === "dp-opt" ? "the study used the DP-OPT prompt on the local model" : null,
     main.datasets.length > 1 ? `one cost printed for ${main.datasets.join(" and ")}` : null,
-    main.paperIssue ?? null,
+    // What is known about the paper's own figure; a residual is about privadapt's model, not the figure.
+    ...[main.gaps?.training, main.gaps?.query]
+      .filter((g): g is GapNote => g !== undefined && g.label !== "residual")
+      .filter((g, i, all) => all.findIndex((x) => x.note === g.note) === i)
+      .map((g) => `${g.label === "documented-inconsistency" ? "the paper contradicts itself here" : "gap to privadapt's formula unexplained"}: ${g.note}`),
     other ? `Table ${other.table} prints $${other.trainUsd} / $${other.queryUsdPer10k} per 10k for the same setup` : null,
     "measured with the study's knobs at 10,000 queries",
   ].filter((x): x is string => x !== null);

@@ -7,8 +7,9 @@
 import {
   CLOSED_MODEL_IDS, DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, METHOD_IDS, MODELS, OPEN_MODEL_IDS,
   PRESET_IDS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, knobKey,
-  type FieldKind, type MethodId,
+  INSTRUCTION_TOKENS_CUSTOM_DEFAULT, type DatasetId, type FieldKind, type MethodId,
 } from "../scenario";
+import type { DatasetTokenLengths } from "./carried-over";
 
 export interface FormOption {
   id: string;
@@ -46,6 +47,10 @@ export interface FormModel {
   priceOverrides: FormField[];
   /** Every key the page reads from the URL. */
   keys: string[];
+  /** The study datasets' token averages, to mark lengths a custom scenario carried over (./carried-over). */
+  datasetTokenLengths: DatasetTokenLengths[];
+  /** Instruction tokens per call of a new custom scenario (docs/derivations.md §S11). */
+  instructionTokensCustomDefault: number;
 }
 
 const PRESET_LABELS: Record<string, string> = Object.fromEntries([
@@ -101,5 +106,8 @@ export function formModel(): FormModel {
     type: "number" as const,
   }));
   const keys = ["v", ...Object.keys(fields), ...priceOverrides.map((f) => f.key), ...knobs.flatMap((g) => g.fields.map((f) => f.key))];
-  return { fields, knobs, priceOverrides, keys };
+  const datasetTokenLengths = (Object.keys(DATASETS) as DatasetId[]).map((id) => ({
+    dataset: id, label: DATASETS[id].label, inTokens: DATASETS[id].inTokens, outTokens: DATASETS[id].outTokens, source: DATASETS[id].source,
+  }));
+  return { fields, knobs, priceOverrides, keys, datasetTokenLengths, instructionTokensCustomDefault: INSTRUCTION_TOKENS_CUSTOM_DEFAULT };
 }

@@ -10,5 +10,6 @@ export { comparisonTable, costSource, leakClassOf, optionLabel, privacyView, pro
 export { cheapestPerMethod, costSplitChart, feasibleRows, costVsQueriesChart, leakageChart, paretoChart, paretoFront, utilityChart, utilityDataset } from "./charts";
 export { csvHeader, tableToCsv } from "./csv";
 export { formModel, type FormModel, type FormField, type FormOption, type KnobGroup } from "./form-model";
-export { reproduceView, type ReproduceView, type ReproduceCostRow, type ReproduceUtilityRow } from "./reproduce";
+export { carriedOverTokens, type DatasetTokenLengths } from "./carried-over";
+export { reproduceView, COST_LABEL_TEXT, type ReproduceView, type ReproduceCostRow, type ReproduceUtilityRow } from "./reproduce";
 export { sortRows, type SortState } from "./sort";

@@ -8,7 +8,7 @@
  * (lookupMeasuredUtility); a different value means privadapt prefers another table's run of the
  * same cell (TABLE_PREFERENCE) and the note says which.
  */
-import { reproduceStudyCosts } from "../cost";
+import { reproduceStudyCosts, type CostCellLabel, type CostCellPart } from "../cost";
 import { DATASETS, DATASET_IDS, METHOD_IDS, MODELS, type DatasetId, type MethodId, type ModelId } from "../scenario";
 import { MEASURED_RESULTS, PAPER_DATASET_NAMES, PAPER_MODEL_NAMES, lookupMeasuredUtility, paperMethodNames, type MeasuredResult } from "../utility";
 import { formatUsd, formatUtility } from "./format";
@@ -28,7 +28,10 @@ export interface ReproduceCostRow {
   /** Relative error of training and query, as "+3.1%"; "—" when the paper's figure is 0 and ours is not. */
   errorTraining: string;
   errorQuery: string;
-  discrepancy: "none" | "paper" | "model";
+  /** Label of each part: exact, documented-inconsistency, residual or unexplained (lib/cost GapLabel). */
+  labelTraining: CostCellLabel;
+  labelQuery: CostCellLabel;
+  /** The labels in words, with what is known about each gap; "" when both parts are exact. */
   explanation: string;
 }
 
@@ -60,6 +63,25 @@ function percent(x: number | null, paper: number, ours: number): string {
   return `${pct > 0 ? "+" : "−"}${Math.abs(pct) >= 10 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1)}%`;
 }
 
+/** How a label reads on the page. */
+export const COST_LABEL_TEXT: Record<CostCellLabel, string> = {
+  exact: "matches to the cent",
+  "documented-inconsistency": "the paper contradicts itself",
+  residual: "privadapt's model residual",
+  unexplained: "unexplained",
+};
+
+function explain(training: CostCellPart, query: CostCellPart, fitted: boolean | null): string {
+  const say = (part: string, p: CostCellPart) => `${part}: ${COST_LABEL_TEXT[p.label]}${p.note ? ` — ${p.note}` : ""}`;
+  if (training.label === "exact" && query.label === "exact") return "";
+  const texts = training.label !== "exact" && query.label !== "exact" && training.label === query.label && training.note === query.note
+    ? [say("Training and queries", training)]
+    : [training.label !== "exact" ? say("Training", training) : null, query.label !== "exact" ? say("Queries", query) : null].filter((x): x is string => x !== null);
+  const residual = training.label === "residual" || query.label === "residual";
+  if (residual && fitted !== null) texts.push(fitted ? "This cell was one of those the GPU model was fitted to." : "Out-of-sample: not used to fit the GPU model.");
+  return texts.join(" ");
+}
+
 function costRows(): ReproduceCostRow[] {
   return reproduceStudyCosts().map((c, i) => ({
     key: `${c.table}-${c.paperMethod}-${c.model}-${i}`,
@@ -74,10 +96,9 @@ function costRows(): ReproduceCostRow[] {
     oursQuery: formatUsd(c.estimate.queryCostUsdPer10kQueries),
     errorTraining: percent(c.relativeError.training, c.paper.trainingCostUsd, c.estimate.trainingCostUsd),
     errorQuery: percent(c.relativeError.query, c.paper.queryCostUsdPer10kQueries, c.estimate.queryCostUsdPer10kQueries),
-    discrepancy: c.discrepancy,
-    explanation: c.discrepancy === "none"
-      ? "Matches to the cent (Appendix D token formula at Table 22 prices)."
-      : `${c.reason ?? ""}${c.runsOn === "gpu" ? (c.calibration.training || c.calibration.query ? " This cell was one of those the GPU model was fitted to." : " Out-of-sample: not used to fit the GPU model.") : ""}`.trim(),
+    labelTraining: c.parts.training.label,
+    labelQuery: c.parts.query.label,
+    explanation: explain(c.parts.training, c.parts.query, c.runsOn === "gpu" || c.method === "dp-opt" ? c.calibration.training || c.calibration.query : null),
   }));
 }
 
@@ -124,13 +145,13 @@ function utilityRows(): ReproduceUtilityRow[] {
 export function reproduceView(): ReproduceView {
   const costs = costRows();
   const utility = utilityRows();
-  const exact = costs.filter((c) => c.discrepancy === "none").length;
-  const paper = costs.filter((c) => c.discrepancy === "paper").length;
-  const model = costs.filter((c) => c.discrepancy === "model").length;
+  // Counted per part (training and queries of every cell), since the two can carry different labels.
+  const parts = costs.flatMap((c) => [c.labelTraining, c.labelQuery]);
+  const count = (l: CostCellLabel) => parts.filter((p) => p === l).length;
   const same = utility.filter((u) => u.same).length;
   return {
     costs,
-    costSummary: `${exact} of ${costs.length} cost cells match to the cent; ${paper} differ because of a known inconsistency in the paper; ${model} are GPU cells where the gap is the residual of privadapt's fitted GPU-hour model.`,
+    costSummary: `Of the ${parts.length} cost figures (training and queries of ${costs.length} cells), ${count("exact")} match to the cent; ${count("documented-inconsistency")} differ where the paper contradicts itself (cited); ${count("residual")} are residuals of privadapt's own model (mostly its fitted GPU-hour model); ${count("unexplained")} differ from privadapt's application of the paper's stated formula for reasons the paper does not give.`,
     utility,
     utilitySummary: `${same} of ${utility.length} private-run utility cells are returned unchanged; the others are cells the study printed twice with different runs, where the calculator cites the task's own table.`,
   };

@@ -3,7 +3,8 @@
  *
  * The query string is a public contract (issue #2): the page, the JSON API, the CLI and people's
  * bookmarks all use it. Rules:
- * - `serializeScenario` is canonical: fixed key order, `v=1` first, values equal to the preset's
+ * - `serializeScenario` is canonical: fixed key order, `v` first (v=1 for the study's presets, v=2
+ *   for custom scenarios: see FORMAT_VERSIONS in ./schema), values equal to the preset's
  *   defaults omitted, numbers in their shortest exact form (`1e-5`, never `0.000009999999`),
  *   lists comma-separated in catalogue order.
  * - `parseScenario` never throws, for any input. Each bad field becomes an error that names the
@@ -15,9 +16,9 @@ import { CLOSED_MODEL_IDS, GPUS, METHOD_IDS, OPEN_MODEL_IDS, type MethodId, type
 import { KNOB_SPECS, knobSpec } from "./knobs";
 import { presetScenario } from "./presets";
 import {
-  FORMAT_VERSION, MAX_QUERY_CHARS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS,
-  knobFieldMeta, knobKey, scenarioSchema,
-  type FieldKind, type PriceOverride, type Scenario,
+  FORMAT_VERSION, FORMAT_VERSIONS, MAX_QUERY_CHARS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS,
+  defaultInstructionTokens, knobFieldMeta, knobKey, linkVersionFor, scenarioSchema,
+  type FieldKind, type FormatVersion, type PriceOverride, type Scenario,
 } from "./schema";
 
 export interface FieldError {
@@ -235,7 +236,7 @@ function readEntries(entries: Entry[], errors: FieldError[], warnings: FieldWarn
     if (top) {
       const r = readValue(raw, top.kind, key, warnings);
       if (!r.ok) fail(r.message, describeAllowed(top.kind));
-      else if (key === "v" && r.value !== FORMAT_VERSION) fail("is not a supported format version", "1");
+      else if (key === "v" && !(FORMAT_VERSIONS as readonly unknown[]).includes(r.value)) fail("is not a supported format version", FORMAT_VERSIONS.join(" or "));
       else parsed.set(key, r.value);
       continue;
     }
@@ -282,9 +283,13 @@ function readPriceOverride(raw: string): ValueResult<PriceOverride> {
   return { ok: true, value: { inputUsdPerMTok: a.value, outputUsdPerMTok: b.value } };
 }
 
-/** Defaults cascade: preset (and task, for custom) → n (δ = 1/n) → gpu ($/hour); then explicit keys. */
-function baseFor(preset: PresetId, task: Task | undefined, records: number | undefined, gpu: Scenario["gpu"] | undefined): Scenario {
+/**
+ * Defaults cascade: preset (and task, for custom) and link version (instruction tokens) → n
+ * (δ = 1/n) → gpu ($/hour); then explicit keys.
+ */
+function baseFor(preset: PresetId, task: Task | undefined, records: number | undefined, gpu: Scenario["gpu"] | undefined, version: FormatVersion): Scenario {
   const base = presetScenario(preset, task);
+  base.instructionTokens = defaultInstructionTokens(preset, version);
   if (task !== undefined && task !== base.task) base.task = task;
   if (records !== undefined) {
     base.records = records;
@@ -304,7 +309,9 @@ function gpuDefaultPrice(gpu: Scenario["gpu"]): number {
 function build(parsed: Parsed, warnings: FieldWarning[]): Scenario {
   const preset = (parsed.get("preset") as PresetId | undefined) ?? DEFAULT_PRESET;
   const task = parsed.get("task") as Task | undefined;
-  const s = baseFor(preset, task, parsed.get("n") as number | undefined, parsed.get("gpu") as Scenario["gpu"] | undefined);
+  // A link without `v` is read as the latest version (FORMAT_VERSIONS in ./schema says why).
+  const version = (parsed.get("v") as FormatVersion | undefined) ?? FORMAT_VERSION;
+  const s = baseFor(preset, task, parsed.get("n") as number | undefined, parsed.get("gpu") as Scenario["gpu"] | undefined, version);
   for (const f of TOP_FIELDS) {
     if (f.key === "v" || !parsed.has(f.key)) continue;
     (s as unknown as Record<string, unknown>)[f.path] = parsed.get(f.key);
@@ -352,8 +359,9 @@ export function serializeScenario(s: Scenario): string {
   // The keys that other defaults hang on (task, n, gpu) compare with the preset itself; every
   // other key compares with the defaults they imply, exactly as parseScenario rebuilds them.
   const preset = presetScenario(s.preset) as unknown as Record<string, unknown>;
-  const base = baseFor(s.preset, s.task, s.records, s.gpu);
-  const parts: string[] = [`v=${FORMAT_VERSION}`];
+  const version = linkVersionFor(s.preset);
+  const base = baseFor(s.preset, s.task, s.records, s.gpu, version);
+  const parts: string[] = [`v=${version}`];
   for (const f of TOP_FIELDS) {
     if (f.key === "v") continue;
     const value = (s as unknown as Record<string, unknown>)[f.path];

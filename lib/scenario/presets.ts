@@ -10,7 +10,7 @@ import {
   type ClosedModelId, type DatasetId, type OpenModelId, type PresetId, type Task,
 } from "./catalog";
 import { defaultKnobs } from "./knobs";
-import { FORMAT_VERSION, type Scenario } from "./schema";
+import { defaultInstructionTokens, linkVersionFor, type Scenario } from "./schema";
 
 const CLASSIFICATION_MODELS = {
   closed: ["gpt-3-babbage", "gpt-3-davinci", "gpt-4-turbo", "claude-2.1"],
@@ -46,13 +46,14 @@ export function presetScenario(preset: PresetId, task?: Task): Scenario {
   const records = dataset?.train ?? CUSTOM_DEFAULTS.records;
   const models = PRESET_MODELS[preset];
   return {
-    v: FORMAT_VERSION,
+    v: linkVersionFor(preset),
     preset,
     task: resolvedTask,
     classes: dataset?.classes ?? (resolvedTask === "classification" ? CUSTOM_DEFAULTS.classes : null),
     records,
     inTokens: dataset?.inTokens ?? CUSTOM_DEFAULTS.inTokens,
     outTokens: dataset?.outTokens ?? CUSTOM_DEFAULTS.outTokens,
+    instructionTokens: defaultInstructionTokens(preset, linkVersionFor(preset)),
     queries: DEFAULT_QUERIES,
     epsilon: DEFAULT_EPSILON,
     delta: 1 / records,

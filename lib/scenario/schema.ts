@@ -13,7 +13,37 @@ import {
 } from "./catalog";
 import { KNOB_SPECS, type KnobSpec, type Knobs } from "./knobs";
 
-export const FORMAT_VERSION = 1 as const;
+/**
+ * Share-link format versions. v=2 differs from v=1 in one default only: a custom scenario without
+ * an `instr` key carries INSTRUCTION_TOKENS_CUSTOM_DEFAULT instruction tokens per call in v=2 and
+ * 0 in v=1 (docs/derivations.md §S11). For the study's presets both read the same, so the codec
+ * writes v=1 for them (every existing preset link stays byte-identical) and v=2 for custom ones.
+ * A link without `v` is read as the latest version: every link privadapt ever wrote carries `v=1`
+ * except the bare default, which is the SST2 preset.
+ */
+export const FORMAT_VERSIONS = [1, 2] as const;
+export type FormatVersion = (typeof FORMAT_VERSIONS)[number];
+/** The latest format version. */
+export const FORMAT_VERSION = 2 as const;
+
+/**
+ * Instruction and template tokens a prompt-based call carries in a custom scenario of a v=2 link.
+ * Hanke et al. 2024, Table 3: 0-shot SST2 on GPT-3 Davinci costs $6.00 per 10,000 queries, i.e.
+ * $0.0006 per query; at Davinci's $2.00 per 1M tokens (Table 22) that is 300 tokens per query.
+ * The call carries the query (12.35 input tokens) and 1 output token (Table 7), so the instruction
+ * is 300 − 12.35 − 1 = 286.65 ≈ 287 tokens (docs/derivations.md §S11).
+ */
+export const INSTRUCTION_TOKENS_CUSTOM_DEFAULT = 287;
+
+/** The link version a scenario is written in: v=2 only where its defaults differ from v=1's. */
+export function linkVersionFor(preset: PresetId): FormatVersion {
+  return preset === "custom" ? 2 : 1;
+}
+
+/** Default instruction tokens per call: 0 (the study's accounting, Appendix D) except custom in v≥2. */
+export function defaultInstructionTokens(preset: PresetId, version: FormatVersion): number {
+  return preset === "custom" && version >= 2 ? INSTRUCTION_TOKENS_CUSTOM_DEFAULT : 0;
+}
 /** Caps on what one link may carry (issue #2): beyond them the input is refused, not truncated. */
 export const MAX_QUERY_CHARS = 2000;
 export const MAX_METHODS = 20;
@@ -29,7 +59,8 @@ export interface PriceOverride {
 }
 
 export interface Scenario {
-  v: typeof FORMAT_VERSION;
+  /** The share-link version the scenario is written in (linkVersionFor its preset). */
+  v: FormatVersion;
   preset: PresetId;
   task: Task;
   /** Classes of a classification task; null for generation. */
@@ -40,6 +71,11 @@ export interface Scenario {
   inTokens: number;
   /** Average output tokens per record. */
   outTokens: number;
+  /**
+   * Instruction/template tokens added to the input of every prompt-based call (API and local);
+   * 0 is the study's accounting (Hanke et al. 2024, Appendix D). Share-link key `instr`.
+   */
+  instructionTokens: number;
   /** Queries to answer over the deployment's life. */
   queries: number;
   epsilon: number;
@@ -75,7 +111,7 @@ const num = (min: number, max: number, integer: boolean, opts: { minExclusive?: 
 
 /** Top-level fields, in canonical share-link order. `path` is the Scenario property. */
 export const TOP_FIELDS = [
-  { path: "v", key: "v", label: "Format version", unit: "", description: "Share-link format version; only 1 exists.", kind: num(1, 1, true) },
+  { path: "v", key: "v", label: "Format version", unit: "", description: "Share-link format version: 1, or 2 (custom scenarios default to 287 instruction tokens per call).", kind: num(1, 2, true) },
   { path: "preset", key: "preset", label: "Preset", unit: "", description: "A dataset of the study (sets N, token averages and method hyperparameters) or custom.", kind: { type: "enum", values: PRESET_IDS } },
   { path: "task", key: "task", label: "Task", unit: "", description: "Classification (one label per query) or generation (free text).", kind: { type: "enum", values: TASKS } },
   { path: "classes", key: "classes", label: "Classes", unit: "classes", description: "Number of labels of a classification task.", kind: num(2, 10000, true) },
@@ -83,6 +119,7 @@ export const TOP_FIELDS = [
   { path: "records", key: "n", label: "Private records N", unit: "records", description: "Private training records; the DP guarantee protects each one.", kind: num(2, 1e9, true) },
   { path: "inTokens", key: "in", label: "Input tokens per record", unit: "tokens", description: "Average input length of a record or query, instructions excluded.", kind: num(0.01, 1e6, false) },
   { path: "outTokens", key: "out", label: "Output tokens per record", unit: "tokens", description: "Average length of an answer (1 for a class label).", kind: num(0.01, 1e6, false) },
+  { path: "instructionTokens", key: "instr", label: "Instruction tokens per call", unit: "tokens", description: "Instruction and template tokens every prompt-based call carries besides the record. 0 = the study's accounting (its presets); custom scenarios default to 287, derived from the study's 0-shot cost (Hanke et al. 2024, Table 3; docs/derivations.md §S11).", kind: num(0, 1e6, false) },
   { path: "queries", key: "queries", label: "Queries to answer", unit: "queries", description: "Queries the adapted model answers over its life.", kind: num(1, 1e12, true) },
   // ε below 0.001 or δ below 1e-20 protect nothing more in practice but drive the accountants'
   // inverse searches into extreme noise; the bounds keep every estimate fast and finite.
@@ -158,10 +195,10 @@ const priceOverrideSchema = z.object({
 
 const topShape = Object.fromEntries(TOP_FIELDS.map((f) => [f.path, fieldSchema(f)]));
 
-/** The scenario schema. `classes` is nullable (generation); `v` is the literal 1. */
+/** The scenario schema. `classes` is nullable (generation); `v` is 1 or 2. */
 export const scenarioSchema = z.object({
   ...topShape,
-  v: z.literal(FORMAT_VERSION).meta({ key: "v", description: "Share-link format version." }),
+  v: z.literal(FORMAT_VERSIONS).meta({ key: "v", description: "Share-link format version." }),
   classes: (topShape.classes as z.ZodNumber).nullable(),
   priceOverrides: z.partialRecord(z.enum([...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS]), priceOverrideSchema),
   knobs: knobsSchema,

@@ -14,26 +14,26 @@ const flat = (inputUsdPerMillionTokens: number, outputUsdPerMillionTokens = inpu
 });
 
 describe("DP-ICL tokens (Hanke et al. 2024, Appendix D)", () => {
-  it("SAMSum, 1 shot × 100 teachers: 30,733.4 input + 2,562 output tokens per query (paper-facts §6)", () => {
+  it("SAMSum, 1 shot × 100 teachers: 30,733.4 input + 2,562 output tokens per query (Hanke et al. 2024, Appendix D; docs/derivations.md §S6)", () => {
     const q = dpIclQueryTokens({ ensemble: 100, shots: 1, inTokens: 140.857, outTokens: 25.62 });
     expect(q.calls).toBe(100);
     expect(rel(q.inputTokens, 30733.4)).toBeLessThan(EXACT);
     expect(rel(q.outputTokens, 2562)).toBeLessThan(EXACT);
   });
 
-  it("SAMSum with the original 4 shots costs $1,664.77 per 10k queries on Davinci (method-mechanics §3)", () => {
+  it("SAMSum with the original 4 shots costs $1,664.77 per 10k queries on Davinci (docs/derivations.md §3)", () => {
     const q = dpIclQueryTokens({ ensemble: 100, shots: 4, inTokens: 140.857, outTokens: 25.62 });
     const { inputUsd, outputUsd } = apiUsd(flat(2), q.calls * 1e4, q.inputTokens * 1e4, q.outputTokens * 1e4);
     expect(inputUsd + outputUsd).toBeCloseTo(1664.77, 2);
   });
 
-  it("classification with calibration: 1,540 + 10 base tokens and 60 calls / 7,680 tokens of calibration per query (method-mechanics §2)", () => {
+  it("classification with calibration: 1,540 + 10 base tokens and 60 calls / 7,680 tokens of calibration per query (docs/derivations.md §2)", () => {
     const base = dpIclQueryTokens({ ensemble: 10, shots: 4, inTokens: 30, outTokens: 1 });
     expect(base.inputTokens).toBe(1540);
     expect(base.outputTokens).toBe(10);
     const cal = calibrationTokens({ prompts: 10, shots: 4, inTokens: 30, outTokens: 1, classes: 2 });
     expect(cal).toEqual({ calls: 60, inputTokens: 7680, outputTokens: 0, longestCallTokens: 128 }); // 4 × 31 + 3 + 1 = 128 per echo call
-    // babbage-002 at $0.40/M: $0.54 base and +$2.68 calibration for 872 queries (method-mechanics §2).
+    // babbage-002 at $0.40/M: $0.54 base and +$2.68 calibration for 872 queries (docs/derivations.md §2).
     const babbage = flat(0.4);
     const b = apiUsd(babbage, 10 * 872, base.inputTokens * 872, base.outputTokens * 872);
     expect(b.inputUsd + b.outputUsd).toBeCloseTo(0.54, 2);
@@ -50,7 +50,7 @@ describe("DP-ICL tokens (Hanke et al. 2024, Appendix D)", () => {
     expect(methodWork("dp-icl", s, { finalKeywordCall: true }).perQuery).toHaveLength(1);
   });
 
-  it("the final KSA keyword call adds about $3.83 per 10k SAMSum queries on Davinci (method-mechanics §3)", () => {
+  it("the final KSA keyword call adds about $3.83 per 10k SAMSum queries on Davinci (docs/derivations.md §3)", () => {
     const s = presetScenario("samsum");
     const without = estimateCostRow(s, "dp-icl", "gpt-3-davinci").queryCostUsd!;
     const withKeyword = estimateCostRow(s, "dp-icl", "gpt-3-davinci", { finalKeywordCall: true });
@@ -61,13 +61,13 @@ describe("DP-ICL tokens (Hanke et al. 2024, Appendix D)", () => {
 });
 
 describe("single-call methods", () => {
-  it("SAMSum 0-shot on Davinci is $3.33 per 10k queries (paper-facts §6 worked example)", () => {
+  it("SAMSum 0-shot on Davinci is $3.33 per 10k queries (Hanke et al. 2024, Appendix D worked example)", () => {
     const q = singleCallTokens({ promptTokens: 0, inTokens: 140.857, outTokens: 25.62 });
     const { inputUsd, outputUsd } = apiUsd(flat(2), 1e4, q.inputTokens * 1e4, q.outputTokens * 1e4);
     expect(Math.round((inputUsd + outputUsd) * 100) / 100).toBe(3.33);
   });
 
-  it("DP-OPT on SST2 sends the 39-token instruction with every query: 51.35 input tokens, ≈ $1.05 per 10k on Davinci (paper-facts §6)", () => {
+  it("DP-OPT on SST2 sends the 39-token instruction with every query: 51.35 input tokens, ≈ $1.05 per 10k on Davinci (Hanke et al. 2024, Appendix D; docs/derivations.md §S6)", () => {
     const s = presetScenario("sst2");
     const [q] = methodWork("dp-opt", s).perQuery;
     expect(rel(q!.inputTokens, 51.35)).toBeLessThan(EXACT);
@@ -76,7 +76,7 @@ describe("single-call methods", () => {
   });
 });
 
-describe("PromptPATEGen tokens priced as an API at $2/1M (method-mechanics §5)", () => {
+describe("PromptPATEGen tokens priced as an API at $2/1M (docs/derivations.md §5)", () => {
   const s = presetScenario("samsum");
   s.priceOverrides = { "vicuna-7b": { inputUsdPerMTok: 2, outputUsdPerMTok: 2 } };
 
@@ -174,5 +174,29 @@ describe("longest call per stage (prompt + output), for the context-window check
         }
       }
     }
+  });
+});
+
+describe("answer length per method and provider (PromptPATE code, docs/derivations.md §4)", () => {
+  it("PromptPATE prices Claude's answers at 10 tokens, and cites the code; other providers keep ℓout", () => {
+    const s = presetScenario("sst2");
+    const claude = methodWork("prompt-pate", s, {}, "claude-2.1");
+    const babbage = methodWork("prompt-pate", s, {}, "gpt-3-babbage");
+    // SST2: ℓout = 1 (Table 7); 400 teachers × 300 public inputs.
+    expect(claude.perQuery[0]!.outputTokens).toBe(10);
+    expect(claude.training[0]).toMatchObject({ calls: 120000, outputTokens: 1200000 });
+    expect(claude.perQuery[0]!.formula).toMatch(/output 10 \(Anthropic answer, up to 10 tokens\)/);
+    expect(claude.sources.join(" ")).toMatch(/prompts_anthropic\/teacher\.py/);
+    expect(babbage.perQuery[0]!.outputTokens).toBe(1);
+    expect(babbage.training[0]).toMatchObject({ outputTokens: 120000 });
+    // DP-ICL on Claude is not covered by the rule: 10 teachers × ℓout = 1 token each.
+    expect(methodWork("dp-icl", s, {}, "claude-2.1").perQuery[0]!.outputTokens).toBe(10 * 1);
+  });
+
+  it("a calculator row on Claude 2.1 carries the 10-token answer: SST2 student query $5.524 per 10k (hand calc in test/cost/reproduction)", () => {
+    const s = presetScenario("sst2");
+    s.knobs["prompt-pate"].studentShots = 2;
+    // (2 × 13.35 + 12.35) × $8/1M + 10 × $24/1M = $0.0005524 per query.
+    expect(estimateCostRow(s, "prompt-pate", "claude-2.1").queryCostUsdPerQuery!).toBeCloseTo(0.0005524, 10);
   });
 });

@@ -51,6 +51,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
         records: numberIn(2, 1e9, true),
         inTokens: numberIn(0.01, 1e6, false),
         outTokens: numberIn(0.01, 1e6, false),
+        instructionTokens: numberIn(0, 1e6, false),
         queries: numberIn(1, 1e12, true),
         epsilon: numberIn(MIN_EPSILON, 100, false),
         delta: numberIn(MIN_DELTA, 1, false, { maxExclusive: true }),
