@@ -1,0 +1,46 @@
+/** @jest-environment node */
+/**
+ * v=1 links that do not use the deployment keys estimate exactly as before them.
+ *
+ * Oracle: test/fixtures/deploy/v1-estimates-before.json, recorded by running the projection below
+ * on the code before `hosted`, `closedOnOpen` and `dp-fewshotgen.generator` existed (commit
+ * 016b0e6). It holds each row's costs, its stages and its leakage counts and statuses; a change to
+ * any of them for these links is a change of what an old link means.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { estimateCosts } from "@/lib/cost";
+import { leakageDefinedFor, leakageFor } from "@/lib/leakage";
+import { parseScenario } from "@/lib/scenario";
+
+const before = JSON.parse(readFileSync(path.join(__dirname, "../fixtures/deploy/v1-estimates-before.json"), "utf8")) as Record<string, unknown>;
+
+function project(link: string) {
+  const p = parseScenario(link);
+  if (!p.ok) throw new Error(link);
+  const s = p.scenario;
+  const c = estimateCosts(s);
+  return {
+    skipped: c.skipped.map((k) => `${k.method}@${k.model}`),
+    rows: c.rows.map((r) => {
+      const l = leakageDefinedFor(r.method, r.model) ? leakageFor(s, r.method, r.model) : null;
+      return {
+        pair: `${r.method}@${r.model}`, llm: r.llm,
+        trainingCostUsd: r.trainingCostUsd, queryCostUsd: r.queryCostUsd, totalCostUsd: r.totalCostUsd, queryCostUsdPerQuery: r.queryCostUsdPerQuery,
+        stages: r.breakdown.stages.map((st) => `${st.kind}:${st.phase}:${st.id}:${st.model}`),
+        leakage: l && { deployment: l.deployment, provider: l.provider, A: l.channels.A.status, B: l.channels.B.status, records: l.trainingRecordsToProvider, queryCopies: l.queryCopiesToProvider, querySends: l.querySendsToProvider },
+      };
+    }),
+  };
+}
+
+describe("old v=1 links estimate as before the deployment keys", () => {
+  it.each(Object.keys(before))("%s", (link) => {
+    // JSON drops -0 and keeps numbers exact, so a JSON round trip compares like with like.
+    expect(JSON.parse(JSON.stringify(project(link)))).toEqual(before[link]);
+  });
+
+  it("the fixture covers the study presets, a custom one and a closed-model price override", () => {
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(["v=1", "v=1&preset=samsum", "v=1&preset=docvqa", "v=1&preset=samsum&price.gpt-4-turbo=5,15"]));
+  });
+});
