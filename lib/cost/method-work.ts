@@ -11,7 +11,7 @@
  * Notation in formulas: ℓin, ℓout = average input and output tokens per record
  * (`scenario.inTokens`, `scenario.outTokens`); E = ensemble size; s = shots per prompt.
  */
-import type { MethodId, Scenario } from "../scenario";
+import type { MethodId, OpenModelId, Scenario } from "../scenario";
 import type { ApiCostOptionId, CostPhase } from "./types";
 
 /** LLM calls of one stage. For a `query` stage the numbers are for one query. */
@@ -25,6 +25,11 @@ export interface LlmCalls {
   outputTokens: number;
   formula: string;
   option?: ApiCostOptionId;
+  /**
+   * The model that makes these calls when it is not the row's model: DP-FewShotGen's variant (2)
+   * writes its demonstrations on an open model and answers queries on the closed one.
+   */
+  runsOn?: OpenModelId;
 }
 
 /** DP-SGD training of an open model: `epochs` passes over `records` records of `tokensPerRecord` tokens. */
@@ -175,7 +180,7 @@ const APPENDIX_D = "Hanke et al. 2024, Appendix D (token cost method)";
  * The work of `method` in `scenario`: training (prompt creation) items and per-query LLM calls.
  * Pure: depends only on the scenario's token averages, N, classes and the method's knobs.
  */
-export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "knobs">, options: ApiCostOptions = {}): MethodWork {
+export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "knobs"> & Partial<Pick<Scenario, "fewShotGenGenerator">>, options: ApiCostOptions = {}): MethodWork {
   const li = scenario.inTokens;
   const lo = scenario.outTokens;
   const classes = scenario.task === "classification" ? (scenario.classes ?? 2) : null;
@@ -239,14 +244,18 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
     case "dp-fewshotgen": {
       const k = scenario.knobs["dp-fewshotgen"];
       const g = fewShotGenTokens({ demos: k.demos, ensemble: k.ensemble, shots: k.shots, tokens: k.tokens, inTokens: li, outTokens: lo });
+      // Variant (2) (Hanke et al. 2024, Table 1): the same token-by-token calls, made on an open
+      // model; only the finished demonstrations go to the model that answers the queries.
+      const generator = scenario.fewShotGenGenerator ?? "api";
+      const runsOn = generator === "api" ? {} : { runsOn: generator };
       const training: LlmCalls[] = [{
-        kind: "llm-calls", phase: "training", id: "generation", label: "Token-by-token generation of the demonstrations (ensemble next-token votes)", ...g,
+        kind: "llm-calls", phase: "training", id: "generation", label: `Token-by-token generation of the demonstrations (ensemble next-token votes)${generator === "api" ? "" : ", variant (2) on an open model"}`, ...g, ...runsOn,
         formula: `${k.demos} demos × ${k.tokens} tokens × ${k.ensemble} prompts; input each ${k.shots} × (ℓin + ℓout) + tokens so far, output 1`,
       }];
       if (options.publicTokenCalls === true) {
         const calls = k.demos * k.tokens;
         training.push({ kind: "llm-calls", phase: "training", id: "public-token-calls", label: "Public-prompt call per generated token (RVP variant, original code)", calls,
-          inputTokens: k.demos * ((k.tokens * (k.tokens - 1)) / 2), outputTokens: calls, option: "publicTokenCalls", formula: `${k.demos} × ${k.tokens} calls; input tokens so far, output 1` });
+          inputTokens: k.demos * ((k.tokens * (k.tokens - 1)) / 2), outputTokens: calls, option: "publicTokenCalls", formula: `${k.demos} × ${k.tokens} calls; input tokens so far, output 1`, ...runsOn });
       }
       if (calibration) {
         const c = calibrationTokens({ prompts: 1, shots: k.demos, inTokens: k.tokens, outTokens: lo, classes: classes! });
