@@ -1,0 +1,28 @@
+/** @jest-environment node */
+import { estimateFromInput } from "@/lib/estimate";
+import { leakageChart } from "@/lib/present/charts";
+
+function chartOf(link: string) {
+  const r = estimateFromInput(link);
+  if (!r.ok) throw new Error(`${link}: ${JSON.stringify(r.errors)}`);
+  return leakageChart(r.estimate);
+}
+
+describe("the leakage chart's title follows where the open models run (finding 2)", () => {
+  it("local open models only: nothing reaches a provider", () => {
+    expect(chartOf("preset=samsum&methods=private-lora&closed=&open=vicuna-7b").title).toBe("Nothing reaches a provider: every option runs on a local open model");
+  });
+
+  it("the audit's hosted Vicuna: the title names the host and never says 'local'", () => {
+    const chart = chartOf("preset=samsum&methods=private-lora&closed=&open=vicuna-7b&price.vicuna-7b=0.2,0.2");
+    expect(chart.title).toBe("No raw private record reaches a provider, but every query reaches the host of Vicuna 7B for PrivateLoRA");
+    expect(chart.bars.map((b) => b.label)).toEqual(["PrivateLoRA → the host of Vicuna 7B"]);
+    expect(chart.bars[0]?.querySends).toBe(10000);
+  });
+
+  it("hosted PromptPATEGen: the host receives 100 of the 14,732 records (100 teachers × 1 shot)", () => {
+    const chart = chartOf("preset=samsum&methods=prompt-pate-gen&closed=&open=vicuna-7b&hosted=vicuna-7b");
+    expect(chart.title).toMatch(/^PromptPATEGen sends .* of the 14,732 private records to the host of Vicuna 7B/);
+    expect(chart.bars[0]?.records).toBe(100);
+  });
+});
