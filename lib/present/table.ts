@@ -202,8 +202,8 @@ export function tableRow(row: EstimateRow): TableRow {
     x === null ? { value: null, text: missingPriceText(missing), source } : { value: x, text: formatUsd(x), source };
   const cells: Record<ColumnId, Cell> = {
     method: { value: method.label, text: method.label, source: `${method.summary}\n${method.source}` },
-    llm: { value: row.llm, text: row.llm, source: row.llm === "closed" ? "Adapts a closed model through its provider's API" : "Adapts an open model on your own GPU" },
-    model: { value: model.label, text: model.label, source: `${model.provider === "local" ? "Open model, run locally" : `Closed model by ${model.provider}`}; ${model.source}` },
+    llm: { value: row.llm, text: row.llm, source: row.llm === "closed" ? "Adapts a closed model through its provider's API" : row.leakage?.deployment === "hosted" ? `Adapts an open model served by ${row.leakage.provider ?? "a host"}` : "Adapts an open model on your own GPU" },
+    model: { value: model.label, text: model.label, source: `${model.llm === "closed" ? `Closed model by ${model.provider}` : row.leakage?.deployment === "hosted" ? "Open model, served by a host" : "Open model, run locally"}; ${model.source}` },
     training: money(row.trainingCostUsd, costSource(row, "training")),
     query: money(row.queryCostUsd, costSource(row, "query")),
     total: money(row.totalCostUsd, totalSource(row)),

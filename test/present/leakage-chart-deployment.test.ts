@@ -26,3 +26,15 @@ describe("the leakage chart's title follows where the open models run (finding 2
     expect(chart.bars[0]?.records).toBe(100);
   });
 });
+
+describe("the comparison table says where an open model runs", () => {
+  it("hosted Vicuna is 'served by a host', local Pythia 'run locally'", async () => {
+    const { tableRow } = await import("@/lib/present/table");
+    const r = estimateFromInput("preset=samsum&methods=private-lora&closed=&open=pythia-1b,vicuna-7b&hosted=vicuna-7b");
+    if (!r.ok) throw new Error("link refused");
+    const byModel = new Map(r.estimate.rows.map((row) => [row.model, tableRow(row)]));
+    expect(byModel.get("vicuna-7b")?.cells.model.source).toMatch(/^Open model, served by a host;/);
+    expect(byModel.get("vicuna-7b")?.cells.llm.source).toBe("Adapts an open model served by the host of Vicuna 7B");
+    expect(byModel.get("pythia-1b")?.cells.model.source).toMatch(/^Open model, run locally;/);
+  });
+});
