@@ -44,3 +44,23 @@ describe("old v=1 links estimate as before the deployment keys", () => {
     expect(Object.keys(before)).toEqual(expect.arrayContaining(["v=1", "v=1&preset=samsum", "v=1&preset=docvqa", "v=1&preset=samsum&price.gpt-4-turbo=5,15"]));
   });
 });
+
+/**
+ * Old links that priced an open model (`price.<open model>`) keep every cost: the override already
+ * meant per-token pricing. Oracle: test/fixtures/deploy/price-override-costs-before.json, the
+ * projection below run on commit 016b0e6. Only their ledger changes (local → hosted, finding 2).
+ */
+describe("old links with a price on an open model keep their costs and now read as hosted", () => {
+  const costsBefore = JSON.parse(readFileSync(path.join(__dirname, "../fixtures/deploy/price-override-costs-before.json"), "utf8")) as Record<string, unknown>;
+  it.each(Object.keys(costsBefore))("%s", (link) => {
+    const p = parseScenario(link);
+    if (!p.ok) throw new Error(link);
+    const rows = estimateCosts(p.scenario).rows;
+    const now = rows.map((r) => ({ pair: `${r.method}@${r.model}`, trainingCostUsd: r.trainingCostUsd, queryCostUsd: r.queryCostUsd, totalCostUsd: r.totalCostUsd, stages: r.breakdown.stages.map((st) => `${st.kind}:${st.phase}:${st.id}:${st.model}:${st.usd}`) }));
+    expect(JSON.parse(JSON.stringify(now))).toEqual(costsBefore[link]);
+    for (const r of rows) {
+      const priced = p.scenario.priceOverrides[r.model] !== undefined && r.llm === "open";
+      if (priced) expect(leakageFor(p.scenario, r.method, r.model).deployment).toBe("hosted");
+    }
+  });
+});
