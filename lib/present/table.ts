@@ -43,7 +43,13 @@ export function providerSees(leakage: LeakageRow | null): string {
   if (leakage === null) return "not defined";
   const parts: string[] = [];
   if (leakage.channels.A.status === "exposed") parts.push("private records");
-  if (leakage.channels.A.status === "partial") parts.push("a DP instruction");
+  else if (leakage.deployment !== "local") {
+    // What a method sends besides queries when no raw record travels: DP-OPT its DP instruction;
+    // DP-FewShotGen's variant (2) its DP demonstrations; a DP-SGD method at a host its DP-trained model.
+    const artefact = leakage.method === "dp-opt" ? "a DP instruction" : leakage.method === "dp-fewshotgen" ? "DP demonstrations"
+      : leakage.method === "prompt-dpsgd" || leakage.method === "private-lora" || leakage.method === "dp-finetune" ? "a DP-trained model" : null;
+    if (artefact !== null) parts.push(artefact);
+  }
   if (leakage.channels.B.status !== "protected") parts.push("queries");
   return parts.length === 0 ? "nothing" : parts.join(" + ");
 }

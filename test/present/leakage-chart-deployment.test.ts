@@ -38,3 +38,16 @@ describe("the comparison table says where an open model runs", () => {
     expect(byModel.get("pythia-1b")?.cells.model.source).toMatch(/^Open model, run locally;/);
   });
 });
+
+describe("what the provider sees, in words", () => {
+  it("names the DP artefact a provider or host receives besides the queries", async () => {
+    const { providerSees } = await import("@/lib/present/table");
+    const r = estimateFromInput("preset=samsum&methods=dp-opt,dp-fewshotgen,private-lora&closed=gpt-3-davinci&open=vicuna-7b,pythia-1b&hosted=vicuna-7b&dp-fewshotgen.generator=pythia-1b");
+    if (!r.ok) throw new Error("link refused");
+    const sees = new Map(r.estimate.rows.map((row) => [`${row.method}@${row.model}`, providerSees(row.leakage)]));
+    expect(sees.get("dp-opt@gpt-3-davinci")).toBe("a DP instruction + queries");
+    expect(sees.get("dp-fewshotgen@gpt-3-davinci")).toBe("DP demonstrations + queries");
+    expect(sees.get("private-lora@vicuna-7b")).toBe("a DP-trained model + queries");
+    expect(sees.get("private-lora@pythia-1b")).toBe("nothing");
+  });
+});
