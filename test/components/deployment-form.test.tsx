@@ -32,6 +32,20 @@ describe("deployment in the form", () => {
     expect(lastUrl()?.get("hosted") ?? null).toBeNull();
   });
 
+  test("DP-FewShotGen's generator: picking Vicuna 7B writes dp-fewshotgen.generator=vicuna-7b", async () => {
+    const { lastUrl, container } = await renderCalculator("preset=samsum&methods=dp-fewshotgen&closed=gpt-3-davinci&open=&accountant=rdp");
+    const details = container.querySelector("details.advanced") as HTMLDetailsElement;
+    await act(async () => {
+      details.open = true;
+      details.dispatchEvent(new Event("toggle"));
+    });
+    const select = await screen.findByLabelText("DP-FewShotGen generator");
+    expect(select).toHaveValue("api");
+    fireEvent.change(select, { target: { value: "vicuna-7b" } });
+    await wait(URL_WRITE_WAIT_MS);
+    await waitFor(() => expect(lastUrl()?.get("dp-fewshotgen.generator")).toBe("vicuna-7b"));
+  });
+
   test("DP-ICL can be ticked to run on the open models (closedOnOpen=dp-icl)", async () => {
     const { lastUrl } = await renderCalculator("preset=docvqa&methods=dp-icl&closed=gpt-3-davinci&open=openllama-13b&accountant=rdp");
     fireEvent.click(screen.getByRole("checkbox", { name: "DP-ICL on the open models" }));
