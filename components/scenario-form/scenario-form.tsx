@@ -4,12 +4,12 @@ import type { FormField, FormModel, MethodId } from "@/lib";
 import { carriedOverTokens } from "@/lib/present/carried-over";
 import { formatCount, formatDelta } from "@/lib/present/format";
 import { useCalculator } from "../calculator/calculator-provider";
-import { CheckboxGroup, LogSlider, SelectField, TextField, roundTwoSignificant } from "./fields";
+import { CheckboxGroup, LogSlider, SelectField, TextField, errorText, roundTwoSignificant } from "./fields";
 import { LazyDetails } from "../lazy-details";
 import { TokenCounter } from "./token-counter";
 
 /** Keys a preset change keeps: the user's decision, not the dataset's facts. */
-const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "gpu", "gpuPrice"];
+const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator"];
 
 /** δ as it reads best in a box: "1.5e-5". */
 function deltaText(x: number): string {
@@ -48,9 +48,27 @@ export function ScenarioForm({ model }: { model: FormModel }) {
   const selectedClosed = raw.closed !== null && raw.closed !== undefined ? raw.closed.split(",").filter(Boolean) : s.closedModels;
   const open = f("open");
   const selectedOpen = raw.open !== null && raw.open !== undefined ? raw.open.split(",").filter(Boolean) : s.openModels;
+  const hostedField = f("hosted");
+  const hostedOrder = (hostedField.options ?? []).map((o) => o.id);
+  const selectedHosted = raw.hosted !== null && raw.hosted !== undefined ? raw.hosted.split(",").filter(Boolean) : s.hostedModels;
+  // A price override on an open model means it is hosted (the share link's rule, README).
+  const priced = (id: string) => (raw[`price.${id}`] ?? "") !== "";
+  const runsAtHost = (id: string) => selectedHosted.includes(id) || priced(id);
+  const setRunsOn = (id: string, atHost: boolean) => {
+    const set = new Set(selectedHosted);
+    if (atHost) set.add(id);
+    else set.delete(id);
+    const list = hostedOrder.filter((o) => set.has(o)).join(",");
+    // Back to the GPU also drops the model's per-token price, which would otherwise keep it hosted.
+    if (!atHost && priced(id)) reset({ ...raw, hosted: list === "" ? null : list, [`price.${id}`]: null });
+    else void commit("hosted", list === "" ? null : list);
+  };
+  const hostedError = linkErrorFor("hosted");
+  const closedOnOpen = f("closedOnOpen");
+  const selectedClosedOnOpen = raw.closedOnOpen !== null && raw.closedOnOpen !== undefined ? raw.closedOnOpen.split(",").filter(Boolean) : s.closedOnOpen;
   // A link that got a method setting or a price override wrong opens the section, so its banner
   // and the field's own message are both in view.
-  const advancedHasLinkError = [...model.knobs.flatMap((g) => g.fields.map((k) => k.key)), ...model.priceOverrides.map((p) => p.key)]
+  const advancedHasLinkError = [...model.knobs.flatMap((g) => g.fields.map((k) => k.key)), ...model.priceOverrides.map((p) => p.key), "dp-fewshotgen.generator"]
     .some((k) => linkErrorFor(k) !== null);
   const carried = carriedOverTokens(model.datasetTokenLengths, s.preset, s.inTokens, s.outTokens);
   const carriedNote = carried
@@ -107,14 +125,38 @@ export function ScenarioForm({ model }: { model: FormModel }) {
       <section aria-labelledby="sec-methods">
         <h3 id="sec-methods">Methods and models</h3>
         <CheckboxGroup field={methods} selected={selectedMethods} linkError={linkErrorFor("methods")} commit={commit}
-          groups={[{ legend: "Closed LLM (through a provider's API)", ids: methodIds("closed") }, { legend: "Open LLM (on your own GPU)", ids: methodIds("open") }]} />
+          groups={[{ legend: "Closed LLM (through a provider's API)", ids: methodIds("closed") }, { legend: "Open LLM (on your own GPU or a host)", ids: methodIds("open") }]} />
         <CheckboxGroup field={closed} selected={selectedClosed} linkError={linkErrorFor("closed")} commit={commit}
           groups={[
             { legend: "Used in the study", ids: (closed.options ?? []).filter((o) => o.group === "study").map((o) => o.id) },
             { legend: "Current models (priced by the current price set)", ids: (closed.options ?? []).filter((o) => o.group === "current").map((o) => o.id) },
           ]} />
         <CheckboxGroup field={open} selected={selectedOpen} linkError={linkErrorFor("open")} commit={commit}
-          groups={[{ legend: "Local models", ids: (open.options ?? []).map((o) => o.id) }]} />
+          groups={[{ legend: "Open models", ids: (open.options ?? []).map((o) => o.id) }]} />
+        {selectedOpen.length > 0 ? (
+          <fieldset className="field runs-on">
+            <legend>{hostedField.label}: where each open model runs</legend>
+            {selectedOpen.map((id) => {
+              const label = (open.options ?? []).find((o) => o.id === id)?.label ?? id;
+              return (
+                <div key={id} className="input-row">
+                  <span aria-hidden="true">{label} runs on </span>
+                  <select name={`runs-on-${id}`} aria-label={`${label} runs on`} value={runsAtHost(id) ? "host" : "gpu"} onChange={(e) => setRunsOn(id, e.target.value === "host")}>
+                    <option value="gpu">my GPU</option>
+                    <option value="host">a host</option>
+                  </select>
+                  {runsAtHost(id) && !priced(id) ? <span className="help"> Set its price under Advanced (price overrides); until then its cost shows as unknown.</span> : null}
+                </div>
+              );
+            })}
+            <p className="help">{hostedField.description}</p>
+            <p className="field-error" aria-live="polite">{hostedError ? errorText(hostedError) : null}</p>
+          </fieldset>
+        ) : null}
+        {selectedOpen.length > 0 ? (
+          <CheckboxGroup field={closedOnOpen} selected={selectedClosedOnOpen} linkError={linkErrorFor("closedOnOpen")} commit={commit}
+            groups={[{ legend: "Closed-LLM methods also run on the open models above", ids: (closedOnOpen.options ?? []).map((o) => o.id) }]} />
+        ) : null}
       </section>
 
       <section aria-labelledby="sec-cost">
@@ -135,6 +177,10 @@ export function ScenarioForm({ model }: { model: FormModel }) {
               const current = (s.knobs[g.method as MethodId] as Record<string, number>)[knob] ?? null;
               return <TextField key={k.key} field={k} value={value(k.key, current)} linkError={linkErrorFor(k.key)} commit={commit} inputMode="numeric" />;
             })}
+            {g.method === "dp-fewshotgen" ? (
+              <SelectField field={f("dp-fewshotgen.generator")} value={value("dp-fewshotgen.generator", s.fewShotGenGenerator)} linkError={linkErrorFor("dp-fewshotgen.generator")}
+                onChange={(v) => void commit("dp-fewshotgen.generator", v === "api" ? null : v)} />
+            ) : null}
           </fieldset>
         ))}
         <fieldset className="knobs">

@@ -56,7 +56,7 @@ export const providerPolicySchema = z.looseObject({
 });
 
 export const leakageRowSchema = z.looseObject({
-  deployment: z.enum(["provider-api", "local"]),
+  deployment: z.enum(["provider-api", "hosted", "local"]),
   provider: z.string().nullable().meta({ description: "Who receives channels A and B (its data policy is `leakage.providers[provider]`); null when the model runs locally." }),
   trainingRecordsToProvider: z.number().nonnegative().meta({ unit: "records" }),
   trainingFractionToProvider: z.number().min(0).max(1),

@@ -182,12 +182,14 @@ function chosenOption(row: EstimateRow, s: Scenario, chosenBecause: string): Cho
     methodSummary: METHODS[row.method].summary,
     deployment: leakage?.deployment === "local"
       ? `${row.modelLabel} runs on your own hardware: no provider sees the training data or the queries.`
-      : `${row.modelLabel} is called through ${leakage?.provider ?? MODELS[row.model].provider}'s API.`,
+      : leakage?.deployment === "hosted"
+        ? `${row.modelLabel} is an open model served by a host (${leakage.provider ?? "unknown host"}): the host sees what the model is sent, and its data policy is unknown unless you check it.`
+        : `${row.modelLabel} is called through ${leakage?.provider ?? MODELS[row.model].provider}'s API.`,
     guarantee: guaranteeInWords(row.privacy, s),
     ledger,
     ledgerStatement: leakage?.statement ?? null,
     membershipTest: leakage?.hypothesisTest.statement ?? null,
-    providerPolicy: policy ? `${policy.provider}: training on API data: ${policy.trainsOnApiData}; ${policy.training}. Retention: ${policy.retention}. (${policy.source}, as of ${policy.asOf}${policy.checkedLive ? "" : ", not re-checked by privadapt"}.)` : null,
+    providerPolicy: policy ? `${policy.provider}: training on API data: ${policy.trainsOnApiData}; ${policy.training}. Retention: ${policy.retention}. (${policy.source}${policy.asOf === null ? "" : `, as of ${policy.asOf}`}${policy.checkedLive ? "" : ", not re-checked by privadapt"}.)` : null,
     costs: [
       { label: "Training (one-time)", value: formatUsd(row.trainingCostUsd) },
       { label: `Queries (${formatCount(row.queries)})`, value: formatUsd(row.queryCostUsd) },

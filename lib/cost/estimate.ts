@@ -3,13 +3,15 @@
  * and the query volume at which each open choice and each closed choice cost the same.
  *
  * A row prices the method's work (./method-work) in one of two currencies:
- * - LLM calls on a closed model (or an open model with a user price) → API tokens × price (./prices);
+ * - LLM calls on a closed model, or on an open model run at a host (`hosted`, or a `price.<model>`
+ *   override; see `deploymentOf`) → API tokens × price (./prices);
  * - LLM calls on a local open model, DP-SGD training, DP-OPT's local search → GPU-hours (./gpu-model)
- *   × the scenario's $/GPU-hour.
+ *   × the scenario's $/GPU-hour. DP-SGD training stays on the user's GPU even when the trained
+ *   model is then served at a host (a host's API exposes no gradients to train with).
  * Training cost is paid once; query cost is linear in the number of queries, so
  * total(q) = training + q × per-query cost, which is what break-even and the chart use.
  */
-import { GPUS, METHODS, MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
+import { GPUS, METHODS, MODELS, deploymentOf, type MethodId, type ModelId, type Scenario } from "../scenario";
 import {
   batchedForwardGpuHours, checkInferenceMemory, checkTrainingMemory, dpSgdGpuHours, servingGpuHours,
   type ServingMode,
@@ -29,6 +31,7 @@ export function incompatibility(method: MethodId, model: ModelId, task: Scenario
   const m = MODELS[model];
   if (m.architecture === "encoder" && task === "generation") return `${m.label} is an encoder model: it can classify but cannot generate the text a generation task needs`;
   if (m.architecture === "encoder" && method === "prompt-pate-gen") return `PromptPATEGen's teachers and student generate text; ${m.label} is an encoder model without a text generator`;
+  if (m.architecture === "encoder" && METHODS[method].llm === "closed") return `${METHODS[method].label} prompts a model that writes its answer; ${m.label} is an encoder model without a text generator`;
   if (m.llm === "open" && m.paramsBillions === null) return `${m.label} has no published parameter count, so its GPU cost cannot be estimated`;
   return null;
 }
@@ -40,7 +43,8 @@ function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: numb
   const lookup = resolveApiPrice(model, scenario);
   const total = { calls: c.calls * times, inputTokens: c.inputTokens * times, outputTokens: c.outputTokens * times };
   const perQuery = c.phase === "query";
-  if (MODELS[model].llm === "closed" || lookup.ok) {
+  const deployment = deploymentOf(scenario, model);
+  if (deployment !== "local") {
     let inputUsd: number | null = null;
     let outputUsd: number | null = null;
     let perQueryUsd: number | null = null;
@@ -50,8 +54,10 @@ function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: numb
       const one = apiUsd(lookup.quote, c.calls, c.inputTokens, c.outputTokens);
       perQueryUsd = one.inputUsd + one.outputUsd;
     } else acc.missing.add(lookup.missing);
+    // A hosted open model is paid per token like an API; say so where a GPU stage would say "local".
+    const label = deployment === "hosted" ? `${c.label} (at the host of ${MODELS[model].label}, per-token price)` : c.label;
     const stage: ApiCostStage = {
-      kind: "api", phase: c.phase, id: c.id, label: c.label, model, ...total, inputUsd, outputUsd,
+      kind: "api", phase: c.phase, id: c.id, label, model, ...total, inputUsd, outputUsd,
       usd: inputUsd === null || outputUsd === null ? null : inputUsd + outputUsd,
       ...(perQuery ? { perQuery: { calls: c.calls, inputTokens: c.inputTokens, outputTokens: c.outputTokens, usd: perQueryUsd } } : {}),
       formula: c.formula, ...(c.option ? { option: c.option } : {}),
@@ -77,8 +83,15 @@ function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: numb
 
 function priceTraining(item: WorkItem, model: ModelId, scenario: Scenario, acc: Costed, options: CostOptions): CostStage | null {
   switch (item.kind) {
-    case "llm-calls":
-      return priceCalls(item, model, scenario, 1, acc, options);
+    case "llm-calls": {
+      if (item.runsOn === undefined) return priceCalls(item, model, scenario, 1, acc, options);
+      // DP-FewShotGen's variant (2) generates on the open model on the user's own GPU, as the study
+      // defines it (Hanke et al. 2024, Table 1), even when the same model is also served at a host.
+      const generator = item.runsOn;
+      const priceOverrides = Object.fromEntries(Object.entries(scenario.priceOverrides).filter(([m]) => m !== generator)) as Scenario["priceOverrides"];
+      const onOwnGpu: Scenario = { ...scenario, hostedModels: scenario.hostedModels.filter((m) => m !== generator), priceOverrides };
+      return priceCalls(item, generator, onOwnGpu, 1, acc, options);
+    }
     case "dp-sgd": {
       acc.memory.push(checkTrainingMemory(model, item.trainable, scenario.gpu, { task: scenario.task, ...(item.loraRank !== undefined ? { loraRank: item.loraRank } : {}) }));
       const h = dpSgdGpuHours(item, model, scenario.gpu);
@@ -117,6 +130,13 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
   const gpu = GPUS[scenario.gpu];
   const assumptions = [...work.assumptions];
   const sources = [...work.sources];
+  // Which currency each model's work is paid in, in words (the stages carry the numbers).
+  for (const m of new Set(acc.stages.map((s) => s.model))) {
+    if (MODELS[m].llm !== "open") continue;
+    const onGpu = acc.stages.filter((s) => s.model === m && s.kind === "gpu").map((s) => s.id);
+    const perToken = acc.stages.filter((s) => s.model === m && s.kind === "api").map((s) => s.id);
+    if (perToken.length > 0) assumptions.push(`${MODELS[m].label} runs at a host: its calls (${perToken.join(", ")}) are priced per token at price.${m}${onGpu.length > 0 ? `; ${onGpu.join(", ")} run${onGpu.length === 1 ? "s" : ""} on your GPU` : ""}.`);
+  }
   for (const q of acc.prices.values()) sources.push(`${MODELS[q.model].label} price: ${q.source} (as of ${q.asOf})`);
   if (usesGpu) {
     assumptions.push(
@@ -146,14 +166,17 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
 /** The cost of one method on one model (any pair: a closed-family method on an open model is run locally). */
 export function estimateCostRow(scenario: Scenario, method: MethodId, model: ModelId, options: CostOptions = {}): CostRow {
   const row = costWork(methodWork(method, scenario, options, model), method, model, scenario, options);
-  const figure = paperFigureFor(scenario, method, model);
+  // The study measured open models on its own A40; a hosted model's per-token bill is another cost.
+  const figure = deploymentOf(scenario, model) === "hosted" ? undefined : paperFigureFor(scenario, method, model);
   if (figure) row.paperFigure = figure;
   return row;
 }
 
 /**
  * Every selected method on every compatible selected model: closed-family methods (DP-ICL,
- * PromptPATE, DP-FewShotGen, DP-OPT) × `closedModels`, open-family methods × `openModels`.
+ * PromptPATE, DP-FewShotGen, DP-OPT) × `closedModels`, open-family methods × `openModels`, and
+ * the closed-family methods listed in `closedOnOpen` × `openModels` as well (run on the open
+ * model, as the study ran DP-ICL on OpenLLaMA 13B, Table 5, and DP-OPT on Vicuna 7B, Table 3).
  * Incompatible pairs (an encoder for a generation task) are listed in `skipped` with the reason.
  *
  * @example
@@ -164,7 +187,8 @@ export function estimateCosts(scenario: Scenario, options: CostOptions = {}): Co
   const rows: CostRow[] = [];
   const skipped: SkippedPair[] = [];
   for (const method of scenario.methods) {
-    const models: readonly ModelId[] = METHODS[method].llm === "closed" ? scenario.closedModels : scenario.openModels;
+    const alsoOpen = METHODS[method].llm === "closed" && (scenario.closedOnOpen as readonly MethodId[]).includes(method);
+    const models: readonly ModelId[] = METHODS[method].llm === "closed" ? [...scenario.closedModels, ...(alsoOpen ? scenario.openModels : [])] : scenario.openModels;
     for (const model of models) {
       const why = incompatibility(method, model, scenario.task);
       if (why) skipped.push({ method, model, reason: why });

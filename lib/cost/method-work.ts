@@ -13,7 +13,7 @@
  * Notation in formulas: ℓin, ℓout = average input and output tokens per record
  * (`scenario.inTokens`, `scenario.outTokens`); E = ensemble size; s = shots per prompt.
  */
-import { MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
+import { MODELS, type MethodId, type ModelId, type OpenModelId, type Scenario } from "../scenario";
 import type { ApiCostOptionId, CostPhase } from "./types";
 
 /** LLM calls of one stage. For a `query` stage the numbers are for one query. */
@@ -35,6 +35,11 @@ export interface LlmCalls {
   shots?: PromptShots;
   formula: string;
   option?: ApiCostOptionId;
+  /**
+   * The model that makes these calls when it is not the row's model: DP-FewShotGen's variant (2)
+   * writes its demonstrations on an open model and answers queries on the closed one.
+   */
+  runsOn?: OpenModelId;
 }
 
 /** `count` examples of `tokensEach` tokens in a prompt, set by the share-link knob `knob`. */
@@ -245,7 +250,7 @@ export function answerTokens(method: MethodId, model: ModelId | undefined, outTo
  * `model` only where the method's code asks that model's provider for a longer answer
  * (ANSWER_TOKEN_RULES); without `model` the dataset's ℓout is used.
  */
-export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "instructionTokens" | "knobs">, options: ApiCostOptions = {}, model?: ModelId): MethodWork {
+export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "instructionTokens" | "knobs"> & Partial<Pick<Scenario, "fewShotGenGenerator">>, options: ApiCostOptions = {}, model?: ModelId): MethodWork {
   return withInstructionTokens(appendixDWork(method, scenario, options, model), scenario.instructionTokens);
 }
 
@@ -279,7 +284,7 @@ function withInstructionTokens(work: MethodWork, instructionTokens: number): Met
   return { ...work, training: work.training.map(add), perQuery: work.perQuery.map(add) };
 }
 
-function appendixDWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "instructionTokens" | "knobs">, options: ApiCostOptions, model: ModelId | undefined): MethodWork {
+function appendixDWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "instructionTokens" | "knobs"> & Partial<Pick<Scenario, "fewShotGenGenerator">>, options: ApiCostOptions, model: ModelId | undefined): MethodWork {
   const li = scenario.inTokens;
   const lo = scenario.outTokens;
   const classes = scenario.task === "classification" ? (scenario.classes ?? 2) : null;
@@ -352,14 +357,18 @@ function appendixDWork(method: MethodId, scenario: Pick<Scenario, "task" | "clas
     case "dp-fewshotgen": {
       const k = scenario.knobs["dp-fewshotgen"];
       const g = fewShotGenTokens({ demos: k.demos, ensemble: k.ensemble, shots: k.shots, tokens: k.tokens, inTokens: li, outTokens: lo });
+      // Variant (2) (Hanke et al. 2024, Table 1): the same token-by-token calls, made on an open
+      // model; only the finished demonstrations go to the model that answers the queries.
+      const generator = scenario.fewShotGenGenerator ?? "api";
+      const runsOn = generator === "api" ? {} : { runsOn: generator };
       const training: LlmCalls[] = [{
-        kind: "llm-calls", phase: "training", id: "generation", label: "Token-by-token generation of the demonstrations (ensemble next-token votes)", ...g, shots: { knob: "dp-fewshotgen.shots", count: k.shots, tokensEach: li + lo },
+        kind: "llm-calls", phase: "training", id: "generation", label: `Token-by-token generation of the demonstrations (ensemble next-token votes)${generator === "api" ? "" : ", variant (2) on an open model"}`, ...g, ...runsOn, shots: { knob: "dp-fewshotgen.shots", count: k.shots, tokensEach: li + lo },
         formula: `${k.demos} demos × ${k.tokens} tokens × ${k.ensemble} prompts; input each ${k.shots} × (ℓin + ℓout) + tokens so far, output 1`,
       }];
       if (options.publicTokenCalls === true) {
         const calls = k.demos * k.tokens;
         training.push({ kind: "llm-calls", phase: "training", id: "public-token-calls", label: "Public-prompt call per generated token (RVP variant, original code)", calls,
-          inputTokens: k.demos * ((k.tokens * (k.tokens - 1)) / 2), outputTokens: calls, longestCallTokens: k.tokens, option: "publicTokenCalls", formula: `${k.demos} × ${k.tokens} calls; input tokens so far, output 1` });
+          inputTokens: k.demos * ((k.tokens * (k.tokens - 1)) / 2), outputTokens: calls, longestCallTokens: k.tokens, option: "publicTokenCalls", formula: `${k.demos} × ${k.tokens} calls; input tokens so far, output 1`, ...runsOn });
       }
       if (calibration) {
         const c = calibrationTokens({ prompts: 1, shots: k.demos, inTokens: k.tokens, outTokens: lo, classes: classes! });

@@ -66,10 +66,12 @@ export interface ContextCheck {
  * = 10,236 tokens > Vicuna 7B's 4,096, so at most ⌊(4,096 − 930.575) / 930.575⌋ = 3 shots fit.
  */
 export function contextChecks(scenario: Scenario, method: MethodId, model: ModelId, options: ApiCostOptions = {}): ContextCheck[] {
-  const work = methodWork(method, scenario, options);
+  // With the row's model, so model-specific answer lengths (Claude's 10-token answers) are in the longest call.
+  const work = methodWork(method, scenario, options, model);
   const items: WorkItem[] = [...work.training, ...work.perQuery];
   return items.map((item) => {
-    const reader: ModelId = item.kind === "local-forward" ? item.localModel : model;
+    // The model that reads the prompt: a local search model, a variant-(2) generator (runsOn), or the row's model.
+    const reader: ModelId = item.kind === "local-forward" ? item.localModel : item.kind === "llm-calls" && item.runsOn ? item.runsOn : model;
     const contextTokens = MODELS[reader].contextTokens;
     const tokens = item.kind === "dp-sgd" ? item.tokensPerRecord : item.longestCallTokens;
     const fits = tokens <= contextTokens;

@@ -13,7 +13,7 @@
 import { estimateCosts, type BreakEven, type CostOptions, type CostRow, type SkippedPair } from "../cost";
 import { leakageDefinedFor, leakageFor, type LeakageRow } from "../leakage";
 import { methodPrivacy, type MethodPrivacy } from "../methods";
-import { METHODS, MODELS, parseScenario, serializeScenario, type FieldError, type FieldWarning, type MethodId, type Scenario, type ScenarioInput } from "../scenario";
+import { METHODS, MODELS, parseScenario, serializeScenario, type FieldError, type FieldWarning, type MethodId, type ModelId, type Scenario, type ScenarioInput } from "../scenario";
 import { utilityFor, type UtilityEstimate } from "../utility";
 import { rowFeasibility } from "./feasibility";
 
@@ -44,6 +44,21 @@ export interface Estimate {
   warnings: FieldWarning[];
 }
 
+/**
+ * The study's measured utility, unless the scenario runs a setup the study did not measure: it ran
+ * DP-FewShotGen only with demonstrations generated on the closed model (variant (1), Hanke et al.
+ * 2024, Tables 3 and 6), so a variant (2) row has no measured value; the note names variant (1)'s.
+ */
+function deployedUtility(scenario: Scenario, method: MethodId, model: ModelId): UtilityEstimate {
+  const u = utilityFor(scenario, method, model);
+  if (method !== "dp-fewshotgen" || scenario.fewShotGenGenerator === "api" || u.kind === "none") return u;
+  const measured = `${u.value === null ? "" : `${u.value} `}${u.kind}${u.source ? `, ${u.source}` : ""}`;
+  return {
+    value: null, metric: u.metric, spread: null, kind: "none", basis: null, source: null, epsilon: null,
+    note: `The study measured DP-FewShotGen only with demonstrations generated on the closed model (variant (1): ${measured}); variant (2), generating on ${MODELS[scenario.fewShotGenGenerator].label}, was not measured.`,
+  };
+}
+
 export function estimate(scenario: Scenario, options: CostOptions = {}, warnings: FieldWarning[] = []): Estimate {
   const costs = estimateCosts(scenario, options);
   const privacyByMethod = new Map<MethodId, MethodPrivacy>();
@@ -59,7 +74,7 @@ export function estimate(scenario: Scenario, options: CostOptions = {}, warnings
       modelLabel: MODELS[row.model].label,
       privacy,
       leakage: leakageDefinedFor(row.method, row.model) ? leakageFor(scenario, row.method, row.model) : null,
-      utility: utilityFor(scenario, row.method, row.model),
+      utility: deployedUtility(scenario, row.method, row.model),
       feasible,
       infeasibleReasons,
     };

@@ -7,7 +7,7 @@ export {
   type MembershipTestBound, type MembershipTestPoint,
 } from "./membership-test";
 export {
-  describeProviderPolicy, providerPolicies, providerPolicyFor,
+  describeProviderPolicy, hostName, hostPolicy, providerPolicies, providerPolicyFor,
   type ProviderDataPolicy, type TrainsOnApiData,
 } from "./provider-policy";
 export {

@@ -5,17 +5,18 @@
  * - A: the curator's private training records reach the LLM provider while prompts are built;
  * - B: the querying party's queries reach the provider at inference;
  * - C: the curator's records reach the querying party through the answers.
- * DP bounds only C. A and B depend on where the model runs: on a provider's API they are
- * plaintext, whatever ε says; on a local open model nothing leaves the curator.
+ * DP bounds only C. A and B depend on where the model runs (`deploymentOf`): on a provider's API,
+ * or on an open model served by a host, they are plaintext to that provider or host, whatever ε
+ * says; on an open model on the curator's own GPU nothing leaves the curator.
  *
  * Counts are expectations under each method's sampling (method-mechanics.md §2–§8 "Leakage",
  * §11 summary), with the formula and its inputs kept beside every number.
  */
-import { METHODS, MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
+import { METHODS, MODELS, deploymentOf, type Deployment, type MethodId, type ModelId, type Scenario } from "../scenario";
 import { expectedDistinctRecords } from "./exposure";
 import { formatParameter, formatPercent, formatQuantity } from "./format";
 import { membershipTestBound, type MembershipTestBound } from "./membership-test";
-import { describeProviderPolicy, providerPolicyFor, type ProviderDataPolicy } from "./provider-policy";
+import { describeProviderPolicy, hostName, hostPolicy, providerPolicyFor, type ProviderDataPolicy } from "./provider-policy";
 
 export type LeakageChannelId = "A" | "B" | "C";
 export type LeakageChannelStatus = "exposed" | "protected" | "partial";
@@ -30,14 +31,17 @@ export interface LeakageChannel {
 
 export type LeakageChannels = Record<LeakageChannelId, LeakageChannel>;
 
-/** Where the adapted model answers: on the provider's API, or on the curator's own hardware. */
-export type LeakageDeployment = "provider-api" | "local";
+/**
+ * Where the adapted model answers: on a closed model's API (`provider-api`), on an open model
+ * served by a host (`hosted`; the host is the provider), or on the curator's own GPU (`local`).
+ */
+export type LeakageDeployment = Deployment;
 
 export interface LeakageRow {
   method: MethodId;
   model: ModelId;
   deployment: LeakageDeployment;
-  /** Who receives channels A and B; null when the model runs locally. */
+  /** Who receives channels A and B (a closed model's provider, or the host of a hosted open model); null when local. */
   provider: string | null;
   /** Expected distinct private training records sent in plaintext, in records (≤ N). */
   trainingRecordsToProvider: number;
@@ -56,7 +60,7 @@ export interface LeakageRow {
   channels: LeakageChannels;
   /** Channel C as a membership-inference hypothesis test at FPR 1%, 5%, 10%. */
   hypothesisTest: MembershipTestBound;
-  /** The provider's stated data policy, or null when local. */
+  /** The provider's stated data policy (a host's is "unknown": we do not know the host), or null when local. */
   providerPolicy: ProviderDataPolicy | null;
   /** One sentence in words. */
   statement: string;
@@ -84,13 +88,15 @@ interface ProviderExposure {
   recordSends: number;
   queryCopies: number;
   channelA: LeakageChannel;
+  /** Channel A in the statement's words, when it is not "N of M private records". */
+  aClause?: string;
   source: string;
 }
 
 const MECHANICS = "method-mechanics.md";
 
 /** Channel A and the query multiplicity of each method when its prompts go through a provider's API. */
-function providerExposure(scenario: Scenario, method: MethodId, provider: string, cParams: MembershipTestBound): ProviderExposure {
+function providerExposure(scenario: Scenario, method: MethodId, provider: string, cParams: MembershipTestBound, dpStatus: LeakageChannelStatus): ProviderExposure {
   const n = scenario.records;
   const nText = formatQuantity(n);
   const q = scenario.queries;
@@ -110,9 +116,24 @@ function providerExposure(scenario: Scenario, method: MethodId, provider: string
       };
     }
     case "dp-fewshotgen": {
-      // Variant (1) of the study: demonstrations generated through the closed API, resampling
-      // M·N private records for every generated token (method-mechanics §6).
       const { ensemble, shots, tokens, demos } = scenario.knobs["dp-fewshotgen"];
+      const generator = scenario.fewShotGenGenerator;
+      if (generator !== "api") {
+        // Variant (2) (Hanke et al. 2024, Table 1: A protected): the demonstrations are written on
+        // an open model on the curator's GPU; only they, (ε, δ)-DP like the answers, travel.
+        return {
+          records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
+          channelA: {
+            status: dpStatus,
+            formula: `0 raw records; the ${demos} demonstrations are (${formatParameter(scenario.epsilon)}, ${formatParameter(scenario.delta)})-DP: ${cParams.formula}`,
+            reason: `The ${demos} demonstrations are generated on ${MODELS[generator].label} on the curator's own GPU (variant (2)): no private record reaches ${provider}; the DP demonstrations sent with every query are covered by the same (ε, δ) guarantee as the answers (channel C).`,
+          },
+          aClause: "no raw private record (only the DP synthetic demonstrations)",
+          source: `Hanke et al. 2024, Table 1 (DP-FewShotGen variant (2)); Tang et al., ICLR 2024`,
+        };
+      }
+      // Variant (1) of the study: demonstrations generated through the model's own API, resampling
+      // M·N private records for every generated token (method-mechanics §6).
       const perToken = Math.min(n, ensemble * shots);
       const steps = tokens * demos;
       const x = expectedDistinctRecords(n, perToken, steps);
@@ -121,7 +142,7 @@ function providerExposure(scenario: Scenario, method: MethodId, provider: string
         `= ${formatQuantity(x.expectedRecords)} records (${formatPercent(x.fraction)} of N)`;
       return {
         records: x.expectedRecords, expected: true, fraction: x.fraction, recordSends: perToken * steps, queryCopies: 1,
-        channelA: { status: "exposed", formula, reason: `Generating ${demos} demonstrations of ${tokens} tokens resamples ${formatQuantity(perToken)} private records per token into prompts to ${provider}, reaching ${formatPercent(x.fraction)} of the training set (the study's variant (1); generating on a local open model would protect A).` },
+        channelA: { status: "exposed", formula, reason: `Generating ${demos} demonstrations of ${tokens} tokens resamples ${formatQuantity(perToken)} private records per token into prompts to ${provider}, reaching ${formatPercent(x.fraction)} of the training set (the study's variant (1); generating on a local open model, dp-fewshotgen.generator=<open model>, would protect A).` },
         source: `${MECHANICS} §6 Leakage (DP-FewShotGen)`,
       };
     }
@@ -155,8 +176,24 @@ function providerExposure(scenario: Scenario, method: MethodId, provider: string
     }
     case "prompt-dpsgd":
     case "private-lora":
-    case "dp-finetune":
-      throw new RangeError(`${method} trains with DP-SGD and needs a local open model; it cannot run on a closed API model`);
+    case "dp-finetune": {
+      // Only an open model served by a host gets here (leakageDefinedFor refuses closed models).
+      // DP-SGD needs gradients, so training runs on the curator's GPU; the host receives the
+      // trained artefact to serve it, never a raw record. Post-processing keeps it (ε, δ)-DP, so
+      // the host learns about a record no more than a querying party can (channel C).
+      const artefact = method === "prompt-dpsgd" ? "soft prompt" : method === "private-lora" ? "LoRA adapters" : "weights";
+      const are = method === "prompt-dpsgd" ? "is" : "are";
+      return {
+        records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
+        channelA: {
+          status: dpStatus,
+          formula: `0 raw records; the trained ${artefact} ${are} (${formatParameter(scenario.epsilon)}, ${formatParameter(scenario.delta)})-DP: ${cParams.formula}`,
+          reason: `${METHODS[method].label} trains on the curator's own GPU; ${provider} receives the DP-trained ${artefact} to serve, not a raw record, and ${method === "prompt-dpsgd" ? "it is" : "they are"} covered by the same (ε, δ) guarantee as the answers (channel C).`,
+        },
+        aClause: `no raw private record (only the DP-trained ${artefact})`,
+        source: `Hanke et al. 2024, Section 2 and Fig. 1 (DP-SGD methods train on the open model's gradients)`,
+      };
+    }
   }
 }
 
@@ -182,7 +219,10 @@ function dpIclGenerationNote(scenario: Scenario, method: MethodId): string {
  *   the others once; local 0. Tokens = copies × Q × input tokens.
  * - Channel C: (ε, δ)-DP, stated as a membership-test bound (see membershipTprBound).
  *
- * A closed-family method on an open model runs locally: nothing reaches a provider.
+ * Where the model runs decides A and B (`deploymentOf`): on the curator's GPU nothing reaches a
+ * provider; an open model served by a host makes the host the provider, and the method's prompts
+ * and queries reach it as they would reach a closed model's API (a DP-SGD method still trains on
+ * the curator's GPU, so the host receives its DP-trained artefact, not raw records).
  *
  * Units: records, record-sends, query copies, tokens; fractions in [0, 1].
  * Sources: Hanke et al. 2024, Section 2 and Fig. 1; method-mechanics.md §2–§8 and §11.
@@ -209,7 +249,8 @@ export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId)
   const dpClause = `answers are (${formatParameter(scenario.epsilon)}, ${formatParameter(scenario.delta)})-DP, so a membership test at 1% false positives succeeds at most ${formatPercent(hypothesisTest.points[0]?.tprMax ?? 1)} of the time`;
   const sources = ["Hanke et al. 2024, Section 2 and Fig. 1", hypothesisTest.citation];
 
-  if (modelInfo.llm === "open") {
+  const deployment = deploymentOf(scenario, model);
+  if (deployment === "local") {
     const where = METHODS[method].llm === "closed" ? ` (${methodLabel} is a closed-LLM method run locally, as the study did with DP-ICL on OpenLLaMA 13B)` : "";
     const local = `${methodLabel} runs on ${modelInfo.label} on the curator's own hardware${where}`;
     return {
@@ -227,23 +268,23 @@ export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId)
     };
   }
 
-  const provider = modelInfo.provider;
-  const x = providerExposure(scenario, method, provider, hypothesisTest);
+  const provider = deployment === "hosted" ? hostName(modelInfo.label) : modelInfo.provider;
+  const x = providerExposure(scenario, method, provider, hypothesisTest, channelC.status);
   const tokensPerRecord = scenario.inTokens + scenario.outTokens;
   const querySends = x.queryCopies * scenario.queries;
   const queryTokens = querySends * scenario.inTokens;
-  const policy = providerPolicyFor(model);
+  const policy = deployment === "hosted" ? hostPolicy(provider) : providerPolicyFor(model);
   const copies = x.queryCopies === 1 ? "once" : `${formatQuantity(x.queryCopies)} times`;
   const channelB: LeakageChannel = {
     status: "exposed",
     formula: `copies × Q × input tokens = ${formatQuantity(x.queryCopies)} × ${formatQuantity(scenario.queries)} × ${formatQuantity(scenario.inTokens)} = ${formatQuantity(queryTokens)} tokens`,
     reason: `Every query is sent in plaintext to ${provider} ${copies}${method === "dp-icl" ? " (once per teacher prompt)" : ""}; DP never protects queries.${dpIclGenerationNote(scenario, method)}`,
   };
-  const aClause = x.records > 0
+  const aClause = x.aClause ?? (x.records > 0
     ? `${x.expected ? "an expected " : ""}${formatQuantity(x.records)} of ${formatQuantity(scenario.records)} private records (${formatPercent(x.fraction)})`
-    : "no raw private record (but a DP instruction that may paraphrase them)";
+    : "no raw private record (but a DP instruction that may paraphrase them)");
   return {
-    method, model, deployment: "provider-api", provider,
+    method, model, deployment, provider,
     trainingRecordsToProvider: x.records,
     trainingFractionToProvider: x.fraction,
     trainingTokensToProvider: x.records * tokensPerRecord,

@@ -72,6 +72,31 @@ const UNKNOWN = (provider: string): ProviderDataPolicy => ({
   note: "No policy recorded for this provider.",
 });
 
+/**
+ * The provider name of an open model served by a host: privadapt does not know which host.
+ * @example hostName("Vicuna 7B") // "the host of Vicuna 7B"
+ */
+export function hostName(modelLabel: string): string {
+  return `the host of ${modelLabel}`;
+}
+
+/**
+ * The data policy of whoever hosts an open model: unknown, because the share link does not say
+ * who the host is and we never state a policy we have not read.
+ */
+export function hostPolicy(provider: string): ProviderDataPolicy {
+  return {
+    provider,
+    trainsOnApiData: "unknown",
+    training: "unknown: privadapt does not know which host serves this model or what its terms say",
+    retention: "unknown",
+    source: "your host's terms of service (not recorded by privadapt)",
+    asOf: null,
+    checkedLive: false,
+    note: "Unknown unless you check it: read the host's terms on training on and retaining API inputs before relying on them.",
+  };
+}
+
 const BY_PROVIDER: Record<string, ProviderDataPolicy> = { OpenAI: OPENAI, Anthropic: ANTHROPIC, Google: GOOGLE };
 
 /**

@@ -299,9 +299,15 @@ export function leakageChart(est: Estimate): LeakageChart {
     const copies = worst.queryCopies > 1 ? ` and every query ${formatCount(worst.queryCopies)} times` : "";
     title = `${METHODS[worst.method].label} sends ${formatFraction(worst.fraction)} of the ${formatCount(s.records)} private records to ${worst.provider}${copies}${safeText}`;
   } else if (bars.some((b) => b.querySends > 0)) {
-    title = `No raw private record reaches a provider, but every query does for ${[...new Set(bars.filter((b) => b.querySends > 0).map((b) => METHODS[b.method].label))].join(", ")}`;
-  } else {
+    // Name who receives the queries: a closed model's provider or the host of an open model.
+    const sending = bars.filter((b) => b.querySends > 0);
+    const receivers = [...new Set(sending.map((b) => b.provider).filter((p): p is string => p !== null))];
+    title = `No raw private record reaches a provider, but every query reaches ${receivers.join(", ")} for ${[...new Set(sending.map((b) => METHODS[b.method].label))].join(", ")}`;
+  } else if (est.rows.length > 0 && est.rows.every((r) => r.leakage?.deployment === "local")) {
+    // Only when every row's ledger says the model runs on the curator's GPU (a hosted open model is not local).
     title = "Nothing reaches a provider: every option runs on a local open model";
+  } else {
+    title = "No private record and no query reaches a provider in these options";
   }
   return {
     title,

@@ -5,7 +5,7 @@
  * not carry the schema (zod) itself; validation goes through the codec in a Web Worker.
  */
 import {
-  CLOSED_MODEL_IDS, DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, METHOD_IDS, MODELS, OPEN_MODEL_IDS,
+  CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, DATASETS, GENERATING_OPEN_MODEL_IDS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, METHOD_IDS, MODELS, OPEN_MODEL_IDS,
   PRESET_IDS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, knobKey,
   INSTRUCTION_TOKENS_CUSTOM_DEFAULT, type DatasetId, type FieldKind, type MethodId,
 } from "../scenario";
@@ -69,6 +69,12 @@ function options(key: string): FormOption[] | undefined {
     case "methods": return METHOD_IDS.map((id) => ({ id, label: METHODS[id].label, group: METHODS[id].llm, description: METHODS[id].summary }));
     case "closed": return CLOSED_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: MODELS[id].inStudy ? "study" : "current", description: `${MODELS[id].provider}${MODELS[id].inStudy ? ", used in the study" : ", current price set only"}` }));
     case "open": return OPEN_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: "open", description: `${MODELS[id].paramsBillions}B parameters, ${MODELS[id].architecture}` }));
+    case "hosted": return OPEN_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: "open", description: "Served by a host: priced per token, the host sees what it is sent" }));
+    case "closedOnOpen": return CLOSED_METHOD_IDS.map((id) => ({ id, label: `${METHODS[id].label} on the open models`, group: "closed", description: METHODS[id].summary }));
+    case "dp-fewshotgen.generator": return [
+      { id: "api", label: "On the model that answers the queries (variant (1), as the study ran it)" },
+      ...GENERATING_OPEN_MODEL_IDS.map((id) => ({ id, label: `${MODELS[id].label} on your GPU (variant (2))`, description: "The private records reach no provider; only the DP demonstrations and the queries do" })),
+    ];
     case "prices": return [
       { id: "paper-2024-05", label: "Study prices (2024-05-22, Table 22)" },
       { id: "current", label: "Current list prices (genai-prices)" },

@@ -43,7 +43,13 @@ export function providerSees(leakage: LeakageRow | null): string {
   if (leakage === null) return "not defined";
   const parts: string[] = [];
   if (leakage.channels.A.status === "exposed") parts.push("private records");
-  if (leakage.channels.A.status === "partial") parts.push("a DP instruction");
+  else if (leakage.deployment !== "local") {
+    // What a method sends besides queries when no raw record travels: DP-OPT its DP instruction;
+    // DP-FewShotGen's variant (2) its DP demonstrations; a DP-SGD method at a host its DP-trained model.
+    const artefact = leakage.method === "dp-opt" ? "a DP instruction" : leakage.method === "dp-fewshotgen" ? "DP demonstrations"
+      : leakage.method === "prompt-dpsgd" || leakage.method === "private-lora" || leakage.method === "dp-finetune" ? "a DP-trained model" : null;
+    if (artefact !== null) parts.push(artefact);
+  }
   if (leakage.channels.B.status !== "protected") parts.push("queries");
   return parts.length === 0 ? "nothing" : parts.join(" + ");
 }
@@ -202,8 +208,8 @@ export function tableRow(row: EstimateRow): TableRow {
     x === null ? { value: null, text: missingPriceText(missing), source } : { value: x, text: formatUsd(x), source };
   const cells: Record<ColumnId, Cell> = {
     method: { value: method.label, text: method.label, source: `${method.summary}\n${method.source}` },
-    llm: { value: row.llm, text: row.llm, source: row.llm === "closed" ? "Adapts a closed model through its provider's API" : "Adapts an open model on your own GPU" },
-    model: { value: model.label, text: model.label, source: `${model.provider === "local" ? "Open model, run locally" : `Closed model by ${model.provider}`}; ${model.source}` },
+    llm: { value: row.llm, text: row.llm, source: row.llm === "closed" ? "Adapts a closed model through its provider's API" : row.leakage?.deployment === "hosted" ? `Adapts an open model served by ${row.leakage.provider ?? "a host"}` : "Adapts an open model on your own GPU" },
+    model: { value: model.label, text: model.label, source: `${model.llm === "closed" ? `Closed model by ${model.provider}` : row.leakage?.deployment === "hosted" ? "Open model, served by a host" : "Open model, run locally"}; ${model.source}` },
     training: money(row.trainingCostUsd, costSource(row, "training")),
     query: money(row.queryCostUsd, costSource(row, "query")),
     total: money(row.totalCostUsd, totalSource(row)),

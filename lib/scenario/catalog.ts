@@ -93,6 +93,14 @@ export const METHODS: Record<MethodId, MethodInfo> = {
   "prompt-pate-gen": { id: "prompt-pate-gen", label: "PromptPATEGen", llm: "open", mechanism: "pate", summary: "PATE on a local open LLM: teachers label public queries by private keyword aggregation; the student prompt answers unlimited queries.", source: "Hanke et al. 2024, Section 3 and Table 2" },
 };
 
+/**
+ * The closed-LLM methods: they only prompt a model, so they can also run on an open model (the
+ * study ran DP-ICL on OpenLLaMA 13B, Table 5, and DP-OPT on Vicuna 7B, Table 3). The share link's
+ * `closedOnOpen` lists which of them to pair with the selected open models as well.
+ */
+export const CLOSED_METHOD_IDS = ["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt"] as const satisfies readonly MethodId[];
+export type ClosedMethodId = (typeof CLOSED_METHOD_IDS)[number];
+
 // ---------------------------------------------------------------------------------------------
 // Models (paper-facts.md §4; closed parameter counts are the paper's estimates)
 // ---------------------------------------------------------------------------------------------
@@ -203,6 +211,18 @@ export const MODELS: Record<ModelId, ModelInfo> = {
   "openllama-13b": open("openllama-13b", "OpenLLaMA 13B", 13, "decoder", `${PAPER}, Section 4`, ctx(2048, "Hugging Face openlm-research/open_llama_13b config.json: max_position_embeddings 2048")),
   "mixtral-8x7b": open("mixtral-8x7b", "Mixtral 8x7B", 45, "moe-decoder", `${PAPER}, Section 4 (~45B total parameters)`, ctx(32768, "Mistral AI, Mixtral of experts (2023-12-11) and mistralai/Mixtral-8x7B-v0.1 config.json: 32k-token context")),
 };
+
+/** Open models that can write text: every open model but the encoder-only RoBERTa-Large. */
+export const GENERATING_OPEN_MODEL_IDS = OPEN_MODEL_IDS.filter((id) => MODELS[id].architecture !== "encoder");
+
+/**
+ * Where DP-FewShotGen generates its synthetic demonstrations (share link `dp-fewshotgen.generator`):
+ * `api`, on the closed model that later answers the queries (the study's variant (1), Hanke et al.
+ * 2024, Table 1), or an open model id (variant (2): generated on an open LLM, so the private
+ * records never reach the closed model's provider; only the DP demonstrations and the queries do).
+ */
+export const FEWSHOTGEN_GENERATORS = ["api", ...GENERATING_OPEN_MODEL_IDS] as const;
+export type FewShotGenGenerator = "api" | OpenModelId;
 
 // ---------------------------------------------------------------------------------------------
 // Price sets and GPUs. The prices themselves live in lib/cost; the ids are part of the URL contract.

@@ -7,8 +7,8 @@
  */
 import { z } from "zod";
 import {
-  ACCOUNTANT_IDS, CLOSED_MODEL_IDS, GPU_IDS, METHOD_IDS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, TASKS,
-  type AccountantId, type ClosedModelId, type GpuId, type MethodId, type ModelId, type OpenModelId, type PresetId,
+  ACCOUNTANT_IDS, CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, FEWSHOTGEN_GENERATORS, GPU_IDS, METHOD_IDS, MODELS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, TASKS,
+  type AccountantId, type ClosedMethodId, type ClosedModelId, type FewShotGenGenerator, type GpuId, type MethodId, type ModelId, type OpenModelId, type PresetId,
   type PriceSetId, type Task,
 } from "./catalog";
 import { KNOB_SPECS, type KnobSpec, type Knobs } from "./knobs";
@@ -85,6 +85,15 @@ export interface Scenario {
   methods: MethodId[];
   closedModels: ClosedModelId[];
   openModels: OpenModelId[];
+  /**
+   * Open models served by a hosting provider rather than the user's GPU (share link `hosted`).
+   * A `price.<open model>` override also means hosted (see `deploymentOf`); default none.
+   */
+  hostedModels: OpenModelId[];
+  /** Closed-LLM methods that also run on every selected open model (share link `closedOnOpen`); default none. */
+  closedOnOpen: ClosedMethodId[];
+  /** Where DP-FewShotGen writes its demonstrations: `api` (variant (1), default) or an open model (variant (2)). */
+  fewShotGenGenerator: FewShotGenGenerator;
   priceSet: PriceSetId;
   gpu: GpuId;
   gpuUsdPerHour: number;
@@ -128,10 +137,15 @@ export const TOP_FIELDS = [
   { path: "accountant", key: "accountant", label: "Accountant", unit: "", description: "PRV (tight numerical) or RDP (Rényi, looser) for Gaussian mechanisms.", kind: { type: "enum", values: ACCOUNTANT_IDS } },
   { path: "methods", key: "methods", label: "Methods", unit: "", description: "Adaptation methods to compare.", kind: { type: "list", values: METHOD_IDS, maxItems: MAX_METHODS, minItems: 1 } },
   { path: "closedModels", key: "closed", label: "Closed models", unit: "", description: "API models for the closed-LLM methods.", kind: { type: "list", values: CLOSED_MODEL_IDS, maxItems: MAX_MODELS, minItems: 0 } },
-  { path: "openModels", key: "open", label: "Open models", unit: "", description: "Local models for the open-LLM methods.", kind: { type: "list", values: OPEN_MODEL_IDS, maxItems: MAX_MODELS, minItems: 0 } },
+  { path: "openModels", key: "open", label: "Open models", unit: "", description: "Open models for the open-LLM methods; they run on your GPU unless listed under hosted.", kind: { type: "list", values: OPEN_MODEL_IDS, maxItems: MAX_MODELS, minItems: 0 } },
+  // Added after v=1 was published: absent means every open model runs on the user's GPU, as
+  // before (a `price.<open model>` override meant a hosted API then too, see deploymentOf).
+  { path: "hostedModels", key: "hosted", label: "Open models run at a host", unit: "", description: "Open models served by a hosting provider instead of your own GPU: they are priced per token (price.<model>=in,out) and the host sees what they are sent. A price override on an open model also marks it hosted.", kind: { type: "list", values: OPEN_MODEL_IDS, maxItems: MAX_MODELS, minItems: 0 } },
+  { path: "closedOnOpen", key: "closedOnOpen", label: "Closed-LLM methods also on open models", unit: "", description: "Also run these closed-LLM methods on every selected open model, as the study ran DP-ICL on OpenLLaMA 13B (Table 5) and DP-OPT on Vicuna 7B (Table 3).", kind: { type: "list", values: CLOSED_METHOD_IDS, maxItems: MAX_METHODS, minItems: 0 } },
   { path: "priceSet", key: "prices", label: "Price set", unit: "", description: "The study's API prices of 2024-05-22 or current list prices.", kind: { type: "enum", values: PRICE_SET_IDS } },
   { path: "gpu", key: "gpu", label: "GPU", unit: "", description: "GPU that trains and serves the open models.", kind: { type: "enum", values: GPU_IDS } },
   { path: "gpuUsdPerHour", key: "gpuPrice", label: "GPU price", unit: "$/GPU-hour", description: "Rental price of one GPU for one hour.", kind: num(0, 1000, false) },
+  { path: "fewShotGenGenerator", key: "dp-fewshotgen.generator", label: "DP-FewShotGen generator", unit: "", description: "Where DP-FewShotGen writes its synthetic demonstrations: api = on the model that answers the queries (the study's variant (1)), or an open model id run on your own GPU (variant (2), Hanke et al. 2024, Table 1: the private records reach no provider).", kind: { type: "enum", values: FEWSHOTGEN_GENERATORS } },
 ] as const satisfies readonly (FieldMeta & { path: keyof Scenario })[];
 
 export type TopFieldPath = (typeof TOP_FIELDS)[number]["path"];
@@ -145,6 +159,20 @@ export const PRICE_OVERRIDE_META = {
   min: 0,
   max: 100000,
 };
+
+/**
+ * Where a model runs, which decides who sees channels A and B and how its calls are priced:
+ * - `provider-api`: a closed model, called through its provider's API;
+ * - `hosted`: an open model served by a host (listed in `hosted`, or given a `price.<model>`
+ *   override, which only a hosted model has): per-token price, the host is the provider;
+ * - `local`: an open model on the user's own GPU: GPU-hours, no provider.
+ * @example deploymentOf({ hostedModels: [], priceOverrides: { "vicuna-7b": { inputUsdPerMTok: 0.2, outputUsdPerMTok: 0.2 } } }, "vicuna-7b") // "hosted"
+ */
+export type Deployment = "provider-api" | "hosted" | "local";
+export function deploymentOf(scenario: Pick<Scenario, "hostedModels" | "priceOverrides">, model: ModelId): Deployment {
+  if (MODELS[model].llm === "closed") return "provider-api";
+  return scenario.hostedModels.includes(model as OpenModelId) || scenario.priceOverrides[model] !== undefined ? "hosted" : "local";
+}
 
 export function knobKey(method: MethodId, knob: string): string {
   return `${method}.${knob}`;
