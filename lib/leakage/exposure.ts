@@ -24,7 +24,7 @@ export interface RecordExposure {
  * full relative precision at both ends. p is clipped at 1 because a draw cannot include a
  * record more than once.
  *
- * Used for DP-ICL (a fresh ensemble·shots records per query; method-mechanics.md §2 "Leakage")
+ * Used for DP-ICL (a fresh ensemble·shots records per query; docs/derivations.md §2 "Leakage")
  * and DP-FewShotGen (a fresh M·N records per generated token; §6 "Leakage").
  *
  * @param records pool size N, in records (> 0)

@@ -97,7 +97,7 @@ export function clippedRate(recordsPerStep: number, pool: number, what: string):
 }
 
 export const HANKE = "Hanke et al. 2024 (NeurIPS), Table 2 and Appendix D";
-export const MECHANICS = "method-mechanics.md";
+export const MECHANICS = "docs/derivations.md";
 
 /**
  * The fields every noise-calibrated method reports the same way: the target, the ε achieved and

@@ -1,5 +1,5 @@
 /**
- * DP-FewShotGen (Tang et al., ICLR 2024), method-mechanics §6.
+ * DP-FewShotGen (Tang et al., ICLR 2024), docs/derivations.md §6.
  *
  * n synthetic demonstrations are generated token by token. For every token, M·s private records
  * are sampled afresh (Poisson at q = M·s/N_pool in the accounting), split into M prompts, and the
@@ -88,7 +88,7 @@ export function dpFewShotGenPrivacy(scenario: Scenario): MethodPrivacy {
       reportedAccountant: code.accountant,
       soundEpsilon: finiteOrNull(sound?.epsilon),
       soundDelta: scenario.delta,
-      reason: "Demonstrations that draw on the same pool compose sequentially: with n demos per pool the mechanism runs n·T_max subsampled steps on it, not T_max (method-mechanics §6, §12.5).",
+      reason: "Demonstrations that draw on the same pool compose sequentially: with n demos per pool the mechanism runs n·T_max subsampled steps on it, not T_max (docs/derivations.md §6, §12.5).",
     };
   }
   return {

@@ -1,5 +1,5 @@
 /**
- * DP-ICL (Wu et al., ICLR 2024), method-mechanics §2 (classification) and §3 (generation, ESA).
+ * DP-ICL (Wu et al., ICLR 2024), docs/derivations.md §2 (classification) and §3 (generation, ESA).
  *
  * Every query draws E fresh teacher prompts of s private records each (a Poisson sample at rate
  * q = E·s/N in the accounting) and aggregates their answers with Gaussian noise:
@@ -70,7 +70,7 @@ function asOriginalCode(scenario: Scenario, s: Setup, soundSpec: ReturnType<type
     reportedAccountant: "rdp-autodp-classic",
     soundEpsilon: finiteOrNull(sound?.epsilon),
     soundDelta: scenario.delta,
-    reason: "Changing one record moves one teacher's vote from one class to another: an L2 change of √2, not 1 (PATE's GNMax uses α/σ²). The code's σ therefore buys a larger ε than it reports; the classic RDP conversion it uses is looser than the improved one, which partly offsets this (method-mechanics §2 deviations (i) and (iii), §12.1).",
+    reason: "Changing one record moves one teacher's vote from one class to another: an L2 change of √2, not 1 (PATE's GNMax uses α/σ²). The code's σ therefore buys a larger ε than it reports; the classic RDP conversion it uses is looser than the improved one, which partly offsets this (docs/derivations.md §2 deviations (i) and (iii), §12.1).",
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * DP-OPT (Hong et al., ICLR 2024), method-mechanics §7.
+ * DP-OPT (Hong et al., ICLR 2024), docs/derivations.md §7.
  *
  * A local LLM writes the instruction token by token. For each token, E meta-prompts of s private
  * demonstrations are sampled (Poisson at q = E·s/n_train) and vote; the LimitedDomain Gumbel
@@ -22,7 +22,7 @@ const SOURCES = [
   `${MECHANICS} §7 (VITA-Group/DP-OPT utils/dp_accountant.py)`,
 ] as const;
 
-/** The code's SST-2 sweep setting for ε = 8 (method-mechanics §7). */
+/** The code's SST-2 sweep setting for ε = 8 (docs/derivations.md §7). */
 export const CODE_TOKEN_EPSILON = 1.8;
 export const CODE_FAILURE_PROBABILITY = 5e-7;
 
@@ -87,7 +87,7 @@ export function dpOptPrivacy(scenario: Scenario): MethodPrivacy {
     reportedAccountant: "rdp",
     soundEpsilon: codeBudget > 0 ? finiteOrNull(codeRun.epsilon) : null,
     soundDelta: codeBudget > 0 ? codeRun.delta : null,
-    reason: "DP-OPT's accountant is sound (it charges δ0 for every token query); the difference is only the fixed per-token setting, which the code tuned for ε = 8 on SST-2 (method-mechanics §7).",
+    reason: "DP-OPT's accountant is sound (it charges δ0 for every token query); the difference is only the fixed per-token setting, which the code tuned for ε = 8 on SST-2 (docs/derivations.md §7).",
   };
   return {
     method: "dp-opt",

@@ -1,5 +1,5 @@
 /**
- * The DP-SGD family on open LLMs (PromptDPSGD, PrivateLoRA, DP-FineTune), method-mechanics §8.
+ * The DP-SGD family on open LLMs (PromptDPSGD, PrivateLoRA, DP-FineTune), docs/derivations.md §8.
  *
  * Per-example clipping plus Gaussian noise σ·C on each batch's summed gradient; batches are
  * accounted as Poisson samples at rate q. The event is selfComposed(steps, poissonSampled(q,
@@ -27,7 +27,7 @@ export interface DpSgdPlan {
 
 /**
  * q and the number of noisy steps for a plan, by the framework the method's code uses.
- * @example dpSgdPlan(14732, 256, 20, "dp-transformers") // { samplingRate ≈ 0.017377, steps: 1170 } (method-mechanics §8)
+ * @example dpSgdPlan(14732, 256, 20, "dp-transformers") // { samplingRate ≈ 0.017377, steps: 1170 } (docs/derivations.md §8)
  */
 export function dpSgdPlan(records: number, batch: number, epochs: number, rule: StepRule): DpSgdPlan {
   const clippedBatch = Math.min(batch, records);
@@ -61,7 +61,7 @@ export function dpSgdMethodPrivacy(config: DpSgdMethodConfig, scenario: Scenario
   const notes: string[] = [];
   if (plan.batch >= scenario.records) notes.push(`The batch (${plan.batch}) is at least N (${scenario.records}): every step uses all the data, q = 1, no amplification by subsampling.`);
   notes.push(`Steps by the ${plan.rule} rule: q = ${plan.samplingRate.toPrecision(4)}, ${plan.steps.toLocaleString("en-US")} noisy steps for ${plan.epochs} epochs.`);
-  notes.push("Accounting assumes Poisson sampling of batches; dp-transformers' shuffled fixed-size batches are accounted the same way, as in its code (method-mechanics §12.6).");
+  notes.push("Accounting assumes Poisson sampling of batches; dp-transformers' shuffled fixed-size batches are accounted the same way, as in its code (docs/derivations.md §12.6).");
   const { spec, note } = gaussianSpec(scenario, plan.samplingRate === 1 ? 1 : plan.steps);
   if (note) notes.push(note);
   const calibration = calibrateNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: scenario.delta, samplingRate: plan.samplingRate, steps: plan.steps, spec, relativeTolerance: 1e-3 });

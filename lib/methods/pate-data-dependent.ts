@@ -48,7 +48,7 @@ export function rdpGnmaxDataDependent(logq: number, noiseMultiplier: number, ord
  * fraction `agreement` of the teachers on one class and the rest on one rival (the closest
  * contest for that agreement) [assumption: a consensus model; the real value needs the votes].
  * Improved conversion on PATE's order grid.
- * @example dataDependentGnmaxEpsilon({ teachers: 400, classes: 2, agreement: 0.7, noiseMultiplier: 20, queries: 200, delta: 1e-6 }) // ≈ 0.337 (method-mechanics §4)
+ * @example dataDependentGnmaxEpsilon({ teachers: 400, classes: 2, agreement: 0.7, noiseMultiplier: 20, queries: 200, delta: 1e-6 }) // ≈ 0.337 (docs/derivations.md §4)
  */
 export function dataDependentGnmaxEpsilon(input: { teachers: number; classes: number; agreement: number; noiseMultiplier: number; queries: number; delta: number }): number {
   const { teachers, classes, agreement, noiseMultiplier, queries, delta } = input;

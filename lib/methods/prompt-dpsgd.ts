@@ -24,7 +24,7 @@ function asOriginalCode(scenario: Scenario, plan: DpSgdPlan): AsOriginalCode | n
     reportedAccountant: code.accountant,
     soundEpsilon: code.noiseMultiplier === null ? null : soundEpsilonOf(scenario, plan, code.noiseMultiplier),
     soundDelta: scenario.delta,
-    reason: "Only the δ default and the accountant differ: N^(−1.1) is smaller than 1/N, and RDP is looser than PRV, so the code's σ is a little larger than needed at the scenario's δ (method-mechanics §8, §12.6).",
+    reason: "Only the δ default and the accountant differ: N^(−1.1) is smaller than 1/N, and RDP is looser than PRV, so the code's σ is a little larger than needed at the scenario's δ (docs/derivations.md §8, §12.6).",
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * PromptPATEGen (Hanke et al. 2024), method-mechanics §5: PATE for generation on a local LLM.
+ * PromptPATEGen (Hanke et al. 2024), docs/derivations.md §5: PATE for generation on a local LLM.
  *
  * E teachers of s private records each are drawn once and answer all P public queries. Each
  * answer is keyword space aggregation with propose-test-release (KSA+PTR, §3): a Gaussian PTR
@@ -22,7 +22,7 @@ const SOURCES = [
   "Wu et al., ICLR 2024 (KSA+PTR)",
 ] as const;
 
-/** The code's (ε_EM, σ_PTR, δ0 factor) presets for ε = 8, 3, 1 (method-mechanics §3 table). */
+/** The code's (ε_EM, σ_PTR, δ0 factor) presets for ε = 8, 3, 1 (docs/derivations.md §3 table). */
 export const KSA_PRESETS = [
   { targetEpsilon: 8, keywordEpsilon: 1.0, ptrNoiseMultiplier: 1.15046, failureFactor: 0.99 },
   { targetEpsilon: 3, keywordEpsilon: 0.9, ptrNoiseMultiplier: 1.869, failureFactor: 0.99 },
@@ -147,7 +147,7 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
     // With δ0 charged per query the total δ can reach 1: then no ε holds (null).
     soundEpsilon: scenario.delta + queries * codeFailure < 1 ? finiteOrNull(soundEpsilon(preset.keywordEpsilon, preset.ptrNoiseMultiplier, codeFailure, queries, scenario.delta + queries * codeFailure)) : null,
     soundDelta: Math.min(1, scenario.delta + queries * codeFailure),
-    reason: "Fixed teachers answer every query, so per-query amplification by subsampling does not apply (sound: q = 1); q and δ are hard-coded for SAMSum whatever the configuration; and a PTR failure can happen at every query, so δ0 must be charged per query (≈ 5e-3 instead of 5e-5 for the presets) (method-mechanics §5 deviations 1–3, §12.2–3).",
+    reason: "Fixed teachers answer every query, so per-query amplification by subsampling does not apply (sound: q = 1); q and δ are hard-coded for SAMSum whatever the configuration; and a PTR failure can happen at every query, so δ0 must be charged per query (≈ 5e-3 instead of 5e-5 for the presets) (docs/derivations.md §5 deviations 1–3, §12.2–3).",
   };
   return {
     method: "prompt-pate-gen",

@@ -1,5 +1,5 @@
 /**
- * PromptPATE (Duan et al., NeurIPS 2023), method-mechanics §4.
+ * PromptPATE (Duan et al., NeurIPS 2023), docs/derivations.md §4.
  *
  * E teacher prompts hold s private records each (fixed for the whole run: no subsampling). They
  * vote on P unlabelled public inputs; each answer is GNMax with noise σ_G in votes (L2 sensitivity
@@ -37,7 +37,7 @@ function asOriginalCode(scenario: Scenario, ensemble: number, classes: number, a
     reportedAccountant: "pate-data-dependent",
     soundEpsilon: finiteOrNull(computeEpsilon(selfComposed(answered, gnmax(sigma)), scenario.delta, spec).epsilon),
     soundDelta: scenario.delta,
-    reason: "The data-dependent ε depends on the private votes themselves, so publishing it leaks information; it is a differential-privacy guarantee only after sanitisation (e.g. smooth sensitivity), which the code does not do. The data-independent bound holds for every dataset (method-mechanics §4, §12.4).",
+    reason: "The data-dependent ε depends on the private votes themselves, so publishing it leaks information; it is a differential-privacy guarantee only after sanitisation (e.g. smooth sensitivity), which the code does not do. The data-independent bound holds for every dataset (docs/derivations.md §4, §12.4).",
   };
 }
 

@@ -49,7 +49,7 @@ export interface AsOriginalCode {
   /** ε of the code's setting under our sound accounting (null when unbounded). */
   soundEpsilon: number | null;
   soundDelta: number | null;
-  /** Why the two differ (method-mechanics §12). */
+  /** Why the two differ (docs/derivations.md §12). */
   reason: string;
 }
 

@@ -11,7 +11,7 @@
 export const PAPER = "Hanke et al. 2024";
 
 // ---------------------------------------------------------------------------------------------
-// Datasets (paper Tables 7, 14, 21; paper-facts.md §3)
+// Datasets (paper Tables 7, 14, 21; docs/derivations.md §S3)
 // ---------------------------------------------------------------------------------------------
 
 export const TASKS = ["classification", "generation"] as const;
@@ -54,7 +54,7 @@ export const DATASETS: Record<DatasetId, Dataset> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Methods (paper Fig. 1 and Table 2; paper-facts.md §2)
+// Methods (paper Fig. 1 and Table 2; docs/derivations.md §S2)
 // ---------------------------------------------------------------------------------------------
 
 export const METHOD_IDS = [
@@ -102,7 +102,7 @@ export const CLOSED_METHOD_IDS = ["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-
 export type ClosedMethodId = (typeof CLOSED_METHOD_IDS)[number];
 
 // ---------------------------------------------------------------------------------------------
-// Models (paper-facts.md §4; closed parameter counts are the paper's estimates)
+// Models (docs/derivations.md §S4; closed parameter counts are the paper's estimates)
 // ---------------------------------------------------------------------------------------------
 
 export const CLOSED_MODEL_IDS = [

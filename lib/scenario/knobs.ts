@@ -3,7 +3,7 @@
  *
  * In the share link a knob is `<method>.<knob>`, e.g. `dp-icl.ensemble=100&dp-icl.shots=1`.
  * Every ensemble method uses `.ensemble` and `.shots`; DP-SGD methods use `.epochs` and `.batch`.
- * Defaults come from the study's hyperparameter tables (paper-facts.md §8) for each dataset; where
+ * Defaults come from the study's hyperparameter tables (docs/derivations.md §S8) for each dataset; where
  * the study is silent the default is marked as an assumption in `KNOB_DEFAULT_NOTES`.
  */
 import type { MethodId, PresetId } from "./catalog";
@@ -79,7 +79,7 @@ type PerDataset = Record<Exclude<PresetId, "custom">, number>;
 const perDataset = (sst2: number, trec: number, mpqa: number, disaster: number, samsum: number, docvqa: number, mitg: number, mitd: number): PerDataset => ({ sst2, trec, mpqa, disaster, samsum, docvqa, mitg, mitd });
 
 /**
- * Defaults per dataset. Sources: paper-facts.md §8 (Hanke et al. 2024, Tables 8–20 and Appendix D).
+ * Defaults per dataset. Sources: docs/derivations.md §S8 (Hanke et al. 2024, Tables 8–20 and Appendix D).
  * Entries marked [assumption] in KNOB_DEFAULT_NOTES were not run by the study on that dataset.
  */
 const D = {
@@ -88,7 +88,7 @@ const D = {
     shots: perDataset(4, 4, 4, 4, 1, 1, 1, 1),
   },
   "prompt-pate": {
-    // 400 private examples in the teachers; the E × s split is not given: 400 × 1 (method-mechanics §4).
+    // 400 private examples in the teachers; the E × s split is not given: 400 × 1 (docs/derivations.md §4).
     ensemble: perDataset(400, 400, 400, 400, 400, 400, 400, 400),
     shots: perDataset(1, 1, 1, 1, 1, 1, 1, 1),
     public: perDataset(300, 300, 300, 300, 300, 300, 300, 300),

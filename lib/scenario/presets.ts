@@ -2,7 +2,7 @@
  * Presets: one per dataset of the study, plus `custom`.
  *
  * A preset fixes N, the token averages, the task, the models the study ran on that dataset and the
- * method hyperparameters (paper-facts.md §3, §8). Privacy defaults everywhere: ε = 8, δ = 1/N
+ * method hyperparameters (docs/derivations.md §S3, §S8). Privacy defaults everywhere: ε = 8, δ = 1/N
  * (Hanke et al. 2024, Section 4); 10,000 queries as in the study's cost tables.
  */
 import {

@@ -1,6 +1,6 @@
 /**
  * Translation between privadapt's ids (lib/scenario/catalog.ts) and the names the study prints
- * in its tables (paper-facts.md §2–§4, §7), so that a lookup cannot silently miss a row because
+ * in its tables (docs/derivations.md §S2–§S4, §S7), so that a lookup cannot silently miss a row because
  * of a spelling difference.
  */
 import { METHODS, MODELS, type DatasetId, type MethodId, type ModelId, type Task } from "../scenario";
@@ -19,7 +19,7 @@ export const PAPER_DATASET_NAMES: Record<DatasetId, PaperDatasetName> = {
 
 /**
  * The study's model names. Two differ from the catalogue labels: BART-Large is the XSum
- * fine-tune (paper-facts.md §4), and Table 4's "GPT-3.5 Turbo" is priced in Table 22 as
+ * fine-tune (docs/derivations.md §S4), and Table 4's "GPT-3.5 Turbo" is priced in Table 22 as
  * "GPT-3.5 Turbo Instruct", the catalogue's id. Current models (inStudy: false) have no row.
  */
 export const PAPER_MODEL_NAMES: Partial<Record<ModelId, PaperModelName>> = {

@@ -3,11 +3,11 @@ import fc from "fast-check";
 import { expectedDistinctRecords } from "../../lib/leakage";
 
 describe("expectedDistinctRecords", () => {
-  it("SST2 DP-ICL, 10 × 4 shots, 872 queries with N = 67,349 → 40.4% (oracle: method-mechanics.md §2 Leakage)", () => {
+  it("SST2 DP-ICL, 10 × 4 shots, 872 queries with N = 67,349 → 40.4% (oracle: docs/derivations.md §2 Leakage)", () => {
     expect(expectedDistinctRecords(67349, 40, 872).fraction).toBeCloseTo(0.404, 3);
   });
 
-  it("the same with the study's N = 66,674 (paper-facts.md §3, Table 7) → 40.7%, equal to the closed form N·(1 − (1 − 40/N)^872)", () => {
+  it("the same with the study's N = 66,674 (docs/derivations.md §S3, Table 7) → 40.7%, equal to the closed form N·(1 − (1 − 40/N)^872)", () => {
     const x = expectedDistinctRecords(66674, 40, 872);
     // Oracle: the direct power form, accurate to ~1e-13 at this p and Q.
     const direct = 1 - Math.pow(1 - 40 / 66674, 872);
@@ -16,15 +16,15 @@ describe("expectedDistinctRecords", () => {
     expect(x.expectedRecords).toBeCloseTo(66674 * direct, 6);
   });
 
-  it("TREC, 10 × 4 shots, 500 queries → 97.5% (oracle: method-mechanics.md §2)", () => {
+  it("TREC, 10 × 4 shots, 500 queries → 97.5% (oracle: docs/derivations.md §2)", () => {
     expect(expectedDistinctRecords(5452, 40, 500).fraction).toBeCloseTo(0.975, 3);
   });
 
-  it("SAMSum, 100 teachers × 4 shots over 100 queries → 93.6% (oracle: method-mechanics.md §3 Leakage)", () => {
+  it("SAMSum, 100 teachers × 4 shots over 100 queries → 93.6% (oracle: docs/derivations.md §3 Leakage)", () => {
     expect(expectedDistinctRecords(14732, 400, 100).fraction).toBeCloseTo(0.936, 3);
   });
 
-  it("SAMSum, 100 × 1 shot over 10,000 queries → ≈ 100% (oracle: method-mechanics.md §3 and §11)", () => {
+  it("SAMSum, 100 × 1 shot over 10,000 queries → ≈ 100% (oracle: docs/derivations.md §3 and §11)", () => {
     expect(expectedDistinctRecords(14732, 100, 10000).fraction).toBeGreaterThan(0.9999);
   });
 

@@ -21,7 +21,7 @@ describe("the TSDoc @examples of lib/leakage", () => {
     expect(providerPolicyFor("gpt-4-turbo")?.trainsOnApiData).toBe("no-by-default");
   });
 
-  it("DP-ICL for generation names the extra query copies of KSA and ESA (oracle: method-mechanics.md §3, E+1 and 2E+1)", () => {
+  it("DP-ICL for generation names the extra query copies of KSA and ESA (oracle: docs/derivations.md §3, E+1 and 2E+1)", () => {
     const r = leakageFor(presetScenario("samsum"), "dp-icl", "gpt-3-davinci");
     expect(r.queryCopiesToProvider).toBe(100);
     expect(r.channels.B.reason).toMatch(/KSA 101, ESA 201/);

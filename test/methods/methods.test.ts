@@ -42,7 +42,7 @@ describe("the default scenario (SST-2, ε = 8, δ = 1/N, 10,000 queries, PRV)", 
     expect(results.find((x) => x.method === "prompt-pate-gen")!.accountant).toBe("rdp");
   });
 
-  it("DP-ICL: the code's σ (Δ = 1, autodp classic) costs more than its reported ε under the sound accounting (method-mechanics §12.1)", () => {
+  it("DP-ICL: the code's σ (Δ = 1, autodp classic) costs more than its reported ε under the sound accounting (docs/derivations.md §12.1)", () => {
     const r = results.find((x) => x.method === "dp-icl")!;
     const code = r.asOriginalCode!;
     expect(code.reportedAccountant).toBe("rdp-autodp-classic");
@@ -90,7 +90,7 @@ describe("the default scenario (SST-2, ε = 8, δ = 1/N, 10,000 queries, PRV)", 
   });
 });
 
-describe("worked examples, oracle: method-mechanics §7, §8", () => {
+describe("worked examples, oracle: docs/derivations.md §7, §8", () => {
   it("DP-SGD step rules: SAMSum 1,170 steps (dp-transformers), SST-2 PrivateLoRA 660 (opacus), MIT-G 188, MIT-D 106", () => {
     const samsum = dpSgdPlan(14732, 256, 20, "dp-transformers");
     expect(samsum.samplingRate).toBeCloseTo(0.017377, 6);

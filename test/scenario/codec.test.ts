@@ -52,7 +52,7 @@ describe("share-link codec: examples", () => {
     expect(serializeScenario(s)).toBe("v=1&price.gpt-4-turbo=10,30&dp-icl.ensemble=100&dp-icl.shots=1&private-lora.epochs=3");
   });
 
-  test("a preset brings its dataset's N, tokens and knobs (paper-facts.md §3, §8)", () => {
+  test("a preset brings its dataset's N, tokens and knobs (docs/derivations.md §S3, §S8)", () => {
     const s = parsed("preset=samsum");
     expect(s).toEqual(presetScenario("samsum"));
     expect(s.records).toBe(14732);

@@ -2,8 +2,8 @@
 import { DATASETS, METHOD_IDS, PRESET_IDS, presetScenario, type DatasetId } from "@/lib/scenario";
 
 /**
- * Each preset against paper-facts.md: §3 (Tables 7, 14, 21: sizes, classes, token averages) and
- * §8 (Tables 8–20: hyperparameters). Expected values are typed in from the paper, not read from lib/.
+ * Each preset against docs/derivations.md §S3 (Tables 7, 14, 21: sizes, classes, token averages) and
+ * §S8 (Tables 8–20: hyperparameters). Expected values are typed in from the paper, not read from lib/.
  */
 const PAPER_DATASETS: Record<DatasetId, { train: number; classes: number | null; inTokens: number; outTokens: number; task: string }> = {
   sst2: { train: 66674, classes: 2, inTokens: 12.35, outTokens: 1, task: "classification" }, // Table 7
@@ -16,7 +16,7 @@ const PAPER_DATASETS: Record<DatasetId, { train: number; classes: number | null;
   mitd: { train: 1561, classes: null, inTokens: 25.276, outTokens: 3.877, task: "generation" }, // Table 14
 };
 
-/** Order: sst2, trec, mpqa, disaster, samsum, docvqa, mitg, mitd (paper-facts.md §8). */
+/** Order: sst2, trec, mpqa, disaster, samsum, docvqa, mitg, mitd (docs/derivations.md §S8). */
 const order: DatasetId[] = ["sst2", "trec", "mpqa", "disaster", "samsum", "docvqa", "mitg", "mitd"];
 const PAPER_KNOBS: Record<string, number[]> = {
   "private-lora.epochs": [10, 40, 20, 20, 20, 15, 20, 20], // Tables 8 and 16
@@ -33,7 +33,7 @@ const PAPER_KNOBS: Record<string, number[]> = {
 };
 
 describe("presets match the study", () => {
-  test.each(order)("%s: N, classes, token averages and task (paper-facts.md §3)", (id) => {
+  test.each(order)("%s: N, classes, token averages and task (docs/derivations.md §S3)", (id) => {
     const s = presetScenario(id);
     const paper = PAPER_DATASETS[id];
     expect(s.records).toBe(paper.train);
@@ -52,7 +52,7 @@ describe("presets match the study", () => {
     expect(s.methods).toEqual([...METHOD_IDS]);
   });
 
-  test.each(Object.entries(PAPER_KNOBS))("%s per dataset (paper-facts.md §8)", (key, values) => {
+  test.each(Object.entries(PAPER_KNOBS))("%s per dataset (docs/derivations.md §S8)", (key, values) => {
     const [method, knob] = key.split(".") as [string, string];
     order.forEach((id, i) => {
       const knobs = presetScenario(id).knobs as unknown as Record<string, Record<string, number>>;

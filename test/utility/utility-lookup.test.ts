@@ -4,7 +4,7 @@ import { DATASET_IDS, METHOD_IDS, CLOSED_MODEL_IDS, OPEN_MODEL_IDS, PRESET_IDS, 
 import { MEASURED_RESULTS, lookupMeasuredUtility, paperMethodNames, utilityFor } from "../../lib/utility";
 
 const CLASSIFICATION: DatasetId[] = ["sst2", "trec", "mpqa", "disaster"];
-/** Table 23 (paper-facts.md §7), PrivateLoRA on Vicuna 7B, accuracy (%) by ε: the oracle. */
+/** Table 23 (docs/derivations.md §S7), PrivateLoRA on Vicuna 7B, accuracy (%) by ε: the oracle. */
 const TABLE_23: Record<number, number[]> = {
   8: [95.3, 97.4, 88.4, 82.0],
   3: [94.4, 96.2, 87.6, 79.6],
@@ -38,7 +38,7 @@ describe("utilityFor on a study preset", () => {
     expect(at(5)).toBeCloseTo(87.6 + 0.4 * (87.8 - 87.6), 10);
   });
 
-  it("at ε = 8 prefers Table 3 (94.8 ± 0.5) over Table 23 (95.3) and mentions the other (oracle: Table 3; paper-facts.md §9)", () => {
+  it("at ε = 8 prefers Table 3 (94.8 ± 0.5) over Table 23 (95.3) and mentions the other (oracle: Table 3; docs/derivations.md §S9)", () => {
     const u = utilityFor(presetScenario("sst2"), "private-lora", "vicuna-7b");
     expect(u).toMatchObject({ value: 94.8, spread: 0.5, source: "Hanke et al. 2024, Table 3" });
     expect(u.note).toMatch(/Table 23 prints 95\.3/);
