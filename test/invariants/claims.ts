@@ -99,7 +99,8 @@ export function utilityClaims(row: EstimateRow, scenario: Scenario): string[] {
   if (u.kind !== "measured") return [];
   const dataset = scenario.preset === "custom" ? null : PAPER_DATASET_NAMES[scenario.preset];
   const model = PAPER_MODEL_NAMES[row.model];
-  const methods: readonly string[] = paperMethodNames(row.method, row.model, scenario.task);
+  // Both of a task-dependent method's names: a preset keeps its dataset's cells whatever `task` says.
+  const methods: readonly string[] = paperMethodNames(row.method, row.model);
   const printed = PAPER_ROWS.some(
     (p) => p.dataset === dataset && p.model === model && methods.includes(p.method) && p.mean === u.value &&
       (p.epsilonKind === "below" ? scenario.epsilon === 0.3 : p.epsilon === scenario.epsilon),
