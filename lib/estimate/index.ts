@@ -50,14 +50,16 @@ export function estimate(scenario: Scenario, options: CostOptions = {}, warnings
   for (const method of scenario.methods) privacyByMethod.set(method, methodPrivacy(scenario, method));
   const rows: EstimateRow[] = costs.rows.map((row) => {
     const privacy = privacyByMethod.get(row.method) ?? methodPrivacy(scenario, row.method);
+    // Feasibility first: channel C may claim "protected" only for a plan that runs and reaches its target.
+    const feasibility = privacyFeasibility(privacy);
     return {
       ...row,
       methodLabel: METHODS[row.method].label,
       modelLabel: MODELS[row.model].label,
       privacy,
-      leakage: leakageDefinedFor(row.method, row.model) ? leakageFor(scenario, row.method, row.model) : null,
+      leakage: leakageDefinedFor(row.method, row.model) ? leakageFor(scenario, row.method, row.model, { privacy, feasibility }) : null,
       utility: utilityFor(scenario, row.method, row.model),
-      ...privacyFeasibility(privacy),
+      ...feasibility,
     };
   });
   return {

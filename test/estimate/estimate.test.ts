@@ -83,3 +83,18 @@ describe("estimate(): one row per method × model with cost, privacy, leakage an
     }
   });
 });
+
+describe("estimate(): channel C reads the row's plan (audit finding 1)", () => {
+  test("MIT-G, PromptPATEGen at ε = 8 is infeasible (achieves ε ≈ 23.62), so no row's channel C is protected or claims (8, δ)", () => {
+    // Oracle: the CLI reproduction of the audit, `estimate --query 'preset=mitg&eps=8&methods=prompt-pate-gen'`.
+    const r = estimateFromInput("preset=mitg&eps=8&methods=prompt-pate-gen&accountant=rdp");
+    if (!r.ok) throw new Error("parse failed");
+    expect(r.estimate.rows.length).toBeGreaterThan(0);
+    for (const row of r.estimate.rows) {
+      expect(row.feasible).toBe(false);
+      expect(row.leakage?.channels.C.status).toBe("partial");
+      expect(row.leakage?.statement).toContain("answers are only (23.62, 3.39e-4)-DP, missing the target ε = 8");
+      expect(row.leakage?.hypothesisTest.epsilon).toBe(row.privacy.epsilon);
+    }
+  });
+});
