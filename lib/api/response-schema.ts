@@ -88,7 +88,12 @@ export const methodPrivacySchema = z.looseObject({
   bounds: z.object({ lower: z.number(), estimate: z.number(), upper: z.number() }).optional().meta({ description: "PRV's bounds on the true ε, when PRV produced `epsilon`." }),
   noiseMultiplier: z.number().nullable(),
   mechanism: z.looseObject({ parameter: z.string(), value: z.number().nullable(), unit: z.string() }),
-  budget: z.looseObject({ unit: z.string(), planned: z.number(), allowed: z.number().nullable() }),
+  budget: z.looseObject({
+    unit: z.string(),
+    planned: z.number(),
+    allowed: z.number().nullable().meta({ description: "The most the budget allows at the least-private useful setting; a lower bound when `capped`. Null when any workload fits by adding noise (DP-SGD)." }),
+    capped: z.literal(true).optional().meta({ description: "Present when the search for `allowed` stopped at its limit (1e9, or 1e7 for DP-OPT and PromptPATEGen) with ε still within the target: the budget allows at least `allowed`, maybe more. Show it as \"≥ 10⁹ (search limit)\", never as an exact count." }),
+  }),
   samplingRate: z.number().min(0).max(1),
   asOriginalCode: z.looseObject({ summary: z.string() }).nullable(),
   notes: z.array(z.string()),

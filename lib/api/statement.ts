@@ -10,7 +10,7 @@
  *   first view of a link pays the PRV cost, later views and the API share the result.
  */
 import {
-  DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, MODELS, TOP_FIELDS, parseScenario, recommend, serializeScenario,
+  DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, MODELS, TOP_FIELDS, formatAllowed, parseScenario, recommend, serializeScenario,
   type AccountantLabel, type RankedOption, type RecommendOption, type Estimate, type EstimateRow, type FieldError, type FieldWarning, type LeakageChannelId,
   type LeakageChannelStatus, type MethodId, type MethodPrivacy, type RowFeasibility, type Scenario,
 } from "../index";
@@ -157,7 +157,10 @@ export function guaranteeInWords(p: MethodPrivacy, s: Scenario, row: RowFeasibil
   if (p.mechanism.value !== null) details.push(`Calibrated ${PARAMETER_WORDS[p.mechanism.parameter] ?? p.mechanism.parameter} = ${formatSig(p.mechanism.value)} (${p.mechanism.unit}).`);
   if (p.samplingRate < 1) details.push(`Sampling rate per step: q = ${formatSig(p.samplingRate)} (privacy amplification by subsampling).`);
   if (p.budget.allowed !== null) {
-    details.push(`The budget allows up to ${formatCount(p.budget.allowed)} ${unit} at the least private useful setting${p.budget.allowedAccountant ? ` (counted with the ${p.budget.allowedAccountant.toUpperCase()} accountant)` : ""}; ${formatCount(p.budget.planned)} are planned.`);
+    // A capped figure is a lower bound (BudgetUse.capped): "at least", never "up to".
+    const allowed = p.budget.capped ? `at least ${formatAllowed(p.budget.allowed, true, unit).replace(/^≥ | \(search limit\)$/g, "")}` : `up to ${formatCount(p.budget.allowed)} ${unit}`;
+    const limit = p.budget.capped ? "; the search stopped at that limit, so the true figure may be higher" : "";
+    details.push(`The budget allows ${allowed} at the least private useful setting${p.budget.allowedAccountant ? ` (counted with the ${p.budget.allowedAccountant.toUpperCase()} accountant)` : ""}${limit}; ${formatCount(p.budget.planned)} are planned.`);
   } else if (p.budget.epochs !== undefined) {
     details.push(`${formatCount(p.budget.planned)} noisy ${unit} for ${formatCount(p.budget.epochs)} epochs; more training only adds noise, it never exceeds ε.`);
   }

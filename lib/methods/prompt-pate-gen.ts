@@ -16,6 +16,9 @@ import type { Scenario } from "../scenario";
 import { HANKE, MECHANICS, finiteOrNull } from "./common";
 import type { AsOriginalCode, MethodDescriptor, MethodPrivacy } from "./types";
 
+/** Where the search for the largest allowed workload stops; reaching it makes `allowed` a lower bound (budget.capped). */
+const ALLOWED_SEARCH_LIMIT = 10_000_000;
+
 const SOURCES = [
   `${HANKE}, Section 3 (PromptPATEGen)`,
   `${MECHANICS} §3, §5 (sprintml/OpenLLMs PromptPATEGen/priv_aggregation_utils.py)`,
@@ -125,7 +128,7 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
   const allowed = largestInteger((n) => {
     const f = Math.min(0.5, scenario.delta / (2 * n));
     return soundEpsilon(minKeyword, usefulPtrNoise(ensemble, f), f, n, totalDelta(scenario.delta, conversionDelta, n, f)) <= scenario.epsilon;
-  }, 10_000_000);
+  }, ALLOWED_SEARCH_LIMIT);
   let minFeasibleEpsilon: number | null | undefined;
   if (!feasible) {
     minFeasibleEpsilon = finiteOrNull(soundEpsilon(minKeyword, maxPtrNoise, failure, queries, totalDelta(scenario.delta, conversionDelta, queries, failure)));
@@ -155,7 +158,7 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
     accountant: "rdp",
     noiseMultiplier: ptrNoise,
     mechanism: { parameter: "keywordEpsilon", value: keywordEpsilon, unit: "ε_EM per query (keyword selection)", extra: { ptrNoiseMultiplier: ptrNoise, failureProbability: failure, usefulKeywordEpsilon: minKeyword } },
-    budget: { unit: "public queries", planned: queries, allowed, allowedAccountant: "rdp" },
+    budget: { unit: "public queries", planned: queries, allowed, allowedAccountant: "rdp", ...(allowed === ALLOWED_SEARCH_LIMIT ? { capped: true as const } : {}) },
     samplingRate: 1,
     ...(minFeasibleEpsilon !== undefined ? { minFeasibleEpsilon } : {}),
     asOriginalCode,

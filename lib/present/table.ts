@@ -12,7 +12,7 @@ import type { MethodPrivacy } from "../methods";
 import { DATASETS, METHODS, MODELS } from "../scenario";
 import { UTILITY_METRICS, type UtilityMetric } from "../utility";
 import {
-  accountantName, formatCount, formatDelta, formatEpsilon, formatFraction, formatUsd, formatUsdOrMissing, formatUtility,
+  accountantName, formatAllowed, formatCount, formatDelta, formatEpsilon, formatFraction, formatUsd, formatUsdOrMissing, formatUtility,
   missingPriceText,
 } from "./format";
 import type { Cell, ColumnId, ComparisonTable, LeakClass, PrivacyView, SummaryItem, SummaryView, TableColumn, TableRow } from "./types";
@@ -110,7 +110,9 @@ function epsilonCell(p: MethodPrivacy, brief = false): Cell {
     : epsilonSource(p);
   if (!p.feasible) {
     const need = p.minFeasibleEpsilon ? ` (needs ε ≥ ${formatEpsilon(p.minFeasibleEpsilon)})` : "";
-    return { value: null, text: `infeasible${need}`, source };
+    // Say what the plan achieves when it misses the target: the number a reader would otherwise assume is the target.
+    const achieved = p.epsilon !== null && p.epsilon > p.targetEpsilon ? `: achieves ${formatEpsilon(p.epsilon)} > target ${formatEpsilon(p.targetEpsilon)}` : "";
+    return { value: null, text: `infeasible${achieved}${need}`, source };
   }
   return { value: p.epsilon, text: `${formatEpsilon(p.epsilon)} (${accountantName(p.accountant)})`, source };
 }
@@ -211,7 +213,7 @@ export function tableRow(row: EstimateRow): TableRow {
     ...utilityCells(row),
     ...leakageCells(row),
   };
-  return { key: rowKey(row), method: row.method, model: row.model, llm: row.llm, feasible: row.privacy.feasible, cells };
+  return { key: rowKey(row), method: row.method, model: row.model, llm: row.llm, feasible: row.feasible, cells };
 }
 
 export function comparisonTable(est: Estimate): ComparisonTable {
@@ -233,7 +235,7 @@ export function privacyView(p: MethodPrivacy): PrivacyView {
     ? { value: null, text: "none meets the target", source: p.notes.join("\n") }
     : { value: m.value, text: `${symbol} = ${formatEpsilon(m.value)}`, source: `${symbol} in ${m.unit}${m.extra ? `; ${Object.entries(m.extra).map(([k, v]) => `${k} = ${Number(v.toPrecision(4))}`).join(", ")}` : ""}` };
   const b = p.budget;
-  const allowed = b.allowed === null ? "any workload (more noise)" : `${formatCount(b.allowed)} ${b.unit}${b.allowedAccountant ? ` (${accountantName(b.allowedAccountant)})` : ""}`;
+  const allowed = b.allowed === null ? "any workload (more noise)" : `${formatAllowed(b.allowed, b.capped, b.unit)}${b.allowedAccountant ? ` (${accountantName(b.allowedAccountant)})` : ""}`;
   const budget: Cell = {
     value: b.planned,
     text: `${formatCount(b.planned)} ${b.unit} planned; budget allows ${allowed}`,
