@@ -330,7 +330,7 @@ function channelFromPlan(plan: LeakagePlan): { hypothesisTest: MembershipTestBou
     return {
       hypothesisTest,
       channel: { status: "partial", formula: hypothesisTest.formula, reason: `${misses} ${hypothesisTest.statement}` },
-      clause: `answers are only (${e}, ${d})-DP, missing the target ε = ${target}, so a membership test at 1% false positives can succeed ${tpr1} of the time`,
+      clause: `answers are only (${e}, ${d})-DP, missing the target ε = ${target}, so the bound lets a membership test at 1% false positives succeed up to ${tpr1} of the time`,
     };
   }
   const why = reasonsText(feasibility);

@@ -230,6 +230,17 @@ describe("cards and cost titles read row.feasible, and say what their figures ar
     expect(q.table.rows.find((r) => r.key === cheapestKey)).toBeDefined(); // still in the table
   });
 
+  test("the cheapest card and the cost-split title name the same option at the same rounded total, whatever the scenario", () => {
+    // Two views of one figure: "X on Y: $Z for training…" and "X on Y costs least in total: $Z; …".
+    for (const query of ["accountant=rdp", "eps=1&accountant=rdp", "eps=0.5&methods=dp-icl,prompt-pate,prompt-pate-gen&accountant=rdp", "preset=samsum&eps=3&accountant=rdp", "preset=docvqa&accountant=rdp"]) {
+      const v = presentEstimate(est(query));
+      const card = /^(.+?): (\$[\d,.e-]+) for training/.exec(v.summary.cheapest?.text ?? "");
+      const title = /^(.+?) costs least in total: (\$[\d,.e-]+)/.exec(v.charts.costSplit.title);
+      expect(card).not.toBeNull();
+      expect([title?.[1], title?.[2]]).toEqual([card?.[1], card?.[2]]);
+    }
+  });
+
   test("the most-accurate card compares measured figures only while any exists, and never calls another kind measured", () => {
     // SAMSum, Table 4: PrivateLoRA on BART-Large 39.1 and DP-ICL on Davinci 31.8, both measured. A higher
     // non-measured figure (an interpolation of 99) must not win over them.
