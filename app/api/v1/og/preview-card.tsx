@@ -104,7 +104,8 @@ export async function previewResponse(query: URLSearchParams, ifNoneMatch: strin
     console.error("privadapt preview data failed", cause);
     return new ImageResponse(<FallbackCard />, IMAGE_OPTIONS);
   }
-  const etag = strongEtag(engineVersion(), "og-v1", preview.canonical, preview.ignored.join(","));
+  // og-v2: the card states each option's achieved ε (an image of og-v1 said less for the same link).
+  const etag = strongEtag(engineVersion(), "og-v2", preview.canonical, preview.ignored.join(","));
   const headers = { "cache-control": CACHE_CONTROL_RESULT, etag, "content-type": "image/png" };
   if (ifNoneMatchMatches(ifNoneMatch, etag)) return new Response(null, { status: 304, headers });
   let png = pngMemo.get(etag);
