@@ -120,9 +120,11 @@ describe("bad links still render, with a role=alert naming what was ignored", ()
   const s = buildStatement(query);
 
   test("bad fields fall back to defaults; the codec's errors and warnings are reported", () => {
-    const parsed = parseScenario(query);
-    expect(parsed.ok).toBe(false);
-    expect(s.problems.errors).toEqual(parsed.ok ? [] : parsed.errors);
+    // lib/scenario/schema.ts: eps is a number in [0.001, 100], n an integer in [2, 1e9]; colour is no key.
+    expect(s.problems.errors.map((e) => [e.field, e.message, e.allowed])).toEqual([
+      ["eps", "eps is not a number", "a number from 0.001 to 100"],
+      ["n", "n is out of range", "an integer from 2 to 1000000000"],
+    ]);
     expect(s.problems.warnings.map((w) => w.field)).toEqual(["colour"]);
     expect(s.canonical).toBe("v=1&accountant=rdp");
     expect(s.chosen).not.toBeNull();
