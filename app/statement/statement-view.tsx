@@ -172,6 +172,18 @@ export function StatementView({ statement: s, origin }: { statement: Statement; 
             </ol>
           </div>
         ) : null}
+        {s.notRanked.length > 0 ? (
+          <div className={styles.noPrint}>
+            <h3>Not ranked ({s.notRanked.length === 1 ? "1 option cannot" : `${s.notRanked.length} options cannot`} run as planned)</h3>
+            <ul className={`${styles.compact} ${styles.small}`}>
+              {s.notRanked.map((n) => (
+                <li key={n.title}>
+                  {n.title}: {n.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </section>
 
       <div className={styles.columns}>

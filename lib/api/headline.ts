@@ -49,13 +49,13 @@ export const CHANNEL_NAMES: Record<LeakageChannelId, string> = {
 
 /**
  * What a row's plan guarantees, in one line, from the ε it achieves (never the target it misses).
- * @example guaranteeLine(row) // "misses the target ε = 8: achieves only ε = 23.62, δ = 3.4e-4"
+ * @example guaranteeLine(row) // "misses the target ε = 8: achieves only ε = 23.62, δ = 3.39e-4"
  */
 export function guaranteeLine(row: Pick<EstimateRow, "privacy" | "feasible">): string {
   const p = row.privacy;
   const target = `target ε = ${formatSig(p.targetEpsilon)}`;
   if (p.epsilon === null) return `no finite ε (${target}): no guarantee is claimed`;
-  const achieved = `ε = ${formatSig(p.epsilon)}, δ = ${formatSig(p.delta, 2)}`;
+  const achieved = `ε = ${formatSig(p.epsilon)}, δ = ${formatSig(p.delta, 3)}`;
   if (p.epsilon > p.targetEpsilon) return `misses the ${target}: achieves only ${achieved}`;
   if (!row.feasible) return `cannot run as planned at the ${target}: no guarantee is claimed`;
   return `${achieved} (${target})`;

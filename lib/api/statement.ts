@@ -84,6 +84,8 @@ export interface Statement {
   alternatives: { rank: number; title: string; why: string; statement: string }[];
   /** Ranked options in all. */
   rankedCount: number;
+  /** Compared options left out of the ranking because they cannot run as planned, with why. */
+  notRanked: { title: string; reason: string }[];
   headline: Headline;
   assumptions: string[];
   sources: string[];
@@ -324,6 +326,7 @@ export function buildStatement(input: URLSearchParams | string): Statement {
       : "No selected method × model pair could be compared; select at least one model for the selected methods.",
     alternatives,
     rankedCount: ranked.length,
+    notRanked: estimate.rows.filter((r) => !r.feasible).map((r) => ({ title: `${r.methodLabel} on ${r.modelLabel}`, reason: `cannot run as planned: ${r.infeasibleReasons.join("; ")}` })),
     headline: headlineOf(estimate),
     assumptions: unique(row ? [...row.assumptions, ...row.privacy.notes, ...methodNotes] : []),
     sources: unique(row ? [METHODS[row.method].source, ...row.privacy.sources, ...row.sources, ...leakageSources(row), row.utility.source, MODELS[row.model as keyof typeof MODELS]?.source] : []),

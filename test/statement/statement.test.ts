@@ -211,6 +211,10 @@ describe("an option that cannot run as planned is never chosen, ranked or called
     expect(s.alternatives.length).toBeGreaterThan(0);
     for (const a of s.alternatives) expect(rowOf(a.title)?.feasible).toBe(true);
     expect(s.rankedCount).toBe(e.rows.filter((r) => r.feasible).length);
+    // Every PromptPATEGen row is listed as not ranked, with its reason, and nothing else is.
+    expect(s.notRanked.map((n) => n.title)).toEqual(e.rows.filter((r) => r.method === "prompt-pate-gen").map((r) => `PromptPATEGen on ${r.modelLabel}`));
+    for (const n of s.notRanked) expect(n.reason).toMatch(/^cannot run as planned: /);
+    expect(render(query)).toContain("Not ranked (");
   });
 
   test("the headline never shows an option that cannot run as if it could", () => {
@@ -251,7 +255,7 @@ describe("a plan that misses its target states the ε it achieves (audit finding
     expect(c?.ledger.find((l) => l.channel === "C")).toMatchObject({ status: "partial" });
     expect(c?.ledgerStatement).toContain("answers are only (23.62, 3.39e-4)-DP, missing the target ε = 8");
     expect(c?.membershipTest).toMatch(/^At \(ε = 23\.62, δ = 3\.39e-4\)/);
-    expect(s.headline.cheapestOpen?.guarantee).toBe("misses the target ε = 8: achieves only ε = 23.62, δ = 3.4e-4"); // δ = 1/2953 = 3.386e-4, two significant digits
+    expect(s.headline.cheapestOpen?.guarantee).toBe("misses the target ε = 8: achieves only ε = 23.62, δ = 3.39e-4"); // δ = 1/2953 = 3.386e-4, three significant digits as in the ledger
     const html = render(`${query}&method=prompt-pate-gen&model=pythia-1b`);
     expect(html).not.toMatch(/\(ε = 8, δ = [^)]*\)-differentially private/);
     expect(html).toContain("achieves only ε = 23.62");
