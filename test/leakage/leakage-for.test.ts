@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import fc from "fast-check";
 import { leakageDefinedFor, leakageFor, type LeakagePlan, type LeakageRow } from "../../lib/leakage";
+import { methodPrivacy } from "../../lib/methods";
 import {
   CLOSED_MODEL_IDS, DATASETS, METHOD_IDS, MODELS, OPEN_MODEL_IDS, PRESET_IDS, parseScenario, presetScenario,
   type MethodId, type ModelId, type Scenario,
@@ -252,6 +253,23 @@ describe("leakageFor: properties over schema-valid scenarios", () => {
         expect(b.trainingRecordsToProvider).toBeLessThanOrEqual(s.records);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("without a plan, leakageFor computes it (methodPrivacy, RDP): channel C and the statement stay finite, JSON-safe, and 'protected' only when privacy is feasible", () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.constantFrom(...METHOD_IDS), fc.constantFrom<ModelId>("gpt-4-turbo", "pythia-1b"), (s0, method: MethodId, model: ModelId) => {
+        fc.pre(leakageDefinedFor(method, model));
+        const s = { ...s0, accountant: "rdp" as const };
+        const r = leakageFor(s, method, model);
+        expect(JSON.parse(JSON.stringify(r.hypothesisTest))).toEqual(r.hypothesisTest);
+        expect(`${r.statement} ${r.channels.C.reason} ${r.channels.C.formula ?? ""}`).not.toMatch(/NaN|undefined|Infinity/);
+        if (r.channels.C.status === "protected") {
+          expect(r.hypothesisTest.epsilon).toBeLessThanOrEqual(s.epsilon);
+          expect(methodPrivacy(s, method).feasible).toBe(true);
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 
