@@ -157,8 +157,8 @@ export function StatementView({ statement: s, origin }: { statement: Statement; 
       <section aria-labelledby="compare">
         <h2 id="compare">Headline comparison</h2>
         <p>
-          Cheapest on a local open model: {s.headline.cheapestOpen ? `${s.headline.cheapestOpen.label}, ${s.headline.cheapestOpen.totalCost}` : "none compared"}. Cheapest on a
-          closed API: {s.headline.cheapestClosed ? `${s.headline.cheapestClosed.label}, ${s.headline.cheapestClosed.totalCost}` : "none compared"}. {s.headline.compared} options compared.
+          Cheapest on a local open model: {s.headline.cheapestOpen ? `${s.headline.cheapestOpen.label}, ${s.headline.cheapestOpen.totalCost} (${s.headline.cheapestOpen.guarantee})` : "none compared"}. Cheapest on a
+          closed API: {s.headline.cheapestClosed ? `${s.headline.cheapestClosed.label}, ${s.headline.cheapestClosed.totalCost} (${s.headline.cheapestClosed.guarantee})` : "none compared"}. {s.headline.compared} options compared.
         </p>
         {s.alternatives.length > 0 ? (
           <div className={styles.noPrint}>
@@ -170,6 +170,18 @@ export function StatementView({ statement: s, origin }: { statement: Statement; 
                 </li>
               ))}
             </ol>
+          </div>
+        ) : null}
+        {s.notRanked.length > 0 ? (
+          <div className={styles.noPrint}>
+            <h3>Not ranked ({s.notRanked.length === 1 ? "1 option cannot" : `${s.notRanked.length} options cannot`} run as planned)</h3>
+            <ul className={`${styles.compact} ${styles.small}`}>
+              {s.notRanked.map((n) => (
+                <li key={n.title}>
+                  {n.title}: {n.reason}
+                </li>
+              ))}
+            </ul>
           </div>
         ) : null}
       </section>

@@ -4,7 +4,7 @@ import type { SummaryView } from "@/lib";
 export function Summary({ summary }: { summary: SummaryView }) {
   const items: [string, SummaryView["cheapest"]][] = [
     ["Cheapest option", summary.cheapest],
-    ["Most accurate measured option", summary.mostAccurate],
+    ["Most accurate by the study's figures", summary.mostAccurate],
     ["Leak nothing to the provider", summary.leakNothing],
   ];
   return (

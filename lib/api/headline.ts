@@ -1,7 +1,9 @@
 /**
  * The headline comparison of a scenario: the cheapest option on a local open model against the
- * cheapest on a closed API, with their total cost and what each leaks (channels A, B, C), plus
- * the top recommendation. The link-preview image draws it; the statement prints it.
+ * cheapest on a closed API, with their total cost, what each leaks (channels A, B, C) and the ε
+ * its plan achieves, plus the top recommendation. The link-preview image draws it; the statement
+ * prints it. An option that cannot run as planned is never the cheapest while one that can
+ * exists, and when it is shown it says so.
  */
 import {
   DATASETS, parseScenario, recommend, serializeScenario, type Estimate, type EstimateRow, type LeakageChannelId, type LeakageChannelStatus, type LlmFamily,
@@ -18,6 +20,15 @@ export interface HeadlineOption {
   totalCostUsd: number | null;
   totalCost: string;
   channels: Record<LeakageChannelId, LeakageChannelStatus> | null;
+  /** Whether the plan can run as specified (the row's `feasible`). */
+  feasible: boolean;
+  /** The ε the plan achieves (`row.privacy.epsilon`), not the target; null when unbounded. */
+  epsilon: number | null;
+  /** The δ it charges. */
+  delta: number;
+  targetEpsilon: number;
+  /** One line: the achieved (ε, δ), or plainly that the plan misses its target or cannot run. */
+  guarantee: string;
 }
 
 export interface Headline {
@@ -36,6 +47,20 @@ export const CHANNEL_NAMES: Record<LeakageChannelId, string> = {
   C: "Training data → querying party",
 };
 
+/**
+ * What a row's plan guarantees, in one line, from the ε it achieves (never the target it misses).
+ * @example guaranteeLine(row) // "misses the target ε = 8: achieves only ε = 23.62, δ = 3.39e-4"
+ */
+export function guaranteeLine(row: Pick<EstimateRow, "privacy" | "feasible">): string {
+  const p = row.privacy;
+  const target = `target ε = ${formatSig(p.targetEpsilon)}`;
+  if (p.epsilon === null) return `no finite ε (${target}): no guarantee is claimed`;
+  const achieved = `ε = ${formatSig(p.epsilon)}, δ = ${formatSig(p.delta, 3)}`;
+  if (p.epsilon > p.targetEpsilon) return `misses the ${target}: achieves only ${achieved}`;
+  if (!row.feasible) return `cannot run as planned at the ${target}: no guarantee is claimed`;
+  return `${achieved} (${target})`;
+}
+
 function option(row: EstimateRow): HeadlineOption {
   return {
     method: row.method,
@@ -45,14 +70,23 @@ function option(row: EstimateRow): HeadlineOption {
     totalCostUsd: row.totalCostUsd,
     totalCost: formatUsd(row.totalCostUsd),
     channels: row.leakage ? { A: row.leakage.channels.A.status, B: row.leakage.channels.B.status, C: row.leakage.channels.C.status } : null,
+    feasible: row.feasible,
+    epsilon: row.privacy.epsilon,
+    delta: row.privacy.delta,
+    targetEpsilon: row.privacy.targetEpsilon,
+    guarantee: guaranteeLine(row),
   };
 }
 
+/** The cheapest priced row of a family that can run as planned; only when none can, the cheapest that cannot (it says so). */
 function cheapest(rows: EstimateRow[], llm: LlmFamily): EstimateRow | null {
   let best: EstimateRow | null = null;
   for (const row of rows) {
     if (row.llm !== llm || row.totalCostUsd === null) continue;
-    if (best === null || (best.totalCostUsd ?? Infinity) > row.totalCostUsd) best = row;
+    const better = best === null
+      || (row.feasible && !best.feasible)
+      || (row.feasible === best.feasible && (best.totalCostUsd ?? Infinity) > row.totalCostUsd);
+    if (better) best = row;
   }
   return best;
 }
@@ -68,7 +102,7 @@ export function scenarioLine(e: Estimate): string {
   return `${dataset} · ${formatCount(s.records)} records · ${formatCount(s.queries)} queries · ε = ${formatSig(s.epsilon)}, δ = ${formatSig(s.delta, 2)}`;
 }
 
-/** Reads only cost and leakage, which no privacy accountant feeds (lib/cost and lib/leakage do not import lib/privacy). */
+/** Reads cost, leakage and each row's privacy: the ε it states is the one the plan achieves, by the estimate's accountant. */
 export function headlineOf(e: Estimate): Headline {
   const top = recommend(recommendableRows(e.rows)).ranked[0]?.option ?? null;
   const open = cheapest(e.rows, "open");
@@ -93,15 +127,15 @@ export interface Preview {
  * The headline of a share link for its preview image. Never throws for input: invalid fields
  * fall back to their defaults and are listed, because a preview must always render.
  *
- * It runs with the RDP accountant whatever the link says: the headline shows cost and leakage
- * only, which no accountant feeds (lib/cost and lib/leakage do not import lib/privacy; the
- * statement tests check PRV and RDP give the same headline), and RDP keeps a cold preview
- * around 100 ms instead of seconds, inside link unfurlers' timeouts.
+ * It runs with the link's own accountant, like the page and the statement: the card states the ε
+ * each option achieves and whether it meets the target, and channel C follows from it, so an RDP
+ * shortcut could call a plan infeasible that the page (PRV) shows meeting its target. A cold PRV
+ * preview costs what the statement's first view costs; both share the estimate memo.
  */
 export function previewFor(input: URLSearchParams | string): Preview {
   const parsed = parseScenario(input);
   const scenario = parsed.ok ? parsed.scenario : parsed.fallback;
   const canonical = serializeScenario(scenario);
-  const { estimate } = cachedEstimate({ ...scenario, accountant: "rdp" });
+  const { estimate } = cachedEstimate(scenario);
   return { headline: headlineOf(estimate), ignored: parsed.ok ? [] : [...new Set(parsed.errors.map((e) => e.field))], canonical };
 }

@@ -31,7 +31,7 @@ export {
   type WireBreakEvenEntry, type WireBreakEvenGroup, type WireEstimate, type WireLeakageRow, type WireLeakageSection, type WireMethod, type WireRow,
 } from "./wire";
 export { formatCount, formatPercent, formatSig, formatUsd } from "./format";
-export { CHANNEL_NAMES, headlineOf, previewFor, recommendableRows, scenarioLine, type Headline, type HeadlineOption, type Preview } from "./headline";
+export { CHANNEL_NAMES, guaranteeLine, headlineOf, previewFor, recommendableRows, scenarioLine, type Headline, type HeadlineOption, type Preview } from "./headline";
 export {
   STATEMENT_KEYS, STATEMENT_PATH, buildStatement, guaranteeInWords,
   type ChosenOption, type CostStageLine, type LabelledValue, type LedgerLine, type Statement, type StatementProblems,

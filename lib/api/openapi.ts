@@ -189,14 +189,14 @@ function responseSchemas(): Record<string, Json> {
     id: "Estimate",
     description: "Exactly the CLI's `estimate` JSON: cost, privacy, leakage and measured utility per method × model. What rows share is sent once and referenced by id: " +
       "a row's privacy is `privacy[]` with its `method`; its assumptions and sources follow `methods[method]`'s; its leakage sources follow `leakage.sources`, " +
-      "its channel C and hypothesis test are `leakage.hypothesisTest`, its provider's policy is `leakage.providers[provider]`.",
+      "its channel C and hypothesis test are `methods[method].hypothesisTest` (at the ε the method's plan achieves), its provider's policy is `leakage.providers[provider]`.",
   });
   registry.add(estimateRowSchema, { id: "EstimateRow", description: "One compared method × model. Contract fields listed; more may be present." });
   registry.add(methodPrivacySchema, { id: "MethodPrivacy" });
   registry.add(methodSectionSchema, { id: "MethodSection", description: "What every row of one method shares." });
-  registry.add(leakageRowSchema, { id: "LeakageRow", description: "The leakage ledger of one option: channels A, B, C (C and the provider's policy by reference to `leakage`)." });
-  registry.add(leakageSectionSchema, { id: "LeakageSection", description: "What every row's leakage shares: the membership-test bound, leading sources, provider policies." });
-  registry.add(hypothesisTestSchema, { id: "HypothesisTest", description: "The (ε, δ)-DP bound on a membership-inference test's true-positive rate at FPR 1%, 5%, 10%." });
+  registry.add(leakageRowSchema, { id: "LeakageRow", description: "The leakage ledger of one option: channels A, B, C (C by reference to `methods[method].hypothesisTest`, the provider's policy to `leakage`)." });
+  registry.add(leakageSectionSchema, { id: "LeakageSection", description: "What every row's leakage shares: the membership-test bound when all rows share one, leading sources, provider policies." });
+  registry.add(hypothesisTestSchema, { id: "HypothesisTest", description: "The (ε, δ)-DP bound on a membership-inference test's true-positive rate at FPR 1%, 5%, 10%, at the (ε, δ) the plan achieves." });
   registry.add(providerPolicySchema, { id: "ProviderPolicy", description: "A provider's stated API data policy, as restated by privadapt." });
   registry.add(utilitySchema, { id: "Utility", description: "The accuracy the study measured for this setup." });
   registry.add(breakEvenSchema, { id: "BreakEven", description: "One open option against every closed option." });

@@ -36,7 +36,7 @@ const leakageChannelSchema = z.looseObject({
 });
 
 export const hypothesisTestSchema = z.looseObject({
-  epsilon: z.number(),
+  epsilon: z.number().nullable().meta({ description: "The ε the bound is stated at: the ε the row's plan achieves (not the target); null when no finite ε bounds the answers (every `tprMax` is then 1)." }),
   delta: z.number().min(0).max(1),
   points: z.array(z.object({ fpr: z.number().min(0).max(1), tprMax: z.number().min(0).max(1) })),
   formula: z.string(),
@@ -69,11 +69,11 @@ export const leakageRowSchema = z.looseObject({
       status: z.enum(["protected", "partial", "exposed"]),
       reason: z.string().optional(),
       formula: z.string().optional(),
-    }).meta({ description: "Training data → querying party (bounded by DP). Without `reason`, its formula and reason are `leakage.hypothesisTest.formula` and `.statement` (always, today)." }),
+    }).meta({ description: "Training data → querying party, bounded by the ε the plan achieves: `protected` only when the row is feasible and reaches its target ε; `partial` when it runs at a weaker ε or cannot run as specified; `exposed` when no finite ε bounds it. Without `reason`, its formula and reason are the row's hypothesis test's `formula` and `statement`." }),
   }),
   statement: z.string(),
   sources: z.array(z.string()).meta({ description: "The row's own leakage sources; they follow `leakage.sources`." }),
-  hypothesisTest: hypothesisTestSchema.optional().meta({ description: "Only when it differs from `leakage.hypothesisTest` (never today)." }),
+  hypothesisTest: hypothesisTestSchema.optional().meta({ description: "Only when it differs from `methods[method].hypothesisTest` (never today); a row's bound is this, else its method's, else `leakage.hypothesisTest`." }),
   providerPolicy: providerPolicySchema.nullable().optional().meta({ description: "Only when it differs from `leakage.providers[provider]` (never today)." }),
 });
 
@@ -88,7 +88,12 @@ export const methodPrivacySchema = z.looseObject({
   bounds: z.object({ lower: z.number(), estimate: z.number(), upper: z.number() }).optional().meta({ description: "PRV's bounds on the true ε, when PRV produced `epsilon`." }),
   noiseMultiplier: z.number().nullable(),
   mechanism: z.looseObject({ parameter: z.string(), value: z.number().nullable(), unit: z.string() }),
-  budget: z.looseObject({ unit: z.string(), planned: z.number(), allowed: z.number().nullable() }),
+  budget: z.looseObject({
+    unit: z.string(),
+    planned: z.number(),
+    allowed: z.number().nullable().meta({ description: "The most the budget allows at the least-private useful setting; a lower bound when `capped`. Null when any workload fits by adding noise (DP-SGD)." }),
+    capped: z.literal(true).optional().meta({ description: "Present when the search for `allowed` stopped at its limit (1e9, or 1e7 for DP-OPT and PromptPATEGen) with ε still within the target: the budget allows at least `allowed`, maybe more. Show it as \"≥ 10⁹ (search limit)\", never as an exact count." }),
+  }),
   samplingRate: z.number().min(0).max(1),
   asOriginalCode: z.looseObject({ summary: z.string() }).nullable(),
   notes: z.array(z.string()),
@@ -156,10 +161,11 @@ export const methodSectionSchema = z.looseObject({
   label: z.string(),
   assumptions: z.array(z.string()).meta({ description: "Cost assumptions every row of the method starts with." }),
   sources: z.array(z.string()).meta({ description: "Cost sources every row of the method starts with." }),
+  hypothesisTest: hypothesisTestSchema.optional().meta({ description: "Channel C's membership-test bound for every row of the method, at the (ε, δ) its plan achieves (not the target); absent when the method has no leakage rows." }),
 });
 
 export const leakageSectionSchema = z.looseObject({
-  hypothesisTest: hypothesisTestSchema.nullable().meta({ description: "Channel C of every row: the membership-inference bound at the scenario's (ε, δ)." }),
+  hypothesisTest: hypothesisTestSchema.nullable().meta({ description: "The membership-test bound every row shares, when they all share one; null when methods achieve different ε (read `methods[method].hypothesisTest`) or there are no leakage rows." }),
   sources: z.array(z.string()).meta({ description: "Leakage sources every row starts with." }),
   providers: z.record(z.string(), providerPolicySchema).meta({ description: "Each provider's stated data policy, keyed by the rows' `leakage.provider`." }),
 });

@@ -10,9 +10,9 @@
  *   first view of a link pays the PRV cost, later views and the API share the result.
  */
 import {
-  DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, MODELS, TOP_FIELDS, parseScenario, recommend, serializeScenario,
+  DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, MODELS, TOP_FIELDS, formatAllowed, parseScenario, recommend, serializeScenario,
   type AccountantLabel, type RankedOption, type RecommendOption, type Estimate, type EstimateRow, type FieldError, type FieldWarning, type LeakageChannelId,
-  type LeakageChannelStatus, type MethodId, type MethodPrivacy, type Scenario,
+  type LeakageChannelStatus, type MethodId, type MethodPrivacy, type RowFeasibility, type Scenario,
 } from "../index";
 import { cachedEstimate, engineVersion } from "./estimate-cache";
 import { formatCount, formatSig, formatUsd } from "./format";
@@ -84,6 +84,8 @@ export interface Statement {
   alternatives: { rank: number; title: string; why: string; statement: string }[];
   /** Ranked options in all. */
   rankedCount: number;
+  /** Compared options left out of the ranking because they cannot run as planned, with why. */
+  notRanked: { title: string; reason: string }[];
   headline: Headline;
   assumptions: string[];
   sources: string[];
@@ -126,27 +128,41 @@ function scenarioSummary(s: Scenario): LabelledValue[] {
   });
 }
 
-/** The DP guarantee in words, naming the accountant that produced ε. */
-export function guaranteeInWords(p: MethodPrivacy, s: Scenario): ChosenOption["guarantee"] {
+/**
+ * The DP guarantee in words, naming the accountant that produced ε. It states the ε the plan
+ * achieves, and claims the target only when the row is feasible and reaches it.
+ * @param row the row's feasibility (privacy, data, context); defaults to the privacy's own.
+ */
+export function guaranteeInWords(p: MethodPrivacy, s: Scenario, row: RowFeasibility = { feasible: p.feasible, infeasibleReasons: [] }): ChosenOption["guarantee"] {
   const details: string[] = [];
   const unit = p.budget.unit;
   const workload = `${formatCount(p.budget.planned)} ${unit}`;
+  const feasible = p.feasible && row.feasible && p.epsilon !== null && p.epsilon <= p.targetEpsilon;
   let headline: string;
-  if (p.feasible && p.epsilon !== null) {
+  if (feasible && p.epsilon !== null) {
     headline =
       `${p.label} is (ε = ${formatSig(p.epsilon)}, δ = ${formatSig(p.delta, 3)})-differentially private with respect to each of the ${formatCount(s.records)} private records ` +
       `(target ε = ${formatSig(p.targetEpsilon)}): adding, removing or changing any one record changes the probability of anything the method releases for the planned workload (${workload}) ` +
       `by at most a factor e^${formatSig(p.epsilon)}, except with probability δ.`;
     if (p.bounds) details.push(`PRV bounds on the true ε: between ${formatSig(p.bounds.lower)} and ${formatSig(p.bounds.upper)} (estimate ${formatSig(p.bounds.estimate)}).`);
-  } else {
+  } else if (p.epsilon !== null && p.epsilon > p.targetEpsilon) {
     headline =
-      `At the target (ε = ${formatSig(p.targetEpsilon)}, δ = ${formatSig(p.delta, 3)}), ${p.label} cannot run the planned workload (${workload}) at a useful setting, so no guarantee is claimed for it.` +
+      `${p.label} misses the target (ε = ${formatSig(p.targetEpsilon)}, δ = ${formatSig(p.delta, 3)}): its plan for the planned workload (${workload}) achieves only ε = ${formatSig(p.epsilon)}, ` +
+      `so the target guarantee is not claimed; the weaker (ε = ${formatSig(p.epsilon)}, δ = ${formatSig(p.delta, 3)}) bound is all that holds.` +
+      (p.minFeasibleEpsilon ? ` The smallest ε that would run it at a useful setting is about ${formatSig(p.minFeasibleEpsilon)}.` : "");
+  } else {
+    const why = row.infeasibleReasons.length > 0 ? ` (${row.infeasibleReasons.join("; ")})` : "";
+    headline =
+      `At the target (ε = ${formatSig(p.targetEpsilon)}, δ = ${formatSig(p.delta, 3)}), ${p.label} cannot run the planned workload (${workload}) as planned${why}, so no guarantee is claimed for it.` +
       (p.minFeasibleEpsilon ? ` The smallest ε that would run it is about ${formatSig(p.minFeasibleEpsilon)}.` : "");
   }
   if (p.mechanism.value !== null) details.push(`Calibrated ${PARAMETER_WORDS[p.mechanism.parameter] ?? p.mechanism.parameter} = ${formatSig(p.mechanism.value)} (${p.mechanism.unit}).`);
   if (p.samplingRate < 1) details.push(`Sampling rate per step: q = ${formatSig(p.samplingRate)} (privacy amplification by subsampling).`);
   if (p.budget.allowed !== null) {
-    details.push(`The budget allows up to ${formatCount(p.budget.allowed)} ${unit} at the least private useful setting${p.budget.allowedAccountant ? ` (counted with the ${p.budget.allowedAccountant.toUpperCase()} accountant)` : ""}; ${formatCount(p.budget.planned)} are planned.`);
+    // A capped figure is a lower bound (BudgetUse.capped): "at least", never "up to".
+    const allowed = p.budget.capped ? `at least ${formatAllowed(p.budget.allowed, true, unit).replace(/^≥ | \(search limit\)$/g, "")}` : `up to ${formatCount(p.budget.allowed)} ${unit}`;
+    const limit = p.budget.capped ? "; the search stopped at that limit, so the true figure may be higher" : "";
+    details.push(`The budget allows ${allowed} at the least private useful setting${p.budget.allowedAccountant ? ` (counted with the ${p.budget.allowedAccountant.toUpperCase()} accountant)` : ""}${limit}; ${formatCount(p.budget.planned)} are planned.`);
   } else if (p.budget.epochs !== undefined) {
     details.push(`${formatCount(p.budget.planned)} noisy ${unit} for ${formatCount(p.budget.epochs)} epochs; more training only adds noise, it never exceeds ε.`);
   }
@@ -158,7 +174,7 @@ export function guaranteeInWords(p: MethodPrivacy, s: Scenario): ChosenOption["g
   }
   if (p.error) details.push(`The privacy computation failed: ${p.error}`);
   details.push("Differential privacy bounds what the released outputs reveal about any one record (channel C of the ledger). It says nothing about who receives the data itself (channels A and B).");
-  return { headline, details, accountant: p.accountant, accountantWords: ACCOUNTANT_WORDS[p.accountant] ?? p.accountant, feasible: p.feasible };
+  return { headline, details, accountant: p.accountant, accountantWords: ACCOUNTANT_WORDS[p.accountant] ?? p.accountant, feasible };
 }
 
 function stageCost(usd: number | null): string {
@@ -185,7 +201,7 @@ function chosenOption(row: EstimateRow, s: Scenario, chosenBecause: string): Cho
       : leakage?.deployment === "hosted"
         ? `${row.modelLabel} is an open model served by a host (${leakage.provider ?? "unknown host"}): the host sees what the model is sent, and its data policy is unknown unless you check it.`
         : `${row.modelLabel} is called through ${leakage?.provider ?? MODELS[row.model].provider}'s API.`,
-    guarantee: guaranteeInWords(row.privacy, s),
+    guarantee: guaranteeInWords(row.privacy, s, row),
     ledger,
     ledgerStatement: leakage?.statement ?? null,
     membershipTest: leakage?.hypothesisTest.statement ?? null,
@@ -249,6 +265,12 @@ function pick(e: Estimate, method: string | null, model: string | null, selectio
     const asked = [method && `method=${method}`, model && `model=${model}`].filter(Boolean).join(", ");
     return { row: m.option, because: `Chosen in the link (${asked}); it ranks ${m.rank} of ${ranked.length} by the recommendation rule: ${m.why}.` };
   }
+  // Asked for by name but not ranked: it cannot run as planned. Describe it, and say it is not recommended.
+  const unranked = e.rows.find((r) => !r.feasible && (method === null || r.method === method) && (model === null || r.model === model));
+  if (unranked) {
+    const asked = [method && `method=${method}`, model && `model=${model}`].filter(Boolean).join(", ");
+    return { row: unranked, because: `Requested in the link (${asked}); not ranked and not recommended: it cannot run as planned (${unranked.infeasibleReasons.join("; ")}).` };
+  }
   const asked = [method !== null ? `method=${JSON.stringify(method)}` : null, model !== null ? `model=${JSON.stringify(model)}` : null].filter(Boolean).join(" and ");
   selection.push(`${asked} does not match any compared option; showing the top recommendation instead.`);
   return top ? { row: top.option, because: topBecause(top) } : { row: null, because: "" };
@@ -299,11 +321,14 @@ export function buildStatement(input: URLSearchParams | string): Statement {
     problems,
     scenario: scenarioSummary(scenario),
     chosen: row ? chosenOption(row, scenario, chosen.because) : null,
-    noChoiceReason: row ? null : estimate.skipped.length > 0
+    noChoiceReason: row ? null : estimate.rows.length > 0
+      ? `No compared option can run as planned, so none is recommended: ${estimate.rows.filter((r) => !r.feasible).map((r) => `${r.methodLabel} on ${r.modelLabel}: ${r.infeasibleReasons.join("; ")}`).join("; ")}.`
+      : estimate.skipped.length > 0
       ? `No selected method × model pair could be compared: ${estimate.skipped.map((s) => `${s.method} on ${s.model}: ${s.reason}`).join("; ")}.`
       : "No selected method × model pair could be compared; select at least one model for the selected methods.",
     alternatives,
     rankedCount: ranked.length,
+    notRanked: estimate.rows.filter((r) => !r.feasible).map((r) => ({ title: `${r.methodLabel} on ${r.modelLabel}`, reason: `cannot run as planned: ${r.infeasibleReasons.join("; ")}` })),
     headline: headlineOf(estimate),
     assumptions: unique(row ? [...row.assumptions, ...row.privacy.notes, ...methodNotes] : []),
     sources: unique(row ? [METHODS[row.method].source, ...row.privacy.sources, ...row.sources, ...leakageSources(row), row.utility.source, MODELS[row.model as keyof typeof MODELS]?.source] : []),

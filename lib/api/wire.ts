@@ -13,11 +13,14 @@
  * - `privacy[]`: each method's privacy (unchanged); a row's privacy is the entry with its `method`.
  * - `methods[<method>]`: the method's label and the leading cost `assumptions` / `sources` every
  *   row of the method shares; a row's own lists hold only what follows them.
- * - `leakage`: the scenario's `hypothesisTest` (the (ε, δ) membership-test bound that is channel
- *   C), the leading leakage `sources` every row shares, and each provider's data policy under
+ * - `methods[<method>].hypothesisTest`: channel C's membership-test bound, stated at the (ε, δ)
+ *   the method's plan *achieves* (not the target: a plan that misses its target must not borrow
+ *   the target's bound), so every row of a method shares it and methods differ.
+ * - `leakage`: the `hypothesisTest` every row shares when they all share one (else null), the
+ *   leading leakage `sources` every row shares, and each provider's data policy under
  *   `providers[<provider>]`. A row's `leakage` drops `method`/`model` (the row's own),
- *   `hypothesisTest` and `providerPolicy`; its channel C is `{status}` alone when its formula and
- *   reason are the hypothesis test's `formula` and `statement`.
+ *   `hypothesisTest` (when it is its method's) and `providerPolicy`; its channel C is `{status}`
+ *   alone when its formula and reason are the hypothesis test's `formula` and `statement`.
  * - `breakEven`: grouped by open option, one entry per closed option, without the prose `note`
  *   (it restates `queries` and `cheaperAbove`; `findBreakEven` words it).
  *
@@ -36,10 +39,15 @@ export interface WireMethod {
   assumptions: string[];
   /** The leading cost sources every row of this method shares. */
   sources: string[];
+  /** Channel C's bound for every row of this method, at the (ε, δ) its plan achieves; absent without leakage rows. */
+  hypothesisTest?: MembershipTestBound;
 }
 
 export interface WireLeakageSection {
-  /** Channel C of every row: the membership-test bound at the scenario's (ε, δ); null without leakage rows. */
+  /**
+   * The membership-test bound every row shares, when they all share one; null when methods achieve
+   * different ε (read `methods[method].hypothesisTest`) or there are no leakage rows.
+   */
   hypothesisTest: MembershipTestBound | null;
   /** The leading leakage sources every row shares. */
   sources: string[];
@@ -104,8 +112,8 @@ function commonPrefix(lists: readonly (readonly string[])[]): string[] {
 
 const rowKey = (method: string, model: string) => `${method}\u0000${model}`;
 
-function wireLeakage(l: LeakageRow, row: EstimateRow, shared: WireLeakageSection): WireLeakageRow {
-  const ht = shared.hypothesisTest;
+function wireLeakage(l: LeakageRow, row: EstimateRow, shared: WireLeakageSection, methodTest: MembershipTestBound | null): WireLeakageRow {
+  const ht = methodTest;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(l) as [keyof LeakageRow, unknown][]) {
     if (key === "method" || key === "model") {
@@ -140,13 +148,16 @@ export function toWireEstimate(est: Estimate): WireEstimate {
   const methods: Record<string, WireMethod> = {};
   for (const p of est.privacy) {
     const rows = rowsOf.get(p.method) ?? [];
-    methods[p.method] = { label: p.label, assumptions: commonPrefix(rows.map((r) => r.assumptions)), sources: commonPrefix(rows.map((r) => r.sources)) };
+    const test = rows.find((r) => r.leakage !== null)?.leakage?.hypothesisTest;
+    methods[p.method] = { label: p.label, assumptions: commonPrefix(rows.map((r) => r.assumptions)), sources: commonPrefix(rows.map((r) => r.sources)), ...(test ? { hypothesisTest: test } : {}) };
   }
 
   const leakRows = est.rows.map((r) => r.leakage).filter((l): l is LeakageRow => l !== null);
   const providers: Record<string, ProviderDataPolicy> = {};
   for (const l of leakRows) if (l.provider !== null && l.providerPolicy && !(l.provider in providers)) providers[l.provider] = l.providerPolicy;
-  const leakage: WireLeakageSection = { hypothesisTest: leakRows[0]?.hypothesisTest ?? null, sources: commonPrefix(leakRows.map((l) => l.sources)), providers };
+  const first = leakRows[0]?.hypothesisTest ?? null;
+  const sharedTest = first !== null && leakRows.every((l) => same(l.hypothesisTest, first)) ? first : null;
+  const leakage: WireLeakageSection = { hypothesisTest: sharedTest, sources: commonPrefix(leakRows.map((l) => l.sources)), providers };
 
   const rows: WireRow[] = est.rows.map((row) => {
     const out: Record<string, unknown> = {};
@@ -157,7 +168,7 @@ export function toWireEstimate(est: Estimate): WireEstimate {
       } else if (key === "assumptions" || key === "sources") {
         out[key] = row[key].slice(method?.[key].length ?? 0);
       } else if (key === "leakage") {
-        out[key] = row.leakage === null ? null : wireLeakage(row.leakage, row, leakage);
+        out[key] = row.leakage === null ? null : wireLeakage(row.leakage, row, leakage, method?.hypothesisTest ?? null);
       } else out[key] = value;
     }
     return out as WireRow;
@@ -212,7 +223,7 @@ export function expandWireEstimate(wire: WireEstimate): Estimate {
     let fullLeakage: LeakageRow | null = null;
     if (leakage !== null) {
       const { C, ...channels } = leakage.channels;
-      const hypothesisTest = leakage.hypothesisTest ?? (ht as MembershipTestBound);
+      const hypothesisTest = leakage.hypothesisTest ?? method?.hypothesisTest ?? (ht as MembershipTestBound);
       fullLeakage = {
         ...leakage,
         method: leakage.method ?? w.method,

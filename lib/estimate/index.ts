@@ -65,6 +65,7 @@ export function estimate(scenario: Scenario, options: CostOptions = {}, warnings
   for (const method of scenario.methods) privacyByMethod.set(method, methodPrivacy(scenario, method));
   const rows: EstimateRow[] = costs.rows.map((row) => {
     const privacy = privacyByMethod.get(row.method) ?? methodPrivacy(scenario, row.method);
+    // Feasibility first: channel C may claim "protected" only for a plan that runs and reaches its target.
     const { feasible, infeasibleReasons } = rowFeasibility({ scenario, method: row.method, model: row.model, privacy, options });
     return {
       ...row,
@@ -73,7 +74,7 @@ export function estimate(scenario: Scenario, options: CostOptions = {}, warnings
       methodLabel: METHODS[row.method].label,
       modelLabel: MODELS[row.model].label,
       privacy,
-      leakage: leakageDefinedFor(row.method, row.model) ? leakageFor(scenario, row.method, row.model) : null,
+      leakage: leakageDefinedFor(row.method, row.model) ? leakageFor(scenario, row.method, row.model, { privacy, feasibility: { feasible, infeasibleReasons } }) : null,
       utility: deployedUtility(scenario, row.method, row.model),
       feasible,
       infeasibleReasons,

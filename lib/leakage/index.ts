@@ -13,5 +13,5 @@ export {
 export {
   leakageDefinedFor, leakageFor,
   type LeakageChannel, type LeakageChannelId, type LeakageChannelStatus, type LeakageChannels,
-  type LeakageDeployment, type LeakageRow,
+  type LeakageDeployment, type LeakagePlan, type LeakageRow,
 } from "./leakage-for";

@@ -12,6 +12,9 @@
  * Counts are expectations under each method's sampling (method-mechanics.md §2–§8 "Leakage",
  * §11 summary), with the formula and its inputs kept beside every number.
  */
+// Straight from the module, not lib/estimate's index: that index imports this one.
+import { privacyFeasibility, type RowFeasibility } from "../estimate/feasibility";
+import { methodPrivacy, type MethodPrivacy } from "../methods";
 import { METHODS, MODELS, deploymentOf, type Deployment, type MethodId, type ModelId, type Scenario } from "../scenario";
 import { expectedDistinctRecords } from "./exposure";
 import { formatParameter, formatPercent, formatQuantity } from "./format";
@@ -65,6 +68,17 @@ export interface LeakageRow {
   /** One sentence in words. */
   statement: string;
   sources: string[];
+}
+
+/**
+ * What channel C can claim depends on the plan, not on the target alone: the ε the calibrated
+ * setting achieves (`privacy.epsilon`, null when unbounded), the δ it charges, the target it was
+ * asked for, and whether the row can run as specified (lib/estimate/feasibility.ts).
+ * A full MethodPrivacy fits; only these fields are read.
+ */
+export interface LeakagePlan {
+  privacy: Pick<MethodPrivacy, "targetEpsilon" | "epsilon" | "delta">;
+  feasibility: RowFeasibility;
 }
 
 /** Methods that train weights or soft prompts with DP-SGD: they need the model's gradients. */
@@ -164,12 +178,14 @@ function providerExposure(scenario: Scenario, method: MethodId, provider: string
       // The instruction is written on a local open LLM; only it travels (method-mechanics §7).
       const { tokens } = scenario.knobs["dp-opt"];
       const tpr1 = cParams.points[0]?.tprMax ?? 1;
+      // The instruction is as private as the plan achieves (cParams is channel C's bound), not the target.
+      const eps = cParams.epsilon === null ? "∞" : formatParameter(cParams.epsilon);
       return {
         records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
         channelA: {
           status: "partial",
-          formula: `0 raw records; the ${tokens}-token instruction is (${formatParameter(scenario.epsilon)}, ${formatParameter(scenario.delta)})-DP: ${cParams.formula}`,
-          reason: `No raw record is sent; the ${tokens}-token instruction sent with every query is DP, but at ε = ${formatParameter(scenario.epsilon)} it may still paraphrase private records (a membership test at FPR 1% can reach TPR ${formatPercent(tpr1)}).`,
+          formula: `0 raw records; the ${tokens}-token instruction is (${eps}, ${formatParameter(cParams.delta)})-DP: ${cParams.formula}`,
+          reason: `No raw record is sent; the ${tokens}-token instruction sent with every query is DP, but at ε = ${eps} it may still paraphrase private records (a membership test at FPR 1% can reach TPR ${formatPercent(tpr1)}).`,
         },
         source: `${MECHANICS} §7 Leakage (DP-OPT); paper-facts.md §2`,
       };
@@ -217,7 +233,10 @@ function dpIclGenerationNote(scenario: Scenario, method: MethodId): string {
  *   (its DP instruction may paraphrase records at high ε); anything local 0.
  * - Channel B, queries to the provider: DP-ICL sends each query once per teacher (E copies);
  *   the others once; local 0. Tokens = copies × Q × input tokens.
- * - Channel C: (ε, δ)-DP, stated as a membership-test bound (see membershipTprBound).
+ * - Channel C: what the answers reveal to the querying party, bounded by the (ε, δ) the plan
+ *   *achieves* (see channelFromPlan): "protected" only when the row is feasible and achieves the
+ *   target; "partial" when it runs at a weaker finite ε or cannot run as specified; "exposed"
+ *   when no finite ε bounds it. The membership-test bound is computed at the achieved (ε, δ).
  *
  * Where the model runs decides A and B (`deploymentOf`): on the curator's GPU nothing reaches a
  * provider; an open model served by a host makes the host the provider, and the method's prompts
@@ -227,6 +246,9 @@ function dpIclGenerationNote(scenario: Scenario, method: MethodId): string {
  * Units: records, record-sends, query copies, tokens; fractions in [0, 1].
  * Sources: Hanke et al. 2024, Section 2 and Fig. 1; method-mechanics.md §2–§8 and §11.
  *
+ * @param plan the row's privacy and feasibility (lib/estimate passes the ones it shows); when
+ *   absent they are computed here with methodPrivacy and privacyFeasibility, so no caller can get
+ *   a channel C that claims the target without the plan reaching it.
  * @throws RangeError for a DP-SGD method on a closed model (see leakageDefinedFor)
  * @example
  * // SST2, DP-ICL (10 teachers × 4 shots), 872 queries, GPT-4 Turbo:
@@ -234,19 +256,13 @@ function dpIclGenerationNote(scenario: Scenario, method: MethodId): string {
  * row.trainingFractionToProvider // ≈ 0.4074 (method-mechanics §2 gives 40.4% with N = 67,349)
  * row.queryCopiesToProvider // 10
  */
-export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId): LeakageRow {
+export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId, plan?: LeakagePlan): LeakageRow {
   if (!leakageDefinedFor(method, model)) {
     throw new RangeError(`${method} trains with DP-SGD and needs a local open model; got closed model ${model}`);
   }
   const methodLabel = METHODS[method].label;
   const modelInfo = MODELS[model];
-  const hypothesisTest = membershipTestBound(scenario.epsilon, scenario.delta);
-  const channelC: LeakageChannel = {
-    status: "protected",
-    formula: hypothesisTest.formula,
-    reason: hypothesisTest.statement,
-  };
-  const dpClause = `answers are (${formatParameter(scenario.epsilon)}, ${formatParameter(scenario.delta)})-DP, so a membership test at 1% false positives succeeds at most ${formatPercent(hypothesisTest.points[0]?.tprMax ?? 1)} of the time`;
+  const { hypothesisTest, channel: channelC, clause: dpClause } = channelFromPlan(plan ?? planOf(scenario, method));
   const sources = ["Hanke et al. 2024, Section 2 and Fig. 1", hypothesisTest.citation];
 
   const deployment = deploymentOf(scenario, model);
@@ -297,5 +313,71 @@ export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId)
     providerPolicy: policy,
     statement: `${methodLabel} on ${modelInfo.label} sends ${aClause} and every query ${copies} to ${provider} in plaintext; ${dpClause}.`,
     sources: [...sources, x.source, ...(policy ? [describeProviderPolicy(policy)] : [])],
+  };
+}
+
+/** The plan as lib/estimate computes it, for callers that do not pass one. */
+function planOf(scenario: Scenario, method: MethodId): LeakagePlan {
+  const privacy = methodPrivacy(scenario, method);
+  return { privacy, feasibility: privacyFeasibility(privacy) };
+}
+
+/** "reason one; reason two", or a generic phrase when a caller passed no reason. */
+function reasonsText(feasibility: RowFeasibility): string {
+  return feasibility.infeasibleReasons.length > 0 ? feasibility.infeasibleReasons.join("; ") : "the plan cannot run as specified";
+}
+
+/**
+ * Channel C, its membership-test bound and the statement's clause, from what the plan achieves.
+ *
+ * DP bounds what the answers reveal only at the ε the calibrated setting actually reaches, so:
+ * - protected: the row is feasible and achieved ε ≤ target; the bound is stated at the achieved
+ *   (ε, δ), which is at least as strong as the target's (the TPR bound is non-decreasing in ε);
+ * - partial: a finite ε bounds the answers but the plan misses the target (the bound is stated at
+ *   the weaker achieved ε, e.g. 23.62 for a target of 8), or the plan cannot run as specified;
+ * - exposed: no finite ε (unbounded or the computation failed): a membership test can reach
+ *   TPR 100% at any FPR, so no guarantee is claimed.
+ * @example
+ * // PromptPATEGen on MIT-G at a target ε = 8 achieves only ε ≈ 23.62:
+ * channelFromPlan({ privacy: { targetEpsilon: 8, epsilon: 23.62, delta: 3.39e-4 }, feasibility: { feasible: false, infeasibleReasons: ["…"] } }).channel.status // "partial"
+ */
+function channelFromPlan(plan: LeakagePlan): { hypothesisTest: MembershipTestBound; channel: LeakageChannel; clause: string } {
+  const { privacy, feasibility } = plan;
+  const achieved = privacy.epsilon;
+  const d = formatParameter(privacy.delta);
+  const target = formatParameter(privacy.targetEpsilon);
+  if (achieved === null || !Number.isFinite(achieved)) {
+    const hypothesisTest = membershipTestBound(Infinity, privacy.delta);
+    const formula = "no finite ε → TPR ≤ 100% at every FPR";
+    const why = reasonsText(feasibility);
+    return {
+      hypothesisTest: { ...hypothesisTest, epsilon: null, formula, statement: `No finite ε bounds what the answers reveal (${why}): a membership test can be right every time, so no guarantee is claimed.` },
+      channel: { status: "exposed", formula, reason: `No finite ε bounds what the answers reveal (${why}); no guarantee is claimed.` },
+      clause: `no DP guarantee is claimed for its answers (${why})`,
+    };
+  }
+  const hypothesisTest = membershipTestBound(achieved, privacy.delta);
+  const e = formatParameter(achieved);
+  const tpr1 = formatPercent(hypothesisTest.points[0]?.tprMax ?? 1);
+  if (feasibility.feasible && achieved <= privacy.targetEpsilon) {
+    return {
+      hypothesisTest,
+      channel: { status: "protected", formula: hypothesisTest.formula, reason: hypothesisTest.statement },
+      clause: `answers are (${e}, ${d})-DP, so a membership test at 1% false positives succeeds at most ${tpr1} of the time`,
+    };
+  }
+  if (achieved > privacy.targetEpsilon) {
+    const misses = `The plan misses the target ε = ${target}: it achieves only ε = ${e} (δ = ${d}).`;
+    return {
+      hypothesisTest,
+      channel: { status: "partial", formula: hypothesisTest.formula, reason: `${misses} ${hypothesisTest.statement}` },
+      clause: `answers are only (${e}, ${d})-DP, missing the target ε = ${target}, so the bound lets a membership test at 1% false positives succeed up to ${tpr1} of the time`,
+    };
+  }
+  const why = reasonsText(feasibility);
+  return {
+    hypothesisTest,
+    channel: { status: "partial", formula: hypothesisTest.formula, reason: `The plan cannot run as specified (${why}), so the guarantee of its planned setting is not claimed for what would run instead. As planned: ${hypothesisTest.statement}` },
+    clause: `the plan cannot run as specified (${why}), so no DP guarantee is claimed for its answers; as planned they would be (${e}, ${d})-DP`,
   };
 }

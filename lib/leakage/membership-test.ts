@@ -59,7 +59,8 @@ export interface MembershipTestPoint {
 }
 
 export interface MembershipTestBound {
-  epsilon: number;
+  /** The ε the bound is stated at; null when no finite ε bounds the mechanism (every tprMax is then 1). */
+  epsilon: number | null;
   delta: number;
   /** One point per entry of MEMBERSHIP_TEST_FPRS. */
   points: MembershipTestPoint[];

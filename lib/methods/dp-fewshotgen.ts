@@ -97,7 +97,7 @@ export function dpFewShotGenPrivacy(scenario: Scenario): MethodPrivacy {
     feasible,
     ...calibratedFields(scenario, calibration),
     mechanism: { parameter: "noiseMultiplier", value: calibration.noiseMultiplier, unit: "σ (noise std ÷ sensitivity √2/M)", extra: { usefulNoiseLimit: usefulNoise, poolRecords: s.pool } },
-    budget: { unit: "tokens", planned: s.tokens, allowed: allowed.count, allowedAccountant: allowed.accountant },
+    budget: { unit: "tokens", planned: s.tokens, allowed: allowed.count, allowedAccountant: allowed.accountant, ...(allowed.capped ? { capped: true as const } : {}) },
     samplingRate: s.samplingRate,
     ...(minFeasibleEpsilon !== undefined ? { minFeasibleEpsilon } : {}),
     asOriginalCode,

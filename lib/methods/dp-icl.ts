@@ -103,7 +103,7 @@ export function dpIclPrivacy(scenario: Scenario): MethodPrivacy {
       unit: s.classification ? "votes (noise std on each class count)" : "noise std per embedding coordinate",
       extra: { usefulNoiseLimit: usefulNoise, sensitivity: s.sensitivity === "vote-change" ? Math.SQRT2 : 1 },
     },
-    budget: { unit: "queries", planned: s.queries, allowed: allowed.count, allowedAccountant: allowed.accountant },
+    budget: { unit: "queries", planned: s.queries, allowed: allowed.count, allowedAccountant: allowed.accountant, ...(allowed.capped ? { capped: true as const } : {}) },
     samplingRate: s.samplingRate,
     ...(minFeasibleEpsilon !== undefined ? { minFeasibleEpsilon } : {}),
     asOriginalCode: asOriginalCode(scenario, s, spec),

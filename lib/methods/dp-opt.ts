@@ -16,6 +16,9 @@ import type { Scenario } from "../scenario";
 import { HANKE, MECHANICS, clippedRate, count, finiteOrNull, requirement } from "./common";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 
+/** Where the search for the largest allowed workload stops; reaching it makes `allowed` a lower bound (budget.capped). */
+const ALLOWED_SEARCH_LIMIT = 10_000_000;
+
 const SOURCES = [
   "Hong et al., DP-OPT: Make Large Language Model Your Privacy-Preserving Prompt Engineer, ICLR 2024",
   HANKE,
@@ -71,7 +74,7 @@ export function dpOptPrivacy(scenario: Scenario): MethodPrivacy {
   };
   // ε grows with n (more tokens, and a smaller δ0 = δ/(2qn) forcing a larger useful ε_tok), so the
   // largest n within the budget is found from ε's values: each n is a fresh P6 curve (~0.3 ms).
-  const allowed = largestIntegerAtMost(epsilonAt, scenario.epsilon, 10_000_000);
+  const allowed = largestIntegerAtMost(epsilonAt, scenario.epsilon, ALLOWED_SEARCH_LIMIT);
   let minFeasibleEpsilon: number | null | undefined;
   if (!feasible) {
     minFeasibleEpsilon = finiteOrNull(epsilonAt(tokens));
@@ -99,7 +102,7 @@ export function dpOptPrivacy(scenario: Scenario): MethodPrivacy {
     accountant: "rdp",
     noiseMultiplier: null,
     mechanism: { parameter: "tokenEpsilon", value: calibration.tokenEpsilon, unit: "ε per token (LimitedDomain)", extra: { failureProbability: calibration.failureProbability, conversionDelta: scenario.delta / 2, usefulTokenEpsilon: minUseful } },
-    budget: { unit: "token queries", planned: tokens, allowed, allowedAccountant: "rdp" },
+    budget: { unit: "token queries", planned: tokens, allowed, allowedAccountant: "rdp", ...(allowed === ALLOWED_SEARCH_LIMIT ? { capped: true as const } : {}) },
     samplingRate: q,
     ...(minFeasibleEpsilon !== undefined ? { minFeasibleEpsilon } : {}),
     asOriginalCode,

@@ -16,6 +16,9 @@ import type { Scenario } from "../scenario";
 import { HANKE, MECHANICS, finiteOrNull, teacherRequirements } from "./common";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 
+/** Where the search for the largest allowed workload stops; reaching it makes `allowed` a lower bound (budget.capped). */
+const ALLOWED_SEARCH_LIMIT = 10_000_000;
+
 const SOURCES = [
   `${HANKE}, Section 3 (PromptPATEGen)`,
   `${MECHANICS} §3, §5 (sprintml/OpenLLMs PromptPATEGen/priv_aggregation_utils.py)`,
@@ -124,7 +127,7 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
   const allowed = largestInteger((n) => {
     const f = Math.min(0.5, scenario.delta / (2 * n));
     return soundEpsilon(minKeyword, usefulPtrNoise(ensemble, f), f, n, totalDelta(scenario.delta, conversionDelta, n, f)) <= scenario.epsilon;
-  }, 10_000_000);
+  }, ALLOWED_SEARCH_LIMIT);
   // Why a larger N can allow fewer answers (audit finding 5): N enters only through δ = 1/N. With
   // fixed teachers there is no sampling rate q = E·s/N to shrink, while a smaller δ lowers δ0 =
   // δ/(2n), which lowers the useful PTR noise (E − 2)/(2·z(δ0)), and adds log(1/δ)/(α − 1) to the
@@ -159,7 +162,7 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
     accountant: "rdp",
     noiseMultiplier: ptrNoise,
     mechanism: { parameter: "keywordEpsilon", value: keywordEpsilon, unit: "ε_EM per query (keyword selection)", extra: { ptrNoiseMultiplier: ptrNoise, failureProbability: failure, usefulKeywordEpsilon: minKeyword } },
-    budget: { unit: "public queries", planned: queries, allowed, allowedAccountant: "rdp" },
+    budget: { unit: "public queries", planned: queries, allowed, allowedAccountant: "rdp", ...(allowed === ALLOWED_SEARCH_LIMIT ? { capped: true as const } : {}) },
     samplingRate: 1,
     ...(minFeasibleEpsilon !== undefined ? { minFeasibleEpsilon } : {}),
     asOriginalCode,

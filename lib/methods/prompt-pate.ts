@@ -65,7 +65,7 @@ export function promptPatePrivacy(scenario: Scenario): MethodPrivacy {
     feasible,
     ...calibratedFields(scenario, calibration),
     mechanism: { parameter: "noiseMultiplier", value: calibration.noiseMultiplier, unit: "votes (σ_G, noise std on each class count)", extra: { usefulNoiseLimit: usefulNoise, teachers: ensemble } },
-    budget: { unit: "public queries", planned: answered, allowed: allowed.count, allowedAccountant: allowed.accountant },
+    budget: { unit: "public queries", planned: answered, allowed: allowed.count, allowedAccountant: allowed.accountant, ...(allowed.capped ? { capped: true as const } : {}) },
     samplingRate: 1,
     ...(minFeasibleEpsilon !== undefined ? { minFeasibleEpsilon } : {}),
     asOriginalCode: asOriginalCode(scenario, ensemble, classes, answered, calibration.noiseMultiplier, spec),

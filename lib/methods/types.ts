@@ -32,6 +32,13 @@ export interface BudgetUse {
   allowed: number | null;
   /** Which accountant computed `allowed`. */
   allowedAccountant?: AccountantLabel;
+  /**
+   * Present (true) when `allowed` is a lower bound: the search for the largest workload stopped
+   * at its limit (1e9 for DP-ICL, DP-FewShotGen and PromptPATE, 1e7 for DP-OPT and PromptPATEGen)
+   * with ε still within the target, so the budget allows *at least* `allowed`. Show it as
+   * "≥ 10⁹ (search limit)", never as an exact count. Absent when `allowed` is the exact largest.
+   */
+  capped?: true;
   /** For DP-SGD: epochs and the sampling scheme's step count. */
   epochs?: number;
 }

@@ -31,13 +31,16 @@ const lowerMetric = (label: string) => (label === "Accuracy" ? "accuracy" : labe
 
 const shortLabel = (r: Pick<EstimateRow, "methodLabel" | "modelLabel">) => `${r.methodLabel} · ${r.modelLabel}`;
 
-/** Options the budget can run: an infeasible method is shown in the table, never recommended. */
+/**
+ * Options that can run as planned (row.feasible: privacy, data, context window). The others are
+ * shown in the table, never counted in a title or recommended.
+ */
 export function feasibleRows(est: Estimate): EstimateRow[] {
-  return est.rows.filter((r) => r.privacy.feasible);
+  return est.rows.filter((r) => r.feasible);
 }
 
 function infeasibleNote(est: Estimate): string {
-  const out = [...new Set(est.rows.filter((r) => !r.privacy.feasible).map((r) => r.methodLabel))];
+  const out = [...new Set(est.rows.filter((r) => !r.feasible).map((r) => r.methodLabel))];
   return out.length ? ` Left out (infeasible at ε = ${est.scenario.epsilon}): ${out.join(", ")}.` : "";
 }
 

@@ -116,6 +116,26 @@ export function formatCount(x: number): string {
   return sig3(x);
 }
 
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/**
+ * A workload the budget allows, with its unit. When the search stopped at its limit (`capped`,
+ * see BudgetUse in lib/methods/types.ts) the figure is only a lower bound, so it never prints as
+ * an exact count: "≥ 10⁹ queries (search limit)" (a power of ten in superscript), or
+ * "≥ 1,234,567 queries (search limit)".
+ * @example formatAllowed(1e9, true, "queries") // "≥ 10⁹ queries (search limit)"
+ * @example formatAllowed(358, undefined, "public queries") // "358 public queries"
+ */
+export function formatAllowed(allowed: number, capped: boolean | undefined, unit = ""): string {
+  const withUnit = (figure: string) => (unit ? `${figure} ${unit}` : figure);
+  if (!capped) return withUnit(formatCount(allowed));
+  const exponent = Math.log10(allowed);
+  const figure = allowed >= 10 && Number.isInteger(exponent)
+    ? `10${String(exponent).split("").map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join("")}`
+    : formatCount(allowed);
+  return `≥ ${withUnit(figure)} (search limit)`;
+}
+
 /** A count with its unit, singular when it is exactly one: "1 record", "66,674 records". */
 export function formatCountWithUnit(x: number, singular: string, plural = `${singular}s`): string {
   return `${formatCount(x)} ${x === 1 ? singular : plural}`;

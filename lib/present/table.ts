@@ -12,7 +12,7 @@ import type { MethodPrivacy } from "../methods";
 import { DATASETS, METHODS, MODELS } from "../scenario";
 import { UTILITY_METRICS, type UtilityMetric } from "../utility";
 import {
-  accountantName, formatCount, formatDelta, formatEpsilon, formatFraction, formatUsd, formatUsdOrMissing, formatUtility,
+  accountantName, formatAllowed, formatCount, formatDelta, formatEpsilon, formatFraction, formatUsd, formatUsdOrMissing, formatUtility,
   missingPriceText,
 } from "./format";
 import type { Cell, ColumnId, ComparisonTable, LeakClass, PrivacyView, SummaryItem, SummaryView, TableColumn, TableRow } from "./types";
@@ -116,7 +116,9 @@ function epsilonCell(p: MethodPrivacy, brief = false): Cell {
     : epsilonSource(p);
   if (!p.feasible) {
     const need = p.minFeasibleEpsilon ? ` (needs ε ≥ ${formatEpsilon(p.minFeasibleEpsilon)})` : "";
-    return { value: null, text: `infeasible${need}`, source };
+    // Say what the plan achieves when it misses the target: the number a reader would otherwise assume is the target.
+    const achieved = p.epsilon !== null && p.epsilon > p.targetEpsilon ? `: achieves ${formatEpsilon(p.epsilon)} > target ${formatEpsilon(p.targetEpsilon)}` : "";
+    return { value: null, text: `infeasible${achieved}${need}`, source };
   }
   return { value: p.epsilon, text: `${formatEpsilon(p.epsilon)} (${accountantName(p.accountant)})`, source };
 }
@@ -217,7 +219,7 @@ export function tableRow(row: EstimateRow): TableRow {
     ...utilityCells(row),
     ...leakageCells(row),
   };
-  return { key: rowKey(row), method: row.method, model: row.model, llm: row.llm, feasible: row.privacy.feasible, cells };
+  return { key: rowKey(row), method: row.method, model: row.model, llm: row.llm, feasible: row.feasible, cells };
 }
 
 export function comparisonTable(est: Estimate): ComparisonTable {
@@ -239,7 +241,7 @@ export function privacyView(p: MethodPrivacy): PrivacyView {
     ? { value: null, text: "none meets the target", source: p.notes.join("\n") }
     : { value: m.value, text: `${symbol} = ${formatEpsilon(m.value)}`, source: `${symbol} in ${m.unit}${m.extra ? `; ${Object.entries(m.extra).map(([k, v]) => `${k} = ${Number(v.toPrecision(4))}`).join(", ")}` : ""}` };
   const b = p.budget;
-  const allowed = b.allowed === null ? "any workload (more noise)" : `${formatCount(b.allowed)} ${b.unit}${b.allowedAccountant ? ` (${accountantName(b.allowedAccountant)})` : ""}`;
+  const allowed = b.allowed === null ? "any workload (more noise)" : `${formatAllowed(b.allowed, b.capped, b.unit)}${b.allowedAccountant ? ` (${accountantName(b.allowedAccountant)})` : ""}`;
   const budget: Cell = {
     value: b.planned,
     text: `${formatCount(b.planned)} ${b.unit} planned; budget allows ${allowed}`,
@@ -275,50 +277,88 @@ function listJoin(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** "DP-ICL, PromptPATEGen": the methods with a row that cannot run as planned, once each. */
+function infeasibleMethods(est: Estimate): string[] {
+  return [...new Set(est.rows.filter((r) => !r.feasible).map((r) => r.methodLabel))];
+}
+
+/**
+ * The most accurate option the card may name, and how to say what its figure is. Only one metric
+ * is compared (the scenario's), and only one kind of figure: the study's measurements when any
+ * option has one; otherwise a nearest-dataset reference; otherwise an interpolation, said as such.
+ * "measured" is written only for kind "measured"; figures use formatUtility like the table.
+ */
+function mostAccurateItem(est: Estimate, rows: EstimateRow[]): SummaryItem {
+  const metric = scenarioMetric(est);
+  const m = metricInfo(metric);
+  // A plateau reference (PromptPATE on GPT-3 Babbage above ε = 0.3, Fig. 2) was not measured at this ε,
+  // and it is no custom-dataset reference either: it is left out of this card.
+  const valued = rows.filter((r) => r.utility.value !== null && r.utility.metric === metric && r.utility.basis !== "plateau");
+  for (const kind of ["measured", "reference", "interpolated"] as const) {
+    const best = valued.filter((r) => r.utility.kind === kind)
+      .reduce<EstimateRow | null>((b, r) => (b === null || (r.utility.value as number) > (b.utility.value as number) ? r : b), null);
+    if (!best) continue;
+    const u = best.utility;
+    const figure = `${m.label} ${formatUtility(u.value as number, m.unit)}`;
+    const source = u.source ?? "Hanke et al. 2024";
+    const others = valued.some((r) => r.utility.kind !== kind) ? `. Only ${kind} figures are compared; the table lists the others.` : "";
+    let text: string;
+    if (kind === "measured") {
+      text = u.basis === "epsilon-bound"
+        ? `${optionLabel(best)}: ${figure} (measured at ε < 0.3, which also meets ε = 0.3; ${source})`
+        : `${optionLabel(best)}: ${figure} (measured at ε = ${u.epsilon ?? est.scenario.epsilon}; ${source})`;
+    } else if (kind === "reference") {
+      const ref = u.referenceDataset ? DATASETS[u.referenceDataset].label : "the nearest study dataset";
+      text = `${optionLabel(best)}: ${figure} on ${ref}, the nearest study dataset (${source})`;
+    } else {
+      text = `${optionLabel(best)}: ${figure} (interpolated in ε between the study's measurements, not itself measured; ${source})`;
+    }
+    return { text: `${text}${others}`, source: u.note };
+  }
+  const interpolatedOtherMetric = rows.filter((r) => r.utility.value !== null && r.utility.metric !== metric).length;
+  return {
+    text: `The study measured none of these options at ε = ${est.scenario.epsilon}${interpolatedOtherMetric ? ` in ${m.label}` : ""}.`,
+    source: "Hanke et al. 2024, Tables 1, 3–6, 23: privadapt shows measured values only and never extrapolates.",
+  };
+}
+
 export function summaryView(est: Estimate): SummaryView {
-  // Only what the budget can run is recommended; infeasible options stay in the table, marked.
-  const rows = est.rows.filter((r) => r.privacy.feasible);
+  // Only what can run as planned (row.feasible: privacy, data, context) is recommended;
+  // the others stay in the table, marked.
+  const rows = est.rows.filter((r) => r.feasible);
   if (rows.length === 0) {
-    const none = { text: `No compared method can run this workload at ε = ${est.scenario.epsilon}; see "Privacy per method" for the ε each needs.`, source: "Each method's budget use (lib/methods)." };
+    const none = { text: `No compared option can run as planned at ε = ${est.scenario.epsilon}; see "Privacy per method" for the ε each needs.`, source: est.rows.map((r) => `${optionLabel(r)}: ${r.infeasibleReasons.join("; ")}`).join("\n") || "Each method's budget use (lib/methods)." };
     return { cheapest: none, mostAccurate: null, leakNothing: { text: "—", source: none.source } };
   }
   const priced = rows.filter((r) => r.totalCostUsd !== null);
   const unpriced = rows.length - priced.length;
+  const left = infeasibleMethods(est);
+  // Its own sentence: inside the cheapest option's clause it read as if it were about that option.
+  const leftOut = left.length > 0 ? `. Not compared (cannot run as planned at ε = ${est.scenario.epsilon}): ${left.join(", ")}.` : "";
   let cheapest: SummaryItem | null = null;
   const cheap = priced.reduce<EstimateRow | null>((best, r) => (best === null || (r.totalCostUsd as number) < (best.totalCostUsd as number) ? r : best), null);
   if (cheap) {
     cheapest = {
-      text: `${optionLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${formatCount(est.scenario.queries)} queries${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}${rows.length < est.rows.length ? ` (infeasible at ε = ${est.scenario.epsilon}: ${[...new Set(est.rows.filter((r) => !r.privacy.feasible).map((r) => r.methodLabel))].join(", ")})` : ""}`,
+      text: `${optionLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${formatCount(est.scenario.queries)} queries${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}${leftOut}`,
       source: totalSource(cheap),
     };
   } else if (rows.length > 0) {
-    cheapest = { text: `No option has a price: ${missingPriceText(rows[0]?.missing)}`, source: rows[0]?.missing ?? "" };
+    cheapest = { text: `No option has a price: ${missingPriceText(rows[0]?.missing)}${leftOut}`, source: rows[0]?.missing ?? "" };
   }
 
-  // A plateau reference (PromptPATE on GPT-3 Babbage above ε = 0.3, Fig. 2) was not measured at this ε.
-  const measured = rows.filter((r) => r.utility.value !== null && r.utility.basis !== "plateau" && (r.utility.kind === "measured" || r.utility.kind === "reference"));
-  const best = measured.reduce<EstimateRow | null>((b, r) => (b === null || (r.utility.value as number) > (b.utility.value as number) ? r : b), null);
-  let mostAccurate: SummaryItem | null = null;
-  if (best) {
-    const m = metricInfo(best.utility.metric);
-    const ref = best.utility.kind === "reference" && best.utility.referenceDataset ? ` on ${DATASETS[best.utility.referenceDataset].label}, the nearest study dataset` : "";
-    mostAccurate = {
-      text: `${optionLabel(best)}: ${m.label} ${formatUtility(best.utility.value as number, m.unit)}${ref} (${best.utility.source ?? "study"})`,
-      source: best.utility.note,
-    };
-  } else {
-    const interpolated = rows.filter((r) => r.utility.kind === "interpolated").length;
-    mostAccurate = {
-      text: `The study measured none of these options at ε = ${est.scenario.epsilon}${interpolated ? ` (${interpolated} interpolated between measured ε)` : ""}.`,
-      source: "Hanke et al. 2024, Tables 1, 3–6, 23: privadapt shows measured values only and never extrapolates.",
-    };
-  }
+  const mostAccurate = mostAccurateItem(est, rows);
 
   const safe = rows.filter((r) => leakClassOf(r.leakage) === "none");
   const byMethod = new Map<string, string[]>();
   for (const r of safe) byMethod.set(r.methodLabel, [...(byMethod.get(r.methodLabel) ?? []), r.modelLabel]);
+  const localButInfeasible = [...new Set(est.rows.filter((r) => !r.feasible && leakClassOf(r.leakage) === "none").map((r) => r.methodLabel))];
   const leakNothing: SummaryItem = safe.length === 0
-    ? { text: "None: every compared option sends private records or queries to a provider.", source: "Channels A and B (Hanke et al. 2024, Section 2): a closed API sees the prompts whatever ε is." }
+    ? {
+      text: localButInfeasible.length > 0
+        ? `None that can run as planned: every option that can sends private records or queries to a provider. Local options that cannot run as planned: ${localButInfeasible.join(", ")}.`
+        : "None: every compared option sends private records or queries to a provider.",
+      source: "Channels A and B (Hanke et al. 2024, Section 2): a closed API sees the prompts whatever ε is.",
+    }
     : {
       text: `${listJoin([...byMethod.keys()])}, on local open models (${safe.length} of ${est.rows.length} options).`,
       source: [...byMethod.entries()].map(([m, models]) => `${m}: ${models.join(", ")}`).join("\n") + "\nNo private record and no query leaves your hardware; answers are still (ε, δ)-DP.",

@@ -620,6 +620,11 @@ export interface CompositionBudget {
   /** ε of a single step (for "the smallest ε that allows one"). */
   epsilonForOne: number;
   accountant: EpsilonResult["accountant"];
+  /**
+   * True when the search stopped at `maximum` with ε still within the target: `count` is then a
+   * lower bound (at least this many), not the largest count. Absent otherwise.
+   */
+  capped?: true;
 }
 
 /**
@@ -655,7 +660,7 @@ export function maxCompositions(step: DpEvent, targetEpsilon: number, delta: num
   let bad = -1;
   while (bad < 0) {
     const next = math.min(maximum, good * 2);
-    if (next === good) return { count: good, epsilon: goodEps, epsilonForOne, accountant: "prv" };
+    if (next === good) return { count: good, epsilon: goodEps, epsilonForOne, accountant: "prv", capped: true };
     const e = eps(next);
     if (e <= targetEpsilon) {
       good = next;
@@ -676,7 +681,8 @@ export function maxCompositions(step: DpEvent, targetEpsilon: number, delta: num
 function budgetFromPredicate(eps: (t: number) => number, target: number, maximum: number, accountant: EpsilonResult["accountant"]): CompositionBudget {
   const epsilonForOne = eps(1);
   const count = largestInteger((t) => eps(t) <= target, maximum);
-  return { count, epsilon: count > 0 ? eps(count) : 0, epsilonForOne, accountant };
+  // largestInteger returns `maximum` only when ε(maximum) ≤ target: the search hit its limit.
+  return { count, epsilon: count > 0 ? eps(count) : 0, epsilonForOne, accountant, ...(count === maximum ? { capped: true as const } : {}) };
 }
 
 /**

@@ -18,6 +18,14 @@ export interface RecommendOption {
   totalCostUsd: number | null;
   utility: { value: number | null; kind: UtilityKind; metric: UtilityMetric };
   leakage: { channels: LeakageChannels };
+  /**
+   * Whether the plan can run as specified (lib/estimate/feasibility.ts: privacy, data, context).
+   * An infeasible option is never ranked, whatever the constraints: its figures describe a plan
+   * that will not run.
+   */
+  feasible: boolean;
+  /** One line per unmet requirement; empty when feasible. */
+  infeasibleReasons: readonly string[];
 }
 
 export interface RecommendConstraints {
@@ -60,7 +68,7 @@ export interface Recommendation<T extends RecommendOption = RecommendOption> {
  * ε does not describe: the study's point is that A and B leak on a closed API whatever ε is.
  */
 export const RANKING_RULE =
-  "Options that meet every constraint are ranked by (1) exposure to the provider: the sum over channels A, B, C of 0 (protected), 1 (partial) or 2 (exposed), lower first; " +
+  "Options that can run as planned and meet every constraint are ranked by (1) exposure to the provider: the sum over channels A, B, C of 0 (protected), 1 (partial) or 2 (exposed), lower first; " +
   "(2) the study's utility in the compared metric, higher first, options without a comparable value after those with one; " +
   "(3) total cost, lower first, unknown cost last; (4) method id, then model id, so the order is stable.";
 
@@ -98,6 +106,8 @@ function validate(c: RecommendConstraints): void {
 /**
  * Rank the compared options under hard constraints; explain each exclusion in one line.
  *
+ * An option whose plan cannot run (feasible = false) is always excluded, first clause
+ * "cannot run as planned: <its reasons>", so an infeasible option is never ranked or chosen.
  * Constraints (an option failing any is excluded, with every failed clause listed):
  * - mustProtect: each listed channel's status must be "protected";
  * - maxBudgetUsd: totalCostUsd ≤ budget (an unknown cost cannot be checked, so it is excluded);
@@ -118,6 +128,7 @@ export function recommend<T extends RecommendOption>(options: readonly T[], cons
 
   for (const option of options) {
     const reasons: string[] = [];
+    if (!option.feasible) reasons.push(`cannot run as planned: ${option.infeasibleReasons.length > 0 ? option.infeasibleReasons.join("; ") : "a requirement of the plan is not met"}`);
     for (const ch of must) {
       const status = option.leakage.channels[ch].status;
       if (status !== "protected") reasons.push(`channel ${ch} (${CHANNEL_WHAT[ch]}) is ${status}, must be protected`);

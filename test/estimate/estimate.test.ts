@@ -152,9 +152,9 @@ describe("rows that cannot run are never feasible", () => {
           if (!row.privacy.feasible) expect(row.feasible).toBe(false);
           if (!row.feasible) continue;
           for (const r of methodDataRequirements(s, row.method)) expect(r).toMatchObject({ met: true });
-          const work = methodWork(row.method, s);
+          const work = methodWork(row.method, s, {}, row.model);
           for (const item of [...work.training, ...work.perQuery]) {
-            const reader = item.kind === "local-forward" ? item.localModel : row.model;
+            const reader = item.kind === "local-forward" ? item.localModel : item.kind === "llm-calls" && item.runsOn ? item.runsOn : row.model;
             const tokens = item.kind === "dp-sgd" ? item.tokensPerRecord : item.longestCallTokens;
             expect(tokens).toBeLessThanOrEqual(MODELS[reader].contextTokens);
           }
@@ -162,5 +162,20 @@ describe("rows that cannot run are never feasible", () => {
       }),
       { numRuns: 20, endOnFailure: true },
     );
+  });
+});
+
+describe("estimate(): channel C reads the row's plan (audit finding 1)", () => {
+  test("MIT-G, PromptPATEGen at ε = 8 is infeasible (achieves ε ≈ 23.62), so no row's channel C is protected or claims (8, δ)", () => {
+    // Oracle: the CLI reproduction of the audit, `estimate --query 'preset=mitg&eps=8&methods=prompt-pate-gen'`.
+    const r = estimateFromInput("preset=mitg&eps=8&methods=prompt-pate-gen&accountant=rdp");
+    if (!r.ok) throw new Error("parse failed");
+    expect(r.estimate.rows.length).toBeGreaterThan(0);
+    for (const row of r.estimate.rows) {
+      expect(row.feasible).toBe(false);
+      expect(row.leakage?.channels.C.status).toBe("partial");
+      expect(row.leakage?.statement).toContain("answers are only (23.62, 3.39e-4)-DP, missing the target ε = 8");
+      expect(row.leakage?.hypothesisTest.epsilon).toBe(row.privacy.epsilon);
+    }
   });
 });

@@ -31,7 +31,7 @@ export function channelCClaims(row: EstimateRow): string[] {
   }
   // The membership-test bound must be computed at the ε the plan achieves, never at a target it misses.
   const ht = row.leakage?.hypothesisTest;
-  if (ht && p.epsilon !== null && Math.abs(ht.epsilon - p.epsilon) > 1e-9 * Math.max(1, p.epsilon)) {
+  if (ht && (ht.epsilon === null || p.epsilon === null ? ht.epsilon !== p.epsilon : Math.abs(ht.epsilon - p.epsilon) > 1e-9 * Math.max(1, p.epsilon))) {
     out.push(`membership test at ε=${ht.epsilon}, achieved ε=${p.epsilon}`);
   }
   // Any "(ε, δ)-DP" the row's words state must name the achieved ε.

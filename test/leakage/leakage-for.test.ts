@@ -1,8 +1,9 @@
 /** @jest-environment node */
 import fc from "fast-check";
-import { leakageDefinedFor, leakageFor, type LeakageRow } from "../../lib/leakage";
+import { leakageDefinedFor, leakageFor, type LeakagePlan, type LeakageRow } from "../../lib/leakage";
+import { methodPrivacy } from "../../lib/methods";
 import {
-  CLOSED_MODEL_IDS, DATASETS, METHOD_IDS, MODELS, OPEN_MODEL_IDS, PRESET_IDS, presetScenario,
+  CLOSED_MODEL_IDS, DATASETS, METHOD_IDS, MODELS, OPEN_MODEL_IDS, PRESET_IDS, parseScenario, presetScenario,
   type MethodId, type ModelId, type Scenario,
 } from "../../lib/scenario";
 
@@ -115,6 +116,85 @@ describe("leakageFor: the other methods", () => {
   });
 });
 
+/** A plan that runs and achieves exactly its target: what channel C needs to say "protected". */
+const meetsTarget = (s: Scenario): LeakagePlan => ({
+  privacy: { targetEpsilon: s.epsilon, epsilon: s.epsilon, delta: s.delta },
+  feasibility: { feasible: true, infeasibleReasons: [] },
+});
+
+describe("leakageFor: channel C states the ε the plan achieves, never the target it misses (audit finding 1)", () => {
+  const mitg = (() => {
+    const parsed = parseScenario("preset=mitg&eps=8&methods=prompt-pate-gen&accountant=rdp");
+    if (!parsed.ok) throw new Error("mitg link failed to parse");
+    return parsed.scenario;
+  })();
+
+  it("MIT-G, PromptPATEGen at target ε = 8: the plan achieves only ε ≈ 23.62, so C is not protected and the statement says 23.62, not 8", () => {
+    // Oracle: `npm run cli -- estimate --query 'preset=mitg&eps=8&methods=prompt-pate-gen'` reports
+    // privacy.epsilon = 23.618… (infeasible, RDP: 100 public queries at the useful limits ε_EM = 0.4536,
+    // σ_PTR = 2.475). No plan is passed: leakageFor computes it itself.
+    for (const model of ["pythia-1b", "gpt-3-davinci"] as const) {
+      const r = leakageFor(mitg, "prompt-pate-gen", model);
+      expect(r.channels.C.status).toBe("partial");
+      expect(r.channels.C.reason).toMatch(/^The plan misses the target ε = 8: it achieves only ε = 23\.62 \(δ = 3\.39e-4\)\./);
+      expect(r.statement).toContain("answers are only (23.62, 3.39e-4)-DP, missing the target ε = 8");
+      expect(r.statement).not.toContain("(8, 3.39e-4)-DP");
+      // The membership test is stated at the achieved ε: e^23.62 makes the bound 1 − e^(−23.62)·0.98966 ≈ 1 − 5.5e-11.
+      expect(r.hypothesisTest.epsilon).toBeCloseTo(23.618, 2);
+      expect(r.hypothesisTest.points[0]?.tprMax).toBeGreaterThan(1 - 1e-10);
+    }
+  });
+
+  it("a feasible plan that achieves ε = 1 under a target of 2 is protected, with the bound at ε = 1 (hand calculation)", () => {
+    const s = presetScenario("sst2");
+    const plan: LeakagePlan = { privacy: { targetEpsilon: 2, epsilon: 1, delta: 1e-5 }, feasibility: { feasible: true, infeasibleReasons: [] } };
+    const r = leakageFor(s, "private-lora", "pythia-1b", plan);
+    expect(r.channels.C.status).toBe("protected");
+    // TPR ≤ min(1, e^1·0.01 + 1e-5, 1 − e^−1·(1 − 1e-5 − 0.01)) = min(1, 0.0271928, 0.6358) = 0.0271928.
+    expect(r.hypothesisTest.epsilon).toBe(1);
+    expect(r.hypothesisTest.points[0]?.tprMax).toBeCloseTo(0.0271928, 6);
+    expect(r.statement).toContain("answers are (1, 1e-5)-DP, so a membership test at 1% false positives succeeds at most 2.72% of the time");
+  });
+
+  it("a plan at a weaker finite ε (3 > target 1) is partial, bounded at ε = 3: e^3·0.01 + 1e-5 = 0.20087 (hand calculation)", () => {
+    const plan: LeakagePlan = {
+      privacy: { targetEpsilon: 1, epsilon: 3, delta: 1e-5 },
+      feasibility: { feasible: false, infeasibleReasons: ["the plan misses the target ε = 1: it achieves ε = 3"] },
+    };
+    const r = leakageFor(presetScenario("sst2"), "dp-icl", "gpt-4-turbo", plan);
+    expect(r.channels.C.status).toBe("partial");
+    expect(r.channels.C.reason).toContain("it achieves only ε = 3");
+    expect(r.hypothesisTest.points[0]?.tprMax).toBeCloseTo(0.2008654, 6);
+    expect(r.statement).toContain("answers are only (3, 1e-5)-DP, missing the target ε = 1");
+  });
+
+  it("a plan that reaches its ε but cannot run as specified is partial, and says why", () => {
+    const plan: LeakagePlan = {
+      privacy: { targetEpsilon: 1, epsilon: 0.9, delta: 1e-5 },
+      feasibility: { feasible: false, infeasibleReasons: ["N = 10 records cannot fill 10 teachers × 4 shots"] },
+    };
+    const r = leakageFor(presetScenario("sst2"), "prompt-pate", "pythia-1b", plan);
+    expect(r.channels.C.status).toBe("partial");
+    expect(r.channels.C.reason).toContain("N = 10 records cannot fill 10 teachers × 4 shots");
+    expect(r.statement).toContain("no DP guarantee is claimed for its answers");
+  });
+
+  it("no finite ε → exposed: no guarantee is claimed, every TPR bound is 1, and the row stays JSON-safe", () => {
+    const plan: LeakagePlan = {
+      privacy: { targetEpsilon: 0.5, epsilon: null, delta: 1e-5 },
+      feasibility: { feasible: false, infeasibleReasons: ["no setting reaches the target ε = 0.5 for the planned workload; no guarantee is claimed"] },
+    };
+    const r = leakageFor(presetScenario("sst2"), "dp-opt", "gpt-3-davinci", plan);
+    expect(r.channels.C.status).toBe("exposed");
+    expect(r.channels.C.reason).toContain("no guarantee is claimed");
+    expect(r.hypothesisTest.epsilon).toBeNull();
+    expect(r.hypothesisTest.points.map((p) => p.tprMax)).toEqual([1, 1, 1]);
+    expect(r.statement).toContain("no DP guarantee is claimed for its answers");
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    expect(`${r.statement} ${r.channels.A.reason} ${r.channels.A.formula}`).not.toMatch(/NaN|undefined|Infinity|null/);
+  });
+});
+
 /** Schema-valid scenarios (ranges from lib/scenario/schema.ts and knobs.ts). */
 const scenarioArb: fc.Arbitrary<Scenario> = fc
   .record({
@@ -147,7 +227,7 @@ describe("leakageFor: properties over schema-valid scenarios", () => {
     fc.assert(
       fc.property(scenarioArb, fc.constantFrom(...METHOD_IDS), fc.constantFrom(...ALL_MODELS), (s, method: MethodId, model: ModelId) => {
         fc.pre(leakageDefinedFor(method, model));
-        const r = leakageFor(s, method, model);
+        const r = leakageFor(s, method, model, meetsTarget(s));
         for (const field of NUMERIC_FIELDS) {
           expect(Number.isNaN(r[field])).toBe(false);
           expect(r[field]).toBeGreaterThanOrEqual(0);
@@ -166,13 +246,47 @@ describe("leakageFor: properties over schema-valid scenarios", () => {
   it("exposure never decreases with more queries (oracle: 1 − (1 − p)^Q is non-decreasing in Q)", () => {
     fc.assert(
       fc.property(scenarioArb, fc.integer({ min: 1, max: 1e12 }), fc.constantFrom("dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt") as fc.Arbitrary<MethodId>, (s, more, method) => {
-        const a = leakageFor(s, method, "gpt-4-turbo");
-        const b = leakageFor({ ...s, queries: Math.min(1e12, s.queries + more) }, method, "gpt-4-turbo");
+        const a = leakageFor(s, method, "gpt-4-turbo", meetsTarget(s));
+        const b = leakageFor({ ...s, queries: Math.min(1e12, s.queries + more) }, method, "gpt-4-turbo", meetsTarget(s));
         expect(b.trainingRecordsToProvider).toBeGreaterThanOrEqual(a.trainingRecordsToProvider);
         expect(b.querySendsToProvider).toBeGreaterThanOrEqual(a.querySendsToProvider);
         expect(b.trainingRecordsToProvider).toBeLessThanOrEqual(s.records);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("without a plan, leakageFor computes it (methodPrivacy, RDP): channel C and the statement stay finite, JSON-safe, and 'protected' only when privacy is feasible", () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.constantFrom(...METHOD_IDS), fc.constantFrom<ModelId>("gpt-4-turbo", "pythia-1b"), (s0, method: MethodId, model: ModelId) => {
+        fc.pre(leakageDefinedFor(method, model));
+        const s = { ...s0, accountant: "rdp" as const };
+        const r = leakageFor(s, method, model);
+        expect(JSON.parse(JSON.stringify(r.hypothesisTest))).toEqual(r.hypothesisTest);
+        expect(`${r.statement} ${r.channels.C.reason} ${r.channels.C.formula ?? ""}`).not.toMatch(/NaN|undefined|Infinity/);
+        if (r.channels.C.status === "protected") {
+          expect(r.hypothesisTest.epsilon).toBeLessThanOrEqual(s.epsilon);
+          expect(methodPrivacy(s, method).feasible).toBe(true);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("channel C is protected exactly when the plan is feasible and achieves its target (oracle: the rule of audit finding 1)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 50, noNaN: true }), fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null }), fc.boolean(),
+        fc.constantFrom<ModelId>("gpt-4-turbo", "pythia-1b"),
+        (target, achieved, feasible, model) => {
+          const s = presetScenario("sst2");
+          const plan: LeakagePlan = { privacy: { targetEpsilon: target, epsilon: achieved, delta: 1e-5 }, feasibility: { feasible, infeasibleReasons: feasible ? [] : ["x"] } };
+          const c = leakageFor(s, "dp-icl", model, plan).channels.C;
+          const expected = achieved === null ? "exposed" : feasible && achieved <= target ? "protected" : "partial";
+          expect(c.status).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -10,7 +10,7 @@
 import fc from "fast-check";
 import Papa from "papaparse";
 import {
-  PRESET_IDS, estimate, formatUsd, paretoFront, parseScenario, presentEstimate, sortRows, tableToCsv, type Estimate, type PresetId,
+  PRESET_IDS, estimate, paretoFront, parseScenario, presentEstimate, sortRows, tableToCsv, type Estimate, type EstimateRow, type PresetId,
 } from "@/lib";
 
 function est(query: string): Estimate {
@@ -55,8 +55,11 @@ describe("presentEstimate for the study's SAMSum setup", () => {
     expect(c.series.map((s) => s.key)).toEqual(["dp-icl|gpt-3-davinci", "private-lora|bart-large"]);
     expect(c.series.every((s) => s.totalUsd.length === c.queries.length)).toBe(true);
     expect(c.breakEven).toHaveLength(1);
-    const ratio = e.rows[0]!.totalCostUsd! / e.rows[1]!.totalCostUsd!;
-    expect(c.title).toBe(`Open PrivateLoRA is ${Math.round(ratio)}× cheaper than DP-ICL at 10,000 queries; it pays off from ${Math.round(e.breakEven[0]!.queries!)} queries`);
+    // By hand from the table's cells: DP-ICL costs $665.91 per 10,000 queries and nothing up front
+    // (Table 4); PrivateLoRA on BART-Large $2.03 training + $0.784 for 10,000 queries = $2.81.
+    // Ratio 665.91 / 2.81 ≈ 237. Break-even: 2.03 = q · (665.91 − 0.784) / 10,000 → q ≈ 30.5 → 30.
+    expect(p.table.rows.map((r) => [r.cells.training.text, r.cells.query.text, r.cells.total.text])).toEqual([["$0", "$665.91", "$665.91"], ["$2.03", "$0.784", "$2.81"]]);
+    expect(c.title).toBe("Open PrivateLoRA is 237× cheaper than DP-ICL at 10,000 queries; it pays off from 30 queries");
   });
 
   test("the other charts state their conclusion from the data", () => {
@@ -70,7 +73,8 @@ describe("presentEstimate for the study's SAMSum setup", () => {
 
   test("the summary names the cheapest, the most accurate measured and the leak-free options", () => {
     expect(p.summary.cheapest?.text).toMatch(/^PrivateLoRA on BART-Large \(XSum\): \$2\.\d\d for training and 10,000 queries$/);
-    expect(p.summary.mostAccurate?.text).toBe("PrivateLoRA on BART-Large (XSum): ROUGE-L 39.1 (Hanke et al. 2024, Table 4)");
+    // Table 4: PrivateLoRA on BART-Large ROUGE-L 39.1 beats DP-ICL on Davinci 31.8, both measured at ε = 8.
+    expect(p.summary.mostAccurate?.text).toBe("PrivateLoRA on BART-Large (XSum): ROUGE-L 39.1 (measured at ε = 8; Hanke et al. 2024, Table 4)");
     expect(p.summary.leakNothing.text).toBe("PrivateLoRA, on local open models (1 of 2 options).");
   });
 
@@ -87,8 +91,10 @@ describe("CSV", () => {
     const p = presentEstimate(est(KNOWN));
     const rows = sortRows(p.table.rows, { column: "total", direction: "ascending" });
     const [header, ...body] = Papa.parse<string[]>(tableToCsv(p.table, rows)).data;
-    expect(header).toEqual(p.table.columns.map((c) => (c.unit ? `${c.header} (${c.unit})` : c.header)));
-    expect(header).toContain("Total cost (USD)");
+    expect(header).toEqual([
+      "Method", "LLM", "Model", "Training cost (USD)", "Query cost, 10,000 queries (USD)", "Total cost (USD)", "ε achieved", "ε by",
+      "Study ROUGE-L (points)", "Utility basis", "Private records to provider (records)", "Copies of each query to provider (copies)", "Provider sees",
+    ]);
     expect(body.map((r) => r[0])).toEqual(rows.map((r) => r.cells.method.text));
     const t = header!.indexOf("Total cost (USD)");
     body.forEach((r, i) => expect(Number(r[t])).toBe(rows[i]!.cells.total.value));
@@ -155,8 +161,18 @@ describe("no NaN, no $0 for an unknown, a title for every chart", () => {
         for (const c of Object.values(p.charts)) expect(c.title.length).toBeGreaterThan(10);
         for (const r of p.table.rows) {
           for (const id of ["training", "query", "total"] as const) {
-            if (r.cells[id].value === null) expect(r.cells[id].text).toMatch(/^no price/);
-            else expect(r.cells[id].text).toBe(formatUsd(r.cells[id].value as number));
+            const v = r.cells[id].value;
+            if (v === null) expect(r.cells[id].text).toMatch(/^no price/);
+            else {
+              // Read the text back as a reader would: it must be a dollar figure within its shown rounding of the value
+              // (cents from $1, whole dollars from $1,000, 3 significant digits below $1).
+              const text = r.cells[id].text;
+              expect(text).toMatch(/^\$(\d{1,3}(,\d{3})*(\.\d+)?|\d(\.\d+)?e-?\d+)$/);
+              const shown = Number(text.replace(/[$,]/g, ""));
+              const v0 = v as number;
+              const tolerance = v0 === 0 ? 0 : v0 >= 1000 ? 0.5 : v0 >= 1 ? 0.005 : v0 * 0.005 + 1e-12;
+              expect(Math.abs(shown - v0)).toBeLessThanOrEqual(tolerance * (1 + 1e-9));
+            }
           }
         }
       },
@@ -168,7 +184,7 @@ describe("infeasible methods are shown, never recommended", () => {
   // At ε = 0.1 and 1,000,000 queries some methods cannot run their workload (oracle: the
   // methods' own feasibility in estimate().privacy).
   const e = est("eps=0.1&queries=1000000&accountant=rdp");
-  const infeasible = new Set(e.privacy.filter((p) => !p.feasible).map((p) => p.method));
+  const infeasible = new Set(e.rows.filter((r) => !r.feasible).map((r) => r.method));
   const p = presentEstimate(e);
 
   test("the scenario has infeasible methods (else this test proves nothing)", () => {
@@ -188,5 +204,53 @@ describe("infeasible methods are shown, never recommended", () => {
     expect(p.charts.costVsQueries.series.some((s) => infeasible.has(s.method))).toBe(false);
     expect(p.charts.pareto.points.some((pt) => infeasible.has(pt.method))).toBe(false);
     expect(p.charts.costVsQueries.description).toMatch(/Left out \(infeasible at ε = 0\.1\)/);
+  });
+});
+
+describe("cards and cost titles read row.feasible, and say what their figures are (audit finding 11)", () => {
+  const e = est("eps=1&accountant=rdp");
+  const p = presentEstimate(e);
+
+  test("the cheapest card names its option in one sentence and the options left out in another", () => {
+    // At ε = 1 on SST2, PromptPATEGen misses the target on every model (it achieves ε ≈ 5.19); DP-FewShotGen on
+    // Babbage is the cheapest that runs: $0.126 to generate demonstrations + $0.869 for 10,000 queries = $0.996.
+    expect(p.summary.cheapest?.text).toBe("DP-FewShotGen on GPT-3 Babbage: $0.996 for training and 10,000 queries. Not compared (cannot run as planned at ε = 1): PromptPATEGen.");
+  });
+
+  test("a row that cannot run for a reason other than privacy (row.feasible false, privacy feasible) is left out of the cards and the cost titles", () => {
+    // Simulate a context-window failure of the cheapest option: its privacy is fine, its row is not.
+    const cheapestKey = "dp-fewshotgen|gpt-3-babbage";
+    const rows: EstimateRow[] = e.rows.map((r) => (`${r.method}|${r.model}` === cheapestKey ? { ...r, feasible: false, infeasibleReasons: ["a prompt exceeds GPT-3 Babbage's context window"] } : r));
+    expect(rows.find((r) => `${r.method}|${r.model}` === cheapestKey)?.privacy.feasible).toBe(true);
+    const q = presentEstimate({ ...e, rows });
+    expect(q.summary.cheapest?.text).not.toMatch(/^DP-FewShotGen on GPT-3 Babbage/);
+    expect(q.summary.cheapest?.text).toMatch(/Not compared \(cannot run as planned at ε = 1\): DP-FewShotGen, PromptPATEGen\.$/);
+    expect(q.charts.costSplit.title).not.toMatch(/^DP-FewShotGen on GPT-3 Babbage/);
+    expect(q.charts.costVsQueries.series.map((x) => x.key)).not.toContain(cheapestKey);
+    expect(q.table.rows.find((r) => r.key === cheapestKey)).toBeDefined(); // still in the table
+  });
+
+  test("the cheapest card and the cost-split title name the same option at the same rounded total, whatever the scenario", () => {
+    // Two views of one figure: "X on Y: $Z for training…" and "X on Y costs least in total: $Z; …".
+    for (const query of ["accountant=rdp", "eps=1&accountant=rdp", "eps=0.5&methods=dp-icl,prompt-pate,prompt-pate-gen&accountant=rdp", "preset=samsum&eps=3&accountant=rdp", "preset=docvqa&accountant=rdp"]) {
+      const v = presentEstimate(est(query));
+      const card = /^(.+?): (\$[\d,.e-]+) for training/.exec(v.summary.cheapest?.text ?? "");
+      const title = /^(.+?) costs least in total: (\$[\d,.e-]+)/.exec(v.charts.costSplit.title);
+      expect(card).not.toBeNull();
+      expect([title?.[1], title?.[2]]).toEqual([card?.[1], card?.[2]]);
+    }
+  });
+
+  test("the most-accurate card compares measured figures only while any exists, and never calls another kind measured", () => {
+    // SAMSum, Table 4: PrivateLoRA on BART-Large 39.1 and DP-ICL on Davinci 31.8, both measured. A higher
+    // non-measured figure (an interpolation of 99) must not win over them.
+    const base = est(KNOWN);
+    const withInterpolated = { ...base, rows: base.rows.map((r) => (r.method === "dp-icl" ? { ...r, utility: { ...r.utility, kind: "interpolated" as const, value: 99, spread: null } } : r)) };
+    const a = presentEstimate(withInterpolated).summary.mostAccurate?.text;
+    expect(a).toBe("PrivateLoRA on BART-Large (XSum): ROUGE-L 39.1 (measured at ε = 8; Hanke et al. 2024, Table 4). Only measured figures are compared; the table lists the others.");
+    // With no measured figure at all, the card names the interpolated one as such, and the word "measured" never qualifies it.
+    const allInterpolated = { ...base, rows: base.rows.map((r) => ({ ...r, utility: { ...r.utility, kind: "interpolated" as const, spread: null } })) };
+    const b = presentEstimate(allInterpolated).summary.mostAccurate?.text;
+    expect(b).toBe("PrivateLoRA on BART-Large (XSum): ROUGE-L 39.1 (interpolated in ε between the study's measurements, not itself measured; Hanke et al. 2024, Table 4)");
   });
 });

@@ -17,7 +17,7 @@ const PAPER_ALL_USD: Array<[MethodId, ModelId, number | null]> = [
 ];
 const option = ([method, model, cost]: [MethodId, ModelId, number | null]): RecommendOption => {
   const u = utilityFor(sst2, method, model);
-  return { method, model, llm: MODELS[model].llm, totalCostUsd: cost, utility: { value: u.value, kind: u.kind, metric: u.metric }, leakage: leakageFor(sst2, method, model) };
+  return { method, model, llm: MODELS[model].llm, totalCostUsd: cost, utility: { value: u.value, kind: u.kind, metric: u.metric }, leakage: leakageFor(sst2, method, model), feasible: true, infeasibleReasons: [] };
 };
 const OPTIONS = PAPER_ALL_USD.map(option);
 const key = (o: RecommendOption) => `${o.method}@${o.model}`;
@@ -83,6 +83,15 @@ describe("recommend", () => {
     expect(recommend([OPTIONS[1]!, other], { minUtility: 90 }).excluded[0]!.reason).toMatch(/not comparable/);
   });
 
+  it("an infeasible option is never ranked, even when it would top the list; it is excluded with its reason (audit finding 11)", () => {
+    // PrivateLoRA on Llama-3-8B ranks first above (0 exposure, 96.0); made infeasible it must drop out.
+    const cannot: RecommendOption = { ...OPTIONS[1]!, feasible: false, infeasibleReasons: ["the plan misses the target ε = 0.5: it achieves ε = 2.1"] };
+    const r = recommend([cannot, ...OPTIONS.slice(2)]);
+    expect(r.ranked.map((x) => key(x.option))).not.toContain("private-lora@llama-3-8b-instruct");
+    expect(r.ranked[0]!.option.model).toBe("roberta-large");
+    expect(r.excluded).toEqual([{ option: cannot, reasons: ["cannot run as planned: the plan misses the target ε = 0.5: it achieves ε = 2.1"], reason: "cannot run as planned: the plan misses the target ε = 0.5: it achieves ε = 2.1" }]);
+  });
+
   it("rejects impossible constraints with a RangeError", () => {
     expect(() => recommend(OPTIONS, { maxBudgetUsd: -1 })).toThrow(/maxBudgetUsd must be a number ≥ 0; got -1/);
     expect(() => recommend(OPTIONS, { minUtility: Number.NaN })).toThrow(RangeError);
@@ -93,7 +102,8 @@ describe("recommend", () => {
     const arbOption = fc.record({
       i: fc.integer({ min: 0, max: OPTIONS.length - 1 }),
       cost: fc.option(fc.double({ min: 0, max: 1e4, noNaN: true }), { nil: null }),
-    }).map(({ i, cost }) => ({ ...OPTIONS[i]!, totalCostUsd: cost }));
+      feasible: fc.boolean(),
+    }).map(({ i, cost, feasible }) => ({ ...OPTIONS[i]!, totalCostUsd: cost, feasible, infeasibleReasons: feasible ? [] : ["x"] }));
     fc.assert(
       fc.property(
         fc.array(arbOption, { maxLength: 12 }),
@@ -105,6 +115,7 @@ describe("recommend", () => {
           expect(r.ranked.length + r.excluded.length).toBe(opts.length);
           r.excluded.forEach((x) => expect(x.reason.length).toBeGreaterThan(0));
           for (const { option: o } of r.ranked) {
+            expect(o.feasible).toBe(true);
             if (maxBudgetUsd !== undefined) expect(o.totalCostUsd).not.toBeNull();
             if (maxBudgetUsd !== undefined) expect(o.totalCostUsd!).toBeLessThanOrEqual(maxBudgetUsd);
             if (minUtility !== undefined) expect(o.utility.value!).toBeGreaterThanOrEqual(minUtility);

@@ -24,6 +24,7 @@ function OptionColumn({ heading, option }: { heading: string; option: HeadlineOp
         <div style={{ display: "flex", flexDirection: "column", flexShrink: 0 }}>
           <div style={{ display: "flex", fontSize: 28, fontWeight: 700, marginTop: 6 }}>{ascii(option.label)}</div>
           <div style={{ display: "flex", fontSize: 54, fontWeight: 700, marginTop: 4 }}>{option.totalCost}</div>
+          <div style={{ display: "flex", fontSize: 19, marginTop: 2, color: option.feasible ? "#333" : STATUS_COLOUR.exposed }}>{ascii(`DP: ${option.guarantee}`)}</div>
           <div style={{ display: "flex", flexDirection: "column", marginTop: 6 }}>
             {(["A", "B", "C"] as const).map((c) => {
               const status = option.channels?.[c] ?? null;
@@ -58,7 +59,7 @@ export function PreviewCard({ preview }: { preview: Preview }) {
         <OptionColumn heading="Cheapest on a closed API" option={headline.cheapestClosed} />
       </div>
       <div style={{ display: "flex", flexShrink: 0, marginTop: 16, fontSize: 24 }}>
-        {rec ? ascii(`Recommended (privacy first): ${rec.label}, ${rec.totalCost}`) : "No option could be compared"}
+        {rec ? ascii(`Recommended (privacy first): ${rec.label}, ${rec.totalCost}`) : headline.compared > 0 ? "No compared option can run as planned: none is recommended" : "No option could be compared"}
       </div>
       {ignored.length > 0 ? (
         <div style={{ display: "flex", flexShrink: 0, marginTop: 4, fontSize: 20, color: "#a61b1b" }}>{ascii(`Invalid fields shown at their defaults: ${ignored.join(", ")}`.slice(0, 110))}</div>
@@ -103,7 +104,8 @@ export async function previewResponse(query: URLSearchParams, ifNoneMatch: strin
     console.error("privadapt preview data failed", cause);
     return new ImageResponse(<FallbackCard />, IMAGE_OPTIONS);
   }
-  const etag = strongEtag(engineVersion(), "og-v1", preview.canonical, preview.ignored.join(","));
+  // og-v2: the card states each option's achieved ε (an image of og-v1 said less for the same link).
+  const etag = strongEtag(engineVersion(), "og-v2", preview.canonical, preview.ignored.join(","));
   const headers = { "cache-control": CACHE_CONTROL_RESULT, etag, "content-type": "image/png" };
   if (ifNoneMatchMatches(ifNoneMatch, etag)) return new Response(null, { status: 304, headers });
   let png = pngMemo.get(etag);
