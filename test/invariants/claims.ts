@@ -9,7 +9,7 @@
  * - "nothing reaches the provider": zero records and zero query tokens to any third party;
  * - every figure in a JSON document is finite and ≥ 0 (costs, counts, ε, δ, fractions).
  */
-import { contextChecks, MODELS, type Estimate, type EstimateRow, type Scenario } from "@/lib";
+import { contextChecks, MODELS, privacyView, type Estimate, type EstimateRow, type Scenario } from "@/lib";
 import { formatParameter } from "@/lib/leakage/format";
 import { PAPER_DATASET_NAMES, PAPER_MODEL_NAMES, paperMethodNames } from "@/lib/utility/paper-names";
 import paperResults from "../fixtures/golden/paper-results.json";
@@ -108,8 +108,24 @@ export function utilityClaims(row: EstimateRow, scenario: Scenario): string[] {
   return printed ? [] : [`utility ${u.value} "measured" at ε = ${scenario.epsilon}, but the study printed no such cell`];
 }
 
+/**
+ * A capped figure is never printed as an exact count. The searches stop at 10⁹ (maxCompositions) or
+ * 10⁷ (DP-OPT, PromptPATEGen): an allowed workload exactly at one of those limits must be flagged,
+ * and a flagged one must print as a lower bound ("≥ … (search limit)").
+ */
+export function cappedClaims(row: EstimateRow): string[] {
+  const b = row.privacy.budget;
+  const out: string[] = [];
+  if (b.allowed !== null && (b.allowed === 1e9 || b.allowed === 1e7) && !b.capped) out.push(`allowed = ${b.allowed}, the search limit, but not flagged capped`);
+  if (b.capped) {
+    const text = privacyView(row.privacy).budget.text;
+    if (!/≥ .*\(search limit\)/.test(text)) out.push(`capped budget printed as "${text}"`);
+  }
+  return out;
+}
+
 export function rowClaims(row: EstimateRow, scenario: Scenario): string[] {
-  return [...channelCClaims(row), ...providerClaims(row), ...feasibilityClaims(row, scenario), ...utilityClaims(row, scenario)].map((m) => `${row.method} × ${row.model}: ${m}`);
+  return [...channelCClaims(row), ...providerClaims(row), ...feasibilityClaims(row, scenario), ...utilityClaims(row, scenario), ...cappedClaims(row)].map((m) => `${row.method} × ${row.model}: ${m}`);
 }
 
 export function estimateClaims(est: Estimate): string[] {
