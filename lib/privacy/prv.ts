@@ -62,13 +62,30 @@ export interface PrvOptions {
  * The composition would need a grid larger than the caller allows. Thrown before any work, so a
  * caller with a time budget (the per-method privacy of an interactive page) can switch to RDP and
  * say so, instead of spending seconds to minutes on one composition.
+ *
+ * The grid has 2L/Δ points: a domain ±L that must hold the composed privacy loss (L grows with ε:
+ * little noise) and a mesh Δ ∝ eps_error/√T (many steps). `field` names the parameter to change,
+ * so a CLI or API can point at it: "noiseMultiplier" when the domain is what makes the grid too
+ * large (the same mesh on the narrowest domain, ±(eps_error + 3), would fit; L is ∞ when even the
+ * RDP bound that sizes it overflows), "steps" when the mesh alone is too fine.
  */
 export class PrvGridTooLargeError extends RangeError {
+  /** Points the grid would need (∞ when the privacy loss has no finite domain). */
   readonly gridPoints: number;
-  constructor(gridPoints: number, maxGridPoints: number, epsError: number) {
-    super(`PRV grid of ${gridPoints} points is too large (limit ${maxGridPoints}); raise epsError (now ${epsError})`);
+  /** Half-width L of the domain the privacy loss needs, in nats (∞ when unbounded; null when not one composition's). */
+  readonly halfWidth: number | null;
+  readonly field: "noiseMultiplier" | "steps";
+  constructor(gridPoints: number, maxGridPoints: number, epsError: number, details: { halfWidth: number; field: "noiseMultiplier" | "steps" } | null = null) {
+    const reason = details === null || details.field === "steps"
+      ? `raise epsError (now ${epsError}) or use fewer steps`
+      : Number.isFinite(details.halfWidth)
+        ? `the privacy loss reaches ±${details.halfWidth.toPrecision(3)} (its RDP bound): the noise is too small for this many steps; use the RDP accountant or more noise`
+        : "the privacy loss is beyond double precision (its RDP bound overflows to ∞): the noise is too small; use the RDP accountant (it reports ε = ∞) or more noise";
+    super(`PRV grid of ${Number.isFinite(gridPoints) ? gridPoints : "∞"} points is too large (limit ${maxGridPoints}); ${reason}`);
     this.name = "PrvGridTooLargeError";
     this.gridPoints = gridPoints;
+    this.halfWidth = details?.halfWidth ?? null;
+    this.field = details?.field ?? "steps";
   }
 }
 
@@ -192,13 +209,19 @@ export function prvComponents(event: DpEvent): PrvComponent[] | null {
   if (nonPrivateSeen) return null;
   // Un-subsampled Gaussians compose exactly into one Gaussian: 1/σ² adds up (the μ of Gaussian
   // DP adds in quadrature; Dong, Roth & Su 2019, Cor. 3.3). One step then needs a far coarser grid.
+  // Scaled by the smallest σ, σ_min/√(Σ count·(σ_min/σ)²): the plain sum of count/σ² overflows
+  // for σ ≈ 1e-154 and gave σ = 1/√∞ = 0 ("noiseMultiplier must be > 0; got 0").
   const out: PrvComponent[] = [];
-  let inverseVariance = 0;
+  const plain: { noiseMultiplier: number; count: number }[] = [];
   for (const c of acc.values()) {
-    if (c.kind === "subsampledGaussian" && c.samplingRate === 1) inverseVariance += c.count / (c.noiseMultiplier * c.noiseMultiplier);
+    if (c.kind === "subsampledGaussian" && c.samplingRate === 1) plain.push(c);
     else out.push(c);
   }
-  if (inverseVariance > 0) out.push({ kind: "subsampledGaussian", samplingRate: 1, noiseMultiplier: 1 / math.sqrt(inverseVariance), count: 1 });
+  if (plain.length > 0) {
+    const smallest = math.min(...plain.map((c) => c.noiseMultiplier));
+    const weight = plain.reduce((sum, c) => sum + c.count * (smallest / c.noiseMultiplier) ** 2, 0);
+    out.push({ kind: "subsampledGaussian", samplingRate: 1, noiseMultiplier: weight === 1 ? smallest : smallest / math.sqrt(weight), count: 1 });
+  }
   return out.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
@@ -221,8 +244,10 @@ function componentEvent(c: PrvComponent, count: number): DpEvent {
 function subsampledGaussianSurvival(q: number, sigma: number): (t: number) => number {
   const logQ = math.log(q);
   const floor = q < 1 ? math.log1p(-q) : -INFINITY;
-  const twoVariance = 2 * sigma * sigma;
-  const scale = 2 * math.SQRT2 * sigma;
+  // (2σ²z ∓ 1)/(2√2σ) = σz/√2 ∓ 1/(2√2σ): the same number, but 2σ² overflows for σ above ~1e154
+  // and gave ∞/∞ = NaN (the old formula printed ε = NaN, read as unbounded, for σ = 1e300).
+  const halfRootTwoSigma = sigma / math.SQRT2;
+  const offset = 1 / (2 * math.SQRT2 * sigma);
   return (t: number) => {
     if (t <= floor) return 1;
     let z: number;
@@ -233,7 +258,7 @@ function subsampledGaussianSurvival(q: number, sigma: number): (t: number) => nu
     } else {
       z = t + math.log1p(-(1 - q) * math.exp(-t)) - logQ;
     }
-    return 0.5 * q * erfc((twoVariance * z - 1) / scale) + 0.5 * (1 - q) * erfc((twoVariance * z + 1) / scale);
+    return 0.5 * q * erfc(halfRootTwoSigma * z - offset) + 0.5 * (1 - q) * erfc(halfRootTwoSigma * z + offset);
   };
 }
 
@@ -521,6 +546,7 @@ function rdpEpsilonUnfloored(event: DpEvent, delta: number): number {
   for (let i = 0; i < orders.length; i++) {
     const a = orders[i]!;
     const eps = rdp[i]! - (math.log(delta) + math.log(a)) / (a - 1) + math.log((a - 1) / a);
+    if (Number.isNaN(eps)) return INFINITY; // no bound: the domain must not be sized from it
     if (eps < best) best = eps;
   }
   return best;
@@ -551,13 +577,22 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
   let halfWidth = rdpEpsilonUnfloored(composed(active.map((c) => componentEvent(c, c.count))), deltaError / 4);
   for (const c of active) halfWidth = math.max(halfWidth, rdpEpsilonUnfloored(componentEvent(c, 1), deltaError / (8 * totalCount)));
   halfWidth = math.max(halfWidth, epsError) + 3;
-  if (!Number.isFinite(halfWidth)) throw new RangeError(`PRV domain is unbounded for ${JSON.stringify(active)}`);
   const errorPerMesh = math.sqrt((totalCount / 2) * math.log(12 / deltaError));
   let mesh = epsError / errorPerMesh;
-  const gridPoints = (m: number) => {
-    const points = math.round((math.ceil(halfWidth / m) * m - math.floor(-halfWidth / m) * m) / m) + 1;
+  const pointsFor = (width: number, m: number) => {
+    const points = math.round((math.ceil(width / m) * m - math.floor(-width / m) * m) / m) + 1;
     return points % 2 === 1 ? points + 1 : points;
   };
+  const gridPoints = (m: number) => pointsFor(halfWidth, m);
+  const maxGridPoints = options.maxGridPoints ?? 2 ** 24;
+  // Too wide a domain (little noise) or too fine a mesh (many steps): say which, before any work.
+  // The narrowest domain this accountant uses is ±(eps_error + 3); if the mesh fits on that, the
+  // domain is the culprit. NaN (an RDP bound of NaN) counts as unbounded, never as small.
+  const refuse = (points: number) => {
+    const field = pointsFor(epsError + 3, mesh) <= maxGridPoints ? "noiseMultiplier" : "steps";
+    return new PrvGridTooLargeError(points, maxGridPoints, epsError, { halfWidth: Number.isFinite(halfWidth) ? halfWidth : INFINITY, field });
+  };
+  if (!Number.isFinite(halfWidth)) throw refuse(INFINITY);
   let n = gridPoints(mesh);
   // A grid just past a power of two doubles the FFT. With `fftSlack`, widen the mesh (and with it
   // the ε error, which is proportional to it: Gopi et al. 2021, Thm. 5.5) by up to that fraction
@@ -574,8 +609,7 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
   }
   const effectiveError = mesh === epsError / errorPerMesh ? epsError : mesh * errorPerMesh;
   const tMin = math.floor(-halfWidth / mesh) * mesh;
-  const maxGridPoints = options.maxGridPoints ?? 2 ** 24;
-  if (n > maxGridPoints) throw new PrvGridTooLargeError(n, maxGridPoints, epsError);
+  if (!(n <= maxGridPoints)) throw refuse(n);
 
   const prv = compose(active, tMin, mesh, n);
   const read = epsilonReader(prv);
