@@ -69,6 +69,52 @@ describe("CLI: epsilon, sigma, budget (issue #3 contract)", () => {
     expect(JSON.parse(rdp.out).accountant).toBe("rdp");
   });
 
+  it("epsilon never under-reports for tiny σ (audit finding 10): RDP says ε = ∞ in words, PRV refuses naming --noise-multiplier", () => {
+    // Oracle: the Gaussian RDP α/(2σ²) (Mironov 2017, Prop. 7) at σ = 1e-154, α = 1.1, T = 1000 is
+    // 1000·1.1/(2·1e-308) = 5.5e310, beyond the largest double: no finite bound exists. The old CLI
+    // printed ε = 0.93 (RDP) and an upper bound of 2.78 (PRV), both exit 0.
+    const rdp = cli("epsilon", "--noise-multiplier", "1e-154", "--sample-rate", "0.01", "--steps", "1000", "--delta", "1e-5", "--accountant", "rdp");
+    expect(rdp.code).toBe(0);
+    const out = JSON.parse(rdp.out);
+    expect(out).toMatchObject({ epsilon: null, unbounded: true, accountant: "rdp", order: null });
+    expect(out.note).toContain("ε = ∞");
+    for (const q of ["0.01", "1"]) {
+      // q = 1 used to fail with "noiseMultiplier must be > 0; got 0" under the field steps.
+      const prv = cli("epsilon", "--noise-multiplier", "1e-154", "--sample-rate", q, "--steps", "1000", "--delta", "1e-5");
+      expect(prv.code).toBe(2);
+      expect(prv.out).toBe("");
+      const { errors } = JSON.parse(prv.err);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ field: "noise-multiplier", received: 1e-154 });
+      expect(errors[0].message).not.toContain("got 0");
+      expect(errors[0].allowed).toContain("--accountant rdp");
+    }
+    const small = cli("epsilon", "--noise-multiplier", "1e-10", "--sample-rate", "0.01", "--steps", "1000", "--delta", "1e-5");
+    expect(small.code).toBe(2);
+    expect(JSON.parse(small.err).errors[0].field).toBe("noise-multiplier");
+  });
+
+  it("epsilon --accountant prv with σ = 1e300 gives a finite upper bound (old: \"epsilon\": null, read as unbounded)", () => {
+    // Oracle: μ = 1/σ = 1e-300, δ(0) = Φ(μ/2) − Φ(−μ/2) ≈ 4e-301 < δ, so the true ε is 0 and the
+    // upper bound is at most PRV's eps_error, 0.01 (Gopi et al. 2021, Thm. 5.5).
+    const r = cli("epsilon", "--noise-multiplier", "1e300", "--sample-rate", "0.01", "--steps", "1000", "--delta", "1e-5", "--accountant", "prv");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.unbounded).toBeUndefined();
+    expect(out.epsilon).toBeGreaterThanOrEqual(0);
+    expect(out.epsilon).toBeLessThanOrEqual(0.01 + 1e-12);
+    expect(out.bounds.lower).toBe(0);
+  });
+
+  it("an infeasible --accountant rdp sigma does not suggest --accountant rdp", () => {
+    // ε = 0.01 at δ = 1e-5 is below RDP's floor min_α log(1−1/α) − (log δ + log α)/(α−1) ≈ 0.0195 on the default grid (σ → ∞).
+    const r = cli("sigma", "--epsilon", "0.01", "--delta", "1e-5", "--sample-rate", "0.01", "--steps", "1000", "--accountant", "rdp");
+    expect(r.code).toBe(2);
+    const { errors } = JSON.parse(r.err);
+    expect(errors[0].field).toBe("epsilon");
+    expect(`${errors[0].message} ${errors[0].allowed}`).not.toContain("--accountant rdp");
+  });
+
   it("bad flags exit 2 with field errors on stderr and nothing on stdout", () => {
     const r = cli("epsilon", "--noise-multiplier", "-1", "--sample-rate", "2", "--steps", "1.5", "--delta", "1");
     expect(r.code).toBe(2);
