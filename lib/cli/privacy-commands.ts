@@ -94,13 +94,10 @@ function readSpec(flags: Record<string, string | true>, steps: number | undefine
  * (`PrvGridTooLargeError.field`): the noise (a domain too wide: ε is large) or the steps (a mesh
  * too fine). `flagFor` maps the engine's names to this command's flags and received values.
  */
-function engineError(io: Parameters<Command["run"]>[1], error: unknown, flagFor: (engineField: "noiseMultiplier" | "steps" | null) => { field: string; received: unknown }): number {
+function engineError(io: Parameters<Command["run"]>[1], error: unknown, flagFor: (engineField: "noiseMultiplier" | "steps" | null) => { field: string; received: unknown; allowed: string }): number {
   if (error instanceof PrvDeltaOutOfRangeError) return fail(io, [{ field: "delta", message: error.message, received: error.delta, allowed: `a number in [${PRV_MIN_DELTA}, 1) with --accountant prv` }]);
   if (error instanceof PrvGridTooLargeError) {
-    const { field, received } = flagFor(error.field);
-    const allowed = error.field === "noiseMultiplier"
-      ? `--accountant rdp (it bounds any σ, and says ε = ∞ where no finite bound exists), or a larger --noise-multiplier`
-      : `--accountant rdp, fewer --steps, or a larger --eps-error`;
+    const { field, received, allowed } = flagFor(error.field);
     return fail(io, [{ field, message: error.message, received, allowed }]);
   }
   if (error instanceof RangeError) {
@@ -109,6 +106,9 @@ function engineError(io: Parameters<Command["run"]>[1], error: unknown, flagFor:
   }
   throw error;
 }
+
+/** What fixes a PRV grid that is too large because of many steps (a mesh too fine). */
+const FEWER_STEPS = "--accountant rdp, fewer --steps, or a larger --eps-error";
 
 /**
  * The epsilon command's answer. A finite ε prints as before; ε = ∞ (the accountant has no finite
@@ -153,7 +153,9 @@ export const epsilonCommand: Command = {
       io.out(JSON.stringify(epsilonOutput(computeEpsilon(dpSgdEvent(sigma, q, steps), delta, spec), sigma)));
       return 0;
     } catch (error) {
-      return engineError(io, error, (field) => (field === "noiseMultiplier" ? { field: "noise-multiplier", received: sigma } : { field: "steps", received: steps }));
+      return engineError(io, error, (field) => (field === "noiseMultiplier"
+        ? { field: "noise-multiplier", received: sigma, allowed: "--accountant rdp (it bounds any σ, and says ε = ∞ where no finite bound exists), or a larger --noise-multiplier" }
+        : { field: "steps", received: steps, allowed: FEWER_STEPS }));
     }
   },
 };
@@ -181,15 +183,22 @@ export const sigmaCommand: Command = {
     try {
       const r = calibrateNoiseMultiplier({ targetEpsilon: epsilon, delta, samplingRate: q, steps, spec });
       if (!r.feasible || r.noiseMultiplier === null) {
-        // Suggest only what this call does not already do: an RDP call cannot be told to use RDP.
-        const allowed = spec.accountant === "prv" ? "a larger ε, or --accountant rdp" : `a larger ε (at σ = 1e6 the RDP bound is ${r.epsilon.toPrecision(4)})`;
+        // Suggest only what would work: an RDP call cannot be told to use RDP, and a PRV call only
+        // when RDP does reach the target (below its σ → ∞ floor, ~0.02 at δ = 1e-5, it does not).
+        const allowed = spec.accountant === "rdp"
+          ? `a larger ε (at σ = 1e6 the RDP bound is ${r.epsilon.toPrecision(4)})`
+          : calibrateNoiseMultiplier({ targetEpsilon: epsilon, delta, samplingRate: q, steps, spec: { accountant: "rdp", orders: "default" } }).feasible
+            ? "a larger ε, a smaller --eps-error, or --accountant rdp (it reaches this ε)"
+            : "a larger ε, or a smaller --eps-error (neither accountant reaches this ε with σ up to 1e6)";
         return fail(io, [{ field: "epsilon", message: `no noise multiplier up to 1e6 reaches ε = ${epsilon} with the ${spec.accountant} accountant${spec.accountant === "prv" ? ` (its upper bound is at least eps-error = ${spec.epsError})` : ""}`, received: epsilon, allowed }]);
       }
       io.out(JSON.stringify({ noiseMultiplier: r.noiseMultiplier, epsilon: r.epsilon, accountant: r.accountant, ...(r.result?.bounds ? { bounds: r.result.bounds } : {}) }));
       return 0;
     } catch (error) {
       // The search walks σ down while ε is above the target: a domain too wide means the target ε is large.
-      return engineError(io, error, (field) => (field === "noiseMultiplier" ? { field: "epsilon", received: epsilon } : { field: "steps", received: steps }));
+      return engineError(io, error, (field) => (field === "noiseMultiplier"
+        ? { field: "epsilon", received: epsilon, allowed: "--accountant rdp, or a smaller --epsilon" }
+        : { field: "steps", received: steps, allowed: FEWER_STEPS }));
     }
   },
 };

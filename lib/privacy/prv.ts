@@ -79,7 +79,7 @@ export class PrvGridTooLargeError extends RangeError {
     const reason = details === null || details.field === "steps"
       ? `raise epsError (now ${epsError}) or use fewer steps`
       : Number.isFinite(details.halfWidth)
-        ? `the privacy loss reaches ±${details.halfWidth.toPrecision(3)} (its RDP bound): the noise is too small for this many steps; use the RDP accountant or more noise`
+        ? `the privacy loss needs a domain of ±${details.halfWidth.toPrecision(3)} (sized by its RDP bound): the noise is too small for this many steps; use the RDP accountant or more noise`
         : "the privacy loss is beyond double precision (its RDP bound overflows to ∞): the noise is too small; use the RDP accountant (it reports ε = ∞) or more noise";
     super(`PRV grid of ${Number.isFinite(gridPoints) ? gridPoints : "∞"} points is too large (limit ${maxGridPoints}); ${reason}`);
     this.name = "PrvGridTooLargeError";

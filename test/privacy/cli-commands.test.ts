@@ -106,13 +106,33 @@ describe("CLI: epsilon, sigma, budget (issue #3 contract)", () => {
     expect(out.bounds.lower).toBe(0);
   });
 
-  it("an infeasible --accountant rdp sigma does not suggest --accountant rdp", () => {
-    // ε = 0.01 at δ = 1e-5 is below RDP's floor min_α log(1−1/α) − (log δ + log α)/(α−1) ≈ 0.0195 on the default grid (σ → ∞).
-    const r = cli("sigma", "--epsilon", "0.01", "--delta", "1e-5", "--sample-rate", "0.01", "--steps", "1000", "--accountant", "rdp");
-    expect(r.code).toBe(2);
-    const { errors } = JSON.parse(r.err);
-    expect(errors[0].field).toBe("epsilon");
-    expect(`${errors[0].message} ${errors[0].allowed}`).not.toContain("--accountant rdp");
+  it("an infeasible sigma suggests --accountant rdp only where RDP reaches the target", () => {
+    // RDP's floor as σ → ∞ is min_α log(1−1/α) − (log δ + log α)/(α−1) ≈ 0.0195 at δ = 1e-5 on the
+    // default grid (its value at α = 256); PRV's upper bound is at least its eps-error.
+    const rdp = cli("sigma", "--epsilon", "0.01", "--delta", "1e-5", "--sample-rate", "0.01", "--steps", "1000", "--accountant", "rdp");
+    expect(rdp.code).toBe(2);
+    const rdpError = JSON.parse(rdp.err).errors[0];
+    expect(rdpError.field).toBe("epsilon");
+    expect(`${rdpError.message} ${rdpError.allowed}`).not.toContain("--accountant rdp"); // the old advice, to a call that uses it
+    // 0.005 < 0.0195 and < eps-error 0.01: neither accountant reaches it, so RDP is not suggested.
+    const neither = JSON.parse(cli("sigma", "--epsilon", "0.005", "--delta", "1e-5", "--sample-rate", "0.01", "--steps", "1000").err).errors[0];
+    expect(neither.allowed).not.toContain("--accountant rdp");
+    // 0.03 is above RDP's floor but below eps-error 0.05: RDP does reach it.
+    const rdpCan = JSON.parse(cli("sigma", "--epsilon", "0.03", "--delta", "1e-5", "--sample-rate", "0.01", "--steps", "1000", "--eps-error", "0.05").err).errors[0];
+    expect(rdpCan.allowed).toContain("--accountant rdp");
+  });
+
+  it("a PRV grid too large for many steps names --steps, and sigma names --epsilon when its search needs too little noise", () => {
+    // Mesh = eps-error/√(T/2·log(12/δ_err)) ≈ 1e-4/3233 for T = 1e6, δ = 1e-5: even the narrowest domain ±3 needs ~2e8 points (limit 2^24).
+    const steps = cli("epsilon", "--noise-multiplier", "1", "--sample-rate", "1e-3", "--steps", "1000000", "--delta", "1e-5", "--eps-error", "1e-4");
+    expect(steps.code).toBe(2);
+    expect(JSON.parse(steps.err).errors[0]).toMatchObject({ field: "steps", received: 1000000 });
+    // A target of 1e300 sends the search to σ = 1e-3, whose privacy loss (RDP ε ≈ 5.5e8) needs ~1e12 points.
+    const sigma = cli("sigma", "--epsilon", "1e300", "--delta", "1e-5", "--sample-rate", "0.01", "--steps", "1000");
+    expect(sigma.code).toBe(2);
+    const error = JSON.parse(sigma.err).errors[0];
+    expect(error).toMatchObject({ field: "epsilon", received: 1e300 });
+    expect(error.allowed).not.toContain("--noise-multiplier"); // sigma has no such flag
   });
 
   it("bad flags exit 2 with field errors on stderr and nothing on stdout", () => {
