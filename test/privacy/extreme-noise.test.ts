@@ -16,8 +16,8 @@
  */
 import fc from "fast-check";
 import {
-  DEFAULT_ORDERS, PrvGridTooLargeError, computeEpsilon, gaussian, poissonSampled, prvEpsilon, rdpEpsilon,
-  rdpSubsampledGaussian, selfComposed,
+  DEFAULT_ORDERS, PrvGridTooLargeError, computeEpsilon, gaussian, logAddExp, nonPrivate, poissonSampled, prvEpsilon, rdpCurve,
+  rdpEpsilon, rdpSubsampledGaussian, selfComposed,
 } from "@/lib/privacy";
 import { epsilonFromScaledRdp } from "@/lib/privacy/rdp";
 
@@ -70,6 +70,14 @@ describe("RDP never under-reports ε for tiny σ (closed form α/(2σ²))", () =
         if (lower > 0) expect(r).toBeGreaterThanOrEqual(lower * (1 - 1e-9));
       },
     ), { numRuns: 2000 });
+  });
+
+  it("no curve holds NaN: a Poisson-subsampled non-private step is ∞ at every order (old: NaN at integer orders ≥ 3)", () => {
+    // Closed form: log(e^∞ + e^∞) = ∞; and subsampling at q > 0 keeps a step without a guarantee without one.
+    expect(logAddExp(Infinity, Infinity)).toBe(Infinity);
+    expect(logAddExp(Infinity, 3)).toBe(Infinity);
+    const { rdp } = rdpCurve(poissonSampled(0.5, nonPrivate()));
+    expect(rdp.every((r) => r === Infinity)).toBe(true);
   });
 
   it("a NaN order is never skipped: the conversion then says ε = ∞", () => {
