@@ -17,7 +17,7 @@
  */
 import {
   calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, parseScenario, privacyForScenario, serializeScenario, PRV_MIN_DELTA, PrvDeltaOutOfRangeError,
-  PrvGridTooLargeError,
+  PrvGridTooLargeError, PrvRoundOffError,
   type AccountantSpec, type EpsilonResult, type FieldError,
 } from "../index";
 import { fail, withFlags, type Command } from "./commands";
@@ -96,6 +96,9 @@ function readSpec(flags: Record<string, string | true>, steps: number | undefine
  */
 function engineError(io: Parameters<Command["run"]>[1], error: unknown, flagFor: (engineField: "noiseMultiplier" | "steps" | null) => { field: string; received: unknown; allowed: string }): number {
   if (error instanceof PrvDeltaOutOfRangeError) return fail(io, [{ field: "delta", message: error.message, received: error.delta, allowed: `a number in [${PRV_MIN_DELTA}, 1) with --accountant prv` }]);
+  if (error instanceof PrvRoundOffError) {
+    return fail(io, [{ field: "delta", message: error.message, received: error.delta, allowed: `a --delta well above this composition's FFT round-off (~${error.roundOff.toPrecision(2)}), or --accountant rdp` }]);
+  }
   if (error instanceof PrvGridTooLargeError) {
     const { field, received, allowed } = flagFor(error.field);
     return fail(io, [{ field, message: error.message, received, allowed }]);

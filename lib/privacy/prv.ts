@@ -10,7 +10,9 @@
  * inverted for the target δ. The grid is sized so that the truncation and discretisation errors
  * stay within `epsError` in ε and `deltaError` in δ (Gopi et al., Thm. 5.5), giving
  *   lower = ε(δ + δ_err) − ε_err ≤ true ε ≤ upper = ε(δ − δ_err) + ε_err.
- * Opacus and dp-transformers calibrate on `upper`; so do we.
+ * Opacus and dp-transformers calibrate on `upper`; so do we. That theorem assumes exact
+ * arithmetic; the FFT's round-off, measured in the composed pmf, is charged to δ like δ_err
+ * (`epsilonReader`), and a δ it swamps is refused (`PrvRoundOffError`).
  *
  * Supported: Poisson-subsampled Gaussians (any q in (0, 1], which covers plain Gaussians and
  * GNMax), pure ε-DP steps (randomized-response PRV) and their compositions. Anything else throws
@@ -117,6 +119,31 @@ export class PrvDeltaOutOfRangeError extends RangeError {
   }
 }
 
+/** Refuse when the round-off exceeds δ divided by this: the reading would be mostly noise. */
+const ROUND_OFF_SHARE_LIMIT = 2;
+
+/**
+ * The composition's FFT round-off is too large a share of δ for ε(δ) to be read from it. Within
+ * [PRV_MIN_DELTA, 1) this still happens for near-point-mass PRVs (tiny q, many steps) on large
+ * grids: their spectrum keeps modulus ~1 at every frequency, so the inverse FFT spreads ~1e-16 of
+ * round-off over every one of millions of points. Measured: q = 1e-10, σ = 2, T = 1e6 carries
+ * ~1e-8 of round-off mass on 2.9e6 points, and read at δ = 1e-10 gave a "lower bound" of 1.23
+ * where RDP's valid upper bound is 0.092. A RangeError naming `delta`, as PrvDeltaOutOfRangeError.
+ */
+export class PrvRoundOffError extends RangeError {
+  readonly field = "delta";
+  readonly delta: number;
+  /** The round-off mass measured in the tail the upper bound is read from (see `epsilonReader`). */
+  readonly roundOff: number;
+  constructor(delta: number, roundOff: number, gridPoints: number) {
+    super(`delta = ${delta} is too small for this PRV composition: the FFT round-off of its ${gridPoints}-point grid is ~${roundOff.toPrecision(2)} of probability mass, more than δ/${ROUND_OFF_SHARE_LIMIT}, so the tail mass δ is read from is noise; use a larger delta or the RDP accountant`);
+    this.name = "PrvRoundOffError";
+    this.delta = delta;
+    this.roundOff = roundOff;
+  }
+}
+
+
 /** Throws unless δ is in the PRV accountant's range [PRV_MIN_DELTA, 1). */
 export function requirePrvDelta(delta: number): number {
   requireInterval("delta", delta, 0, 1, true, true);
@@ -137,6 +164,11 @@ export interface PrvEpsilon {
   /** Grid points the library would use (n) and the FFT size after padding (N). */
   gridPoints: number;
   fftSize: number;
+  /**
+   * FFT round-off mass measured in the composed pmf's tail where the upper bound is read (see
+   * `epsilonReader`), charged like δ_err: the upper bound is read at δ − δ_err − roundOff.
+   */
+  roundOff: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -508,30 +540,45 @@ function compose(components: readonly PrvComponent[], tMin: number, mesh: number
  * ε(δ) from a composed PRV (P7 step 5): with d1_i = Σ_{j≥i} p_j and d2_i = Σ_{j≥i} p_j e^(−t_j),
  * take the first i with e^(t_i)·d2_i − d1_i ≥ −δ and return log((d1_i − δ)/d2_i).
  * d2 is kept scaled as D_i = e^(t_i)·d2_i = p_i + e^(−Δ)·D_{i+1}, which never overflows.
+ *
+ * FFT round-off. The composed pmf carries round-off of ~1e-16 of its peak at every grid point;
+ * the tail sums above add it up, so δ(t_i) = d1_i − D_i is off by up to the round-off mass beyond
+ * i (each term's weight 1 − e^(t_i − t_j) is in [0, 1]). That mass is measured: a pmf is ≥ 0, so
+ * every negative entry is round-off, and round-off of the other sign is taken to be as large:
+ * noise_i = 2·Σ_{j≥i} max(0, −p_j). (An estimate from the data: Gopi et al. 2021 bound the
+ * discretisation and truncation errors in exact arithmetic only.) With `side` = +1 (upper bound)
+ * the reader needs δ(t_i) + noise_i ≤ δ and solves at δ − noise_i, so round-off can only raise
+ * ε; with −1 (lower bound) the opposite; 0 reads as the library does. It reports the noise it
+ * charged. For ordinary compositions noise is ~1e-13, far below δ_err; for near-point-mass PRVs
+ * on large grids it reaches 1e-8 (see PrvRoundOffError).
  */
-function epsilonReader(prv: ComposedPrv): (delta: number) => number {
+function epsilonReader(prv: ComposedPrv): (delta: number, side: -1 | 0 | 1) => { epsilon: number; noise: number } {
   const size = prv.pmf.length;
   const d1 = new Float64Array(size + 1);
   const scaled = new Float64Array(size + 1);
+  const noise = new Float64Array(size + 1);
   const decay = math.exp(-prv.mesh);
   for (let i = size - 1; i >= 0; i--) {
-    d1[i] = d1[i + 1]! + prv.pmf[i]!;
-    scaled[i] = prv.pmf[i]! + decay * scaled[i + 1]!;
+    const p = prv.pmf[i]!;
+    d1[i] = d1[i + 1]! + p;
+    scaled[i] = p + decay * scaled[i + 1]!;
+    noise[i] = noise[i + 1]! + (p < 0 ? -2 * p : 0);
   }
-  return (delta: number) => {
-    // Binary search on the (numerically) non-decreasing sequence scaled − d1, as numpy's searchsorted.
+  return (delta: number, side: -1 | 0 | 1) => {
+    // Binary search on the (numerically) non-decreasing sequence scaled − d1 − side·noise, as numpy's searchsorted.
     let lo = 0;
     let hi = size - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (scaled[mid]! - d1[mid]! >= -delta) hi = mid;
+      if (scaled[mid]! - d1[mid]! - side * noise[mid]! >= -delta) hi = mid;
       else lo = mid + 1;
     }
-    if (lo === 0) return 0; // δ(t_0) ≤ δ already: every ε ≥ 0 works
-    const numerator = d1[lo]! - delta;
-    if (!(numerator > 0) || !(scaled[lo]! > 0)) return 0;
+    const charged = side === 0 ? 0 : noise[lo]!;
+    if (lo === 0) return { epsilon: 0, noise: charged }; // δ(t_0) ≤ δ already: every ε ≥ 0 works
+    const numerator = d1[lo]! - (delta - side * charged);
+    if (!(numerator > 0) || !(scaled[lo]! > 0)) return { epsilon: 0, noise: charged };
     const eps = math.log(numerator) - math.log(scaled[lo]!) + prv.start + lo * prv.mesh;
-    return math.max(0, eps);
+    return { epsilon: math.max(0, eps), noise: charged };
   };
 }
 
@@ -567,7 +614,7 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
   const deltaError = requireInterval("deltaError", options.deltaError ?? delta / 1000, 0, delta, true, true);
   const active = components.filter((c) => c.count > 0);
   const base = { delta, accountant: "prv" as const, epsError, deltaError };
-  if (active.length === 0) return { ...base, epsilon: 0, lower: 0, estimate: 0, upper: 0, gridPoints: 0, fftSize: 0 };
+  if (active.length === 0) return { ...base, epsilon: 0, lower: 0, estimate: 0, upper: 0, gridPoints: 0, fftSize: 0, roundOff: 0 };
   const key = JSON.stringify([active, delta, epsError, deltaError, options.fftSlack ?? 0]);
   const cached = resultCache.get(key);
   if (cached) return cached;
@@ -613,10 +660,14 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
 
   const prv = compose(active, tMin, mesh, n);
   const read = epsilonReader(prv);
-  const estimate = read(delta);
-  const upper = read(delta - deltaError) + effectiveError;
-  const lower = math.max(0, read(delta + deltaError) - effectiveError);
-  const result: PrvEpsilon = { ...base, epsError: effectiveError, epsilon: upper, lower, estimate, upper, gridPoints: n, fftSize: prv.pmf.length };
+  // Round-off in the tail moves δ(ε) like a δ error: the bounds charge it (see epsilonReader),
+  // and when it is a sizeable share of δ the reading is mostly noise: refuse.
+  const high = read(delta - deltaError, 1);
+  if (high.noise > (delta - deltaError) / ROUND_OFF_SHARE_LIMIT) throw new PrvRoundOffError(delta, high.noise, n);
+  const estimate = read(delta, 0).epsilon;
+  const upper = high.epsilon + effectiveError;
+  const lower = math.max(0, read(delta + deltaError, -1).epsilon - effectiveError);
+  const result: PrvEpsilon = { ...base, epsError: effectiveError, epsilon: upper, lower, estimate, upper, gridPoints: n, fftSize: prv.pmf.length, roundOff: high.noise };
   if (resultCache.size >= RESULT_CACHE_LIMIT) resultCache.delete(resultCache.keys().next().value as string);
   resultCache.set(key, result);
   return result;
@@ -635,7 +686,7 @@ export function prvEpsilon(event: DpEvent, delta: number, options: PrvOptions = 
   const components = prvComponents(event);
   if (components === null) {
     const epsError = options.epsError ?? 0.01;
-    return { epsilon: INFINITY, lower: INFINITY, estimate: INFINITY, upper: INFINITY, delta, accountant: "prv", epsError, deltaError: options.deltaError ?? delta / 1000, gridPoints: 0, fftSize: 0 };
+    return { epsilon: INFINITY, lower: INFINITY, estimate: INFINITY, upper: INFINITY, delta, accountant: "prv", epsError, deltaError: options.deltaError ?? delta / 1000, gridPoints: 0, fftSize: 0, roundOff: 0 };
   }
   return prvEpsilonOfComponents(components, delta, options);
 }

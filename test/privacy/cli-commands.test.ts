@@ -106,6 +106,16 @@ describe("CLI: epsilon, sigma, budget (issue #3 contract)", () => {
     expect(out.bounds.lower).toBe(0);
   });
 
+  it("PRV refuses a δ its FFT round-off swamps, naming --delta (q = 1e-10, σ = 2, T = 1e6, δ = 1e-10)", () => {
+    // Old output: bounds (1.230, 1.252) although RDP's valid upper bound is 0.092 (lib/privacy/prv.ts PrvRoundOffError).
+    const r = cli("epsilon", "--noise-multiplier", "2", "--sample-rate", "1e-10", "--steps", "1000000", "--delta", "1e-10");
+    expect(r.code).toBe(2);
+    const { errors } = JSON.parse(r.err);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ field: "delta", received: 1e-10 });
+    expect(errors[0].allowed).toContain("--accountant rdp");
+  });
+
   it("an infeasible sigma suggests --accountant rdp only where RDP reaches the target", () => {
     // RDP's floor as σ → ∞ is min_α log(1−1/α) − (log δ + log α)/(α−1) ≈ 0.0195 at δ = 1e-5 on the
     // default grid (its value at α = 256); PRV's upper bound is at least its eps-error.

@@ -16,7 +16,7 @@
  */
 import fc from "fast-check";
 import {
-  DEFAULT_ORDERS, PrvGridTooLargeError, computeEpsilon, gaussian, logAddExp, nonPrivate, poissonSampled, prvEpsilon, rdpCurve,
+  DEFAULT_ORDERS, PrvGridTooLargeError, PrvRoundOffError, computeEpsilon, gaussian, logAddExp, nonPrivate, poissonSampled, prvEpsilon, rdpCurve,
   rdpEpsilon, rdpSubsampledGaussian, selfComposed,
 } from "@/lib/privacy";
 import { epsilonFromScaledRdp } from "@/lib/privacy/rdp";
@@ -123,6 +123,38 @@ describe("PRV never under-reports ε and names the field it cannot handle", () =
       expect(r.upper).toBeLessThanOrEqual(r.epsError + 1e-12);
       expect(Number.isNaN(r.estimate)).toBe(false);
     }
+  });
+});
+
+describe("PRV at δ near its floor: FFT round-off is charged or refused, never read as privacy loss", () => {
+  it("q = 1e-10, σ = 2, T = 1e6, δ = 1e-10: no lower bound above RDP's valid upper bound (old: lower 1.23 vs RDP 0.092)", () => {
+    // Oracle: RDP's ε is an upper bound on the true ε (Mironov 2017, Prop. 3; Balle et al. 2020, Thm. 21),
+    // so a PRV "lower bound" above it is false. The composed pmf of this near-point-mass PRV carries
+    // ~1e-8 of FFT round-off on a 2.9e6-point grid, far more than δ.
+    // Here the round-off is as large as δ itself, so PRV refuses, naming delta.
+    const event = sgm(1e-10, 2, 1e6);
+    let error: unknown = null;
+    try {
+      prvEpsilon(event, 1e-10);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PrvRoundOffError);
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as PrvRoundOffError).field).toBe("delta");
+    expect((error as PrvRoundOffError).roundOff).toBeGreaterThan(1e-10 / 2);
+    // At δ = 1e-5 the same composition answers, within RDP's bound (0.029 by the same oracle).
+    const answer = prvEpsilon(event, 1e-5);
+    expect(answer.lower).toBeLessThanOrEqual(rdpEpsilon(event, 1e-5).epsilon);
+    expect(answer.roundOff).toBeLessThan(1e-5 / 2);
+  });
+
+  it("an ordinary composition still answers at δ = 1e-10, its round-off (~1e-12) charged to δ", () => {
+    // q = 0.01, σ = 1, T = 1000: PRV ≈ 3.3, RDP 3.725 at δ = 1e-10 (lib/privacy/prv.ts PRV_MIN_DELTA's test case).
+    const r = prvEpsilon(sgm(0.01, 1, 1000), 1e-10);
+    expect(r.roundOff).toBeGreaterThanOrEqual(0);
+    expect(r.roundOff).toBeLessThan(1e-11);
+    expect(r.upper).toBeLessThanOrEqual(rdpEpsilon(sgm(0.01, 1, 1000), 1e-10).epsilon);
   });
 });
 
