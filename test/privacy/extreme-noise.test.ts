@@ -166,7 +166,7 @@ describe("every door, σ from 1e-300 to 1e300 (property)", () => {
       const r = computeEpsilon(sgm(q, sigma, steps), delta, spec);
       return { epsilon: r.epsilon, lower: r.bounds?.lower ?? r.epsilon };
     } catch (error) {
-      if (error instanceof PrvGridTooLargeError) return { field: error.field };
+      if (error instanceof PrvGridTooLargeError || error instanceof PrvRoundOffError) return { field: error.field };
       throw error;
     }
   }
@@ -180,7 +180,7 @@ describe("every door, σ from 1e-300 to 1e300 (property)", () => {
   );
   const rate = fc.oneof(fc.double({ min: -8, max: 0, noNaN: true }).map((u) => 10 ** u), fc.constant(1));
 
-  it.each(["rdp", "prv"] as const)("%s: ε is finite and ≥ 0, or ∞, or a refusal naming noiseMultiplier/steps; smaller σ never gives smaller ε", (accountant) => {
+  it.each(["rdp", "prv"] as const)("%s: ε is finite and ≥ 0, or ∞, or a refusal naming noiseMultiplier/steps/delta; smaller σ never gives smaller ε", (accountant) => {
     fc.assert(fc.property(
       logSigma, logSigma, rate, fc.integer({ min: 1, max: 1e6 }), fc.double({ min: -10, max: -1, noNaN: true }),
       (u1, u2, q, steps, logDelta) => {
@@ -189,7 +189,7 @@ describe("every door, σ from 1e-300 to 1e300 (property)", () => {
         const atSmall = door(accountant, small, q, steps, delta);
         const atLarge = door(accountant, large, q, steps, delta);
         for (const r of [atSmall, atLarge]) {
-          if ("field" in r) expect(["noiseMultiplier", "steps"]).toContain(r.field);
+          if ("field" in r) expect(["noiseMultiplier", "steps", "delta"]).toContain(r.field);
           else {
             expect(Number.isNaN(r.epsilon)).toBe(false);
             expect(r.epsilon).toBeGreaterThanOrEqual(0);
