@@ -192,7 +192,7 @@ export const sigmaCommand: Command = {
           ? `a larger ε (at σ = 1e6 the RDP bound is ${r.epsilon.toPrecision(4)})`
           : calibrateNoiseMultiplier({ targetEpsilon: epsilon, delta, samplingRate: q, steps, spec: { accountant: "rdp", orders: "default" } }).feasible
             ? "a larger ε, a smaller --eps-error, or --accountant rdp (it reaches this ε)"
-            : "a larger ε, or a smaller --eps-error (neither accountant reaches this ε with σ up to 1e6)";
+            : "a larger ε, or a smaller --eps-error (the RDP accountant does not reach this ε either)";
         return fail(io, [{ field: "epsilon", message: `no noise multiplier up to 1e6 reaches ε = ${epsilon} with the ${spec.accountant} accountant${spec.accountant === "prv" ? ` (its upper bound is at least eps-error = ${spec.epsError})` : ""}`, received: epsilon, allowed }]);
       }
       io.out(JSON.stringify({ noiseMultiplier: r.noiseMultiplier, epsilon: r.epsilon, accountant: r.accountant, ...(r.result?.bounds ? { bounds: r.result.bounds } : {}) }));

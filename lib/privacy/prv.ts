@@ -143,7 +143,6 @@ export class PrvRoundOffError extends RangeError {
   }
 }
 
-
 /** Throws unless δ is in the PRV accountant's range [PRV_MIN_DELTA, 1). */
 export function requirePrvDelta(delta: number): number {
   requireInterval("delta", delta, 0, 1, true, true);
