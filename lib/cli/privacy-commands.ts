@@ -97,7 +97,7 @@ function readSpec(flags: Record<string, string | true>, steps: number | undefine
 function engineError(io: Parameters<Command["run"]>[1], error: unknown, flagFor: (engineField: "noiseMultiplier" | "steps" | null) => { field: string; received: unknown; allowed: string }): number {
   if (error instanceof PrvDeltaOutOfRangeError) return fail(io, [{ field: "delta", message: error.message, received: error.delta, allowed: `a number in [${PRV_MIN_DELTA}, 1) with --accountant prv` }]);
   if (error instanceof PrvRoundOffError) {
-    return fail(io, [{ field: "delta", message: error.message, received: error.delta, allowed: `a --delta well above this composition's FFT round-off (~${error.roundOff.toPrecision(2)}), or --accountant rdp` }]);
+    return fail(io, [{ field: "delta", message: error.message, received: error.delta, allowed: "a larger --delta, or --accountant rdp" }]);
   }
   if (error instanceof PrvGridTooLargeError) {
     const { field, received, allowed } = flagFor(error.field);

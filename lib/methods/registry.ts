@@ -80,7 +80,7 @@ function privacyWithinGridLimit(descriptor: MethodDescriptor, scenario: Scenario
     if (!(error instanceof PrvGridTooLargeError || error instanceof PrvRoundOffError) || scenario.accountant === "rdp") throw error;
     const result = descriptor.privacy({ ...scenario, accountant: "rdp" });
     const why = error instanceof PrvRoundOffError
-      ? `The PRV accountant cannot read ε at δ = ${error.delta} here: the FFT round-off of its composition (~${error.roundOff.toPrecision(2)} of probability mass) is over half of δ`
+      ? `The PRV accountant cannot read ε at δ = ${error.delta} here (${error.reason})`
       : `The PRV accountant would need a grid of ${error.gridPoints.toLocaleString("en-US")} points here (limit ${PRV_MAX_GRID_POINTS.toLocaleString("en-US")})`;
     return {
       ...result,

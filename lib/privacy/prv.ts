@@ -30,7 +30,7 @@ import {
   composed, exponential, gaussian, poissonSampled, selfComposed,
   type DpEvent,
 } from "./events";
-import { OPACUS_ORDERS, rdpCurve } from "./rdp";
+import { OPACUS_ORDERS, epsilonFromRdp, rdpCurve } from "./rdp";
 
 // Module-level bindings of the globals used in hot loops. Inside a vm context (Jest's node
 // environment, some server sandboxes) every lookup of a global such as Math goes through the
@@ -123,23 +123,31 @@ export class PrvDeltaOutOfRangeError extends RangeError {
 const ROUND_OFF_SHARE_LIMIT = 2;
 
 /**
- * The composition's FFT round-off is too large a share of δ for ε(δ) to be read from it. Within
- * [PRV_MIN_DELTA, 1) this still happens for near-point-mass PRVs (tiny q, many steps) on large
- * grids: their spectrum keeps modulus ~1 at every frequency, so the inverse FFT spreads ~1e-16 of
- * round-off over every one of millions of points. Measured: q = 1e-10, σ = 2, T = 1e6 carries
- * ~1e-8 of round-off mass on 2.9e6 points, and read at δ = 1e-10 gave a "lower bound" of 1.23
- * where RDP's valid upper bound is 0.092. A RangeError naming `delta`, as PrvDeltaOutOfRangeError.
+ * The composition's round-off is too large for ε(δ) to be read at this δ. Within
+ * [PRV_MIN_DELTA, 1) this still happens on large grids, in two ways:
+ * - measured round-off: near-point-mass PRVs (tiny q, many steps) keep a spectrum of modulus ~1
+ *   at every frequency, so the inverse FFT spreads ~1e-16 of round-off over each of millions of
+ *   points. q = 1e-10, σ = 2, T = 1e6 carries ~1e-8 of it on 2.9e6 points, and read at δ = 1e-10
+ *   gave a "lower bound" of 1.23 where RDP's valid upper bound is 0.092;
+ * - a contradiction with RDP: raising the one-step spectrum to the power T also multiplies its
+ *   relative round-off by T, which can reshape the tail without any negative entry to measure.
+ *   q = 1e-3, σ = 1.2, T = 1e6, eps_error 0.1 gave a lower bound of 7.85 at δ = 1e-10 where RDP's
+ *   valid upper bound is 6.88. Since lower ≤ true ε ≤ RDP's ε must hold, a lower bound above RDP's
+ *   proves the reading wrong.
+ * A RangeError naming `delta`, as PrvDeltaOutOfRangeError; `reason` says which.
  */
 export class PrvRoundOffError extends RangeError {
   readonly field = "delta";
   readonly delta: number;
   /** The round-off mass measured in the tail the upper bound is read from (see `epsilonReader`). */
   readonly roundOff: number;
-  constructor(delta: number, roundOff: number, gridPoints: number) {
-    super(`delta = ${delta} is too small for this PRV composition: the FFT round-off of its ${gridPoints}-point grid is ~${roundOff.toPrecision(2)} of probability mass, more than δ/${ROUND_OFF_SHARE_LIMIT}, so the tail mass δ is read from is noise; use a larger delta or the RDP accountant`);
+  readonly reason: string;
+  constructor(delta: number, roundOff: number, reason: string) {
+    super(`delta = ${delta} is too small for this PRV composition: ${reason}; use a larger delta or the RDP accountant`);
     this.name = "PrvRoundOffError";
     this.delta = delta;
     this.roundOff = roundOff;
+    this.reason = reason;
   }
 }
 
@@ -624,7 +632,8 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
 
   // Domain (P7 step 2): L bounds the composed PRV via RDP at δ_err/4, and each single step at δ_err/(8T).
   const totalCount = active.reduce((s, c) => s + c.count, 0);
-  let halfWidth = rdpEpsilonUnfloored(composed(active.map((c) => componentEvent(c, c.count))), deltaError / 4);
+  const whole = composed(active.map((c) => componentEvent(c, c.count)));
+  let halfWidth = rdpEpsilonUnfloored(whole, deltaError / 4);
   for (const c of active) halfWidth = math.max(halfWidth, rdpEpsilonUnfloored(componentEvent(c, 1), deltaError / (8 * totalCount)));
   halfWidth = math.max(halfWidth, epsError) + 3;
   const errorPerMesh = math.sqrt((totalCount / 2) * math.log(12 / deltaError));
@@ -666,10 +675,18 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
   // Round-off in the tail moves δ(ε) like a δ error: the bounds charge it (see epsilonReader),
   // and when it is a sizeable share of δ the reading is mostly noise: refuse.
   const high = read(delta - deltaError, 1);
-  if (high.noise > (delta - deltaError) / ROUND_OFF_SHARE_LIMIT) throw new PrvRoundOffError(delta, high.noise, n);
+  if (high.noise > (delta - deltaError) / ROUND_OFF_SHARE_LIMIT) {
+    throw new PrvRoundOffError(delta, high.noise, `the FFT round-off of its ${n}-point grid is ~${high.noise.toPrecision(2)} of probability mass, more than δ/${ROUND_OFF_SHARE_LIMIT}, so the tail mass δ is read from is noise`);
+  }
   const estimate = read(delta, 0).epsilon;
   const upper = high.epsilon + effectiveError;
   const lower = math.max(0, read(delta + deltaError, -1).epsilon - effectiveError);
+  // lower ≤ true ε ≤ RDP's ε (improved conversion, a valid bound: Balle et al. 2020, Thm. 21): a
+  // lower bound above RDP's proves round-off the measurement above cannot see (see PrvRoundOffError).
+  const rdpBound = epsilonFromRdp(OPACUS_ORDERS, rdpCurve(whole, OPACUS_ORDERS).rdp, delta, "improved").epsilon;
+  if (lower > rdpBound) {
+    throw new PrvRoundOffError(delta, high.noise, `its ${n}-point grid gives a lower bound of ${lower.toPrecision(4)}, above RDP's valid upper bound ${rdpBound.toPrecision(4)}: round-off, multiplied by composing the steps, has reshaped the tail δ is read from`);
+  }
   const result: PrvEpsilon = { ...base, epsError: effectiveError, epsilon: upper, lower, estimate, upper, gridPoints: n, fftSize: prv.pmf.length, roundOff: high.noise };
   if (resultCache.size >= RESULT_CACHE_LIMIT) resultCache.delete(resultCache.keys().next().value as string);
   resultCache.set(key, result);

@@ -149,6 +149,21 @@ describe("PRV at δ near its floor: FFT round-off is charged or refused, never r
     expect(answer.roundOff).toBeLessThan(1e-5 / 2);
   });
 
+  it("q = 1e-3, σ = 1.2, T = 1e6, eps_error 0.1, δ = 1e-10: a lower bound above RDP's valid bound is refused (old: lower 7.85 vs RDP 6.88)", () => {
+    // Oracle: lower ≤ true ε ≤ RDP's ε (Balle et al. 2020, Thm. 21). Here T-fold composition
+    // multiplies the one-step spectrum's round-off by 1e6; no negative entry shows it, the RDP check does.
+    const event = sgm(1e-3, 1.2, 1e6);
+    let error: unknown = null;
+    try {
+      prvEpsilon(event, 1e-10, { epsError: 0.1 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PrvRoundOffError);
+    expect((error as PrvRoundOffError).field).toBe("delta");
+    expect((error as PrvRoundOffError).reason).toContain("above RDP's valid upper bound");
+  });
+
   it("an ordinary composition still answers at δ = 1e-10, its round-off (~1e-12) charged to δ", () => {
     // q = 0.01, σ = 1, T = 1000: PRV ≈ 3.3, RDP 3.725 at δ = 1e-10 (lib/privacy/prv.ts PRV_MIN_DELTA's test case).
     const r = prvEpsilon(sgm(0.01, 1, 1000), 1e-10);
