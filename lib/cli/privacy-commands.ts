@@ -4,6 +4,10 @@
  *   epsilon --noise-multiplier S --sample-rate Q --steps T --delta D [--accountant rdp|prv] [--orders default|opacus]
  *     → {"epsilon": e, "accountant": "rdp", "order": a}  or
  *       {"epsilon": e, "accountant": "prv", "bounds": {"lower": l, "estimate": m, "upper": u}} (ε = upper, the safe one)
+ *     When the accountant has no finite bound (ε = ∞; JSON has no Infinity), `"epsilon": null`
+ *     comes with `"unbounded": true` and a `"note"` that says so in words, as `epsilon: null` means
+ *     unbounded in a method's privacy (lib/methods/types.ts). The flag is absent for a finite ε.
+ *     Every answer is a finite upper bound, ∞ stated as such, or a field error (exit 2).
  *   sigma --epsilon E --delta D --sample-rate Q --steps T [--accountant rdp|prv] [--orders default|opacus]
  *     → {"noiseMultiplier": s, "epsilon": achieved, "accountant": "..."}
  *   budget --query '<share-link query>'
@@ -13,7 +17,8 @@
  */
 import {
   calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, parseScenario, privacyForScenario, serializeScenario, PRV_MIN_DELTA, PrvDeltaOutOfRangeError,
-  type AccountantSpec, type FieldError,
+  PrvGridTooLargeError, PrvRoundOffError,
+  type AccountantSpec, type EpsilonResult, type FieldError,
 } from "../index";
 import { fail, withFlags, type Command } from "./commands";
 import type { FlagSpec } from "./args";
@@ -83,11 +88,48 @@ function readSpec(flags: Record<string, string | true>, steps: number | undefine
   return accountant === "rdp" ? { accountant: "rdp", orders: orders ?? "default" } : { accountant: "prv", epsError: epsError ?? 0.01 };
 }
 
-/** Engine RangeErrors (limits no flag check caught) become field errors, exit 2. */
-function engineError(io: Parameters<Command["run"]>[1], error: unknown, field: string): number {
+/**
+ * Engine RangeErrors (limits no flag check caught) become field errors, exit 2, naming the flag to
+ * change. A PRV grid that is too large names the parameter the engine found responsible
+ * (`PrvGridTooLargeError.field`): the noise (a domain too wide: ε is large) or the steps (a mesh
+ * too fine). `flagFor` maps the engine's names to this command's flags and received values.
+ */
+function engineError(io: Parameters<Command["run"]>[1], error: unknown, flagFor: (engineField: "noiseMultiplier" | "steps" | null) => { field: string; received: unknown; allowed: string }): number {
   if (error instanceof PrvDeltaOutOfRangeError) return fail(io, [{ field: "delta", message: error.message, received: error.delta, allowed: `a number in [${PRV_MIN_DELTA}, 1) with --accountant prv` }]);
-  if (error instanceof RangeError) return fail(io, [{ field, message: error.message, received: null, allowed: "see --help" }]);
+  if (error instanceof PrvRoundOffError) {
+    return fail(io, [{ field: "delta", message: error.message, received: error.delta, allowed: "a larger --delta, or --accountant rdp" }]);
+  }
+  if (error instanceof PrvGridTooLargeError) {
+    const { field, received, allowed } = flagFor(error.field);
+    return fail(io, [{ field, message: error.message, received, allowed }]);
+  }
+  if (error instanceof RangeError) {
+    const { field, received } = flagFor(null);
+    return fail(io, [{ field, message: error.message, received, allowed: "see --help" }]);
+  }
   throw error;
+}
+
+/** What fixes a PRV grid that is too large because of many steps (a mesh too fine). */
+const FEWER_STEPS = "--accountant rdp, fewer --steps, or a larger --eps-error";
+
+/**
+ * The epsilon command's answer. A finite ε prints as before; ε = ∞ (the accountant has no finite
+ * bound, e.g. σ = 1e-154: α/(2σ²) overflows) prints `null` with `"unbounded": true` and a note,
+ * because JSON.stringify turns Infinity into a bare null that reads like "missing".
+ */
+function epsilonOutput(r: EpsilonResult, sigma: number): Record<string, unknown> {
+  const detail = r.accountant === "prv" ? { bounds: r.bounds } : { order: r.order };
+  if (Number.isFinite(r.epsilon)) return { epsilon: r.epsilon, accountant: r.accountant, ...detail };
+  const bounds = r.bounds ? { lower: finiteOrNull(r.bounds.lower), estimate: finiteOrNull(r.bounds.estimate), upper: finiteOrNull(r.bounds.upper) } : undefined;
+  return {
+    epsilon: null, unbounded: true, accountant: r.accountant, ...(r.accountant === "prv" ? { bounds } : { order: r.order ?? null }),
+    note: `ε = ∞: the ${r.accountant} accountant has no finite bound for σ = ${sigma} (its privacy loss overflows double precision); this setting gives no privacy guarantee.`,
+  };
+}
+
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
 }
 
 export const epsilonCommand: Command = {
@@ -111,12 +153,12 @@ export const epsilonCommand: Command = {
     const spec = readSpec(flags, steps, delta, errors);
     if (errors.length > 0 || sigma === undefined || q === undefined || steps === undefined || delta === undefined) return fail(io, errors);
     try {
-      const r = computeEpsilon(dpSgdEvent(sigma, q, steps), delta, spec);
-      if (r.accountant === "prv") io.out(JSON.stringify({ epsilon: r.epsilon, accountant: "prv", bounds: r.bounds }));
-      else io.out(JSON.stringify({ epsilon: r.epsilon, accountant: r.accountant, order: r.order }));
+      io.out(JSON.stringify(epsilonOutput(computeEpsilon(dpSgdEvent(sigma, q, steps), delta, spec), sigma)));
       return 0;
     } catch (error) {
-      return engineError(io, error, "steps");
+      return engineError(io, error, (field) => (field === "noiseMultiplier"
+        ? { field: "noise-multiplier", received: sigma, allowed: "--accountant rdp (it bounds any σ, and says ε = ∞ where no finite bound exists), or a larger --noise-multiplier" }
+        : { field: "steps", received: steps, allowed: FEWER_STEPS }));
     }
   },
 };
@@ -144,12 +186,22 @@ export const sigmaCommand: Command = {
     try {
       const r = calibrateNoiseMultiplier({ targetEpsilon: epsilon, delta, samplingRate: q, steps, spec });
       if (!r.feasible || r.noiseMultiplier === null) {
-        return fail(io, [{ field: "epsilon", message: `no noise multiplier up to 1e6 reaches ε = ${epsilon} with the ${spec.accountant} accountant${spec.accountant === "prv" ? ` (its upper bound is at least eps-error = ${spec.epsError})` : ""}`, received: epsilon, allowed: "a larger ε, or --accountant rdp" }]);
+        // Suggest only what would work: an RDP call cannot be told to use RDP, and a PRV call only
+        // when RDP does reach the target (below its σ → ∞ floor, ~0.02 at δ = 1e-5, it does not).
+        const allowed = spec.accountant === "rdp"
+          ? `a larger ε (at σ = 1e6 the RDP bound is ${r.epsilon.toPrecision(4)})`
+          : calibrateNoiseMultiplier({ targetEpsilon: epsilon, delta, samplingRate: q, steps, spec: { accountant: "rdp", orders: "default" } }).feasible
+            ? "a larger ε, a smaller --eps-error, or --accountant rdp (it reaches this ε)"
+            : "a larger ε, or a smaller --eps-error (the RDP accountant does not reach this ε either)";
+        return fail(io, [{ field: "epsilon", message: `no noise multiplier up to 1e6 reaches ε = ${epsilon} with the ${spec.accountant} accountant${spec.accountant === "prv" ? ` (its upper bound is at least eps-error = ${spec.epsError})` : ""}`, received: epsilon, allowed }]);
       }
       io.out(JSON.stringify({ noiseMultiplier: r.noiseMultiplier, epsilon: r.epsilon, accountant: r.accountant, ...(r.result?.bounds ? { bounds: r.result.bounds } : {}) }));
       return 0;
     } catch (error) {
-      return engineError(io, error, "steps");
+      // The search walks σ down while ε is above the target: a domain too wide means the target ε is large.
+      return engineError(io, error, (field) => (field === "noiseMultiplier"
+        ? { field: "epsilon", received: epsilon, allowed: "--accountant rdp, or a smaller --epsilon" }
+        : { field: "steps", received: steps, allowed: FEWER_STEPS }));
     }
   },
 };

@@ -12,7 +12,7 @@ import { promptDpsgd } from "./prompt-dpsgd";
 import { promptPate } from "./prompt-pate";
 import { promptPateGen } from "./prompt-pate-gen";
 import type { DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
-import { PrvGridTooLargeError } from "../privacy";
+import { PrvGridTooLargeError, PrvRoundOffError } from "../privacy";
 import { PRV_MAX_GRID_POINTS } from "./common";
 
 export const METHOD_DESCRIPTORS: Readonly<Record<MethodId, MethodDescriptor>> = Object.freeze({
@@ -69,18 +69,22 @@ function copyAsJson(value: unknown): unknown {
 /**
  * The method's privacy with the scenario's accountant, except where PRV would need a grid beyond
  * PRV_MAX_GRID_POINTS (extreme ε, δ or step counts: single compositions of 10⁷ points take
- * seconds to minutes): then RDP, an upper bound on ε, produces every number of that method, and
+ * seconds to minutes), or where its FFT round-off swamps δ (PrvRoundOffError: small δ, many
+ * compositions): then RDP, an upper bound on ε, produces every number of that method, and
  * the notes say so — the result's accountant label changes with it, never silently.
  */
 function privacyWithinGridLimit(descriptor: MethodDescriptor, scenario: Scenario): MethodPrivacy {
   try {
     return descriptor.privacy(scenario);
   } catch (error) {
-    if (!(error instanceof PrvGridTooLargeError) || scenario.accountant === "rdp") throw error;
+    if (!(error instanceof PrvGridTooLargeError || error instanceof PrvRoundOffError) || scenario.accountant === "rdp") throw error;
     const result = descriptor.privacy({ ...scenario, accountant: "rdp" });
+    const why = error instanceof PrvRoundOffError
+      ? `The PRV accountant cannot read ε at δ = ${error.delta} here (${error.reason})`
+      : `The PRV accountant would need a grid of ${error.gridPoints.toLocaleString("en-US")} points here (limit ${PRV_MAX_GRID_POINTS.toLocaleString("en-US")})`;
     return {
       ...result,
-      notes: [...result.notes, `The PRV accountant would need a grid of ${error.gridPoints.toLocaleString("en-US")} points here (limit ${PRV_MAX_GRID_POINTS.toLocaleString("en-US")}); the RDP accountant (an upper bound on ε) produced these numbers instead.`],
+      notes: [...result.notes, `${why}; the RDP accountant (an upper bound on ε) produced these numbers instead.`],
     };
   }
 }

@@ -15,7 +15,7 @@ export {
   pureEpsilonOf, failureProbabilityOf, clearRdpCache,
   type OrderGridId, type OrderHint, type RdpConversion, type RdpCurve, type RdpEpsilon, type RdpOptions,
 } from "./rdp";
-export { prvEpsilon, prvEpsilonOfComponents, prvComponents, clearPrvCache, PrvGridTooLargeError, PrvDeltaOutOfRangeError, PRV_MIN_DELTA, requirePrvDelta, type PrvComponent, type PrvEpsilon, type PrvOptions } from "./prv";
+export { prvEpsilon, prvEpsilonOfComponents, prvComponents, clearPrvCache, PrvGridTooLargeError, PrvDeltaOutOfRangeError, PrvRoundOffError, PRV_MIN_DELTA, requirePrvDelta, type PrvComponent, type PrvEpsilon, type PrvOptions } from "./prv";
 export { computeEpsilon, type AccountantKind, type AccountantLabel, type AccountantSpec, type EpsilonResult } from "./accountant";
 export {
   searchParameter, largestInteger, largestIntegerAtMost, calibrateNoise, calibrateNoiseMultiplier, opacusNoiseMultiplier, dpSgdEvent,

@@ -10,7 +10,9 @@
  * inverted for the target δ. The grid is sized so that the truncation and discretisation errors
  * stay within `epsError` in ε and `deltaError` in δ (Gopi et al., Thm. 5.5), giving
  *   lower = ε(δ + δ_err) − ε_err ≤ true ε ≤ upper = ε(δ − δ_err) + ε_err.
- * Opacus and dp-transformers calibrate on `upper`; so do we.
+ * Opacus and dp-transformers calibrate on `upper`; so do we. That theorem assumes exact
+ * arithmetic; the FFT's round-off, measured in the composed pmf, is charged to δ like δ_err
+ * (`epsilonReader`), and a δ it swamps is refused (`PrvRoundOffError`).
  *
  * Supported: Poisson-subsampled Gaussians (any q in (0, 1], which covers plain Gaussians and
  * GNMax), pure ε-DP steps (randomized-response PRV) and their compositions. Anything else throws
@@ -28,7 +30,7 @@ import {
   composed, exponential, gaussian, poissonSampled, selfComposed,
   type DpEvent,
 } from "./events";
-import { OPACUS_ORDERS, rdpCurve } from "./rdp";
+import { OPACUS_ORDERS, epsilonFromRdp, rdpCurve } from "./rdp";
 
 // Module-level bindings of the globals used in hot loops. Inside a vm context (Jest's node
 // environment, some server sandboxes) every lookup of a global such as Math goes through the
@@ -62,13 +64,30 @@ export interface PrvOptions {
  * The composition would need a grid larger than the caller allows. Thrown before any work, so a
  * caller with a time budget (the per-method privacy of an interactive page) can switch to RDP and
  * say so, instead of spending seconds to minutes on one composition.
+ *
+ * The grid has 2L/Δ points: a domain ±L that must hold the composed privacy loss (L grows with ε:
+ * little noise) and a mesh Δ ∝ eps_error/√T (many steps). `field` names the parameter to change,
+ * so a CLI or API can point at it: "noiseMultiplier" when the domain is what makes the grid too
+ * large (the same mesh on the narrowest domain, ±(eps_error + 3), would fit; L is ∞ when even the
+ * RDP bound that sizes it overflows), "steps" when the mesh alone is too fine.
  */
 export class PrvGridTooLargeError extends RangeError {
+  /** Points the grid would need (∞ when the privacy loss has no finite domain). */
   readonly gridPoints: number;
-  constructor(gridPoints: number, maxGridPoints: number, epsError: number) {
-    super(`PRV grid of ${gridPoints} points is too large (limit ${maxGridPoints}); raise epsError (now ${epsError})`);
+  /** Half-width L of the domain the privacy loss needs, in nats (∞ when unbounded; null when not one composition's). */
+  readonly halfWidth: number | null;
+  readonly field: "noiseMultiplier" | "steps";
+  constructor(gridPoints: number, maxGridPoints: number, epsError: number, details: { halfWidth: number; field: "noiseMultiplier" | "steps" } | null = null) {
+    const reason = details === null || details.field === "steps"
+      ? `raise epsError (now ${epsError}) or use fewer steps`
+      : Number.isFinite(details.halfWidth)
+        ? `the privacy loss needs a domain of ±${details.halfWidth.toPrecision(3)} (sized by its RDP bound): the noise is too small for this many steps; use the RDP accountant or more noise`
+        : "the privacy loss is beyond double precision (its RDP bound overflows to ∞): the noise is too small; use the RDP accountant (it reports ε = ∞) or more noise";
+    super(`PRV grid of ${Number.isFinite(gridPoints) ? gridPoints : "∞"} points is too large (limit ${maxGridPoints}); ${reason}`);
     this.name = "PrvGridTooLargeError";
     this.gridPoints = gridPoints;
+    this.halfWidth = details?.halfWidth ?? null;
+    this.field = details?.field ?? "steps";
   }
 }
 
@@ -100,6 +119,38 @@ export class PrvDeltaOutOfRangeError extends RangeError {
   }
 }
 
+/** Refuse when the round-off exceeds δ divided by this: the reading would be mostly noise. */
+const ROUND_OFF_SHARE_LIMIT = 2;
+
+/**
+ * The composition's round-off is too large for ε(δ) to be read at this δ. Within
+ * [PRV_MIN_DELTA, 1) this still happens on large grids, in two ways:
+ * - measured round-off: near-point-mass PRVs (tiny q, many steps) keep a spectrum of modulus ~1
+ *   at every frequency, so the inverse FFT spreads ~1e-16 of round-off over each of millions of
+ *   points. q = 1e-10, σ = 2, T = 1e6 carries ~1e-8 of it on 2.9e6 points, and read at δ = 1e-10
+ *   gave a "lower bound" of 1.23 where RDP's valid upper bound is 0.092;
+ * - a contradiction with RDP: raising the one-step spectrum to the power T also multiplies its
+ *   relative round-off by T, which can reshape the tail without any negative entry to measure.
+ *   q = 1e-3, σ = 1.2, T = 1e6, eps_error 0.1 gave a lower bound of 7.85 at δ = 1e-10 where RDP's
+ *   valid upper bound is 6.88. Since lower ≤ true ε ≤ RDP's ε must hold, a lower bound above RDP's
+ *   proves the reading wrong.
+ * A RangeError naming `delta`, as PrvDeltaOutOfRangeError; `reason` says which.
+ */
+export class PrvRoundOffError extends RangeError {
+  readonly field = "delta";
+  readonly delta: number;
+  /** The round-off mass measured in the tail the upper bound is read from (see `epsilonReader`). */
+  readonly roundOff: number;
+  readonly reason: string;
+  constructor(delta: number, roundOff: number, reason: string) {
+    super(`delta = ${delta} is too small for this PRV composition: ${reason}; use a larger delta or the RDP accountant`);
+    this.name = "PrvRoundOffError";
+    this.delta = delta;
+    this.roundOff = roundOff;
+    this.reason = reason;
+  }
+}
+
 /** Throws unless δ is in the PRV accountant's range [PRV_MIN_DELTA, 1). */
 export function requirePrvDelta(delta: number): number {
   requireInterval("delta", delta, 0, 1, true, true);
@@ -120,6 +171,11 @@ export interface PrvEpsilon {
   /** Grid points the library would use (n) and the FFT size after padding (N). */
   gridPoints: number;
   fftSize: number;
+  /**
+   * FFT round-off mass measured in the composed pmf's tail where the upper bound is read (see
+   * `epsilonReader`), charged like δ_err: the upper bound is read at δ − δ_err − roundOff.
+   */
+  roundOff: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,13 +248,19 @@ export function prvComponents(event: DpEvent): PrvComponent[] | null {
   if (nonPrivateSeen) return null;
   // Un-subsampled Gaussians compose exactly into one Gaussian: 1/σ² adds up (the μ of Gaussian
   // DP adds in quadrature; Dong, Roth & Su 2019, Cor. 3.3). One step then needs a far coarser grid.
+  // Scaled by the smallest σ, σ_min/√(Σ count·(σ_min/σ)²): the plain sum of count/σ² overflows
+  // for σ ≈ 1e-154 and gave σ = 1/√∞ = 0 ("noiseMultiplier must be > 0; got 0").
   const out: PrvComponent[] = [];
-  let inverseVariance = 0;
+  const plain: { noiseMultiplier: number; count: number }[] = [];
   for (const c of acc.values()) {
-    if (c.kind === "subsampledGaussian" && c.samplingRate === 1) inverseVariance += c.count / (c.noiseMultiplier * c.noiseMultiplier);
+    if (c.kind === "subsampledGaussian" && c.samplingRate === 1) plain.push(c);
     else out.push(c);
   }
-  if (inverseVariance > 0) out.push({ kind: "subsampledGaussian", samplingRate: 1, noiseMultiplier: 1 / math.sqrt(inverseVariance), count: 1 });
+  if (plain.length > 0) {
+    const smallest = math.min(...plain.map((c) => c.noiseMultiplier));
+    const weight = plain.reduce((sum, c) => sum + c.count * (smallest / c.noiseMultiplier) ** 2, 0);
+    out.push({ kind: "subsampledGaussian", samplingRate: 1, noiseMultiplier: weight === 1 ? smallest : smallest / math.sqrt(weight), count: 1 });
+  }
   return out.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
@@ -221,8 +283,10 @@ function componentEvent(c: PrvComponent, count: number): DpEvent {
 function subsampledGaussianSurvival(q: number, sigma: number): (t: number) => number {
   const logQ = math.log(q);
   const floor = q < 1 ? math.log1p(-q) : -INFINITY;
-  const twoVariance = 2 * sigma * sigma;
-  const scale = 2 * math.SQRT2 * sigma;
+  // (2σ²z ∓ 1)/(2√2σ) = σz/√2 ∓ 1/(2√2σ): the same number, but 2σ² overflows for σ above ~1e154
+  // and gave ∞/∞ = NaN (the old formula printed ε = NaN, read as unbounded, for σ = 1e300).
+  const halfRootTwoSigma = sigma / math.SQRT2;
+  const offset = 1 / (2 * math.SQRT2 * sigma);
   return (t: number) => {
     if (t <= floor) return 1;
     let z: number;
@@ -233,7 +297,7 @@ function subsampledGaussianSurvival(q: number, sigma: number): (t: number) => nu
     } else {
       z = t + math.log1p(-(1 - q) * math.exp(-t)) - logQ;
     }
-    return 0.5 * q * erfc((twoVariance * z - 1) / scale) + 0.5 * (1 - q) * erfc((twoVariance * z + 1) / scale);
+    return 0.5 * q * erfc(halfRootTwoSigma * z - offset) + 0.5 * (1 - q) * erfc(halfRootTwoSigma * z + offset);
   };
 }
 
@@ -483,30 +547,49 @@ function compose(components: readonly PrvComponent[], tMin: number, mesh: number
  * ε(δ) from a composed PRV (P7 step 5): with d1_i = Σ_{j≥i} p_j and d2_i = Σ_{j≥i} p_j e^(−t_j),
  * take the first i with e^(t_i)·d2_i − d1_i ≥ −δ and return log((d1_i − δ)/d2_i).
  * d2 is kept scaled as D_i = e^(t_i)·d2_i = p_i + e^(−Δ)·D_{i+1}, which never overflows.
+ *
+ * FFT round-off. The composed pmf carries round-off of ~1e-16 of its peak at every grid point;
+ * the tail sums above add it up, so δ(t_i) = d1_i − D_i is off by up to the round-off mass beyond
+ * i (each term's weight 1 − e^(t_i − t_j) is in [0, 1]). That mass is measured: a pmf is ≥ 0, so
+ * every negative entry is round-off, and round-off of the other sign is taken to be as large:
+ * noise_i = 2·Σ_{j≥i} max(0, −p_j). (An estimate from the data: Gopi et al. 2021 bound the
+ * discretisation and truncation errors in exact arithmetic only.) With `side` = +1 (upper bound)
+ * the reader needs δ(t_i) + noise_i ≤ δ and solves at δ − noise_i, so round-off can only raise
+ * ε; with −1 (lower bound) the opposite; 0 reads as the library does. It reports the noise it
+ * charged. For ordinary compositions noise is ~1e-13, far below δ_err; for near-point-mass PRVs
+ * on large grids it reaches 1e-8 (see PrvRoundOffError).
  */
-function epsilonReader(prv: ComposedPrv): (delta: number) => number {
+function epsilonReader(prv: ComposedPrv): (delta: number, side: -1 | 0 | 1) => { epsilon: number; noise: number } {
   const size = prv.pmf.length;
   const d1 = new Float64Array(size + 1);
   const scaled = new Float64Array(size + 1);
+  // Single precision is plenty for an error estimate and halves its memory (64 MB at 2^24 points);
+  // rounding is monotone, so the suffix sums stay non-increasing for the search.
+  const noise = new Float32Array(size + 1);
   const decay = math.exp(-prv.mesh);
+  let noiseSum = 0;
   for (let i = size - 1; i >= 0; i--) {
-    d1[i] = d1[i + 1]! + prv.pmf[i]!;
-    scaled[i] = prv.pmf[i]! + decay * scaled[i + 1]!;
+    const p = prv.pmf[i]!;
+    d1[i] = d1[i + 1]! + p;
+    scaled[i] = p + decay * scaled[i + 1]!;
+    if (p < 0) noiseSum -= 2 * p;
+    noise[i] = noiseSum;
   }
-  return (delta: number) => {
-    // Binary search on the (numerically) non-decreasing sequence scaled − d1, as numpy's searchsorted.
+  return (delta: number, side: -1 | 0 | 1) => {
+    // Binary search on the (numerically) non-decreasing sequence scaled − d1 − side·noise, as numpy's searchsorted.
     let lo = 0;
     let hi = size - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (scaled[mid]! - d1[mid]! >= -delta) hi = mid;
+      if (scaled[mid]! - d1[mid]! - side * noise[mid]! >= -delta) hi = mid;
       else lo = mid + 1;
     }
-    if (lo === 0) return 0; // δ(t_0) ≤ δ already: every ε ≥ 0 works
-    const numerator = d1[lo]! - delta;
-    if (!(numerator > 0) || !(scaled[lo]! > 0)) return 0;
+    const charged = side === 0 ? 0 : noise[lo]!;
+    if (lo === 0) return { epsilon: 0, noise: charged }; // δ(t_0) ≤ δ already: every ε ≥ 0 works
+    const numerator = d1[lo]! - (delta - side * charged);
+    if (!(numerator > 0) || !(scaled[lo]! > 0)) return { epsilon: 0, noise: charged };
     const eps = math.log(numerator) - math.log(scaled[lo]!) + prv.start + lo * prv.mesh;
-    return math.max(0, eps);
+    return { epsilon: math.max(0, eps), noise: charged };
   };
 }
 
@@ -521,6 +604,7 @@ function rdpEpsilonUnfloored(event: DpEvent, delta: number): number {
   for (let i = 0; i < orders.length; i++) {
     const a = orders[i]!;
     const eps = rdp[i]! - (math.log(delta) + math.log(a)) / (a - 1) + math.log((a - 1) / a);
+    if (Number.isNaN(eps)) return INFINITY; // no bound: the domain must not be sized from it
     if (eps < best) best = eps;
   }
   return best;
@@ -541,23 +625,33 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
   const deltaError = requireInterval("deltaError", options.deltaError ?? delta / 1000, 0, delta, true, true);
   const active = components.filter((c) => c.count > 0);
   const base = { delta, accountant: "prv" as const, epsError, deltaError };
-  if (active.length === 0) return { ...base, epsilon: 0, lower: 0, estimate: 0, upper: 0, gridPoints: 0, fftSize: 0 };
+  if (active.length === 0) return { ...base, epsilon: 0, lower: 0, estimate: 0, upper: 0, gridPoints: 0, fftSize: 0, roundOff: 0 };
   const key = JSON.stringify([active, delta, epsError, deltaError, options.fftSlack ?? 0]);
   const cached = resultCache.get(key);
   if (cached) return cached;
 
   // Domain (P7 step 2): L bounds the composed PRV via RDP at δ_err/4, and each single step at δ_err/(8T).
   const totalCount = active.reduce((s, c) => s + c.count, 0);
-  let halfWidth = rdpEpsilonUnfloored(composed(active.map((c) => componentEvent(c, c.count))), deltaError / 4);
+  const whole = composed(active.map((c) => componentEvent(c, c.count)));
+  let halfWidth = rdpEpsilonUnfloored(whole, deltaError / 4);
   for (const c of active) halfWidth = math.max(halfWidth, rdpEpsilonUnfloored(componentEvent(c, 1), deltaError / (8 * totalCount)));
   halfWidth = math.max(halfWidth, epsError) + 3;
-  if (!Number.isFinite(halfWidth)) throw new RangeError(`PRV domain is unbounded for ${JSON.stringify(active)}`);
   const errorPerMesh = math.sqrt((totalCount / 2) * math.log(12 / deltaError));
   let mesh = epsError / errorPerMesh;
-  const gridPoints = (m: number) => {
-    const points = math.round((math.ceil(halfWidth / m) * m - math.floor(-halfWidth / m) * m) / m) + 1;
+  const pointsFor = (width: number, m: number) => {
+    const points = math.round((math.ceil(width / m) * m - math.floor(-width / m) * m) / m) + 1;
     return points % 2 === 1 ? points + 1 : points;
   };
+  const gridPoints = (m: number) => pointsFor(halfWidth, m);
+  const maxGridPoints = options.maxGridPoints ?? 2 ** 24;
+  // Too wide a domain (little noise) or too fine a mesh (many steps): say which, before any work.
+  // The narrowest domain this accountant uses is ±(eps_error + 3); if the mesh fits on that, the
+  // domain is the culprit. NaN (an RDP bound of NaN) counts as unbounded, never as small.
+  const refuse = (points: number) => {
+    const field = pointsFor(epsError + 3, mesh) <= maxGridPoints ? "noiseMultiplier" : "steps";
+    return new PrvGridTooLargeError(points, maxGridPoints, epsError, { halfWidth: Number.isFinite(halfWidth) ? halfWidth : INFINITY, field });
+  };
+  if (!Number.isFinite(halfWidth)) throw refuse(INFINITY);
   let n = gridPoints(mesh);
   // A grid just past a power of two doubles the FFT. With `fftSlack`, widen the mesh (and with it
   // the ε error, which is proportional to it: Gopi et al. 2021, Thm. 5.5) by up to that fraction
@@ -574,15 +668,26 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
   }
   const effectiveError = mesh === epsError / errorPerMesh ? epsError : mesh * errorPerMesh;
   const tMin = math.floor(-halfWidth / mesh) * mesh;
-  const maxGridPoints = options.maxGridPoints ?? 2 ** 24;
-  if (n > maxGridPoints) throw new PrvGridTooLargeError(n, maxGridPoints, epsError);
+  if (!(n <= maxGridPoints)) throw refuse(n);
 
   const prv = compose(active, tMin, mesh, n);
   const read = epsilonReader(prv);
-  const estimate = read(delta);
-  const upper = read(delta - deltaError) + effectiveError;
-  const lower = math.max(0, read(delta + deltaError) - effectiveError);
-  const result: PrvEpsilon = { ...base, epsError: effectiveError, epsilon: upper, lower, estimate, upper, gridPoints: n, fftSize: prv.pmf.length };
+  // Round-off in the tail moves δ(ε) like a δ error: the bounds charge it (see epsilonReader),
+  // and when it is a sizeable share of δ the reading is mostly noise: refuse.
+  const high = read(delta - deltaError, 1);
+  if (high.noise > (delta - deltaError) / ROUND_OFF_SHARE_LIMIT) {
+    throw new PrvRoundOffError(delta, high.noise, `the FFT round-off of its ${n}-point grid is ~${high.noise.toPrecision(2)} of probability mass, more than δ/${ROUND_OFF_SHARE_LIMIT}, so the tail mass δ is read from is noise`);
+  }
+  const estimate = read(delta, 0).epsilon;
+  const upper = high.epsilon + effectiveError;
+  const lower = math.max(0, read(delta + deltaError, -1).epsilon - effectiveError);
+  // lower ≤ true ε ≤ RDP's ε (improved conversion, a valid bound: Balle et al. 2020, Thm. 21): a
+  // lower bound above RDP's proves round-off the measurement above cannot see (see PrvRoundOffError).
+  const rdpBound = epsilonFromRdp(OPACUS_ORDERS, rdpCurve(whole, OPACUS_ORDERS).rdp, delta, "improved").epsilon;
+  if (lower > rdpBound) {
+    throw new PrvRoundOffError(delta, high.noise, `its ${n}-point grid gives a lower bound of ${lower.toPrecision(4)}, above RDP's valid upper bound ${rdpBound.toPrecision(4)}: round-off, multiplied by composing the steps, has reshaped the tail δ is read from`);
+  }
+  const result: PrvEpsilon = { ...base, epsError: effectiveError, epsilon: upper, lower, estimate, upper, gridPoints: n, fftSize: prv.pmf.length, roundOff: high.noise };
   if (resultCache.size >= RESULT_CACHE_LIMIT) resultCache.delete(resultCache.keys().next().value as string);
   resultCache.set(key, result);
   return result;
@@ -601,7 +706,7 @@ export function prvEpsilon(event: DpEvent, delta: number, options: PrvOptions = 
   const components = prvComponents(event);
   if (components === null) {
     const epsError = options.epsError ?? 0.01;
-    return { epsilon: INFINITY, lower: INFINITY, estimate: INFINITY, upper: INFINITY, delta, accountant: "prv", epsError, deltaError: options.deltaError ?? delta / 1000, gridPoints: 0, fftSize: 0 };
+    return { epsilon: INFINITY, lower: INFINITY, estimate: INFINITY, upper: INFINITY, delta, accountant: "prv", epsError, deltaError: options.deltaError ?? delta / 1000, gridPoints: 0, fftSize: 0, roundOff: 0 };
   }
   return prvEpsilonOfComponents(components, delta, options);
 }

@@ -104,11 +104,18 @@ let integerTerms = new Float64Array(520);
  * TF-Privacy and Opacus `_compute_log_a_frac`). With z0 = σ² log(1/q − 1) + ½ and generalised
  * binomial coefficients C(α, i), terms of alternating sign are added or subtracted in log space
  * until both are below e^−30.
+ *
+ * Returns NaN when the series cannot be evaluated in double precision: each term is a product
+ * e^{(i² − i)/(2σ²)}·erfc(…) whose two factors leave the double range separately (σ below ~1e-154:
+ * 1/(2σ²) overflows and ∞ − ∞ appears; σ above ~1e154: σ² overflows). The old loop took such a
+ * term as a rounding tie, reset the partial sum to "≈ 0" and returned r(α) = 0 — ε = 0.93 for
+ * σ = 1e-154, whose true ε is beyond 1e308. The caller then uses a bound that holds everywhere.
  */
 function logAFractional(samplingRate: number, noiseMultiplier: number, order: number): number {
   const logQ = math.log(samplingRate);
   const logOneMinusQ = math.log1p(-samplingRate);
   const variance = noiseMultiplier * noiseMultiplier;
+  if (!(variance > 0 && variance < INFINITY)) return NaN;
   const z0 = variance * math.log(1 / samplingRate - 1) + 0.5;
   const scale = math.SQRT2 * noiseMultiplier;
   let logA0 = -INFINITY;
@@ -123,6 +130,8 @@ function logAFractional(samplingRate: number, noiseMultiplier: number, order: nu
     const logE1 = math.log(0.5) + logErfc((z0 - j) / scale);
     const logS0 = logT0 + (i * i - i) / (2 * variance) + logE0;
     const logS1 = logT1 + (j * j - j) / (2 * variance) + logE1;
+    // A term that is NaN (∞ − ∞) or +∞ has left the double range: the sum is not computable here.
+    if (!(logS0 < INFINITY && logS1 < INFINITY)) return NaN;
     if (binomialPositive) {
       logA0 = logAddExp(logA0, logS0);
       logA1 = logAddExp(logA1, logS1);
@@ -143,8 +152,16 @@ function logAFractional(samplingRate: number, noiseMultiplier: number, order: nu
  * P2. RDP of one step of the Poisson-subsampled Gaussian mechanism (SGM) at order α > 1:
  * r(α) = log(A_α)/(α − 1), exact at integer and fractional orders
  * (Mironov, Talwar & Zhang 2019, Thm. 9 and §3.3; equals Opacus `_compute_rdp`).
+ *
+ * Capped by the un-subsampled Gaussian's α/(2σ²) (P1): Poisson subsampling mixes the output
+ * distributions, and the Rényi divergence is jointly quasi-convex (van Erven & Harremoës 2014,
+ * Thm. 13), so subsampling never raises it. Where the series cannot be evaluated in double
+ * precision (σ below ~1e-154 or above ~1e154, see `logAFractional`) that cap is the answer: an
+ * upper bound, never a silent 0 or NaN. Within the range the cap changes nothing but round-off.
+ * Never NaN; +∞ when α/(2σ²) overflows (σ = 1e-155: the true r(α) exceeds 1e308 too).
  * @param samplingRate q in [0, 1]. @param noiseMultiplier σ > 0. @param order α > 1.
  * @example rdpSubsampledGaussian(0.01, 1, 2) ≈ 1.7181342e-4 // method-mechanics §9
+ * @example rdpSubsampledGaussian(0.01, 1e-154, 9.9) // 4.95e308 overflows: +∞ (the old series said 0)
  */
 export function rdpSubsampledGaussian(samplingRate: number, noiseMultiplier: number, order: number): number {
   if (samplingRate === 0) return 0;
@@ -153,7 +170,10 @@ export function rdpSubsampledGaussian(samplingRate: number, noiseMultiplier: num
   const logA = Number.isInteger(order)
     ? logAInteger(samplingRate, noiseMultiplier, order)
     : logAFractional(samplingRate, noiseMultiplier, order);
-  return math.max(0, logA / (order - 1));
+  const cap = rdpGaussian(noiseMultiplier, order);
+  const r = logA / (order - 1);
+  if (Number.isNaN(r)) return cap;
+  return math.max(0, math.min(r, cap));
 }
 
 /**
@@ -514,6 +534,9 @@ export function epsilonFromScaledRdp(orders: readonly number[], rdp: readonly nu
   let bestOrder: number | null = null;
   for (let i = 0; i < orders.length; i++) {
     const step = rdp[i]!;
+    // NaN is no bound at all: an order whose RDP could not be computed says nothing, and
+    // skipping it would let the other orders speak for a computation that failed. ε = ∞ then.
+    if (Number.isNaN(step)) return { epsilon: INFINITY, order: null };
     const r = count === 1 || step === 0 ? step : count * step;
     if (!(r < INFINITY)) continue;
     const eps = r + terms[i]!;

@@ -16,11 +16,16 @@
 const math = Math;
 const INFINITY = Infinity;
 
-/** log(e^a + e^b) without overflow; −∞ is the log of 0. @example logAddExp(0, 0) === math.LN2 */
+/**
+ * log(e^a + e^b) without overflow; −∞ is the log of 0 and +∞ absorbs everything (without the
+ * check, ∞ − ∞ made logAddExp(∞, ∞) NaN, and with it P6's sum for a subsampled non-private step).
+ * @example logAddExp(0, 0) === math.LN2
+ */
 export function logAddExp(a: number, b: number): number {
   if (a === -INFINITY) return b;
   if (b === -INFINITY) return a;
   const hi = math.max(a, b);
+  if (hi === INFINITY) return INFINITY;
   return hi + math.log1p(math.exp(math.min(a, b) - hi));
 }
 

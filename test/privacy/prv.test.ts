@@ -23,7 +23,7 @@ function invert(deltaOf: (eps: number) => number, delta: number): number {
 describe("PRV accountant, oracle: microsoft/prv_accountant (dp-reference-cases.json), eps_error 0.01, δ_err = δ/1000", () => {
   const prvCases = cases.cases.filter((c) => c.kind === "eps_for_sigma") as { q: number; sigma: number; steps: number; delta: number; eps_prv_lower: number; eps_prv_est: number; eps_prv_upper: number }[];
   it.each(prvCases.map((c) => [c.q, c.sigma, c.steps, c.delta, c.eps_prv_lower, c.eps_prv_est, c.eps_prv_upper]))(
-    "q=%p σ=%p T=%p δ=%p → (%p, %p, %p) to 2e-6, each bound",
+    "q=%p σ=%p T=%p δ=%p → (%p, %p, %p): estimate to 2e-6, bounds the library's widened by round-off",
     (q, sigma, steps, delta, lower, estimate, upper) => {
       const r = prvEpsilon(sgm(q, sigma, steps), delta);
       expect(r.accountant).toBe("prv");
@@ -31,8 +31,14 @@ describe("PRV accountant, oracle: microsoft/prv_accountant (dp-reference-cases.j
       // Our grid matches the library's (same L, mesh, discretisation, mean shift); the FFT is
       // zero-padded to a power of two, which only moves mass the library's bound treats as negligible.
       expect(Math.abs(r.estimate - estimate)).toBeLessThan(2e-6);
-      expect(Math.abs(r.lower - lower)).toBeLessThan(2e-6);
-      expect(Math.abs(r.upper - upper)).toBeLessThan(2e-6);
+      // The bounds also charge the FFT round-off measured in the tail (lib/privacy/prv.ts
+      // epsilonReader), which prv_accountant does not: never narrower than the library's (2e-6),
+      // at most 1e-5 wider (0.05% of their width 2·eps_error), and the round-off stays below δ_err = δ/1000.
+      expect(r.lower).toBeLessThan(lower + 2e-6);
+      expect(r.lower).toBeGreaterThan(lower - 1e-5);
+      expect(r.upper).toBeGreaterThan(upper - 2e-6);
+      expect(r.upper).toBeLessThan(upper + 1e-5);
+      expect(r.roundOff).toBeLessThan(delta / 1000);
     },
   );
 
