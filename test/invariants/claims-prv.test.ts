@@ -35,7 +35,7 @@ test("60 random scenarios with PRV: row claims, the statement's choice and the c
           }
         }
       }
-      const cheapest = presentEstimate(est).summary.cheapest.text;
+      const cheapest = presentEstimate(est).summary.cheapest?.text ?? "";
       for (const row of est.rows.filter((r) => !r.feasible)) {
         if (cheapest.startsWith(`${row.methodLabel} on ${row.modelLabel}:`)) problems.push(`cheapest card names ${row.methodLabel} on ${row.modelLabel}, which cannot run`);
       }
