@@ -169,7 +169,12 @@ export function guaranteeInWords(p: MethodPrivacy, s: Scenario, row: RowFeasibil
   if (p.asOriginalCode) {
     const c = p.asOriginalCode;
     const reported = c.reportedEpsilon !== null ? `reports ε = ${formatSig(c.reportedEpsilon)}${c.reportedAccountant ? ` (${c.reportedAccountant})` : ""}` : "reports no ε";
-    const sound = c.soundEpsilon !== null ? `; under sound accounting its setting gives ε = ${formatSig(c.soundEpsilon)}` : "; under sound accounting its setting is unbounded";
+    // soundEpsilon is null when the code offers no usable setting for this workload (e.g. DP-OPT's
+    // budget split leaves it 0 instruction tokens) as well as when its setting has no finite ε:
+    // "unbounded" would claim the second when it may be the first, so say only what is known.
+    const sound = c.soundEpsilon !== null
+      ? `; under sound accounting its setting gives ε = ${formatSig(c.soundEpsilon)}`
+      : "; privadapt states no sound ε for its setting here: the code has no usable setting for this workload, or that setting's ε is not finite";
     details.push(`As the original code computes it: ${c.summary} It ${reported}${sound}. ${c.reason}`);
   }
   if (p.error) details.push(`The privacy computation failed: ${p.error}`);

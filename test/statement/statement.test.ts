@@ -161,6 +161,16 @@ describe("method and model in the link choose the option", () => {
     expect(s.chosen?.method).toBe("prompt-pate");
   });
 
+  test("a code setting without a sound ε is not called unbounded: DP-OPT's budget split leaves it 0 tokens at ε = 0.5 on MIT-G", () => {
+    // Oracle: the method's own record — asOriginalCode.mechanism.extra.tokenQueries = 0, so the code
+    // writes no instruction and there is no ε to state, finite or not.
+    const s = buildStatement("preset=mitg&eps=0.5&n=100&accountant=rdp&methods=dp-opt&method=dp-opt&model=gpt-3-davinci");
+    const original = s.chosen?.guarantee.details.find((d) => d.startsWith("As the original code computes it"));
+    expect(original).toBeDefined();
+    expect(original).not.toMatch(/unbounded/);
+    expect(original).toMatch(/states no sound ε for its setting here/);
+  });
+
   test("method and model are not share-link keys: no unknown-key warnings for them", () => {
     expect(buildStatement("accountant=rdp&method=dp-icl&model=gpt-4-turbo").problems.warnings).toEqual([]);
   });
