@@ -1,7 +1,7 @@
 /**
  * The leakage ledger: for one method on one model in one scenario, who sees what, and how much.
  *
- * The study's three channels (Hanke et al. 2024, Section 2 and Fig. 1; paper-facts.md §1):
+ * The study's three channels (Hanke et al. 2024, Section 2 and Fig. 1; docs/derivations.md §S1):
  * - A: the curator's private training records reach the LLM provider while prompts are built;
  * - B: the querying party's queries reach the provider at inference;
  * - C: the curator's records reach the querying party through the answers.
@@ -9,7 +9,7 @@
  * or on an open model served by a host, they are plaintext to that provider or host, whatever ε
  * says; on an open model on the curator's own GPU nothing leaves the curator.
  *
- * Counts are expectations under each method's sampling (method-mechanics.md §2–§8 "Leakage",
+ * Counts are expectations under each method's sampling (docs/derivations.md §2–§8 "Leakage",
  * §11 summary), with the formula and its inputs kept beside every number.
  */
 // Straight from the module, not lib/estimate's index: that index imports this one.
@@ -86,7 +86,7 @@ const NEEDS_LOCAL_WEIGHTS: ReadonlySet<MethodId> = new Set(["prompt-dpsgd", "pri
 
 /**
  * Whether the ledger is defined for this pairing. Any method can run on a local open model
- * (the study ran DP-ICL on OpenLLaMA 13B and DP-OPT on Vicuna 7B locally, paper-facts.md §2);
+ * (the study ran DP-ICL on OpenLLaMA 13B and DP-OPT on Vicuna 7B locally, docs/derivations.md §S2);
  * DP-SGD methods cannot use a closed API, which exposes neither weights nor gradients.
  * @example leakageDefinedFor("private-lora", "gpt-4-turbo") // false
  */
@@ -107,7 +107,7 @@ interface ProviderExposure {
   source: string;
 }
 
-const MECHANICS = "method-mechanics.md";
+const MECHANICS = "docs/derivations.md";
 
 /** Channel A and the query multiplicity of each method when its prompts go through a provider's API. */
 function providerExposure(scenario: Scenario, method: MethodId, provider: string, cParams: MembershipTestBound, dpStatus: LeakageChannelStatus): ProviderExposure {
@@ -116,7 +116,7 @@ function providerExposure(scenario: Scenario, method: MethodId, provider: string
   const q = scenario.queries;
   switch (method) {
     case "dp-icl": {
-      // Fresh, disjoint ensemble × shots records per query (method-mechanics §2 "Mechanism").
+      // Fresh, disjoint ensemble × shots records per query (docs/derivations.md §2 "Mechanism").
       const { ensemble, shots } = scenario.knobs["dp-icl"];
       const perQuery = Math.min(n, ensemble * shots);
       const x = expectedDistinctRecords(n, perQuery, q);
@@ -147,7 +147,7 @@ function providerExposure(scenario: Scenario, method: MethodId, provider: string
         };
       }
       // Variant (1) of the study: demonstrations generated through the model's own API, resampling
-      // M·N private records for every generated token (method-mechanics §6).
+      // M·N private records for every generated token (docs/derivations.md §6).
       const perToken = Math.min(n, ensemble * shots);
       const steps = tokens * demos;
       const x = expectedDistinctRecords(n, perToken, steps);
@@ -163,7 +163,7 @@ function providerExposure(scenario: Scenario, method: MethodId, provider: string
     case "prompt-pate":
     case "prompt-pate-gen": {
       // A fixed teacher set: the same ensemble × shots records label every public example
-      // (method-mechanics §4 and §5 "Leakage").
+      // (docs/derivations.md §4 and §5 "Leakage").
       const { ensemble, shots, public: publicExamples } = scenario.knobs[method];
       const records = Math.min(n, ensemble * shots);
       const fraction = records / n;
@@ -175,7 +175,7 @@ function providerExposure(scenario: Scenario, method: MethodId, provider: string
       };
     }
     case "dp-opt": {
-      // The instruction is written on a local open LLM; only it travels (method-mechanics §7).
+      // The instruction is written on a local open LLM; only it travels (docs/derivations.md §7).
       const { tokens } = scenario.knobs["dp-opt"];
       const tpr1 = cParams.points[0]?.tprMax ?? 1;
       // The instruction is as private as the plan achieves (cParams is channel C's bound), not the target.
@@ -187,7 +187,7 @@ function providerExposure(scenario: Scenario, method: MethodId, provider: string
           formula: `0 raw records; the ${tokens}-token instruction is (${eps}, ${formatParameter(cParams.delta)})-DP: ${cParams.formula}`,
           reason: `No raw record is sent; the ${tokens}-token instruction sent with every query is DP, but at ε = ${eps} it may still paraphrase private records (a membership test at FPR 1% can reach TPR ${formatPercent(tpr1)}).`,
         },
-        source: `${MECHANICS} §7 Leakage (DP-OPT); paper-facts.md §2`,
+        source: `${MECHANICS} §7 Leakage (DP-OPT); docs/derivations.md §S2`,
       };
     }
     case "prompt-dpsgd":
@@ -215,7 +215,7 @@ function providerExposure(scenario: Scenario, method: MethodId, provider: string
 
 /**
  * DP-ICL for generation aggregates the E answers in one of two ways, and both send the query
- * again: KSA once more, ESA E more times for its zero-shot candidates (method-mechanics §3
+ * again: KSA once more, ESA E more times for its zero-shot candidates (docs/derivations.md §3
  * "Leakage"). The ledger counts the E teacher copies every variant sends, and says so.
  */
 function dpIclGenerationNote(scenario: Scenario, method: MethodId): string {
@@ -244,7 +244,7 @@ function dpIclGenerationNote(scenario: Scenario, method: MethodId): string {
  * the curator's GPU, so the host receives its DP-trained artefact, not raw records).
  *
  * Units: records, record-sends, query copies, tokens; fractions in [0, 1].
- * Sources: Hanke et al. 2024, Section 2 and Fig. 1; method-mechanics.md §2–§8 and §11.
+ * Sources: Hanke et al. 2024, Section 2 and Fig. 1; docs/derivations.md §2–§8 and §11.
  *
  * @param plan the row's privacy and feasibility (lib/estimate passes the ones it shows); when
  *   absent they are computed here with methodPrivacy and privacyFeasibility, so no caller can get
@@ -253,7 +253,7 @@ function dpIclGenerationNote(scenario: Scenario, method: MethodId): string {
  * @example
  * // SST2, DP-ICL (10 teachers × 4 shots), 872 queries, GPT-4 Turbo:
  * const row = leakageFor({ ...presetScenario("sst2"), queries: 872 }, "dp-icl", "gpt-4-turbo");
- * row.trainingFractionToProvider // ≈ 0.4074 (method-mechanics §2 gives 40.4% with N = 67,349)
+ * row.trainingFractionToProvider // ≈ 0.4074 (docs/derivations.md §2 gives 40.4% with N = 67,349)
  * row.queryCopiesToProvider // 10
  */
 export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId, plan?: LeakagePlan): LeakageRow {

@@ -1,5 +1,5 @@
 /**
- * Calibration: the inverse searches a calculator needs (method-mechanics P8). Every privacy
+ * Calibration: the inverse searches a calculator needs (docs/derivations.md §1 P8). Every privacy
  * map used here is monotone (ε falls as noise grows and rises with steps, sampling rate and
  * per-step ε), so each search brackets the answer, narrows the bracket, and returns the end
  * whose ε is ≤ the target — never the midpoint (Opacus `get_noise_multiplier`, dp_accounting
@@ -570,7 +570,7 @@ export interface SgmCalibrationInput {
 
 /**
  * σ for DP-SGD (a T-fold Poisson-subsampled Gaussian) at target (ε, δ), by RDP or PRV.
- * @example calibrateNoiseMultiplier({ targetEpsilon: 8, delta: 6.79e-5, samplingRate: 0.017377, steps: 1170, spec: { accountant: "prv" } }).noiseMultiplier // ≈ 0.683 (method-mechanics §8)
+ * @example calibrateNoiseMultiplier({ targetEpsilon: 8, delta: 6.79e-5, samplingRate: 0.017377, steps: 1170, spec: { accountant: "prv" } }).noiseMultiplier // ≈ 0.683 (docs/derivations.md §8)
  */
 export function calibrateNoiseMultiplier(input: SgmCalibrationInput): NoiseCalibration {
   const { targetEpsilon, delta, samplingRate, steps } = input;
@@ -688,7 +688,7 @@ function budgetFromPredicate(eps: (t: number) => number, target: number, maximum
 /**
  * σ_G for PATE's data-independent GNMax bound over `queries` answered queries (fixed teachers:
  * no subsampling; vote sensitivity √2, RDP α/σ² per query).
- * @example calibrateGnmaxNoise({ targetEpsilon: 3, delta: 1e-5, queries: 200, spec: { accountant: "rdp", orders: "pate" } }).noiseMultiplier // ≈ 29.9 (method-mechanics §4)
+ * @example calibrateGnmaxNoise({ targetEpsilon: 3, delta: 1e-5, queries: 200, spec: { accountant: "rdp", orders: "pate" } }).noiseMultiplier // ≈ 29.9 (docs/derivations.md §4)
  */
 export function calibrateGnmaxNoise(input: { targetEpsilon: number; delta: number; queries: number; spec?: AccountantSpec }): NoiseCalibration {
   requireCount("queries", input.queries);
@@ -697,7 +697,7 @@ export function calibrateGnmaxNoise(input: { targetEpsilon: number; delta: numbe
 
 /**
  * The most queries PATE's GNMax can answer at σ_G within (ε, δ), data-independent.
- * @example maxGnmaxQueries({ noiseMultiplier: 40, targetEpsilon: 3, delta: 1e-5, spec: { accountant: "rdp", orders: "pate" } }).count // 358 (method-mechanics §4)
+ * @example maxGnmaxQueries({ noiseMultiplier: 40, targetEpsilon: 3, delta: 1e-5, spec: { accountant: "rdp", orders: "pate" } }).count // 358 (docs/derivations.md §4)
  */
 export function maxGnmaxQueries(input: { noiseMultiplier: number; targetEpsilon: number; delta: number; spec?: AccountantSpec }): CompositionBudget {
   return maxCompositions(gnmax(input.noiseMultiplier), input.targetEpsilon, input.delta, input.spec ?? { accountant: "rdp" });
@@ -706,7 +706,7 @@ export function maxGnmaxQueries(input: { noiseMultiplier: number; targetEpsilon:
 /**
  * DP-ICL's per-query event: report-noisy-max with Gaussian noise on the teachers' vote histogram
  * for a Poisson sample at rate q = ensemble·shots/N. `sensitivity: "vote-change"` (default, sound)
- * uses L2 sensitivity √2; `"code"` uses 1, as the DP-ICL code does (method-mechanics §12.1).
+ * uses L2 sensitivity √2; `"code"` uses 1, as the DP-ICL code does (docs/derivations.md §12.1).
  */
 export function dpIclQueryEvent(noiseMultiplier: number, samplingRate: number, sensitivity: "vote-change" | "code" = "vote-change"): DpEvent {
   return poissonSampled(samplingRate, sensitivity === "code" ? gaussian(noiseMultiplier) : gnmax(noiseMultiplier));
@@ -714,14 +714,14 @@ export function dpIclQueryEvent(noiseMultiplier: number, samplingRate: number, s
 
 /**
  * How many DP-ICL queries a budget allows at noise σ (votes).
- * @example maxDpIclQueries({ noiseMultiplier: 1, samplingRate: 40 / 67349, targetEpsilon: 1, delta: 1e-5, sensitivity: "code", spec: { accountant: "rdp" } }).count // 86,784 (method-mechanics §2)
+ * @example maxDpIclQueries({ noiseMultiplier: 1, samplingRate: 40 / 67349, targetEpsilon: 1, delta: 1e-5, sensitivity: "code", spec: { accountant: "rdp" } }).count // 86,784 (docs/derivations.md §2)
  */
 export function maxDpIclQueries(input: { noiseMultiplier: number; samplingRate: number; targetEpsilon: number; delta: number; sensitivity?: "vote-change" | "code"; spec?: AccountantSpec }): CompositionBudget {
   return maxCompositions(dpIclQueryEvent(input.noiseMultiplier, input.samplingRate, input.sensitivity), input.targetEpsilon, input.delta, input.spec ?? { accountant: "prv" });
 }
 
 /**
- * One KSA+PTR query of DP-ICL generation / PromptPATEGen (method-mechanics §3): a PTR test with
+ * One KSA+PTR query of DP-ICL generation / PromptPATEGen (docs/derivations.md §3): a PTR test with
  * Gaussian noise σ (RDP α/(2σ²)) and an ε_EM exponential-mechanism keyword selection, failing
  * with probability δ0, on a Poisson sample at rate q (q = 1: fixed teachers, no amplification).
  */
@@ -749,7 +749,7 @@ export function calibrateKeywordEpsilon(input: {
 
 /**
  * One DP-OPT token: LimitedDomain Gumbel vote (ε_tok-DP except with probability δ0) over a
- * Poisson sample at rate q = ensemble·demos/n_train (method-mechanics §7).
+ * Poisson sample at rate q = ensemble·demos/n_train (docs/derivations.md §7).
  */
 export function dpOptTokenEvent(tokenEpsilon: number, failureProbability: number, samplingRate: number): DpEvent {
   return poissonSampled(samplingRate, withFailure(failureProbability, exponential(tokenEpsilon)));
@@ -775,7 +775,7 @@ export function dpOptEpsilon(input: { tokenEpsilon: number; failureProbability: 
 /**
  * DP-OPT token budget: the most token queries within (ε, δ) at fixed ε_tok, δ0 and δ1
  * (the code's stopping rule: ε ≤ target and δ1 + δ0·q·niter ≤ δ).
- * @example dpOptTokenBudget({ tokenEpsilon: 1.8, failureProbability: 5e-7, conversionDelta: 5e-7, samplingRate: 1025 / 66676, targetEpsilon: 8, targetDelta: 1 / 66676 }) // 1,377 (method-mechanics §7)
+ * @example dpOptTokenBudget({ tokenEpsilon: 1.8, failureProbability: 5e-7, conversionDelta: 5e-7, samplingRate: 1025 / 66676, targetEpsilon: 8, targetDelta: 1 / 66676 }) // 1,377 (docs/derivations.md §7)
  */
 export function dpOptTokenBudget(input: { tokenEpsilon: number; failureProbability: number; conversionDelta: number; samplingRate: number; targetEpsilon: number; targetDelta: number; orders?: "autodp" | "default" }): number {
   const { targetEpsilon, targetDelta } = input;
@@ -789,7 +789,7 @@ export function dpOptTokenBudget(input: { tokenEpsilon: number; failureProbabili
 
 /**
  * ε_tok for DP-OPT to generate `tokens` token queries within (ε, δ), splitting δ as the
- * method-mechanics §7 inverse does: δ1 = δ/2 for the conversion and δ0 = δ/(2·q·tokens) per token.
+ * docs/derivations.md §7 inverse does: δ1 = δ/2 for the conversion and δ0 = δ/(2·q·tokens) per token.
  * @example calibrateTokenEpsilon({ targetEpsilon: 8, delta: 1 / 66676, samplingRate: 1025 / 66676, tokens: 2000 }).tokenEpsilon // ≈ 1.715
  */
 export function calibrateTokenEpsilon(input: { targetEpsilon: number; delta: number; samplingRate: number; tokens: number; orders?: "autodp" | "default" }): { tokenEpsilon: number | null; failureProbability: number; epsilon: number; feasible: boolean; accountant: "rdp" } {

@@ -35,7 +35,7 @@ export interface GnmaxEvent { readonly kind: "gnmax"; readonly noiseMultiplier: 
 
 /**
  * An ε-DP selection (exponential mechanism, Gumbel-max, LimitedDomain). Its worst-case RDP is
- * that of ε-randomized response (method-mechanics P5).
+ * that of ε-randomized response (docs/derivations.md §1 P5).
  */
 export interface ExponentialEvent { readonly kind: "exponential"; readonly epsilon: number }
 

@@ -1,6 +1,6 @@
 /**
  * The PRV accountant (Gopi, Lee & Wutschitz, "Numerical Composition of Differential Privacy",
- * NeurIPS 2021; microsoft/prv_accountant), method-mechanics P7.
+ * NeurIPS 2021; microsoft/prv_accountant), docs/derivations.md §1 P7.
  *
  * The privacy random variable (PRV) of a mechanism is its privacy loss Y = log(P(o)/Q(o)) with
  * o ~ P. Composition adds independent PRVs, so the PRV of a T-fold composition is the T-fold
@@ -699,7 +699,7 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
  * subsampled non-Gaussian non-pure steps) and `PrvDeltaOutOfRangeError` for δ < PRV_MIN_DELTA.
  * A nonPrivate step gives ε = ∞.
  * @example prvEpsilon(selfComposed(1000, poissonSampled(0.01, gaussian(1))), 1e-5)
- *   // { lower ≈ 1.8181, estimate ≈ 1.8282, upper ≈ 1.8384 } (method-mechanics §9)
+ *   // { lower ≈ 1.8181, estimate ≈ 1.8282, upper ≈ 1.8384 } (docs/derivations.md §9)
  */
 export function prvEpsilon(event: DpEvent, delta: number, options: PrvOptions = {}): PrvEpsilon {
   requirePrvDelta(delta);

@@ -5,7 +5,7 @@
  * A mechanism is (α, r)-RDP when the Rényi divergence of order α between its output
  * distributions on neighbouring datasets is at most r (Mironov 2017, Def. 3). RDP composes by
  * addition at each order, so a T-fold composition has curve T·r(α); the (ε, δ) guarantee is the
- * best conversion over the grid. Formula labels P1–P6 refer to method-mechanics.md §1.
+ * best conversion over the grid. Formula labels P1–P6 refer to docs/derivations.md §1.
  */
 import * as special from "./special-functions";
 import {
@@ -36,7 +36,7 @@ function range(from: number, to: number): number[] {
 const FRACTIONAL_1_TO_11 = range(11, 109).map((k) => k / 10);
 
 /**
- * The calculator's default grid {1.1, …, 10.9} ∪ {11, …, 256} (method-mechanics P2, an
+ * The calculator's default grid {1.1, …, 10.9} ∪ {11, …, 256} (docs/derivations.md §1 P2, an
  * assumption of ours): Opacus's grid stops at 63, which overstates ε ~2× in DP-ICL's tiny-q,
  * large-σ regime (0.104 vs 0.045), and integer-only grids overstate large ε (12.42 vs 10.45).
  */
@@ -160,7 +160,7 @@ function logAFractional(samplingRate: number, noiseMultiplier: number, order: nu
  * upper bound, never a silent 0 or NaN. Within the range the cap changes nothing but round-off.
  * Never NaN; +∞ when α/(2σ²) overflows (σ = 1e-155: the true r(α) exceeds 1e308 too).
  * @param samplingRate q in [0, 1]. @param noiseMultiplier σ > 0. @param order α > 1.
- * @example rdpSubsampledGaussian(0.01, 1, 2) ≈ 1.7181342e-4 // method-mechanics §9
+ * @example rdpSubsampledGaussian(0.01, 1, 2) ≈ 1.7181342e-4 // docs/derivations.md §9
  * @example rdpSubsampledGaussian(0.01, 1e-154, 9.9) // 4.95e308 overflows: +∞ (the old series said 0)
  */
 export function rdpSubsampledGaussian(samplingRate: number, noiseMultiplier: number, order: number): number {
@@ -211,7 +211,7 @@ export function memoisedRdpSubsampledGaussian(samplingRate: number, noiseMultipl
  * (Bun & Steinke 2016, Prop. 3.3). In the overflow-safe form
  * r(α) = min(αε²/2, [log cosh((α−½)ε) − log cosh(ε/2)] / (α − 1)),
  * identical to autodp `RDP_EM`'s (sinh(αε) − sinh((α−1)ε))/sinh ε. At α = ∞ the value is ε.
- * @example rdpExponential(1, 10) ≈ 0.96519315 // method-mechanics §9
+ * @example rdpExponential(1, 10) ≈ 0.96519315 // docs/derivations.md §9
  */
 export function rdpExponential(epsilon: number, order: number): number {
   if (epsilon === 0) return 0;
@@ -301,7 +301,7 @@ export function pureEpsilonOf(event: DpEvent): number {
 /**
  * Total failure probability an event carries (union bound): δ0 per withFailure, q·δ_inner under
  * Poisson subsampling, count·δ_inner under self-composition. This is the sound charge: a
- * failure can happen at every step, so a T-fold composition pays T·q·δ0 (method-mechanics §3 (i)).
+ * failure can happen at every step, so a T-fold composition pays T·q·δ0 (docs/derivations.md §3 (i)).
  */
 export function failureProbabilityOf(event: DpEvent): number {
   switch (event.kind) {
@@ -762,7 +762,7 @@ export function resolveOrders(orders: RdpOptions["orders"]): readonly number[] {
  * @param delta target δ in (0, 1).
  * @param hint autodp-classic only: where the search for the optimal order starts, updated to the
  *   optimum found (see `OrderHint`); the value returned does not depend on it.
- * @example rdpEpsilon(selfComposed(1000, poissonSampled(0.01, gaussian(1))), 1e-5).epsilon ≈ 2.1014 // method-mechanics §9
+ * @example rdpEpsilon(selfComposed(1000, poissonSampled(0.01, gaussian(1))), 1e-5).epsilon ≈ 2.1014 // docs/derivations.md §9
  */
 export function rdpEpsilon(event: DpEvent, delta: number, options: RdpOptions = {}, hint?: OrderHint): RdpEpsilon {
   requireInterval("delta", delta, 0, 1, true, true);

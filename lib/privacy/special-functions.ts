@@ -51,7 +51,7 @@ export function log1mExp(x: number): number {
   return x > -math.LN2 ? math.log(-math.expm1(x)) : math.log1p(-math.exp(x));
 }
 
-/** log cosh(x) = |x| + log1p(e^(−2|x|)) − log 2, finite for every finite x (method-mechanics P5). */
+/** log cosh(x) = |x| + log1p(e^(−2|x|)) − log 2, finite for every finite x (docs/derivations.md §1 P5). */
 export function logCosh(x: number): number {
   const a = math.abs(x);
   return a + math.log1p(math.exp(-2 * a)) - math.LN2;

@@ -17,7 +17,7 @@ describe("leakageFor: the SST2 preset with DP-ICL (10 teachers × 4 shots, 872 q
   const sst2 = { ...presetScenario("sst2"), queries: 872 };
   const row = leakageFor(sst2, "dp-icl", "gpt-4-turbo");
 
-  it("≈ 41% of the training records reach the provider (oracle: method-mechanics.md §2, 40.4% at N = 67,349; 40.7% at the study's N = 66,674)", () => {
+  it("≈ 41% of the training records reach the provider (oracle: docs/derivations.md §2, 40.4% at N = 67,349; 40.7% at the study's N = 66,674)", () => {
     expect(sst2.knobs["dp-icl"]).toEqual({ ensemble: 10, shots: 4 }); // the preset is the study's setup (Table 13)
     expect(row.trainingFractionToProvider).toBeCloseTo(0.407, 3);
     expect(row.trainingRecordsToProvider).toBeCloseTo(66674 * row.trainingFractionToProvider, 6);
@@ -26,7 +26,7 @@ describe("leakageFor: the SST2 preset with DP-ICL (10 teachers × 4 shots, 872 q
     expect(row.trainingRecordSendsToProvider).toBe(40 * 872);
   });
 
-  it("every query is sent 10 times, once per teacher (oracle: method-mechanics.md §2 and §11)", () => {
+  it("every query is sent 10 times, once per teacher (oracle: docs/derivations.md §2 and §11)", () => {
     expect(row.queryCopiesToProvider).toBe(10);
     expect(row.querySendsToProvider).toBe(8720);
     expect(row.queryTokensToProvider).toBeCloseTo(8720 * 12.35, 9);
@@ -45,7 +45,7 @@ describe("leakageFor: the SST2 preset with DP-ICL (10 teachers × 4 shots, 872 q
     expect(row.providerPolicy?.provider).toBe("OpenAI");
   });
 
-  it("TREC with 500 queries → 97.5% (oracle: method-mechanics.md §2)", () => {
+  it("TREC with 500 queries → 97.5% (oracle: docs/derivations.md §2)", () => {
     const trec = leakageFor({ ...presetScenario("trec"), queries: 500 }, "dp-icl", "gpt-3-babbage");
     expect(trec.trainingFractionToProvider).toBeCloseTo(0.975, 3);
   });
@@ -59,7 +59,7 @@ describe("leakageFor: the SST2 preset with DP-ICL (10 teachers × 4 shots, 872 q
 describe("leakageFor: the other methods", () => {
   const sst2 = presetScenario("sst2");
 
-  it("PrivateLoRA exposes nothing on any open model (oracle: paper-facts.md §2, A/B/C all protected)", () => {
+  it("PrivateLoRA exposes nothing on any open model (oracle: docs/derivations.md §S2, A/B/C all protected)", () => {
     for (const model of OPEN_MODEL_IDS) {
       const r = leakageFor(sst2, "private-lora", model);
       for (const field of NUMERIC_FIELDS) expect(r[field]).toBe(0);
@@ -70,14 +70,14 @@ describe("leakageFor: the other methods", () => {
     }
   });
 
-  it("a closed-family method run on an open model exposes nothing either (oracle: paper-facts.md §2, DP-ICL on OpenLLaMA 13B)", () => {
+  it("a closed-family method run on an open model exposes nothing either (oracle: docs/derivations.md §S2, DP-ICL on OpenLLaMA 13B)", () => {
     const r = leakageFor(presetScenario("docvqa"), "dp-icl", "openllama-13b");
     expect(r.trainingRecordsToProvider).toBe(0);
     expect(r.queryCopiesToProvider).toBe(0);
     expect(r.channels.A.reason).toMatch(/run locally/);
   });
 
-  it("PromptPATE sends its fixed teacher set, 400 × 1 records, and each query once (oracle: method-mechanics.md §4 Leakage, 400 in the paper's setting)", () => {
+  it("PromptPATE sends its fixed teacher set, 400 × 1 records, and each query once (oracle: docs/derivations.md §4 Leakage, 400 in the paper's setting)", () => {
     const r = leakageFor(sst2, "prompt-pate", "claude-2.1");
     expect(r.trainingRecordsToProvider).toBe(400);
     expect(r.trainingFractionToProvider).toBeCloseTo(400 / 66674, 15);
@@ -92,13 +92,13 @@ describe("leakageFor: the other methods", () => {
     expect(leakageFor(small, "prompt-pate", "gpt-3-babbage").trainingFractionToProvider).toBe(1);
   });
 
-  it("DP-FewShotGen resamples MN = 80 records per generated token over T·d = 50·4 tokens (oracle: method-mechanics.md §6 formula)", () => {
+  it("DP-FewShotGen resamples MN = 80 records per generated token over T·d = 50·4 tokens (oracle: docs/derivations.md §6 formula)", () => {
     const r = leakageFor(sst2, "dp-fewshotgen", "gpt-3-babbage");
     expect(r.trainingFractionToProvider).toBeCloseTo(1 - Math.pow(1 - 80 / 66674, 200), 12);
     expect(r.queryCopiesToProvider).toBe(1);
   });
 
-  it("DP-OPT sends no raw record (partial: its DP instruction may paraphrase records) and each query once (oracle: paper-facts.md §2, method-mechanics.md §7)", () => {
+  it("DP-OPT sends no raw record (partial: its DP instruction may paraphrase records) and each query once (oracle: docs/derivations.md §S2, docs/derivations.md §7)", () => {
     const r = leakageFor(sst2, "dp-opt", "gpt-3-davinci");
     expect(r.trainingRecordsToProvider).toBe(0);
     expect(r.channels.A.status).toBe("partial");

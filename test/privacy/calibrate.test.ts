@@ -19,7 +19,7 @@ describe("Opacus get_noise_multiplier reproduced, oracle: Opacus RDP, dp-referen
   );
 });
 
-describe("σ calibration, oracle: method-mechanics §2 and §8 (4 printed digits)", () => {
+describe("σ calibration, oracle: docs/derivations.md §2 and §8 (4 printed digits)", () => {
   const sst2Icl = (sigma: number, sensitivity: "code" | "vote-change" = "code") => selfComposed(872, dpIclQueryEvent(sigma, 40 / 67349, sensitivity));
   it("DP-ICL SST-2 T=872, ε=1: σ code (autodp classic) 0.9365, RDP-improved 0.8084, PRV-upper 0.5888", () => {
     expect(calibrateNoise(sst2Icl, 1, 1e-5, { accountant: "rdp", conversion: "autodp-classic" }).noiseMultiplier).toBeCloseTo(0.9365, 3);
@@ -49,7 +49,7 @@ describe("σ calibration, oracle: method-mechanics §2 and §8 (4 printed digits
   });
 });
 
-describe("count budgets, oracle: method-mechanics §2, §4, §7", () => {
+describe("count budgets, oracle: docs/derivations.md §2, §4, §7", () => {
   it("DP-ICL max queries (code sensitivity): σ=1, ε=1: RDP 86,784; σ=0.5, ε=3: RDP 28; TREC σ=1, ε=1: PRV 544", () => {
     const base = { samplingRate: 40 / 67349, delta: 1e-5, sensitivity: "code" as const };
     expect(maxDpIclQueries({ ...base, noiseMultiplier: 1, targetEpsilon: 1, spec: { accountant: "rdp" } }).count).toBe(86784);

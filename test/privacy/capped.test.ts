@@ -78,7 +78,7 @@ describe("formatAllowed", () => {
     [1e9, true, "queries", "≥ 10⁹ queries (search limit)"],
     [1e7, true, "token queries", "≥ 10⁷ token queries (search limit)"],
     [1234567, true, "tokens", "≥ 1,234,567 tokens (search limit)"],
-    [358, undefined, "public queries", "358 public queries"], // method-mechanics §4: GNMax σ = 40, ε = 3
+    [358, undefined, "public queries", "358 public queries"], // docs/derivations.md §4: GNMax σ = 40, ε = 3
     [1e9, false, "", "1,000,000,000"],
   ] as const)("%d capped=%s → %s", (allowed, capped, unit, text) => {
     expect(formatAllowed(allowed, capped, unit)).toBe(text);

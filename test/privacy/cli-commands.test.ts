@@ -12,7 +12,7 @@ function cli(...args: string[]) {
 }
 
 describe("CLI: epsilon, sigma, budget (issue #3 contract)", () => {
-  it("epsilon --accountant prv prints the PRV bounds, ε = upper (oracle: method-mechanics §9)", () => {
+  it("epsilon --accountant prv prints the PRV bounds, ε = upper (oracle: docs/derivations.md §9)", () => {
     const r = cli("epsilon", "--noise-multiplier", "1", "--sample-rate", "0.01", "--steps", "1000", "--delta", "1e-5", "--accountant", "prv");
     expect(r.code).toBe(0);
     expect(r.err).toBe("");

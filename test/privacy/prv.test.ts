@@ -42,14 +42,14 @@ describe("PRV accountant, oracle: microsoft/prv_accountant (dp-reference-cases.j
     },
   );
 
-  it("method-mechanics §9: q=0.01, σ=1, T=1000, δ=1e-5 → (1.8181, 1.8282, 1.8384); RDP gives 2.1014", () => {
+  it("docs/derivations.md §9: q=0.01, σ=1, T=1000, δ=1e-5 → (1.8181, 1.8282, 1.8384); RDP gives 2.1014", () => {
     const r = prvEpsilon(sgm(0.01, 1, 1000), 1e-5);
     expect(r.lower).toBeCloseTo(1.8181, 4);
     expect(r.estimate).toBeCloseTo(1.8282, 4);
     expect(r.upper).toBeCloseTo(1.8384, 4);
   });
 
-  it("method-mechanics §9: AGNEWS q=20/30000, σ=0.51, T=100, δ=1/30000 → estimate 0.964891 (library)", () => {
+  it("docs/derivations.md §9: AGNEWS q=20/30000, σ=0.51, T=100, δ=1/30000 → estimate 0.964891 (library)", () => {
     const r = prvEpsilon(sgm(20 / 30000, 0.51, 100), 1 / 30000);
     expect(Math.abs(r.estimate - 0.964891)).toBeLessThan(2e-6);
   });
@@ -133,7 +133,7 @@ describe("PRV event support", () => {
 describe("PRV's δ range: below PRV_MIN_DELTA = 1e-10 it refuses instead of returning an unsafe bound", () => {
   // Source of the limit: FFT round-off (~1e-16 of the pmf's peak) swamps tail masses near δ; measured
   // for q = 5e-8…6e-4, T = 10⁴, PRV's ε stops rising below δ ≈ 1e-12 and at δ = 1e-20 came out 7.6
-  // where RDP's valid bound is 17.8 (lib/privacy/prv.ts PRV_MIN_DELTA; method-mechanics P7 assumes
+  // where RDP's valid bound is 17.8 (lib/privacy/prv.ts PRV_MIN_DELTA; docs/derivations.md §1 P7 assumes
   // exact arithmetic). 1e-10 keeps a 100× margin.
   it("throws PrvDeltaOutOfRangeError, a RangeError naming delta and the range, from every PRV entry point", () => {
     expect(PRV_MIN_DELTA).toBe(1e-10);
@@ -166,7 +166,7 @@ describe("PRV's δ range: below PRV_MIN_DELTA = 1e-10 it refuses instead of retu
   });
 
   it("answers at the limit itself, with an upper bound between PRV's estimate and RDP's bound, and ε growing as δ shrinks", () => {
-    // Oracles: RDP is a valid upper bound (2.1014 at δ = 1e-5 vs PRV's 1.8384, method-mechanics §9),
+    // Oracles: RDP is a valid upper bound (2.1014 at δ = 1e-5 vs PRV's 1.8384, docs/derivations.md §9),
     // and ε(δ) is non-increasing in δ for any mechanism (δ(ε) is non-increasing in ε).
     const event = sgm(0.01, 1, 1000);
     const atLimit = prvEpsilon(event, PRV_MIN_DELTA, { epsError: 0.05 });

@@ -11,7 +11,7 @@ import { descendUnimodal, epsilonFromScaledRdp, memoisedRdpSubsampledGaussian } 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 const sgm = (q: number, sigma: number, steps: number) => selfComposed(steps, poissonSampled(q, gaussian(sigma)));
 
-describe("P2 subsampled Gaussian RDP, oracle: method-mechanics §9 (= Opacus _compute_rdp)", () => {
+describe("P2 subsampled Gaussian RDP, oracle: docs/derivations.md §9 (= Opacus _compute_rdp)", () => {
   // §9 gives 8 significant digits, so the tolerance is the rounding of the printed value.
   it.each([
     [0.01, 1, 2, 1.7181342e-4],
@@ -43,11 +43,11 @@ describe("RDP → (ε, δ), oracle: Opacus RDP accountant, dp-reference-cases.js
     expect(rel(r.epsilon, expected)).toBeLessThan(1e-9);
   });
 
-  it("method-mechanics §9: RDP-improved for q=0.01, σ=1, T=1000, δ=1e-5 is 2.1014", () => {
+  it("docs/derivations.md §9: RDP-improved for q=0.01, σ=1, T=1000, δ=1e-5 is 2.1014", () => {
     expect(rdpEpsilon(sgm(0.01, 1, 1000), 1e-5).epsilon).toBeCloseTo(2.1014, 4);
   });
 
-  it("method-mechanics §2: SST-2 DP-ICL σ = 0.5 — RDP-improved 3.682, autodp-classic (P4) 4.866401", () => {
+  it("docs/derivations.md §2: SST-2 DP-ICL σ = 0.5 — RDP-improved 3.682, autodp-classic (P4) 4.866401", () => {
     const event = sgm(40 / 67349, 0.5, 872);
     expect(rdpEpsilon(event, 1e-5).epsilon).toBeCloseTo(3.682, 3);
     const classic = rdpEpsilon(event, 1e-5, { conversion: "autodp-classic" });
@@ -71,7 +71,7 @@ describe("RDP → (ε, δ), oracle: Opacus RDP accountant, dp-reference-cases.js
   });
 });
 
-describe("P5 exponential mechanism RDP, oracle: method-mechanics §9 (autodp RDP_EM)", () => {
+describe("P5 exponential mechanism RDP, oracle: docs/derivations.md §9 (autodp RDP_EM)", () => {
   it("r_EM(α=10, ε=1) = 0.96519315 and r_EM(α=3, ε=0.45) = 0.25347881", () => {
     expect(rel(rdpExponential(1, 10), 0.96519315)).toBeLessThan(1e-8);
     expect(rel(rdpExponential(0.45, 3), 0.25347881)).toBeLessThan(2e-8);
@@ -85,7 +85,7 @@ describe("P5 exponential mechanism RDP, oracle: method-mechanics §9 (autodp RDP
   });
 });
 
-describe("P6 general amplification, oracle: method-mechanics §9 (autodp)", () => {
+describe("P6 general amplification, oracle: docs/derivations.md §9 (autodp)", () => {
   const q = 400 / 14732;
   it("EM+PTR (ε_EM=1, σ=1.15046, δ0=0.99·5e-5/q) at q' → r'(2), r'(10), r'(50)", () => {
     const c = rdpCurve(ksaPtrQueryEvent(1, 1.15046, (0.99 * 5e-5) / q, q), [2, 10, 50]);
@@ -122,7 +122,7 @@ describe("P6 general amplification, oracle: method-mechanics §9 (autodp)", () =
   });
 });
 
-describe("GNMax data-independent, oracle: method-mechanics §9 / §4 (PATE utilities)", () => {
+describe("GNMax data-independent, oracle: docs/derivations.md §9 / §4 (PATE utilities)", () => {
   it("Q=200, σ_G=20, δ=1e-6 → 5.22243 at α = 6 on PATE's orders", () => {
     const r = rdpEpsilon(selfComposed(200, gnmax(20)), 1e-6, { orders: "pate" });
     expect(r.epsilon).toBeCloseTo(5.22243, 5);

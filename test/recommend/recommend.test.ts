@@ -40,7 +40,7 @@ describe("recommend", () => {
     expect(r.ranked[3]!.why).toMatch(/^A exposed, B exposed; protects C · accuracy 95\.9 \(measured\) · \$138\.00$/);
   });
 
-  it("mustProtect A and B keeps only the local options and says which channel leaks (oracle: paper-facts.md §2, closed API exposes A and B)", () => {
+  it("mustProtect A and B keeps only the local options and says which channel leaks (oracle: docs/derivations.md §S2, closed API exposes A and B)", () => {
     const r = recommend(OPTIONS, { mustProtect: ["A", "B"] });
     expect(r.ranked.map((x) => x.option.llm)).toEqual(["open", "open"]);
     const dpIcl = r.excluded.find((x) => key(x.option) === "dp-icl@gpt-4-turbo")!;
