@@ -11,8 +11,8 @@
  */
 import { GPUS, METHODS, MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
 import {
-  batchedForwardGpuHours, checkInferenceMemory, checkTrainingMemory, dpSgdGpuHours, servingGpuHours,
-  type ServingMode,
+  BATCHED_SERVING_BATCH, batchedForwardGpuHours, checkInferenceMemory, checkTrainingMemory, dpSgdGpuHours, gpuSetup, servingGpuHours, WEIGHT_BYTES,
+  type GpuSetup, type ServingMode,
 } from "./gpu-model";
 import { methodWork, type ApiCostOptions, type LlmCalls, type MethodWork, type WorkItem } from "./method-work";
 import { apiUsd, resolveApiPrice } from "./prices";
@@ -33,7 +33,7 @@ export function incompatibility(method: MethodId, model: ModelId, task: Scenario
   return null;
 }
 
-type Costed = { stages: CostStage[]; prices: Map<ModelId, ApiPriceQuote>; missing: Set<string>; memory: MemoryCheck[] };
+type Costed = { stages: CostStage[]; prices: Map<ModelId, ApiPriceQuote>; missing: Set<string>; memory: MemoryCheck[]; setup: GpuSetup };
 
 function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: number, acc: Costed, options: CostOptions): CostStage | null {
   if (c.calls <= 0) return null;
@@ -62,7 +62,12 @@ function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: numb
   const mem = checkInferenceMemory(model, scenario.gpu);
   if (!acc.memory.some((m) => m.purpose === "inference")) acc.memory.push(mem);
   const serving = options.serving ?? "sequential";
-  const one = servingGpuHours({ calls: c.calls, prefillTokensPerCall: c.inputTokens / c.calls, decodeTokensPerCall: c.outputTokens / c.calls }, model, scenario.gpu, serving);
+  const weightBytes = acc.setup.servingWeightBytes ?? WEIGHT_BYTES[mem.precision];
+  const one = servingGpuHours({
+    calls: c.calls, prefillTokensPerCall: c.inputTokens / c.calls, decodeTokensPerCall: c.outputTokens / c.calls, weightBytes,
+    ...(acc.setup.maxNewTokens !== undefined ? { maxNewTokens: acc.setup.maxNewTokens } : {}),
+    ...(serving === "batched" ? { batch: BATCHED_SERVING_BATCH } : {}),
+  }, model, scenario.gpu);
   // One call at a time holds every GPU the model is split over.
   const gpus = serving === "sequential" ? mem.gpusNeeded : 1;
   const hoursOnce = one.gpuHours * gpus;
@@ -81,7 +86,7 @@ function priceTraining(item: WorkItem, model: ModelId, scenario: Scenario, acc: 
       return priceCalls(item, model, scenario, 1, acc, options);
     case "dp-sgd": {
       acc.memory.push(checkTrainingMemory(model, item.trainable, scenario.gpu, { task: scenario.task, ...(item.loraRank !== undefined ? { loraRank: item.loraRank } : {}) }));
-      const h = dpSgdGpuHours(item, model, scenario.gpu);
+      const h = dpSgdGpuHours({ ...item, task: scenario.task, ...(acc.setup.maxSeqLength !== undefined ? { maxSeqLength: acc.setup.maxSeqLength } : {}) }, model, scenario.gpu);
       return { kind: "gpu", phase: "training", id: item.id, label: item.label, model, gpu: scenario.gpu, flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
     }
     case "local-forward": {
@@ -96,7 +101,7 @@ const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null
 
 /** Price a method's work on one model. Exposed for the study reproduction (which also prices baselines). */
 export function costWork(work: MethodWork, method: MethodId, model: ModelId, scenario: Scenario, options: CostOptions = {}): CostRow {
-  const acc: Costed = { stages: [], prices: new Map(), missing: new Set(), memory: [] };
+  const acc: Costed = { stages: [], prices: new Map(), missing: new Set(), memory: [], setup: gpuSetup(scenario, method) };
   for (const item of work.training) {
     const s = priceTraining(item, model, scenario, acc, options);
     if (s) acc.stages.push(s);
@@ -120,7 +125,7 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
   for (const q of acc.prices.values()) sources.push(`${MODELS[q.model].label} price: ${q.source} (as of ${q.asOf})`);
   if (usesGpu) {
     assumptions.push(
-      "GPU-hours = FLOPs (6·P per token to fine-tune all weights, 4·P for LoRA/prompts, 2·P to run) ÷ (GPU peak × utilisation); utilisation and overheads fitted to the study's measured A40 costs (lib/cost/gpu-model.ts).",
+      "GPU-hours from a roofline model (lib/cost/gpu-model.ts): training and prompt reading are compute-bound (6·P FLOPs per token to fine-tune all weights, 4·P for LoRA/prompts, 2·P to run, ÷ GPU peak × utilisation), DP-SGD adds per-sample-gradient memory traffic, and generating a token is memory-bound (weights + KV cache ÷ memory bandwidth); 9 constants fitted to the study's measured A40 costs, validated leave-one-out (test/cost/GPU-MODEL.md).",
       options.serving === "batched" ? "Queries on a local model are served in large batches (throughput server)." : "Queries on a local model are answered one at a time, as the study measured.",
       "Training GPU-hours do not change when the model is split over several GPUs; one-at-a-time serving holds all of them.",
     );

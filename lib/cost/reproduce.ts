@@ -7,8 +7,9 @@
  * Appendix D formula, so they either match to the cent or the gap is a known paper inconsistency
  * (named in `reason`). GPU cells come from the fitted GPU-hour model; their error is the model's.
  */
-import { presetScenario, type DatasetId, type MethodId, type ModelId, type Scenario } from "../scenario";
+import { presetScenario, type DatasetId, type ModelId, type Scenario } from "../scenario";
 import { costWork, type CostOptions } from "./estimate";
+import { STUDY_SETUP_GAPS } from "./gpu-model";
 import { methodWork, singleCallTokens, type MethodWork } from "./method-work";
 import { STUDY_COST_CELLS, type StudyBaselineId, type StudyCostCell } from "./study-costs";
 
@@ -45,13 +46,14 @@ export function baselineWork(baseline: StudyBaselineId, scenario: Scenario): Met
   };
 }
 
-/** Methods whose GPU cells calibrate the GPU-hour model (./calibration); the others validate it. */
-const DP_SGD_METHODS: readonly MethodId[] = ["prompt-dpsgd", "private-lora", "dp-finetune"];
+/** Whether a GPU cell's figure is fitted by ./calibration (every non-zero one except the labelled study-setup gaps). */
+const fitsGpuModel = (cell: StudyCostCell, part: "training" | "query") =>
+  cell.runsOn === "gpu" && cell.table !== "1" && (part === "training" ? cell.trainUsd : cell.queryUsdPer10k) > 0 && !STUDY_SETUP_GAPS.some((g) => g.match({ method: cell.method, model: cell.model, part }));
 export function calibratesTraining(cell: StudyCostCell): boolean {
-  return cell.runsOn === "gpu" && cell.table !== "1" && (DP_SGD_METHODS as readonly string[]).includes(cell.method);
+  return fitsGpuModel(cell, "training");
 }
 export function calibratesServing(cell: StudyCostCell): boolean {
-  return cell.runsOn === "gpu" && cell.table !== "1" && ((DP_SGD_METHODS as readonly string[]).includes(cell.method) || cell.method === "dp-opt");
+  return fitsGpuModel(cell, "query");
 }
 
 export interface StudyCostComparison {
@@ -107,7 +109,7 @@ export function reproduceStudyCosts(options: CostOptions = {}): StudyCostCompari
     const discrepancy: StudyCostComparison["discrepancy"] = matches ? "none" : cell.paperIssue ? "paper" : "model";
     const reason = discrepancy === "paper" ? cell.paperIssue
       : discrepancy === "model" ? (cell.runsOn === "gpu"
-        ? "GPU-hours from a FLOP model with constants fitted to all the study's GPU cells at once; the gap is the fit's residual for this cell."
+        ? "GPU-hours from a roofline model (compute-bound training and prefill, bandwidth-bound decoding) whose 9 constants are fitted to the study's GPU cells; the gap is the fit's residual for this cell (its leave-one-out error: test/cost/GPU-MODEL.md)."
         : "The study's figure and privadapt's token model differ; the paper gives no reason.")
         : undefined;
     return {

@@ -69,7 +69,8 @@ describe("presentEstimate for the study's SAMSum setup", () => {
   });
 
   test("the summary names the cheapest, the most accurate measured and the leak-free options", () => {
-    expect(p.summary.cheapest?.text).toMatch(/^PrivateLoRA on BART-Large \(XSum\): \$2\.\d\d for training and 10,000 queries$/);
+    // Paper Table 4 measured $2.90 + $0.69 = $3.59 for this setup; the GPU model (in sample, ×0.93) gives $3.3x.
+    expect(p.summary.cheapest?.text).toMatch(/^PrivateLoRA on BART-Large \(XSum\): \$3\.\d\d for training and 10,000 queries$/);
     expect(p.summary.mostAccurate?.text).toBe("PrivateLoRA on BART-Large (XSum): ROUGE-L 39.1 (Hanke et al. 2024, Table 4)");
     expect(p.summary.leakNothing.text).toBe("PrivateLoRA, on local open models (1 of 2 options).");
   });
