@@ -16,6 +16,7 @@ import {
 } from "./gpu-model";
 import { methodWork, type ApiCostOptions, type LlmCalls, type MethodWork, type WorkItem } from "./method-work";
 import { apiUsd, resolveApiPrice } from "./prices";
+import { applyGpuBasis } from "./gpu-basis";
 import { paperFigureFor } from "./study-costs";
 import type { ApiCostStage, ApiPriceQuote, BreakEven, CostEstimate, CostRow, CostStage, GpuCostStage, MemoryCheck, SkippedPair } from "./types";
 
@@ -72,7 +73,7 @@ function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: numb
   const gpus = serving === "sequential" ? mem.gpusNeeded : 1;
   const hoursOnce = one.gpuHours * gpus;
   const stage: GpuCostStage = {
-    kind: "gpu", phase: c.phase, id: c.id, label: `${c.label} (on the local ${MODELS[model].label})`, model, gpu: scenario.gpu,
+    kind: "gpu", phase: c.phase, id: c.id, label: `${c.label} (on the local ${MODELS[model].label})`, model, gpu: scenario.gpu, regime: "serving",
     flops: one.flops * times, gpuHours: hoursOnce * times, usd: hoursOnce * times * scenario.gpuUsdPerHour,
     ...(perQuery ? { perQuery: { gpuHours: hoursOnce, usd: hoursOnce * scenario.gpuUsdPerHour } } : {}),
     formula: `${c.formula}; GPU: ${one.formula}${gpus > 1 ? ` × ${gpus} GPUs` : ""}`,
@@ -87,12 +88,12 @@ function priceTraining(item: WorkItem, model: ModelId, scenario: Scenario, acc: 
     case "dp-sgd": {
       acc.memory.push(checkTrainingMemory(model, item.trainable, scenario.gpu, { task: scenario.task, ...(item.loraRank !== undefined ? { loraRank: item.loraRank } : {}) }));
       const h = dpSgdGpuHours({ ...item, task: scenario.task, ...(acc.setup.maxSeqLength !== undefined ? { maxSeqLength: acc.setup.maxSeqLength } : {}) }, model, scenario.gpu);
-      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model, gpu: scenario.gpu, flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
+      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
     }
     case "local-forward": {
       acc.memory.push(checkInferenceMemory(item.localModel, scenario.gpu));
       const h = batchedForwardGpuHours(item.tokens, item.localModel, scenario.gpu);
-      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model: item.localModel, gpu: scenario.gpu, flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
+      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model: item.localModel, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
     }
   }
 }
@@ -139,7 +140,7 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
     breakdown: {
       stages: acc.stages,
       prices: [...acc.prices.values()],
-      ...(usesGpu ? { gpu: { id: gpu.id, label: gpu.label, usdPerHour: scenario.gpuUsdPerHour, peakBf16Tflops: gpu.peakBf16Tflops, memory: acc.memory } } : {}),
+      ...(usesGpu ? { gpu: { id: gpu.id, label: gpu.label, usdPerHour: scenario.gpuUsdPerHour, peakBf16Tflops: gpu.peakBf16Tflops, memoryBandwidthGBs: gpu.memoryBandwidthGBs, memory: acc.memory } } : {}),
     },
     assumptions,
     sources: [...new Set(sources)],
@@ -153,7 +154,10 @@ export function estimateCostRow(scenario: Scenario, method: MethodId, model: Mod
   const row = costWork(methodWork(method, scenario, options), method, model, scenario, options);
   const figure = paperFigureFor(scenario, method, model);
   if (figure) row.paperFigure = figure;
-  return row;
+  // GPU hours: the study's measurement where it ran this setup, scaled where it ran a neighbour, else the model, with its error band.
+  // The study served one query at a time: its setup is priced sequentially whatever the scenario's serving mode.
+  const studyOptions: CostOptions = { ...options, serving: "sequential" };
+  return applyGpuBasis(row, scenario, method, model, options, (study) => costWork(methodWork(method, study, studyOptions), method, model, study, studyOptions));
 }
 
 /**

@@ -43,6 +43,16 @@ describe("leave-one-out validation of the GPU model (oracle: paper Tables 3–6)
     }
   });
 
+  it("the band means what it says: the study's measurement falls inside its leave-one-out band for ≈ 80% of fitted cells", () => {
+    const cells = fitted;
+    const inside = cells.filter((c) => {
+      const r = GPU_MODEL_LOO_RATIO[c.measurement.group];
+      return c.measuredGpuHours >= c.leaveOneOutGpuHours / r.p90 && c.measuredGpuHours <= c.leaveOneOutGpuHours / r.p10;
+    }).length;
+    expect(inside / cells.length).toBeGreaterThan(0.7);
+    expect(inside / cells.length).toBeLessThan(0.9);
+  });
+
   it("every cell left out of the fit says why, with the study's own numbers", () => {
     expect(report.setupGaps).toHaveLength(7);
     for (const c of report.setupGaps) expect(c.cause).toMatch(/\$\d/);

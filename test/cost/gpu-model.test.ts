@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { presetScenario } from "@/lib/scenario";
 import {
-  activeParams, BATCHED_SERVING_BATCH, checkInferenceMemory, checkTrainingMemory, dpSgdGpuHours, estimateCostRow, gpuSetup, kvBytesPerToken, servingGpuHours, TRAINING_CONSTANTS,
+  activeParams, BATCHED_SERVING_BATCH, checkInferenceMemory, costWork, methodWork, checkTrainingMemory, dpSgdGpuHours, estimateCostRow, gpuSetup, kvBytesPerToken, servingGpuHours, TRAINING_CONSTANTS,
   trainingUtilisation, type GpuCostStage,
 } from "@/lib/cost";
 
@@ -108,7 +108,8 @@ describe("memory check", () => {
     s.gpuUsdPerHour = 0.43;
     const mem = checkInferenceMemory("mixtral-8x7b", "l4");
     expect(mem.gpusNeeded).toBe(2);
-    const row = estimateCostRow(s, "private-lora", "mixtral-8x7b");
+    // The model's own hours (costWork), before the row is re-based on the study's measurement.
+    const row = costWork(methodWork("private-lora", s), "private-lora", "mixtral-8x7b", s);
     const query = row.breakdown.stages.find((st) => st.phase === "query") as GpuCostStage;
     // The study's SAMSum setup: answers capped at 64 tokens, served in 4-bit (gpuSetup).
     const setup = gpuSetup(s, "private-lora");

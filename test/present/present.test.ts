@@ -69,8 +69,8 @@ describe("presentEstimate for the study's SAMSum setup", () => {
   });
 
   test("the summary names the cheapest, the most accurate measured and the leak-free options", () => {
-    // Paper Table 4 measured $2.90 + $0.69 = $3.59 for this setup; the GPU model (in sample, ×0.93) gives $3.3x.
-    expect(p.summary.cheapest?.text).toMatch(/^PrivateLoRA on BART-Large \(XSum\): \$3\.\d\d for training and 10,000 queries$/);
+    // The study's own setup: its measured $2.90 + $0.69 = $3.59 (paper Table 4), not a model estimate.
+    expect(p.summary.cheapest?.text).toBe("PrivateLoRA on BART-Large (XSum): $3.59 for training and 10,000 queries");
     expect(p.summary.mostAccurate?.text).toBe("PrivateLoRA on BART-Large (XSum): ROUGE-L 39.1 (Hanke et al. 2024, Table 4)");
     expect(p.summary.leakNothing.text).toBe("PrivateLoRA, on local open models (1 of 2 options).");
   });
@@ -157,7 +157,8 @@ describe("no NaN, no $0 for an unknown, a title for every chart", () => {
         for (const r of p.table.rows) {
           for (const id of ["training", "query", "total"] as const) {
             if (r.cells[id].value === null) expect(r.cells[id].text).toMatch(/^no price/);
-            else expect(r.cells[id].text).toBe(formatUsd(r.cells[id].value as number));
+            // A modelled GPU cost reads "≈ $13 ($9–$19)" (issue #15); a measured or API cost is the plain figure.
+            else expect([formatUsd(r.cells[id].value as number), `≈ ${formatUsd(r.cells[id].value as number)}`]).toContain(r.cells[id].text.replace(/ \(\$[^)]*\)$/, ""));
           }
         }
       },
