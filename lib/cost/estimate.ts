@@ -15,7 +15,7 @@ import {
   type GpuSetup, type ServingMode,
 } from "./gpu-model";
 import { methodWork, type ApiCostOptions, type LlmCalls, type MethodWork, type WorkItem } from "./method-work";
-import { apiUsd, resolveApiPrice } from "./prices";
+import { apiUsd, gpuPriceRange, resolveApiPrice } from "./prices";
 import { applyGpuBasis } from "./gpu-basis";
 import { paperFigureFor } from "./study-costs";
 import type { ApiCostStage, ApiPriceQuote, BreakEven, CostEstimate, CostRow, CostStage, GpuCostStage, MemoryCheck, SkippedPair } from "./types";
@@ -131,6 +131,8 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
       "Training GPU-hours do not change when the model is split over several GPUs; one-at-a-time serving holds all of them.",
     );
     sources.push(`GPU: ${gpu.label}, ${gpu.specSource}; $${scenario.gpuUsdPerHour}/GPU-hour (${scenario.gpuUsdPerHour === gpu.usdPerHour ? gpu.priceSource : "scenario gpuPrice"})`, "Kaplan et al. 2020, Scaling Laws for Neural Language Models, §2.1 (FLOPs per token)");
+    const range = gpuPriceRange(scenario.gpu, scenario.priceSet);
+    if (range) assumptions.push(`${gpu.label} rents for ${[range.spotUsdPerHour !== null ? `$${range.spotUsdPerHour}/h spot` : null, range.onDemandUsdPerHour !== null ? `$${range.onDemandUsdPerHour}/h on demand` : null].filter(Boolean).join(" to ")} (${range.source}, as of ${range.asOf}); this row uses $${scenario.gpuUsdPerHour}/h.`);
     for (const m of acc.memory) if (!m.fits || m.precision === "4-bit") assumptions.push(`Memory (${m.purpose}): ${m.advice}.`);
   }
 

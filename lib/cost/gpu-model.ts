@@ -359,6 +359,20 @@ function memoryCheckAt(purpose: MemoryCheck["purpose"], precision: MemoryCheck["
   return { purpose, precision, requiredGb: sig(requiredGb), gpuMemoryGb, gpusNeeded, fits: gpusNeeded === 1, formula };
 }
 
+/** Catalogue GPUs with at least `requiredGb` of memory, smallest first. */
+export function gpusWithMemory(requiredGb: number): GpuId[] {
+  return (Object.keys(GPUS) as GpuId[]).filter((g) => GPUS[g].memoryGb >= requiredGb).sort((a, b) => GPUS[a].memoryGb - GPUS[b].memoryGb);
+}
+
+/** "; one H200 141 GB fits it with 16-bit weights" — which catalogue GPU holds the job alone, if any. */
+function fitsOnText(sixteenBitGb: number, fourBitGb: number | null): string {
+  const at16 = gpusWithMemory(sixteenBitGb)[0];
+  if (at16) return `; one ${GPUS[at16].label} fits it with 16-bit weights`;
+  const at4 = fourBitGb === null ? undefined : gpusWithMemory(fourBitGb)[0];
+  if (at4) return `; one ${GPUS[at4].label} fits it with 4-bit weights`;
+  return "; no single GPU of the catalogue fits it";
+}
+
 /**
  * Memory to train `model` with DP-SGD on `gpu`. Tries 16-bit weights; if they do not fit and the
  * method keeps the base weights frozen (LoRA, prompts), 4-bit weights as in QLoRA; otherwise
@@ -380,9 +394,9 @@ export function checkTrainingMemory(model: ModelId, trainable: "full" | "lora" |
   if (trainable !== "full") {
     const q = at("4-bit");
     if (q.fits) return { ...q, advice: `16-bit weights need ${full.requiredGb} GB; 4-bit weights (QLoRA-style) fit one ${GPUS[gpu].label}` };
-    return { ...q, advice: `needs ${q.gpusNeeded} × ${GPUS[gpu].label} even with 4-bit weights (${full.gpusNeeded} with 16-bit), or a GPU with ≥ ${q.requiredGb} GB` };
+    return { ...q, advice: `needs ${q.gpusNeeded} × ${GPUS[gpu].label} even with 4-bit weights (${full.gpusNeeded} with 16-bit), or a GPU with ≥ ${q.requiredGb} GB${fitsOnText(full.requiredGb, q.requiredGb)}` };
   }
-  return { ...full, advice: `full fine-tuning needs ${full.requiredGb} GB: ${full.gpusNeeded} × ${GPUS[gpu].label} with sharded optimiser state (ZeRO-3/FSDP); 4-bit weights cannot be fine-tuned directly — consider PrivateLoRA` };
+  return { ...full, advice: `full fine-tuning needs ${full.requiredGb} GB: ${full.gpusNeeded} × ${GPUS[gpu].label} with sharded optimiser state (ZeRO-3/FSDP)${fitsOnText(full.requiredGb, null)}; 4-bit weights cannot be fine-tuned directly — consider PrivateLoRA` };
 }
 
 /** Memory to serve `model` on `gpu`: weights × 1.2 (KV cache, activations) + 1 GB; 4-bit if 16-bit does not fit. */
@@ -393,7 +407,7 @@ export function checkInferenceMemory(model: ModelId, gpu: GpuId): MemoryCheck {
   if (full.fits) return { ...full, advice: `fits one ${GPUS[gpu].label} with 16-bit weights` };
   const q = at("4-bit");
   if (q.fits) return { ...q, advice: `16-bit weights need ${full.requiredGb} GB; 4-bit weights fit one ${GPUS[gpu].label}` };
-  return { ...q, advice: `needs ${q.gpusNeeded} × ${GPUS[gpu].label} even with 4-bit weights (${full.gpusNeeded} with 16-bit)` };
+  return { ...q, advice: `needs ${q.gpusNeeded} × ${GPUS[gpu].label} even with 4-bit weights (${full.gpusNeeded} with 16-bit)${fitsOnText(full.requiredGb, q.requiredGb)}` };
 }
 
 /** The study's DP-SGD methods, whose training and evaluation code (sprintml/OpenLLMs) fixes the setup below. */

@@ -11,13 +11,14 @@ export {
 export {
   PAPER_API_PRICES, PAPER_PRICES_AS_OF, PAPER_PRICES_SOURCE, GENAI_PRICES_VERSION, GENAI_PRICES_AS_OF,
   resolveApiPrice, currentApiPrice, apiUsd, missingPriceMessage, type PriceLookup,
+  PAPER_GPU_PRICES, CURRENT_GPU_PRICES, gpuPriceRange, type GpuPriceRange,
 } from "./prices";
 export {
   TRAINING_FLOPS_PER_PARAM_TOKEN, INFERENCE_FLOPS_PER_PARAM_TOKEN, ACTIVE_PARAMS_BILLIONS, TRAINING_CONSTANTS, SERVING_CONSTANTS,
   WEIGHT_BYTES, TRAINED_PARAM_STATE_BYTES, PER_SAMPLE_GRADIENT_BYTES, MEMORY_MARGIN, CUDA_CONTEXT_GB, LORA_FRACTION_PER_RANK, PROMPT_TRAINABLE_FRACTION,
   STUDY_MAX_SEQ_LENGTH, STUDY_MAX_NEW_TOKENS, GPU_MODEL_LOO_RATIO, STUDY_SETUP_GAPS, BATCHED_SERVING_BATCH,
   activeParams, trainingUtilisation, trainedParams, processedTokensPerRecord, kvBytesPerToken, runOnShare, gpuSetup,
-  dpSgdGpuHours, batchedForwardGpuHours, servingGpuHours, checkTrainingMemory, checkInferenceMemory,
+  dpSgdGpuHours, batchedForwardGpuHours, servingGpuHours, checkTrainingMemory, checkInferenceMemory, gpusWithMemory,
   type TrainingConstants, type ServingConstants, type ServingMode, type GpuHours, type DpSgdJob, type ServingWork, type GpuSetup,
 } from "./gpu-model";
 export {

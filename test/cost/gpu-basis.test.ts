@@ -1,6 +1,6 @@
 /** @jest-environment node */
-import { presetScenario, type DatasetId, type Scenario } from "@/lib/scenario";
-import { estimateCostRow, estimateCosts, GPU_MODEL_LOO_RATIO, STUDY_COST_CELLS, studyScenario, type MethodId } from "@/lib/cost";
+import { presetScenario, type DatasetId, type MethodId, type Scenario } from "@/lib/scenario";
+import { estimateCostRow, estimateCosts, GPU_MODEL_LOO_RATIO, STUDY_COST_CELLS, studyScenario } from "@/lib/cost";
 import { studySetupScenario } from "@/lib/cost/gpu-basis";
 
 /**
