@@ -59,18 +59,21 @@ function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: numb
     };
     return stage;
   }
-  // A local open model answers the calls: GPU time.
-  const mem = checkInferenceMemory(model, scenario.gpu);
+  // A local open model answers the calls: GPU time. Queries are decoded `servingBatch` at a time
+  // (1: one at a time, as the study; the legacy option serving: "batched" means 64); the
+  // method's own offline calls (teachers, training phase) one at a time, as the study ran them.
+  const batch = c.phase !== "query" ? 1 : options.serving === "batched" ? BATCHED_SERVING_BATCH : scenario.servingBatch;
+  const contextTokens = (c.inputTokens + c.outputTokens) / c.calls;
+  const mem = checkInferenceMemory(model, scenario.gpu, batch > 1 ? { batch, contextTokens } : {});
   if (!acc.memory.some((m) => m.purpose === "inference")) acc.memory.push(mem);
-  const serving = options.serving ?? "sequential";
   const weightBytes = acc.setup.servingWeightBytes ?? WEIGHT_BYTES[mem.precision];
   const one = servingGpuHours({
     calls: c.calls, prefillTokensPerCall: c.inputTokens / c.calls, decodeTokensPerCall: c.outputTokens / c.calls, weightBytes,
     ...(acc.setup.maxNewTokens !== undefined ? { maxNewTokens: acc.setup.maxNewTokens } : {}),
-    ...(serving === "batched" ? { batch: BATCHED_SERVING_BATCH } : {}),
+    ...(batch > 1 ? { batch } : {}),
   }, model, scenario.gpu);
-  // One call at a time holds every GPU the model is split over.
-  const gpus = serving === "sequential" ? mem.gpusNeeded : 1;
+  // One call at a time holds every GPU the model is split over; a batched server's throughput is per GPU.
+  const gpus = batch === 1 ? mem.gpusNeeded : 1;
   const hoursOnce = one.gpuHours * gpus;
   const stage: GpuCostStage = {
     kind: "gpu", phase: c.phase, id: c.id, label: `${c.label} (on the local ${MODELS[model].label})`, model, gpu: scenario.gpu, regime: "serving",
@@ -127,7 +130,7 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
   if (usesGpu) {
     assumptions.push(
       "GPU-hours from a roofline model (lib/cost/gpu-model.ts): training and prompt reading are compute-bound (6·P FLOPs per token to fine-tune all weights, 4·P for LoRA/prompts, 2·P to run, ÷ GPU peak × utilisation), DP-SGD adds per-sample-gradient memory traffic, and generating a token is memory-bound (weights + KV cache ÷ memory bandwidth); 9 constants fitted to the study's measured A40 costs, validated leave-one-out (test/cost/GPU-MODEL.md).",
-      options.serving === "batched" ? "Queries on a local model are served in large batches (throughput server)." : "Queries on a local model are answered one at a time, as the study measured.",
+      options.serving === "batched" || scenario.servingBatch > 1 ? `Queries on a local model are decoded ${options.serving === "batched" ? BATCHED_SERVING_BATCH : scenario.servingBatch} at a time by a batched server: the weights are read once per step for the whole batch, each query's KV cache on its own; the study answered one at a time.` : "Queries on a local model are answered one at a time, as the study measured.",
       "Training GPU-hours do not change when the model is split over several GPUs; one-at-a-time serving holds all of them.",
     );
     sources.push(`GPU: ${gpu.label}, ${gpu.specSource}; $${scenario.gpuUsdPerHour}/GPU-hour (${scenario.gpuUsdPerHour === gpu.usdPerHour ? gpu.priceSource : "scenario gpuPrice"})`, "Kaplan et al. 2020, Scaling Laws for Neural Language Models, §2.1 (FLOPs per token)");

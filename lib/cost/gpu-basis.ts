@@ -51,7 +51,7 @@ function changesFromStudy(scenario: Scenario, study: Scenario, method: MethodId,
   const ks = study.knobs[method] as Record<string, number>;
   for (const key of Object.keys(ks)) if (k[key] !== ks[key]) out.push(`${method}.${key} (${k[key]} vs ${ks[key]})`);
   if (scenario.gpu !== study.gpu) out.push(`GPU (${GPUS[scenario.gpu].label} vs the study's A40)`);
-  if (batched) out.push("batched serving (the study served one query at a time)");
+  if (batched || scenario.servingBatch !== study.servingBatch) out.push(`serving batch ${batched ? "64" : scenario.servingBatch} (the study served one query at a time)`);
   return out;
 }
 

@@ -399,10 +399,15 @@ export function checkTrainingMemory(model: ModelId, trainable: "full" | "lora" |
   return { ...full, advice: `full fine-tuning needs ${full.requiredGb} GB: ${full.gpusNeeded} × ${GPUS[gpu].label} with sharded optimiser state (ZeRO-3/FSDP)${fitsOnText(full.requiredGb, null)}; 4-bit weights cannot be fine-tuned directly — consider PrivateLoRA` };
 }
 
-/** Memory to serve `model` on `gpu`: weights × 1.2 (KV cache, activations) + 1 GB; 4-bit if 16-bit does not fit. */
-export function checkInferenceMemory(model: ModelId, gpu: GpuId): MemoryCheck {
+/**
+ * Memory to serve `model` on `gpu`: (weights + the KV cache of a batch) × 1.2 + 1 GB; 4-bit if
+ * 16-bit does not fit. One call at a time: the 1.2 margin covers its KV cache; a batch of b calls
+ * of c tokens adds b · c · KV bytes per token (`kvBytesPerToken`).
+ */
+export function checkInferenceMemory(model: ModelId, gpu: GpuId, serving: { batch?: number; contextTokens?: number } = {}): MemoryCheck {
   const p = totalParams(model);
-  const at = (precision: MemoryCheck["precision"]) => memoryCheckAt("inference", precision, p * WEIGHT_BYTES[precision], gpu, `${sig(p / 1e9)}B weights × ${WEIGHT_BYTES[precision]} B × ${MEMORY_MARGIN} + ${CUDA_CONTEXT_GB} GB`);
+  const kv = (serving.batch ?? 1) > 1 ? (serving.batch ?? 1) * (serving.contextTokens ?? 0) * kvBytesPerToken(activeParams(model)) : 0;
+  const at = (precision: MemoryCheck["precision"]) => memoryCheckAt("inference", precision, p * WEIGHT_BYTES[precision] + kv, gpu, `(${sig(p / 1e9)}B weights × ${WEIGHT_BYTES[precision]} B${kv > 0 ? ` + ${serving.batch} × ${sig(serving.contextTokens ?? 0)} tokens × ${sig(kvBytesPerToken(activeParams(model)) / 1e6)} MB KV cache` : ""}) × ${MEMORY_MARGIN} + ${CUDA_CONTEXT_GB} GB`);
   const full = at("16-bit");
   if (full.fits) return { ...full, advice: `fits one ${GPUS[gpu].label} with 16-bit weights` };
   const q = at("4-bit");

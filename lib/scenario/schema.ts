@@ -52,6 +52,8 @@ export interface Scenario {
   priceSet: PriceSetId;
   gpu: GpuId;
   gpuUsdPerHour: number;
+  /** Queries a local open model decodes together: 1 = one at a time, as the study measured; more = a batched server. */
+  servingBatch: number;
   priceOverrides: Partial<Record<ModelId, PriceOverride>>;
   knobs: Knobs;
 }
@@ -95,6 +97,7 @@ export const TOP_FIELDS = [
   { path: "priceSet", key: "prices", label: "Price set", unit: "", description: "The study's API prices of 2024-05-22 or current list prices.", kind: { type: "enum", values: PRICE_SET_IDS } },
   { path: "gpu", key: "gpu", label: "GPU", unit: "", description: "GPU that trains and serves the open models.", kind: { type: "enum", values: GPU_IDS } },
   { path: "gpuUsdPerHour", key: "gpuPrice", label: "GPU price", unit: "$/GPU-hour", description: "Rental price of one GPU for one hour.", kind: num(0, 1000, false) },
+  { path: "servingBatch", key: "serveBatch", label: "Serving batch size", unit: "queries decoded together", description: "How a local open model answers queries: 1 = one at a time, as the study measured; more = a batched server (e.g. vLLM) that reads the weights once per step for the whole batch.", kind: num(1, 4096, true) },
 ] as const satisfies readonly (FieldMeta & { path: keyof Scenario })[];
 
 export type TopFieldPath = (typeof TOP_FIELDS)[number]["path"];

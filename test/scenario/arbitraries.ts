@@ -61,6 +61,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
         priceSet: fc.constantFrom(...PRICE_SET_IDS),
         gpu: fc.constantFrom(...GPU_IDS),
         gpuUsdPerHour: numberIn(0, 1000, false),
+        servingBatch: numberIn(1, 4096, true),
         priceOverrides: priceOverridesArb,
         knobs: knobsArb(),
       },
