@@ -89,7 +89,7 @@ function priceTraining(item: WorkItem, model: ModelId, scenario: Scenario, acc: 
     case "llm-calls":
       return priceCalls(item, model, scenario, 1, acc, options);
     case "dp-sgd": {
-      acc.memory.push(checkTrainingMemory(model, item.trainable, scenario.gpu, { task: scenario.task, ...(item.loraRank !== undefined ? { loraRank: item.loraRank } : {}) }));
+      acc.memory.push(checkTrainingMemory(model, item.trainable, scenario.gpu, { task: scenario.task, impl: item.impl, ...(item.loraRank !== undefined ? { loraRank: item.loraRank } : {}) }));
       const h = dpSgdGpuHours({ ...item, task: scenario.task, ...(acc.setup.maxSeqLength !== undefined ? { maxSeqLength: acc.setup.maxSeqLength } : {}) }, model, scenario.gpu);
       return { kind: "gpu", phase: "training", id: item.id, label: item.label, model, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
     }

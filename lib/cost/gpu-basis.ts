@@ -38,7 +38,7 @@ export function studySetupScenario(cell: StudyCostCell, dataset: DatasetId): Sce
   s.priceSet = "paper-2024-05";
   s.gpu = "a40";
   s.gpuUsdPerHour = STUDY_USD_PER_GPU_HOUR;
-  for (const [method, knobs] of Object.entries(cell.knobs ?? {})) Object.assign((s.knobs as Record<string, Record<string, number>>)[method]!, knobs);
+  for (const [method, knobs] of Object.entries(cell.knobs ?? {})) Object.assign((s.knobs as unknown as Record<string, Record<string, number>>)[method]!, knobs);
   return s;
 }
 

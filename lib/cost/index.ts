@@ -16,7 +16,7 @@ export {
 export {
   TRAINING_FLOPS_PER_PARAM_TOKEN, INFERENCE_FLOPS_PER_PARAM_TOKEN, ACTIVE_PARAMS_BILLIONS, TRAINING_CONSTANTS, SERVING_CONSTANTS,
   WEIGHT_BYTES, TRAINED_PARAM_STATE_BYTES, PER_SAMPLE_GRADIENT_BYTES, MEMORY_MARGIN, CUDA_CONTEXT_GB, LORA_FRACTION_PER_RANK, PROMPT_TRAINABLE_FRACTION,
-  STUDY_MAX_SEQ_LENGTH, STUDY_MAX_NEW_TOKENS, GPU_MODEL_LOO_RATIO, STUDY_SETUP_GAPS, BATCHED_SERVING_BATCH,
+  STUDY_MAX_SEQ_LENGTH, STUDY_MAX_NEW_TOKENS, DP_SGD_IMPL_TIME_FACTOR, GPU_MODEL_LOO_RATIO, STUDY_SETUP_GAPS, BATCHED_SERVING_BATCH,
   activeParams, trainingUtilisation, trainedParams, processedTokensPerRecord, kvBytesPerToken, runOnShare, gpuSetup,
   dpSgdGpuHours, batchedForwardGpuHours, servingGpuHours, checkTrainingMemory, checkInferenceMemory, gpusWithMemory,
   type TrainingConstants, type ServingConstants, type ServingMode, type GpuHours, type DpSgdJob, type ServingWork, type GpuSetup,

@@ -11,7 +11,7 @@
  * Notation in formulas: ℓin, ℓout = average input and output tokens per record
  * (`scenario.inTokens`, `scenario.outTokens`); E = ensemble size; s = shots per prompt.
  */
-import type { MethodId, Scenario } from "../scenario";
+import type { DpSgdImpl, MethodId, Scenario } from "../scenario";
 import type { ApiCostOptionId, CostPhase } from "./types";
 
 /** LLM calls of one stage. For a `query` stage the numbers are for one query. */
@@ -55,6 +55,8 @@ export interface DpSgdTraining {
   tokensPerRecord: number;
   /** LoRA rank (memory check), when `trainable` is `lora`. */
   loraRank?: number;
+  /** How per-example gradient norms are computed (`<method>.impl`); the study: per-sample. */
+  impl: DpSgdImpl;
   formula: string;
 }
 
@@ -311,7 +313,7 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
       const trainable = method === "dp-finetune" ? "full" : method === "private-lora" ? "lora" : "prompt";
       const training: DpSgdTraining = {
         kind: "dp-sgd", phase: "training", id: "dp-sgd", label: `DP-SGD training (${trainable === "full" ? "all weights" : trainable === "lora" ? "LoRA adapters" : "soft prompt"})`,
-        trainable, epochs: k.epochs, records: scenario.records, tokensPerRecord: li + lo + promptTokens,
+        trainable, epochs: k.epochs, records: scenario.records, tokensPerRecord: li + lo + promptTokens, impl: k.impl,
         ...(method === "private-lora" ? { loraRank: scenario.knobs["private-lora"].rank } : {}),
         formula: `${k.epochs} epochs × N × (ℓin + ℓout${promptTokens ? ` + ${promptTokens} prompt tokens` : ""})`,
       };

@@ -24,7 +24,7 @@ export function studyScenario(cell: StudyCostCell, dataset: DatasetId): Scenario
   s.gpu = "a40";
   s.gpuUsdPerHour = 0.69;
   for (const [method, knobs] of Object.entries(cell.knobs ?? {})) {
-    Object.assign((s.knobs as Record<string, Record<string, number>>)[method]!, knobs);
+    Object.assign((s.knobs as unknown as Record<string, Record<string, number>>)[method]!, knobs);
   }
   return s;
 }

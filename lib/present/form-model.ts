@@ -6,8 +6,8 @@
  */
 import {
   CLOSED_MODEL_IDS, DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, METHOD_IDS, MODELS, OPEN_MODEL_IDS,
-  PRESET_IDS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, knobKey,
-  type FieldKind, type MethodId,
+  PRESET_IDS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, isEnumKnob, knobKey,
+  type EnumKnobSpec, type FieldKind, type KnobSpec, type MethodId,
 } from "../scenario";
 
 export interface FormOption {
@@ -88,10 +88,9 @@ export function formModel(): FormModel {
     method,
     label: METHODS[method].label,
     note: KNOB_DEFAULT_NOTES[method] ?? null,
-    fields: Object.entries(KNOB_SPECS[method]).map(([knob, spec]) => ({
-      key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, type: "number" as const,
-      min: spec.min, max: spec.max, integer: spec.integer,
-    })),
+    fields: Object.entries(KNOB_SPECS[method] as Record<string, KnobSpec | EnumKnobSpec>).map(([knob, spec]): FormField => (isEnumKnob(spec)
+      ? { key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, type: "enum", options: spec.values.map((v) => ({ id: v, label: v })) }
+      : { key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, type: "number", min: spec.min, max: spec.max, integer: spec.integer })),
   }));
   const priceOverrides: FormField[] = [...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS].map((model) => ({
     key: `${PRICE_OVERRIDE_PREFIX}${model}`,

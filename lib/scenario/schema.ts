@@ -11,7 +11,7 @@ import {
   type AccountantId, type ClosedModelId, type GpuId, type MethodId, type ModelId, type OpenModelId, type PresetId,
   type PriceSetId, type Task,
 } from "./catalog";
-import { KNOB_SPECS, type KnobSpec, type Knobs } from "./knobs";
+import { isEnumKnob, KNOB_SPECS, type EnumKnobSpec, type KnobSpec, type Knobs } from "./knobs";
 
 export const FORMAT_VERSION = 1 as const;
 /** Caps on what one link may carry (issue #2): beyond them the input is refused, not truncated. */
@@ -116,8 +116,8 @@ export function knobKey(method: MethodId, knob: string): string {
   return `${method}.${knob}`;
 }
 
-export function knobFieldMeta(method: MethodId, knob: string, spec: KnobSpec): FieldMeta {
-  return { key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, kind: num(spec.min, spec.max, spec.integer) };
+export function knobFieldMeta(method: MethodId, knob: string, spec: KnobSpec | EnumKnobSpec): FieldMeta {
+  return { key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, kind: isEnumKnob(spec) ? { type: "enum", values: spec.values } : num(spec.min, spec.max, spec.integer) };
 }
 
 // ---------------------------------------------------------------------------------------------
