@@ -111,9 +111,10 @@ export function predictGpuHours(m: GpuMeasurement, c: GpuConstants = SHIPPED_GPU
   let total = 0;
   for (const jobs of m.jobs) {
     for (const j of jobs) {
-      if (j.kind === "dp-sgd") total += dpSgdGpuHours(j.job, j.model, "a40", c.training).gpuHours;
-      else if (j.kind === "batched-forward") total += batchedForwardGpuHours(j.tokens, j.model, "a40", c.training).gpuHours;
-      else total += servingGpuHours(j.work, j.model, "a40", c.serving, c.training).gpuHours;
+      // Hours only: the fits call this thousands of times and never read the formula text.
+      if (j.kind === "dp-sgd") total += dpSgdGpuHours(j.job, j.model, "a40", c.training, false).gpuHours;
+      else if (j.kind === "batched-forward") total += batchedForwardGpuHours(j.tokens, j.model, "a40", c.training, false).gpuHours;
+      else total += servingGpuHours(j.work, j.model, "a40", c.serving, c.training, false).gpuHours;
     }
   }
   return total / m.jobs.length;

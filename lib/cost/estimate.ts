@@ -266,5 +266,8 @@ export function findBreakEven(open: CostRow, closed: CostRow): BreakEven {
   const aboveCheaper = slope > 0 ? "open" : "closed";
   if (q <= 0) return { ...base, queries: null, cheaperAbove: aboveCheaper, note: `${aboveCheaper} is cheaper at every volume` };
   const below = aboveCheaper === "open" ? "closed" : "open";
-  return { ...base, queries: q, cheaperAbove: aboveCheaper, note: `${below} is cheaper below ${Math.round(q).toLocaleString("en-US")} queries, ${aboveCheaper} above` };
+  return { ...base, queries: q, cheaperAbove: aboveCheaper, note: `${below} is cheaper below ${GROUPED.format(Math.round(q))} queries, ${aboveCheaper} above` };
 }
+
+/** One number formatter for every break-even note, instead of one per `toLocaleString` call. */
+const GROUPED = new Intl.NumberFormat("en-US");

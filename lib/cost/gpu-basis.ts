@@ -23,9 +23,22 @@ const STUDY_USD_PER_GPU_HOUR = 0.69;
 /** The study cell that measured this method on this model for the scenario's dataset (Tables 3–6 first). */
 export function studyCellFor(scenario: Pick<Scenario, "preset">, method: MethodId, model: ModelId): StudyCostCell | undefined {
   if (scenario.preset === "custom") return undefined;
-  const preset = scenario.preset as DatasetId;
-  const matches = STUDY_COST_CELLS.filter((c) => c.method === method && c.model === model && !c.nonPrivate && c.datasets.includes(preset));
-  return matches.find((c) => c.table !== "1") ?? matches[0];
+  return cellIndex().get(`${method}|${model}|${scenario.preset}`);
+}
+
+let cellsByKey: Map<string, StudyCostCell> | undefined;
+/** method|model|dataset → its cell, Tables 3–6 before Table 1; built once (estimate() looks up every row). */
+function cellIndex(): Map<string, StudyCostCell> {
+  if (cellsByKey) return cellsByKey;
+  cellsByKey = new Map();
+  for (const c of [...STUDY_COST_CELLS.filter((x) => x.table !== "1"), ...STUDY_COST_CELLS.filter((x) => x.table === "1")]) {
+    if (c.nonPrivate) continue;
+    for (const d of c.datasets) {
+      const key = `${c.method}|${c.model}|${d}`;
+      if (!cellsByKey.has(key)) cellsByKey.set(key, c);
+    }
+  }
+  return cellsByKey;
 }
 
 /**
@@ -58,8 +71,6 @@ function changesFromStudy(scenario: Scenario, study: Scenario, method: MethodId,
 const gpuHours = (stages: CostStage[], phase: "training" | "query", perQuery: boolean): number =>
   stages.reduce((a, s) => a + (s.kind === "gpu" && s.phase === phase ? (perQuery ? s.perQuery?.gpuHours ?? 0 : s.gpuHours) : 0), 0);
 
-const sumOrNull = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : (xs as number[]).reduce((a, b) => a + b, 0));
-
 /** [usd ÷ p90, usd ÷ p10]: where the true cost fell for 80% of the study's cells when each was predicted without itself. */
 function band(stage: GpuCostStage, usd: number): CostRange {
   const r = GPU_MODEL_LOO_RATIO[stage.regime];
@@ -73,6 +84,7 @@ const fmt = (x: number) => `$${x.toFixed(2)}`;
  * the same for every scenario, so priced once per process.
  */
 const studySetupHours = new Map<string, { training: number; query: number }>();
+const studySetups = new Map<string, Scenario>();
 const ratioText = (x: number) => `× ${Number(x.toPrecision(3))}`;
 
 /**
@@ -83,8 +95,8 @@ const ratioText = (x: number) => `× ${Number(x.toPrecision(3))}`;
 export function applyGpuBasis(row: CostRow, scenario: Scenario, method: MethodId, model: ModelId, options: { serving?: "sequential" | "batched" }, costStudySetup: (s: Scenario) => CostRow): CostRow {
   const stages = row.breakdown.stages;
   if (!stages.some((s) => s.kind === "gpu")) return row;
-  const modelTraining = sumOrNull(stages.filter((s) => s.phase === "training" && s.kind === "gpu").map((s) => s.usd)) ?? 0;
-  const modelQuery = sumOrNull(stages.filter((s) => s.phase === "query" && s.kind === "gpu").map((s) => s.usd)) ?? 0;
+  let modelTraining = 0, modelQuery = 0;
+  for (const s of stages) if (s.kind === "gpu") { if (s.phase === "training") modelTraining += s.usd; else modelQuery += s.usd; }
   const cell = studyCellFor(scenario, method, model);
   // A phase can be re-based only if all its stages run on the GPU (the measurement covers the phase).
   const gpuOnly = (phase: "training" | "query") => stages.some((s) => s.phase === phase) && stages.every((s) => s.phase !== phase || s.kind === "gpu");
@@ -100,8 +112,13 @@ export function applyGpuBasis(row: CostRow, scenario: Scenario, method: MethodId
   let detail: GpuCostBasis;
   if (cell && phases.length > 0) {
     const dataset = scenario.preset as DatasetId;
-    const study = studySetupScenario(cell, dataset);
-    const key = `${cell.table}|${cell.paperMethod}|${model}|${dataset}|${JSON.stringify(options)}`;
+    const setupKey = `${cell.table}|${cell.paperMethod}|${model}|${dataset}`;
+    let study = studySetups.get(setupKey);
+    if (!study) {
+      study = studySetupScenario(cell, dataset);
+      studySetups.set(setupKey, study);
+    }
+    const key = `${setupKey}|${options.serving ?? "sequential"}`;
     let studyHours = studySetupHours.get(key);
     if (!studyHours) {
       const studyStages = costStudySetup(study).breakdown.stages;
@@ -144,31 +161,32 @@ export function applyGpuBasis(row: CostRow, scenario: Scenario, method: MethodId
   row.breakdown.gpuBasis = detail;
   row.assumptions.push(detail.note);
 
-  // Totals from the (re-based) stages.
-  const training = stages.filter((s) => s.phase === "training");
-  const query = stages.filter((s) => s.phase === "query");
-  row.trainingCostUsd = sumOrNull(training.map((s) => s.usd));
-  row.queryCostUsd = sumOrNull(query.map((s) => s.usd));
-  row.queryCostUsdPerQuery = sumOrNull(query.map((s) => s.perQuery?.usd ?? null));
-  row.totalCostUsd = row.trainingCostUsd === null || row.queryCostUsd === null ? null : row.trainingCostUsd + row.queryCostUsd;
-
-  // Error band: every GPU stage not measured as is carries the model's LOO band; API stages are exact.
-  if (basis !== "measured" && row.totalCostUsd !== null) {
-    const measuredAsIs = (s: CostStage) => phaseBasis[s.phase] === "measured";
-    const range = (ss: CostStage[]): CostRange | undefined => {
-      let low = 0, high = 0;
-      for (const s of ss) {
-        if (s.usd === null) return undefined;
-        if (s.kind === "gpu" && !measuredAsIs(s)) { const b = band(s, s.usd); low += b.low; high += b.high; } else { low += s.usd; high += s.usd; }
-      }
-      return { low, high };
-    };
-    const t = range(training), q = range(query);
-    if (t && q) {
-      row.trainingCostRange = t;
-      row.queryCostRange = q;
-      row.costRange = { low: t.low + q.low, high: t.high + q.high };
+  // Totals and ranges from the (re-based) stages in one pass: every GPU stage not measured as is
+  // carries the model's LOO band; API and measured stages are exact.
+  let training: number | null = 0, query: number | null = 0, perQuery: number | null = 0;
+  let tLow = 0, tHigh = 0, qLow = 0, qHigh = 0;
+  for (const s of stages) {
+    const usd = s.usd;
+    let low = usd ?? 0, high = usd ?? 0;
+    if (s.kind === "gpu" && usd !== null && phaseBasis[s.phase] !== "measured") ({ low, high } = band(s, usd));
+    if (s.phase === "training") {
+      training = training === null || usd === null ? null : training + usd;
+      tLow += low; tHigh += high;
+    } else {
+      query = query === null || usd === null ? null : query + usd;
+      const one = s.perQuery?.usd ?? null;
+      perQuery = perQuery === null || one === null ? null : perQuery + one;
+      qLow += low; qHigh += high;
     }
+  }
+  row.trainingCostUsd = training;
+  row.queryCostUsd = query;
+  row.queryCostUsdPerQuery = perQuery;
+  row.totalCostUsd = training === null || query === null ? null : training + query;
+  if (basis !== "measured" && row.totalCostUsd !== null) {
+    row.trainingCostRange = { low: tLow, high: tHigh };
+    row.queryCostRange = { low: qLow, high: qHigh };
+    row.costRange = { low: tLow + qLow, high: tHigh + qHigh };
   }
   return row;
 }

@@ -180,7 +180,22 @@ export function trainingUtilisation(paramsBillions: number, c: TrainingConstants
   return (c.maxUtilisation * paramsBillions) / (paramsBillions + c.halfUtilisationParamsBillions);
 }
 
-const sig = (x: number) => Number(x.toPrecision(3));
+/**
+ * x to 3 significant digits, as Number(x.toPrecision(3)) but ≈ 5× faster: every GPU stage's formula
+ * text has ~10 of them, and estimate() builds dozens of stages.
+ * @example sig(123456) // → 123000;  sig(0.00060512) // → 0.000605
+ */
+export function sig(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const e = Math.floor(Math.log10(Math.abs(x)));
+  // Scale so that the digits kept are an integer; multiply (never divide) by an exact power of ten where possible.
+  if (e >= 2) {
+    const step = 10 ** (e - 2);
+    return Math.round(x / step) * step;
+  }
+  const f = 10 ** (2 - e);
+  return Math.round(x * f) / f;
+}
 
 /**
  * LoRA parameters per unit of rank as a fraction of the model (adapters on the query and value
@@ -245,7 +260,7 @@ export interface DpSgdJob {
  * dpSgdGpuHours({ trainable: "lora", epochs: 20, records: 14732, tokensPerRecord: 166.477, task: "generation", loraRank: 8, maxSeqLength: 650 }, "pythia-1b", "a40")
  * // → ≈ 5.8 GPU-hours (≈ $4.0 at $0.69/h; the study measured $4.24, Table 4)
  */
-export function dpSgdGpuHours(work: DpSgdJob, model: ModelId, gpu: GpuId, c: TrainingConstants = TRAINING_CONSTANTS): GpuHours {
+export function dpSgdGpuHours(work: DpSgdJob, model: ModelId, gpu: GpuId, c: TrainingConstants = TRAINING_CONSTANTS, withFormula = true): GpuHours {
   const p = activeParams(model);
   const k = TRAINING_FLOPS_PER_PARAM_TOKEN[work.trainable];
   const recordPasses = work.epochs * work.records;
@@ -260,10 +275,8 @@ export function dpSgdGpuHours(work: DpSgdJob, model: ModelId, gpu: GpuId, c: Tra
   return {
     flops,
     gpuHours: ((computeSeconds + perSampleSeconds) * implFactor) / 3600,
-    // Built only when read: the fits evaluate these functions thousands of times.
-    get formula() {
-      return `${work.epochs} epochs × ${work.records} records × [${k} × ${sig(p / 1e9)}B params × ${sig(tokens)} tokens${work.task === "generation" && work.maxSeqLength !== undefined ? " (padded to max_seq_length)" : ` (${sig(work.tokensPerRecord)} + ${c.classificationPadTokens} padding)`} ÷ (${GPUS[gpu].peakBf16Tflops} TFLOP/s × utilisation ${sig(u)}) + ${c.perSampleGradientBytesPerParam} B × ${sig(trained / 1e9)}B trained params ÷ ${GPUS[gpu].memoryBandwidthGBs} GB/s (per-sample gradients)]${implFactor !== 1 ? ` × ${implFactor} (${impl} instead of per-sample gradients; Bu et al. 2023, Fig. 4)` : ""}`;
-    },
+    // The fits evaluate these functions thousands of times and never read the text.
+    formula: withFormula ? `${work.epochs} epochs × ${work.records} records × [${k} × ${sig(p / 1e9)}B params × ${sig(tokens)} tokens${work.task === "generation" && work.maxSeqLength !== undefined ? " (padded to max_seq_length)" : ` (${sig(work.tokensPerRecord)} + ${c.classificationPadTokens} padding)`} ÷ (${GPUS[gpu].peakBf16Tflops} TFLOP/s × utilisation ${sig(u)}) + ${c.perSampleGradientBytesPerParam} B × ${sig(trained / 1e9)}B trained params ÷ ${GPUS[gpu].memoryBandwidthGBs} GB/s (per-sample gradients)]${implFactor !== 1 ? ` × ${implFactor} (${impl} instead of per-sample gradients; Bu et al. 2023, Fig. 4)` : ""}` : "",
   };
 }
 
@@ -271,17 +284,15 @@ export function dpSgdGpuHours(work: DpSgdJob, model: ModelId, gpu: GpuId, c: Tra
  * GPU-hours of forward passes run in large batches (DP-OPT's prompt search): batched work reaches
  * the same utilisation as training. hours = 2 · P · tokens / (peak · u(P)) / 3600.
  */
-export function batchedForwardGpuHours(tokens: number, model: ModelId, gpu: GpuId, c: TrainingConstants = TRAINING_CONSTANTS): GpuHours {
+export function batchedForwardGpuHours(tokens: number, model: ModelId, gpu: GpuId, c: TrainingConstants = TRAINING_CONSTANTS, withFormula = true): GpuHours {
   const p = activeParams(model);
   const flops = INFERENCE_FLOPS_PER_PARAM_TOKEN * p * tokens;
   const u = trainingUtilisation(p / 1e9, c);
   return {
     flops,
     gpuHours: flops / (peakFlopsPerSecond(gpu) * u) / 3600,
-    // Built only when read: the fits evaluate these functions thousands of times.
-    get formula() {
-      return `2 × ${sig(p / 1e9)}B params × ${sig(tokens)} tokens ÷ (${GPUS[gpu].peakBf16Tflops} TFLOP/s × batched utilisation ${sig(u)})`;
-    },
+    // The fits evaluate these functions thousands of times and never read the text.
+    formula: withFormula ? `2 × ${sig(p / 1e9)}B params × ${sig(tokens)} tokens ÷ (${GPUS[gpu].peakBf16Tflops} TFLOP/s × batched utilisation ${sig(u)})` : "",
   };
 }
 
@@ -328,7 +339,7 @@ export interface ServingWork {
  * servingGpuHours({ calls: 1, prefillTokensPerCall: 12.35, decodeTokensPerCall: 1 }, "vicuna-7b", "a40")
  * // → ≈ 8.55e-5 GPU-hours, ≈ $0.59 per 10k queries at $0.69/h (the study measured $0.78, Table 3)
  */
-export function servingGpuHours(work: ServingWork, model: ModelId, gpu: GpuId, c: ServingConstants = SERVING_CONSTANTS, t: TrainingConstants = TRAINING_CONSTANTS): GpuHours {
+export function servingGpuHours(work: ServingWork, model: ModelId, gpu: GpuId, c: ServingConstants = SERVING_CONSTANTS, t: TrainingConstants = TRAINING_CONSTANTS, withFormula = true): GpuHours {
   const p = activeParams(model);
   const b = Math.max(1, work.batch ?? 1);
   const answer = MODELS[model].architecture === "encoder" ? 0 : work.decodeTokensPerCall;
@@ -345,10 +356,8 @@ export function servingGpuHours(work: ServingWork, model: ModelId, gpu: GpuId, c
   return {
     flops,
     gpuHours: (work.calls * perCall) / 3600,
-    // Built only when read: the fits evaluate these functions thousands of times.
-    get formula() {
-      return `${sig(work.calls)} calls × (${c.secondsPerCall} s${b > 1 ? ` ÷ ${b}` : ""} + 2 × ${sig(p / 1e9)}B × ${sig(work.prefillTokensPerCall)} prompt tokens ÷ (${GPUS[gpu].peakBf16Tflops} TFLOP/s × ${c.prefillUtilisation}) + ${sig(decoded)} decoded tokens${runOn > 0 ? ` (${sig(answer)} + ${sig(runOn)} running on to max_new_tokens ${work.maxNewTokens})` : ""} × ${sig(perToken * 1000)} ms${perToken === computeBound ? " (compute-bound)" : ` (${c.secondsPerDecodedToken * 1000} ms${b > 1 ? ` ÷ ${b}` : ""} + ${sig(weightBytes / 1e9)} GB weights${b > 1 ? ` ÷ ${b}` : ""} + ${sig(kvBytes / 1e9)} GB KV cache ÷ (${GPUS[gpu].memoryBandwidthGBs} GB/s × ${c.bandwidthEfficiency}))`})${b > 1 ? `, ${b} calls decoded together` : ", one call at a time"}`;
-    },
+    // The fits evaluate these functions thousands of times and never read the text.
+    formula: withFormula ? `${sig(work.calls)} calls × (${c.secondsPerCall} s${b > 1 ? ` ÷ ${b}` : ""} + 2 × ${sig(p / 1e9)}B × ${sig(work.prefillTokensPerCall)} prompt tokens ÷ (${GPUS[gpu].peakBf16Tflops} TFLOP/s × ${c.prefillUtilisation}) + ${sig(decoded)} decoded tokens${runOn > 0 ? ` (${sig(answer)} + ${sig(runOn)} running on to max_new_tokens ${work.maxNewTokens})` : ""} × ${sig(perToken * 1000)} ms${perToken === computeBound ? " (compute-bound)" : ` (${c.secondsPerDecodedToken * 1000} ms${b > 1 ? ` ÷ ${b}` : ""} + ${sig(weightBytes / 1e9)} GB weights${b > 1 ? ` ÷ ${b}` : ""} + ${sig(kvBytes / 1e9)} GB KV cache ÷ (${GPUS[gpu].memoryBandwidthGBs} GB/s × ${c.bandwidthEfficiency}))`})${b > 1 ? `, ${b} calls decoded together` : ", one call at a time"}` : "",
   };
 }
 
