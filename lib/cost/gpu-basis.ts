@@ -4,10 +4,11 @@
  * model's own hours otherwise — then with the model's leave-one-out error band (issue #15).
  *
  * Why ratios: the model misses single cells by up to ×2.7 out of sample (test/cost/GPU-MODEL.md),
- * but much of that error is the setup's own (its code, its rounding), which a ratio of two model
- * estimates for the same method and model cancels. So a changed N, token length, knob, GPU or
- * serving mode moves the measured figure by model(scenario) ÷ model(study's setup), never to the
- * model's absolute level.
+ * while the measurement is the study's own hours for that setup. A changed N, token length, knob,
+ * GPU or serving mode therefore moves the measured figure by model(scenario) ÷ model(study's setup)
+ * — the model says how the cost moves, the measurement where it starts — never to the model's
+ * absolute level. The scaled figure still carries the model's leave-one-out band: how well a ratio
+ * predicts is not separately validated.
  *
  * The study measured GPU-hours on an A40 at $0.69/h (Hanke et al. 2024, Appendix D); a measured
  * row keeps the measured hours and prices them at the scenario's $/GPU-hour.
