@@ -31,4 +31,5 @@ export {
   STUDY_GPU_USD_PER_HOUR, SHIPPED_GPU_CONSTANTS, studyGpuMeasurements, predictGpuHours, fitGpuConstants, fitAllGpuConstants, rmsLogError, minimiseNelderMead,
   type GpuJob, type GpuMeasurement, type GpuFitGroup, type GpuConstants,
 } from "./calibration";
+export { GPU_CELL_CHECKS, type GpuCellCheck } from "./gpu-validation.generated";
 export { validateGpuModel, gpuModelReport, summarise, quantile, LOO_TARGETS, KNOWN_CAUSES, type GpuCellValidation, type GpuModelReport, type ErrorSummary } from "./gpu-fit";

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { GPU_MODEL_LOO_RATIO, gpuModelReport, LOO_TARGETS, quantile } from "@/lib/cost";
+import { GPU_CELL_CHECKS, GPU_MODEL_LOO_RATIO, gpuModelReport, LOO_TARGETS, quantile, STUDY_GPU_USD_PER_HOUR } from "@/lib/cost";
 
 /**
  * Out-of-sample validation of the GPU-hour model (issue #15): every measured GPU cell of the
@@ -56,6 +56,22 @@ describe("leave-one-out validation of the GPU model (oracle: paper Tables 3–6)
   it("every cell left out of the fit says why, with the study's own numbers", () => {
     expect(report.setupGaps).toHaveLength(7);
     for (const c of report.setupGaps) expect(c.cause).toMatch(/\$\d/);
+  });
+});
+
+describe("lib/cost/gpu-validation.generated.ts (the /reproduce data) matches a recomputation", () => {
+  it("every cell's measured, in-sample and leave-one-out USD, to the 6 digits written", () => {
+    expect(GPU_CELL_CHECKS).toHaveLength(report.cells.length);
+    report.cells.forEach((c, i) => {
+      const g = GPU_CELL_CHECKS[i]!;
+      const m = c.measurement;
+      expect([g.table, g.paperMethod, g.model, g.part]).toEqual([m.table, m.paperMethod, m.model, m.part]);
+      const close = (written: number, hours: number) => expect(Math.abs(written / (hours * STUDY_GPU_USD_PER_HOUR) - 1)).toBeLessThan(1e-5);
+      close(g.measuredUsd, c.measuredGpuHours);
+      close(g.inSampleUsd, c.inSampleGpuHours);
+      if (m.setupGap) expect(g.leaveOneOutUsd).toBeNull();
+      else close(g.leaveOneOutUsd!, c.leaveOneOutGpuHours);
+    });
   });
 });
 
