@@ -227,6 +227,11 @@ export interface CostSeries {
   llm: CostRow["llm"];
   /** Total cost at each of the curve's query volumes; null where a price is missing. */
   totalCostUsd: (number | null)[];
+  /**
+   * The band of `totalCostUsd` when the row's GPU cost is modelled or scaled (row.costRange): at q
+   * queries, training range + q × the query range per query. For a band or whiskers in the chart.
+   */
+  totalCostUsdRange?: { low: number[]; high: number[] };
 }
 
 /**
@@ -242,7 +247,14 @@ export function costCurves(rows: CostRow[], breakEven: BreakEven[] = [], count =
   const crossings = breakEven.map((b) => b.queries).filter((q): q is number => q !== null && Number.isFinite(q));
   const max = Math.max(10, ...rows.map((r) => r.queries * 100), ...crossings.map((q) => q * 10));
   const queries = logSpacedQueries(1, max, count);
-  return { queries, series: rows.map((r) => ({ method: r.method, model: r.model, llm: r.llm, totalCostUsd: queries.map((q) => costAtQueries(r, q)) })) };
+  return {
+    queries,
+    series: rows.map((r) => {
+      const t = r.trainingCostRange, u = r.queryCostRange;
+      const band = t && u && r.queries > 0 ? { low: queries.map((q) => t.low + (q * u.low) / r.queries), high: queries.map((q) => t.high + (q * u.high) / r.queries) } : undefined;
+      return { method: r.method, model: r.model, llm: r.llm, totalCostUsd: queries.map((q) => costAtQueries(r, q)), ...(band ? { totalCostUsdRange: band } : {}) };
+    }),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { presetScenario, type DatasetId, type MethodId, type Scenario } from "@/lib/scenario";
-import { estimateCostRow, estimateCosts, GPU_MODEL_LOO_RATIO, STUDY_COST_CELLS, studyScenario } from "@/lib/cost";
+import { costCurves, estimateCostRow, estimateCosts, GPU_MODEL_LOO_RATIO, STUDY_COST_CELLS, studyScenario } from "@/lib/cost";
 import { studySetupScenario } from "@/lib/cost/gpu-basis";
 
 /**
@@ -111,5 +111,24 @@ describe("modelled: no measurement, with the model's leave-one-out band", () => 
     expect(row.costBasis).toBe("measured");
     expect(row.trainingCostUsd).toBeCloseTo(2.1, 9);
     expect(row.costRange).toBeUndefined();
+  });
+});
+
+describe("cost curves carry the band", () => {
+  it("a modelled row's band brackets its curve and, at the scenario's 10,000 queries, is its costRange", () => {
+    const row = estimateCostRow(samsum(), "dp-finetune", "vicuna-7b");
+    const { queries, series } = costCurves([row], [], 41);
+    const band = series[0]!.totalCostUsdRange!;
+    queries.forEach((_, i) => {
+      expect(band.low[i]!).toBeLessThan(series[0]!.totalCostUsd[i]!);
+      expect(band.high[i]!).toBeGreaterThan(series[0]!.totalCostUsd[i]!);
+    });
+    // The band is linear in q: training range + q × per-query range, which at the scenario's 10,000 queries is costRange.
+    expect(row.trainingCostRange!.low + 10000 * (row.queryCostRange!.low / row.queries)).toBeCloseTo(row.costRange!.low, 9);
+    expect(row.trainingCostRange!.high + 10000 * (row.queryCostRange!.high / row.queries)).toBeCloseTo(row.costRange!.high, 9);
+  });
+
+  it("a measured row has no band", () => {
+    expect(costCurves([estimateCostRow(samsum(), "private-lora", "pythia-1b")]).series[0]!.totalCostUsdRange).toBeUndefined();
   });
 });
