@@ -174,7 +174,9 @@ export function ScenarioForm({ model }: { model: FormModel }) {
             {g.note ? <p className="help">Defaults: {g.note}</p> : null}
             {g.fields.map((k) => {
               const knob = k.key.slice(g.method.length + 1);
-              const current = (s.knobs[g.method as MethodId] as Record<string, number>)[knob] ?? null;
+              const current = (s.knobs[g.method as MethodId] as Record<string, number | string>)[knob] ?? null;
+              // An enum knob (`<method>.impl`) is a choice, the others are numbers.
+              if (k.options) return <SelectField key={k.key} field={k} value={value(k.key, current)} linkError={linkErrorFor(k.key)} onChange={(v) => void commit(k.key, v)} />;
               return <TextField key={k.key} field={k} value={value(k.key, current)} linkError={linkErrorFor(k.key)} commit={commit} inputMode="numeric" />;
             })}
             {g.method === "dp-fewshotgen" ? (

@@ -109,7 +109,7 @@ export function shareLinkKeys(): KeySchema[] {
     for (const knob of Object.keys(KNOB_SPECS[method])) {
       const schema = methodKnobs[knob] as Json;
       const spec = (KNOB_SPECS[method] as Record<string, { description: string; unit: string }>)[knob];
-      out.push({ key: knobKey(method as MethodId, knob), schema, kind: "number", description: spec?.description ?? "", unit: spec?.unit ?? "" });
+      out.push({ key: knobKey(method as MethodId, knob), schema, kind: schema && "enum" in schema ? "enum" : "number", description: spec?.description ?? "", unit: spec?.unit ?? "" });
     }
   }
   return out;

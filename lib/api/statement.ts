@@ -194,7 +194,7 @@ function chosenOption(row: EstimateRow, s: Scenario, chosenBecause: string): Cho
   const policy = leakage?.providerPolicy;
   const u = row.utility;
   const knobSpecs = KNOB_SPECS[row.method] as Record<string, { label: string; unit: string }>;
-  const knobValues = s.knobs[row.method] as Record<string, number>;
+  const knobValues = s.knobs[row.method] as Record<string, number | string>;
   return {
     method: row.method,
     model: row.model,
@@ -228,7 +228,10 @@ function chosenOption(row: EstimateRow, s: Scenario, chosenBecause: string): Cho
       { label: "Note", value: u.note },
       ...(u.source ? [{ label: "Source", value: u.source }] : []),
     ],
-    knobs: Object.entries(knobSpecs).map(([knob, spec]) => ({ label: spec.label, value: `${formatCount(knobValues[knob] ?? 0)}${spec.unit ? ` ${spec.unit}` : ""}` })),
+    knobs: Object.entries(knobSpecs).map(([knob, spec]) => {
+      const v = knobValues[knob] ?? 0;
+      return { label: spec.label, value: `${typeof v === "string" ? v : formatCount(v)}${spec.unit ? ` ${spec.unit}` : ""}` };
+    }),
   };
 }
 

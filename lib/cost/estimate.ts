@@ -13,11 +13,12 @@
  */
 import { GPUS, METHODS, MODELS, deploymentOf, type MethodId, type ModelId, type Scenario } from "../scenario";
 import {
-  batchedForwardGpuHours, checkInferenceMemory, checkTrainingMemory, dpSgdGpuHours, servingGpuHours,
-  type ServingMode,
+  BATCHED_SERVING_BATCH, batchedForwardGpuHours, checkInferenceMemory, checkTrainingMemory, dpSgdGpuHours, gpuSetup, servingGpuHours, WEIGHT_BYTES,
+  type GpuSetup, type ServingMode,
 } from "./gpu-model";
 import { methodWork, type ApiCostOptions, type LlmCalls, type MethodWork, type WorkItem } from "./method-work";
-import { apiUsd, resolveApiPrice } from "./prices";
+import { apiUsd, gpuPriceRange, resolveApiPrice } from "./prices";
+import { applyGpuBasis } from "./gpu-basis";
 import { paperFigureFor } from "./study-costs";
 import type { ApiCostStage, ApiPriceQuote, BreakEven, CostEstimate, CostRow, CostStage, GpuCostStage, MemoryCheck, SkippedPair } from "./types";
 
@@ -36,7 +37,7 @@ export function incompatibility(method: MethodId, model: ModelId, task: Scenario
   return null;
 }
 
-type Costed = { stages: CostStage[]; prices: Map<ModelId, ApiPriceQuote>; missing: Set<string>; memory: MemoryCheck[] };
+type Costed = { stages: CostStage[]; prices: Map<ModelId, ApiPriceQuote>; missing: Set<string>; memory: MemoryCheck[]; setup: GpuSetup };
 
 function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: number, acc: Costed, options: CostOptions): CostStage | null {
   if (c.calls <= 0) return null;
@@ -64,16 +65,24 @@ function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: numb
     };
     return stage;
   }
-  // A local open model answers the calls: GPU time.
-  const mem = checkInferenceMemory(model, scenario.gpu);
+  // A local open model answers the calls: GPU time. Queries are decoded `servingBatch` at a time
+  // (1: one at a time, as the study; the legacy option serving: "batched" means 64); the
+  // method's own offline calls (teachers, training phase) one at a time, as the study ran them.
+  const batch = c.phase !== "query" ? 1 : options.serving === "batched" ? BATCHED_SERVING_BATCH : scenario.servingBatch;
+  const contextTokens = (c.inputTokens + c.outputTokens) / c.calls;
+  const mem = checkInferenceMemory(model, scenario.gpu, batch > 1 ? { batch, contextTokens } : {});
   if (!acc.memory.some((m) => m.purpose === "inference")) acc.memory.push(mem);
-  const serving = options.serving ?? "sequential";
-  const one = servingGpuHours({ calls: c.calls, prefillTokensPerCall: c.inputTokens / c.calls, decodeTokensPerCall: c.outputTokens / c.calls }, model, scenario.gpu, serving);
-  // One call at a time holds every GPU the model is split over.
-  const gpus = serving === "sequential" ? mem.gpusNeeded : 1;
+  const weightBytes = acc.setup.servingWeightBytes ?? WEIGHT_BYTES[mem.precision];
+  const one = servingGpuHours({
+    calls: c.calls, prefillTokensPerCall: c.inputTokens / c.calls, decodeTokensPerCall: c.outputTokens / c.calls, weightBytes,
+    ...(acc.setup.maxNewTokens !== undefined ? { maxNewTokens: acc.setup.maxNewTokens } : {}),
+    ...(batch > 1 ? { batch } : {}),
+  }, model, scenario.gpu);
+  // One call at a time holds every GPU the model is split over; a batched server's throughput is per GPU.
+  const gpus = batch === 1 ? mem.gpusNeeded : 1;
   const hoursOnce = one.gpuHours * gpus;
   const stage: GpuCostStage = {
-    kind: "gpu", phase: c.phase, id: c.id, label: `${c.label} (on the local ${MODELS[model].label})`, model, gpu: scenario.gpu,
+    kind: "gpu", phase: c.phase, id: c.id, label: `${c.label} (on the local ${MODELS[model].label})`, model, gpu: scenario.gpu, regime: "serving",
     flops: one.flops * times, gpuHours: hoursOnce * times, usd: hoursOnce * times * scenario.gpuUsdPerHour,
     ...(perQuery ? { perQuery: { gpuHours: hoursOnce, usd: hoursOnce * scenario.gpuUsdPerHour } } : {}),
     formula: `${c.formula}; GPU: ${one.formula}${gpus > 1 ? ` × ${gpus} GPUs` : ""}`,
@@ -93,14 +102,14 @@ function priceTraining(item: WorkItem, model: ModelId, scenario: Scenario, acc: 
       return priceCalls(item, generator, onOwnGpu, 1, acc, options);
     }
     case "dp-sgd": {
-      acc.memory.push(checkTrainingMemory(model, item.trainable, scenario.gpu, { task: scenario.task, ...(item.loraRank !== undefined ? { loraRank: item.loraRank } : {}) }));
-      const h = dpSgdGpuHours(item, model, scenario.gpu);
-      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model, gpu: scenario.gpu, flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
+      acc.memory.push(checkTrainingMemory(model, item.trainable, scenario.gpu, { task: scenario.task, impl: item.impl, ...(item.loraRank !== undefined ? { loraRank: item.loraRank } : {}) }));
+      const h = dpSgdGpuHours({ ...item, task: scenario.task, ...(acc.setup.maxSeqLength !== undefined ? { maxSeqLength: acc.setup.maxSeqLength } : {}) }, model, scenario.gpu);
+      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
     }
     case "local-forward": {
       acc.memory.push(checkInferenceMemory(item.localModel, scenario.gpu));
       const h = batchedForwardGpuHours(item.tokens, item.localModel, scenario.gpu);
-      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model: item.localModel, gpu: scenario.gpu, flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
+      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model: item.localModel, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
     }
   }
 }
@@ -109,7 +118,7 @@ const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null
 
 /** Price a method's work on one model. Exposed for the study reproduction (which also prices baselines). */
 export function costWork(work: MethodWork, method: MethodId, model: ModelId, scenario: Scenario, options: CostOptions = {}): CostRow {
-  const acc: Costed = { stages: [], prices: new Map(), missing: new Set(), memory: [] };
+  const acc: Costed = { stages: [], prices: new Map(), missing: new Set(), memory: [], setup: gpuSetup(scenario, method) };
   for (const item of work.training) {
     const s = priceTraining(item, model, scenario, acc, options);
     if (s) acc.stages.push(s);
@@ -140,11 +149,13 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
   for (const q of acc.prices.values()) sources.push(`${MODELS[q.model].label} price: ${q.source} (as of ${q.asOf})`);
   if (usesGpu) {
     assumptions.push(
-      "GPU-hours = FLOPs (6·P per token to fine-tune all weights, 4·P for LoRA/prompts, 2·P to run) ÷ (GPU peak × utilisation); utilisation and overheads fitted to the study's measured A40 costs (lib/cost/gpu-model.ts).",
-      options.serving === "batched" ? "Queries on a local model are served in large batches (throughput server)." : "Queries on a local model are answered one at a time, as the study measured.",
+      "GPU-hours from a roofline model (lib/cost/gpu-model.ts): training and prompt reading are compute-bound (6·P FLOPs per token to fine-tune all weights, 4·P for LoRA/prompts, 2·P to run, ÷ GPU peak × utilisation), DP-SGD adds per-sample-gradient memory traffic, and generating a token is memory-bound (weights + KV cache ÷ memory bandwidth); 9 constants fitted to the study's measured A40 costs, validated leave-one-out (test/cost/GPU-MODEL.md).",
+      options.serving === "batched" || scenario.servingBatch > 1 ? `Queries on a local model are decoded ${options.serving === "batched" ? BATCHED_SERVING_BATCH : scenario.servingBatch} at a time by a batched server: the weights are read once per step for the whole batch, each query's KV cache on its own; the study answered one at a time.` : "Queries on a local model are answered one at a time, as the study measured.",
       "Training GPU-hours do not change when the model is split over several GPUs; one-at-a-time serving holds all of them.",
     );
     sources.push(`GPU: ${gpu.label}, ${gpu.specSource}; $${scenario.gpuUsdPerHour}/GPU-hour (${scenario.gpuUsdPerHour === gpu.usdPerHour ? gpu.priceSource : "scenario gpuPrice"})`, "Kaplan et al. 2020, Scaling Laws for Neural Language Models, §2.1 (FLOPs per token)");
+    const range = gpuPriceRange(scenario.gpu, scenario.priceSet);
+    if (range) assumptions.push(`${gpu.label} rents for ${[range.spotUsdPerHour !== null ? `$${range.spotUsdPerHour}/h spot` : null, range.onDemandUsdPerHour !== null ? `$${range.onDemandUsdPerHour}/h on demand` : null].filter(Boolean).join(" to ")} (${range.source}, as of ${range.asOf}); this row uses $${scenario.gpuUsdPerHour}/h.`);
     for (const m of acc.memory) if (!m.fits || m.precision === "4-bit") assumptions.push(`Memory (${m.purpose}): ${m.advice}.`);
   }
 
@@ -154,7 +165,7 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
     breakdown: {
       stages: acc.stages,
       prices: [...acc.prices.values()],
-      ...(usesGpu ? { gpu: { id: gpu.id, label: gpu.label, usdPerHour: scenario.gpuUsdPerHour, peakBf16Tflops: gpu.peakBf16Tflops, memory: acc.memory } } : {}),
+      ...(usesGpu ? { gpu: { id: gpu.id, label: gpu.label, usdPerHour: scenario.gpuUsdPerHour, peakBf16Tflops: gpu.peakBf16Tflops, memoryBandwidthGBs: gpu.memoryBandwidthGBs, memory: acc.memory } } : {}),
     },
     assumptions,
     sources: [...new Set(sources)],
@@ -169,7 +180,10 @@ export function estimateCostRow(scenario: Scenario, method: MethodId, model: Mod
   // The study measured open models on its own A40; a hosted model's per-token bill is another cost.
   const figure = deploymentOf(scenario, model) === "hosted" ? undefined : paperFigureFor(scenario, method, model);
   if (figure) row.paperFigure = figure;
-  return row;
+  // GPU hours: the study's measurement where it ran this setup, scaled where it ran a neighbour, else the model, with its error band.
+  // The study served one query at a time: its setup is priced sequentially whatever the scenario's serving mode.
+  const studyOptions: CostOptions = { ...options, serving: "sequential" };
+  return applyGpuBasis(row, scenario, method, model, options, (study) => costWork(methodWork(method, study, studyOptions), method, model, study, studyOptions));
 }
 
 /**
@@ -237,6 +251,11 @@ export interface CostSeries {
   llm: CostRow["llm"];
   /** Total cost at each of the curve's query volumes; null where a price is missing. */
   totalCostUsd: (number | null)[];
+  /**
+   * The band of `totalCostUsd` when the row's GPU cost is modelled or scaled (row.costRange): at q
+   * queries, training range + q × the query range per query. For a band or whiskers in the chart.
+   */
+  totalCostUsdRange?: { low: number[]; high: number[] };
 }
 
 /**
@@ -252,7 +271,14 @@ export function costCurves(rows: CostRow[], breakEven: BreakEven[] = [], count =
   const crossings = breakEven.map((b) => b.queries).filter((q): q is number => q !== null && Number.isFinite(q));
   const max = Math.max(10, ...rows.map((r) => r.queries * 100), ...crossings.map((q) => q * 10));
   const queries = logSpacedQueries(1, max, count);
-  return { queries, series: rows.map((r) => ({ method: r.method, model: r.model, llm: r.llm, totalCostUsd: queries.map((q) => costAtQueries(r, q)) })) };
+  return {
+    queries,
+    series: rows.map((r) => {
+      const t = r.trainingCostRange, u = r.queryCostRange;
+      const band = t && u && r.queries > 0 ? { low: queries.map((q) => t.low + (q * u.low) / r.queries), high: queries.map((q) => t.high + (q * u.high) / r.queries) } : undefined;
+      return { method: r.method, model: r.model, llm: r.llm, totalCostUsd: queries.map((q) => costAtQueries(r, q)), ...(band ? { totalCostUsdRange: band } : {}) };
+    }),
+  };
 }
 
 /**
@@ -276,5 +302,8 @@ export function findBreakEven(open: CostRow, closed: CostRow): BreakEven {
   const aboveCheaper = slope > 0 ? "open" : "closed";
   if (q <= 0) return { ...base, queries: null, cheaperAbove: aboveCheaper, note: `${aboveCheaper} is cheaper at every volume` };
   const below = aboveCheaper === "open" ? "closed" : "open";
-  return { ...base, queries: q, cheaperAbove: aboveCheaper, note: `${below} is cheaper below ${Math.round(q).toLocaleString("en-US")} queries, ${aboveCheaper} above` };
+  return { ...base, queries: q, cheaperAbove: aboveCheaper, note: `${below} is cheaper below ${GROUPED.format(Math.round(q))} queries, ${aboveCheaper} above` };
 }
+
+/** One number formatter for every break-even note, instead of one per `toLocaleString` call. */
+const GROUPED = new Intl.NumberFormat("en-US");

@@ -11,12 +11,15 @@ export {
 export {
   PAPER_API_PRICES, PAPER_PRICES_AS_OF, PAPER_PRICES_SOURCE, GENAI_PRICES_VERSION, GENAI_PRICES_AS_OF,
   resolveApiPrice, currentApiPrice, apiUsd, missingPriceMessage, type PriceLookup,
+  PAPER_GPU_PRICES, CURRENT_GPU_PRICES, gpuPriceRange, type GpuPriceRange,
 } from "./prices";
 export {
   TRAINING_FLOPS_PER_PARAM_TOKEN, INFERENCE_FLOPS_PER_PARAM_TOKEN, ACTIVE_PARAMS_BILLIONS, TRAINING_CONSTANTS, SERVING_CONSTANTS,
   WEIGHT_BYTES, TRAINED_PARAM_STATE_BYTES, PER_SAMPLE_GRADIENT_BYTES, MEMORY_MARGIN, CUDA_CONTEXT_GB, LORA_FRACTION_PER_RANK, PROMPT_TRAINABLE_FRACTION,
-  activeParams, trainingUtilisation, dpSgdGpuHours, batchedForwardGpuHours, servingGpuHours, checkTrainingMemory, checkInferenceMemory,
-  type TrainingConstants, type ServingConstants, type ServingMode, type GpuHours,
+  STUDY_MAX_SEQ_LENGTH, STUDY_MAX_NEW_TOKENS, DP_SGD_IMPL_TIME_FACTOR, GPU_MODEL_LOO_RATIO, STUDY_SETUP_GAPS, BATCHED_SERVING_BATCH,
+  activeParams, trainingUtilisation, trainedParams, processedTokensPerRecord, kvBytesPerToken, runOnShare, gpuSetup,
+  dpSgdGpuHours, batchedForwardGpuHours, servingGpuHours, checkTrainingMemory, checkInferenceMemory, gpusWithMemory,
+  type TrainingConstants, type ServingConstants, type ServingMode, type GpuHours, type DpSgdJob, type ServingWork, type GpuSetup,
 } from "./gpu-model";
 export {
   estimateCosts, estimateCostRow, costWork, costAtQueries, costCurve, costCurves, logSpacedQueries, findBreakEven, incompatibility,
@@ -28,7 +31,8 @@ export {
   type StudyCostComparison, type CostCellLabel, type CostCellPart,
 } from "./reproduce";
 export {
-  STUDY_GPU_USD_PER_HOUR, studyTrainingMeasurements, studyServingMeasurements, predictTrainingGpuHours, predictServingGpuHours,
-  fitTrainingConstants, fitServingConstants, rmsLogError, minimiseNelderMead,
-  type TrainingMeasurement, type ServingMeasurement,
+  STUDY_GPU_USD_PER_HOUR, SHIPPED_GPU_CONSTANTS, studyGpuMeasurements, predictGpuHours, fitGpuConstants, fitAllGpuConstants, rmsLogError, minimiseNelderMead,
+  type GpuJob, type GpuMeasurement, type GpuFitGroup, type GpuConstants,
 } from "./calibration";
+export { GPU_CELL_CHECKS, type GpuCellCheck } from "./gpu-validation.generated";
+export { validateGpuModel, gpuModelReport, summarise, quantile, LOO_TARGETS, KNOWN_CAUSES, type GpuCellValidation, type GpuModelReport, type ErrorSummary } from "./gpu-fit";

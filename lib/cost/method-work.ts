@@ -13,7 +13,7 @@
  * Notation in formulas: ℓin, ℓout = average input and output tokens per record
  * (`scenario.inTokens`, `scenario.outTokens`); E = ensemble size; s = shots per prompt.
  */
-import { MODELS, type MethodId, type ModelId, type OpenModelId, type Scenario } from "../scenario";
+import { MODELS, type DpSgdImpl, type MethodId, type ModelId, type OpenModelId, type Scenario } from "../scenario";
 import type { ApiCostOptionId, CostPhase } from "./types";
 
 /** LLM calls of one stage. For a `query` stage the numbers are for one query. */
@@ -62,6 +62,8 @@ export interface DpSgdTraining {
   tokensPerRecord: number;
   /** LoRA rank (memory check), when `trainable` is `lora`. */
   loraRank?: number;
+  /** How per-example gradient norms are computed (`<method>.impl`); the study: per-sample. */
+  impl: DpSgdImpl;
   formula: string;
 }
 
@@ -408,7 +410,7 @@ function appendixDWork(method: MethodId, scenario: Pick<Scenario, "task" | "clas
       const trainable = method === "dp-finetune" ? "full" : method === "private-lora" ? "lora" : "prompt";
       const training: DpSgdTraining = {
         kind: "dp-sgd", phase: "training", id: "dp-sgd", label: `DP-SGD training (${trainable === "full" ? "all weights" : trainable === "lora" ? "LoRA adapters" : "soft prompt"})`,
-        trainable, epochs: k.epochs, records: scenario.records, tokensPerRecord: li + lo + promptTokens,
+        trainable, epochs: k.epochs, records: scenario.records, tokensPerRecord: li + lo + promptTokens, impl: k.impl,
         ...(method === "private-lora" ? { loraRank: scenario.knobs["private-lora"].rank } : {}),
         formula: `${k.epochs} epochs × N × (ℓin + ℓout${promptTokens ? ` + ${promptTokens} prompt tokens` : ""})`,
       };

@@ -10,7 +10,7 @@
  * with no price is reported as missing, never as $0.
  */
 import { calcPrice, type ModelPrice } from "@pydantic/genai-prices";
-import { MODELS, PAPER, type ModelId, type PriceSetId, type Scenario } from "../scenario";
+import { MODELS, PAPER, type GpuId, type ModelId, type PriceSetId, type Scenario } from "../scenario";
 import type { ApiPriceQuote } from "./types";
 
 /** The study's API prices (Hanke et al. 2024, Table 22), $ per 1M tokens, as of 2024-05-22. */
@@ -125,4 +125,47 @@ export function apiUsd(quote: ApiPriceQuote, calls: number, inputTokens: number,
     }
   }
   return { inputUsd: (inputTokens * pin) / 1e6, outputUsd: (outputTokens * pout) / 1e6 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// GPU rental prices
+// ---------------------------------------------------------------------------------------------
+
+/** A range of $/GPU-hour a team would pay for one GPU, with where it came from. */
+export interface GpuPriceRange {
+  /** Spot / interruptible or community-hosted rate, $/GPU-hour; null when the source gives none. */
+  spotUsdPerHour: number | null;
+  /** On-demand rate, $/GPU-hour; null when the source gives none. */
+  onDemandUsdPerHour: number | null;
+  asOf: string;
+  source: string;
+}
+
+/**
+ * The study's A40 prices (Hanke et al. 2024, Table 22, as of 2024-05-22): Hyperstack from $0.50,
+ * RunPod $0.69 (the median, which the study used), Replicate $2.07 per hour. Only the A40 was priced.
+ */
+export const PAPER_GPU_PRICES: Partial<Record<GpuId, GpuPriceRange>> = {
+  a40: { spotUsdPerHour: 0.5, onDemandUsdPerHour: 2.07, asOf: PAPER_PRICES_AS_OF, source: `${PAPER}, Table 22 (Hyperstack from $0.50, RunPod $0.69, Replicate $2.07 per hour)` },
+};
+
+/**
+ * A dated snapshot of RunPod's per-GPU rates, spot and on-demand, as tabulated by a pricing guide
+ * (deploybase.ai, "RunPod GPU Pricing: 2026 Comprehensive Pricing Guide", 2026-03-10; it notes
+ * spot rates move ±15% with supply). A secondary source: check your provider. GPUs the snapshot
+ * does not list (A40, A100 40 GB) have no range rather than a guessed one; the A10G is AWS's
+ * (g5.xlarge on-demand, us-east-1, whose one GPU is an A10G).
+ */
+const RUNPOD_2026_03 = { asOf: "2026-03-10", source: "RunPod rates via deploybase.ai, RunPod GPU Pricing: 2026 Comprehensive Pricing Guide (2026-03-10) [secondary source: check your provider]" };
+export const CURRENT_GPU_PRICES: Partial<Record<GpuId, GpuPriceRange>> = {
+  l4: { spotUsdPerHour: 0.44, onDemandUsdPerHour: 0.78, ...RUNPOD_2026_03 },
+  "a100-80gb": { spotUsdPerHour: 1.39, onDemandUsdPerHour: 2.45, ...RUNPOD_2026_03, source: `${RUNPOD_2026_03.source}; A100 SXM 80 GB (PCIe: $1.19 spot, $2.10 on-demand)` },
+  h100: { spotUsdPerHour: 2.69, onDemandUsdPerHour: 4.76, ...RUNPOD_2026_03, source: `${RUNPOD_2026_03.source}; H100 SXM 80 GB` },
+  h200: { spotUsdPerHour: 3.59, onDemandUsdPerHour: 6.35, ...RUNPOD_2026_03 },
+  a10g: { spotUsdPerHour: null, onDemandUsdPerHour: 1.006, asOf: "2026-03", source: "AWS EC2 on-demand pricing, g5.xlarge (1 × A10G), us-east-1, Linux [unverified snapshot: check your provider]" },
+};
+
+/** The rental price range of `gpu` in a price set, or null when the set has none for it (never a guessed $0). */
+export function gpuPriceRange(gpu: GpuId, priceSet: PriceSetId): GpuPriceRange | null {
+  return (priceSet === "paper-2024-05" ? PAPER_GPU_PRICES : CURRENT_GPU_PRICES)[gpu] ?? null;
 }

@@ -10,8 +10,9 @@
  * unexplained; GPU parts come from the fitted GPU-hour model, so a GPU miss without a note is the
  * model's residual. Nothing else is ever given as a cause (docs/derivations.md §S6).
  */
-import { presetScenario, type DatasetId, type MethodId, type ModelId, type Scenario } from "../scenario";
+import { presetScenario, type DatasetId, type ModelId, type Scenario } from "../scenario";
 import { costWork, type CostOptions } from "./estimate";
+import { STUDY_SETUP_GAPS } from "./gpu-model";
 import { methodWork, singleCallTokens, type MethodWork } from "./method-work";
 import { STUDY_COST_CELLS, type GapLabel, type StudyBaselineId, type StudyCostCell } from "./study-costs";
 
@@ -26,7 +27,7 @@ export function studyScenario(cell: StudyCostCell, dataset: DatasetId): Scenario
   s.gpu = "a40";
   s.gpuUsdPerHour = 0.69;
   for (const [method, knobs] of Object.entries(cell.knobs ?? {})) {
-    Object.assign((s.knobs as Record<string, Record<string, number>>)[method]!, knobs);
+    Object.assign((s.knobs as unknown as Record<string, Record<string, number>>)[method]!, knobs);
   }
   return s;
 }
@@ -48,13 +49,14 @@ export function baselineWork(baseline: StudyBaselineId, scenario: Scenario): Met
   };
 }
 
-/** Methods whose GPU cells calibrate the GPU-hour model (./calibration); the others validate it. */
-const DP_SGD_METHODS: readonly MethodId[] = ["prompt-dpsgd", "private-lora", "dp-finetune"];
+/** Whether a GPU cell's figure is fitted by ./calibration (every non-zero one except the labelled study-setup gaps). */
+const fitsGpuModel = (cell: StudyCostCell, part: "training" | "query") =>
+  cell.runsOn === "gpu" && cell.table !== "1" && (part === "training" ? cell.trainUsd : cell.queryUsdPer10k) > 0 && !STUDY_SETUP_GAPS.some((g) => g.match({ method: cell.method, model: cell.model, part }));
 export function calibratesTraining(cell: StudyCostCell): boolean {
-  return cell.runsOn === "gpu" && cell.table !== "1" && (DP_SGD_METHODS as readonly string[]).includes(cell.method);
+  return fitsGpuModel(cell, "training");
 }
 export function calibratesServing(cell: StudyCostCell): boolean {
-  return cell.runsOn === "gpu" && cell.table !== "1" && ((DP_SGD_METHODS as readonly string[]).includes(cell.method) || cell.method === "dp-opt");
+  return fitsGpuModel(cell, "query");
 }
 
 /** The label of one part of a study cell: `exact`, or who the gap belongs to. */
@@ -86,7 +88,7 @@ export interface StudyCostComparison {
 
 /** A GPU part without a note: the gap is the fitted GPU-hour model's (lib/cost/gpu-model.ts). */
 export const GPU_RESIDUAL_NOTE =
-  "GPU-hours from privadapt's FLOP model (lib/cost/gpu-model.ts), whose constants are fitted to all the study's A40 cells at once; the gap is that model's residual for this cell.";
+  "GPU-hours from a roofline model (compute-bound training and prefill, bandwidth-bound decoding) whose 9 constants are fitted to the study's GPU cells; the gap is the fit's residual for this cell (its leave-one-out error: test/cost/GPU-MODEL.md).";
 /** An API part without a note: privadapt follows Appendix D and the paper's figure differs. */
 export const API_UNEXPLAINED_NOTE =
   "privadapt applies the Appendix D token formula to Table 7's token averages at Table 22's prices; the paper's figure differs and the paper does not say why.";

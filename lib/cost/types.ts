@@ -67,9 +67,41 @@ export interface GpuCostStage {
   perQuery?: { gpuHours: number; usd: number };
   /** How the hours were obtained, with the constants used. */
   formula: string;
+  /** Which fitted constants of the GPU model priced the hours: training (DP-SGD, batched forward passes) or serving (LLM calls); sets the error band. */
+  regime: "training" | "serving";
 }
 
 export type CostStage = ApiCostStage | GpuCostStage;
+
+/**
+ * Where a row's GPU cost comes from (issue #15):
+ * - `measured`: the study measured this setup (dataset preset, method, model, an A40, the study's
+ *   knobs, N and token lengths); the GPU hours are its figure, at the scenario's $/GPU-hour;
+ * - `scaled-from-measured`: the study measured a neighbouring setup; its figure is scaled by the
+ *   GPU model's ratio (this scenario ÷ the study's setup);
+ * - `modelled`: no measurement; the GPU model's hours.
+ */
+export type CostBasis = "measured" | "scaled-from-measured" | "modelled";
+
+/** A USD range: the 10th–90th percentile band of the GPU model's leave-one-out errors (test/cost/GPU-MODEL.md); API parts are exact. */
+export interface CostRange {
+  low: number;
+  high: number;
+}
+
+/** The GPU basis of a row in detail: the measurement used, the model's estimate beside it, and the scale applied. */
+export interface GpuCostBasis {
+  basis: CostBasis;
+  /** The study cell measured for this setup (absent when modelled). */
+  measured?: { table: string; trainingCostUsd: number; queryCostUsdPer10kQueries: number };
+  /** The GPU model's own estimate for the scenario, before any measurement is used (cross-check). */
+  model: { trainingCostUsd: number; queryCostUsd: number };
+  /** Scale applied to the measured hours per phase: model(scenario) ÷ model(study's setup); 1 when measured as is. */
+  scale?: { training: number | null; query: number | null };
+  /** What differs from the study's setup (e.g. "N", "GPU"), when scaled. */
+  changed?: string[];
+  note: string;
+}
 
 export type ApiCostOptionId = "calibrationCalls" | "finalKeywordCall" | "publicTokenCalls";
 
@@ -93,7 +125,9 @@ export interface CostBreakdown {
   /** API prices used by the stages (one per priced model). */
   prices: ApiPriceQuote[];
   /** Present when any stage runs on a GPU. */
-  gpu?: { id: GpuId; label: string; usdPerHour: number; peakBf16Tflops: number; memory: MemoryCheck[] };
+  gpu?: { id: GpuId; label: string; usdPerHour: number; peakBf16Tflops: number; memoryBandwidthGBs: number; memory: MemoryCheck[] };
+  /** Present when any stage runs on a GPU: whether its hours are measured, scaled from a measurement, or modelled. */
+  gpuBasis?: GpuCostBasis;
 }
 
 /** The study's own measurement for the same method, model and dataset (its knobs, 10,000 queries). */
@@ -124,6 +158,13 @@ export interface CostRow {
   assumptions: string[];
   sources: string[];
   paperFigure?: PaperCostFigure;
+  /** Basis of the GPU part of the cost; absent when no stage runs on a GPU (API tokens × prices are computed exactly). */
+  costBasis?: CostBasis;
+  /** Range of `totalCostUsd` when any GPU part is modelled or scaled (absent when measured or API-only, or a price is missing). */
+  costRange?: CostRange;
+  /** Ranges of the two parts, on the same terms as `costRange`. */
+  trainingCostRange?: CostRange;
+  queryCostRange?: CostRange;
 }
 
 export interface BreakEven {

@@ -6,8 +6,8 @@
  */
 import {
   CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, DATASETS, GENERATING_OPEN_MODEL_IDS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, METHOD_IDS, MODELS, OPEN_MODEL_IDS,
-  PRESET_IDS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, knobKey,
-  INSTRUCTION_TOKENS_CUSTOM_DEFAULT, type DatasetId, type FieldKind, type MethodId,
+  PRESET_IDS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, isEnumKnob, knobKey,
+  INSTRUCTION_TOKENS_CUSTOM_DEFAULT, type DatasetId, type EnumKnobSpec, type FieldKind, type KnobSpec, type MethodId,
 } from "../scenario";
 import type { DatasetTokenLengths } from "./carried-over";
 
@@ -99,10 +99,9 @@ export function formModel(): FormModel {
     method,
     label: METHODS[method].label,
     note: KNOB_DEFAULT_NOTES[method] ?? null,
-    fields: Object.entries(KNOB_SPECS[method]).map(([knob, spec]) => ({
-      key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, type: "number" as const,
-      min: spec.min, max: spec.max, integer: spec.integer,
-    })),
+    fields: Object.entries(KNOB_SPECS[method] as Record<string, KnobSpec | EnumKnobSpec>).map(([knob, spec]): FormField => (isEnumKnob(spec)
+      ? { key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, type: "enum", options: spec.values.map((v) => ({ id: v, label: v })) }
+      : { key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, type: "number", min: spec.min, max: spec.max, integer: spec.integer })),
   }));
   const priceOverrides: FormField[] = [...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS].map((model) => ({
     key: `${PRICE_OVERRIDE_PREFIX}${model}`,

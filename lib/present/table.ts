@@ -206,15 +206,18 @@ export function tableRow(row: EstimateRow): TableRow {
   const method = METHODS[row.method];
   const model = MODELS[row.model];
   const missing = row.missing;
-  const money = (x: number | null, source: string): Cell =>
-    x === null ? { value: null, text: missingPriceText(missing), source } : { value: x, text: formatUsd(x), source };
+  // A modelled GPU cost reads "≈ $13 ($9–$19)": the estimate and the model's leave-one-out band (row.costRange).
+  const money = (x: number | null, source: string, range?: { low: number; high: number }): Cell =>
+    x === null ? { value: null, text: missingPriceText(missing), source }
+      : range && range.high > range.low ? { value: x, text: `≈ ${formatUsd(x)} (${formatUsd(range.low)}–${formatUsd(range.high)})`, source }
+        : { value: x, text: formatUsd(x), source };
   const cells: Record<ColumnId, Cell> = {
     method: { value: method.label, text: method.label, source: `${method.summary}\n${method.source}` },
     llm: { value: row.llm, text: row.llm, source: row.llm === "closed" ? "Adapts a closed model through its provider's API" : row.leakage?.deployment === "hosted" ? `Adapts an open model served by ${row.leakage.provider ?? "a host"}` : "Adapts an open model on your own GPU" },
     model: { value: model.label, text: model.label, source: `${model.llm === "closed" ? `Closed model by ${model.provider}` : row.leakage?.deployment === "hosted" ? "Open model, served by a host" : "Open model, run locally"}; ${model.source}` },
-    training: money(row.trainingCostUsd, costSource(row, "training")),
-    query: money(row.queryCostUsd, costSource(row, "query")),
-    total: money(row.totalCostUsd, totalSource(row)),
+    training: money(row.trainingCostUsd, costSource(row, "training"), row.trainingCostRange),
+    query: money(row.queryCostUsd, costSource(row, "query"), row.queryCostRange),
+    total: money(row.totalCostUsd, totalSource(row), row.costRange),
     ...epsilonColumns(row.privacy),
     ...utilityCells(row),
     ...leakageCells(row),

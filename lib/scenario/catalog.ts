@@ -231,15 +231,21 @@ export type FewShotGenGenerator = "api" | OpenModelId;
 export const PRICE_SET_IDS = ["paper-2024-05", "current"] as const;
 export type PriceSetId = (typeof PRICE_SET_IDS)[number];
 
-export const GPU_IDS = ["a40", "a100-40gb", "a100-80gb", "h100", "l4"] as const;
+/** Ids are part of the URL contract (`gpu=`): existing ids keep their meaning; new ones are appended. */
+export const GPU_IDS = ["a40", "a100-40gb", "a100-80gb", "h100", "l4", "a10g", "h200"] as const;
 export type GpuId = (typeof GPU_IDS)[number];
 
 export interface GpuInfo {
   id: GpuId;
   label: string;
   memoryGb: number;
-  /** Dense bf16/fp16 tensor-core peak, in TFLOP/s (no sparsity). */
+  /** Dense bf16/fp16 tensor-core peak, in TFLOP/s (no sparsity). Bounds compute-bound work: training and prefill. */
   peakBf16Tflops: number;
+  /**
+   * Memory bandwidth, GB/s (10⁹ bytes per second). Bounds memory-bound work: decoding one token
+   * re-reads every weight, so a token takes at least weight bytes ÷ bandwidth.
+   */
+  memoryBandwidthGBs: number;
   /** Default rental price in $ per GPU-hour. */
   usdPerHour: number;
   priceSource: string;
@@ -247,11 +253,13 @@ export interface GpuInfo {
 }
 
 export const GPUS: Record<GpuId, GpuInfo> = {
-  a40: { id: "a40", label: "NVIDIA A40 48 GB", memoryGb: 48, peakBf16Tflops: 149.7, usdPerHour: 0.69, priceSource: `${PAPER}, Table 22 (RunPod median, 2024-05-22)`, specSource: "NVIDIA A40 datasheet (149.7 TFLOPS bf16 dense)" },
-  "a100-40gb": { id: "a100-40gb", label: "NVIDIA A100 40 GB", memoryGb: 40, peakBf16Tflops: 312, usdPerHour: 1.19, priceSource: "RunPod community cloud list price, 2024 [assumption: check your provider]", specSource: "NVIDIA A100 datasheet (312 TFLOPS bf16 dense)" },
-  "a100-80gb": { id: "a100-80gb", label: "NVIDIA A100 80 GB", memoryGb: 80, peakBf16Tflops: 312, usdPerHour: 1.64, priceSource: "RunPod community cloud list price, 2024 [assumption: check your provider]", specSource: "NVIDIA A100 datasheet (312 TFLOPS bf16 dense)" },
-  h100: { id: "h100", label: "NVIDIA H100 80 GB SXM", memoryGb: 80, peakBf16Tflops: 989, usdPerHour: 2.69, priceSource: "RunPod community cloud list price, 2024 [assumption: check your provider]", specSource: "NVIDIA H100 SXM datasheet (989 TFLOPS bf16 dense)" },
-  l4: { id: "l4", label: "NVIDIA L4 24 GB", memoryGb: 24, peakBf16Tflops: 121, usdPerHour: 0.43, priceSource: "RunPod community cloud list price, 2024 [assumption: check your provider]", specSource: "NVIDIA L4 datasheet (121 TFLOPS bf16 dense)" },
+  a40: { id: "a40", label: "NVIDIA A40 48 GB", memoryGb: 48, peakBf16Tflops: 149.7, memoryBandwidthGBs: 696, usdPerHour: 0.69, priceSource: `${PAPER}, Table 22 (RunPod median, 2024-05-22)`, specSource: "NVIDIA A40 datasheet (149.7 TFLOPS bf16 dense, 696 GB/s GDDR6, 48 GB)" },
+  "a100-40gb": { id: "a100-40gb", label: "NVIDIA A100 40 GB", memoryGb: 40, peakBf16Tflops: 312, memoryBandwidthGBs: 1555, usdPerHour: 1.19, priceSource: "RunPod community cloud list price, 2024 [assumption: check your provider]", specSource: "NVIDIA A100 datasheet (312 TFLOPS bf16 dense; 40 GB HBM2 at 1,555 GB/s)" },
+  "a100-80gb": { id: "a100-80gb", label: "NVIDIA A100 80 GB", memoryGb: 80, peakBf16Tflops: 312, memoryBandwidthGBs: 2039, usdPerHour: 1.64, priceSource: "RunPod community cloud list price, 2024 [assumption: check your provider]", specSource: "NVIDIA A100 datasheet (312 TFLOPS bf16 dense; 80 GB HBM2e at 2,039 GB/s, SXM)" },
+  h100: { id: "h100", label: "NVIDIA H100 80 GB SXM", memoryGb: 80, peakBf16Tflops: 989, memoryBandwidthGBs: 3350, usdPerHour: 2.69, priceSource: "RunPod community cloud list price, 2024 [assumption: check your provider]", specSource: "NVIDIA H100 SXM datasheet (989 TFLOPS bf16 dense; 80 GB HBM3 at 3.35 TB/s)" },
+  l4: { id: "l4", label: "NVIDIA L4 24 GB", memoryGb: 24, peakBf16Tflops: 121, memoryBandwidthGBs: 300, usdPerHour: 0.43, priceSource: "RunPod community cloud list price, 2024 [assumption: check your provider]", specSource: "NVIDIA L4 datasheet (121 TFLOPS bf16 dense, 300 GB/s GDDR6, 24 GB)" },
+  a10g: { id: "a10g", label: "NVIDIA A10G 24 GB", memoryGb: 24, peakBf16Tflops: 70, memoryBandwidthGBs: 600, usdPerHour: 1.01, priceSource: "AWS EC2 g5.xlarge on-demand, us-east-1 (1 × A10G, 4 vCPU), $1.006/h [unverified snapshot: check your provider]", specSource: "AWS EC2 G5 instance page (24 GB, 600 GB/s); NVIDIA publishes no A10G datasheet: 70 TFLOPS bf16 dense is the figure cloud providers quote [unverified] (the A10 datasheet gives 125)" },
+  h200: { id: "h200", label: "NVIDIA H200 141 GB SXM", memoryGb: 141, peakBf16Tflops: 989, memoryBandwidthGBs: 4800, usdPerHour: 3.59, priceSource: "RunPod spot rate, 2026-03-10 (deploybase.ai RunPod pricing guide; on-demand $6.35) [check your provider]", specSource: "NVIDIA H200 datasheet (989 TFLOPS bf16 dense; 141 GB HBM3e at 4.8 TB/s, SXM)" },
 };
 
 export const ACCOUNTANT_IDS = ["prv", "rdp"] as const;

@@ -318,10 +318,10 @@ function build(parsed: Parsed, warnings: FieldWarning[]): Scenario {
   }
   if (s.task === "generation" && parsed.has("classes")) warnings.push({ field: "classes", message: "classes is ignored for a generation task" });
   for (const method of METHOD_IDS) {
-    const knobs = s.knobs[method] as Record<string, number>;
+    const knobs = s.knobs[method] as Record<string, number | string>;
     for (const knob of Object.keys(knobs)) {
       const v = parsed.get(knobKey(method, knob));
-      if (typeof v === "number") knobs[knob] = v;
+      if (typeof v === "number" || typeof v === "string") knobs[knob] = v;
     }
   }
   for (const model of [...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS] as ModelId[]) {
@@ -374,11 +374,11 @@ export function serializeScenario(s: Scenario): string {
     if (o) parts.push(`${PRICE_OVERRIDE_PREFIX}${model}=${formatNumber(o.inputUsdPerMTok)},${formatNumber(o.outputUsdPerMTok)}`);
   }
   for (const method of METHOD_IDS) {
-    const knobs = s.knobs[method] as Record<string, number>;
-    const defaults = base.knobs[method] as Record<string, number>;
+    const knobs = s.knobs[method] as Record<string, number | string>;
+    const defaults = base.knobs[method] as Record<string, number | string>;
     for (const knob of Object.keys(KNOB_SPECS[method])) {
       const value = knobs[knob];
-      if (value !== undefined && value !== defaults[knob]) parts.push(`${knobKey(method, knob)}=${formatNumber(value)}`);
+      if (value !== undefined && value !== defaults[knob]) parts.push(`${knobKey(method, knob)}=${typeof value === "number" ? formatNumber(value) : value}`);
     }
   }
   return parts.join("&");

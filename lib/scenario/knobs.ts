@@ -17,6 +17,27 @@ export interface KnobSpec {
   integer: boolean;
 }
 
+/** A knob with a fixed set of values, e.g. `private-lora.impl=ghost`. */
+export interface EnumKnobSpec {
+  label: string;
+  unit: string;
+  description: string;
+  values: readonly string[];
+}
+
+/**
+ * How DP-SGD computes per-example gradient norms: `per-sample` instantiates every example's
+ * gradient (Opacus hooks; the study's dp-transformers / Opacus code), `ghost` takes the norms from
+ * activations without instantiating them (Li et al. 2022, ghost clipping), `bk` is book-keeping
+ * (Bu et al. 2023, fastDP). The privacy guarantee is the same; time and memory differ.
+ */
+export const DP_SGD_IMPLS = ["per-sample", "ghost", "bk"] as const;
+export type DpSgdImpl = (typeof DP_SGD_IMPLS)[number];
+const impl: EnumKnobSpec = {
+  label: "DP-SGD implementation", unit: "", values: DP_SGD_IMPLS,
+  description: "per-sample (Opacus hooks, as the study), ghost (ghost clipping, Li et al. 2022) or bk (book-keeping, Bu et al. 2023): same privacy, different time and memory.",
+};
+
 const ensemble = (description: string): KnobSpec => ({ label: "Ensemble size", unit: "prompts", description, min: 1, max: 100000, integer: true });
 const shots = (description: string): KnobSpec => ({ label: "Shots per prompt", unit: "records", description, min: 1, max: 1000, integer: true });
 const epochs: KnobSpec = { label: "Epochs", unit: "passes over N", description: "Training epochs of DP-SGD; with the batch size this fixes the number of noisy steps.", min: 1, max: 10000, integer: true };
@@ -45,33 +66,39 @@ export const KNOB_SPECS = {
     tokens: { label: "Instruction tokens", unit: "tokens", description: "Tokens of the generated instruction sent with every query (at most 50 in DP-OPT's code).", min: 1, max: 10000, integer: true },
   },
   "prompt-dpsgd": {
-    epochs, batch,
+    epochs, batch, impl,
     promptLength: { label: "Soft-prompt length", unit: "virtual tokens", description: "Trainable prompt or prefix tokens.", min: 1, max: 10000, integer: true },
   },
   "private-lora": {
-    epochs, batch,
+    epochs, batch, impl,
     rank: { label: "LoRA rank", unit: "", description: "Rank of the low-rank adapters.", min: 1, max: 4096, integer: true },
   },
-  "dp-finetune": { epochs, batch },
+  "dp-finetune": { epochs, batch, impl },
   "prompt-pate-gen": {
     ensemble: ensemble("Teacher prompts, drawn once, that answer every public query."),
     shots: shots("Private records in each teacher prompt."),
     public: { label: "Public queries labelled", unit: "queries", description: "Public inputs the teachers label with private keyword aggregation.", min: 1, max: 1_000_000, integer: true },
     studentShots: { label: "Student prompt shots", unit: "examples", description: "Labelled public examples in the student prompt.", min: 0, max: 1000, integer: true },
   },
-} as const satisfies Record<MethodId, Record<string, KnobSpec>>;
+} as const satisfies Record<MethodId, Record<string, KnobSpec | EnumKnobSpec>>;
 
 type KnobSpecs = typeof KNOB_SPECS;
 export type KnobName<M extends MethodId> = keyof KnobSpecs[M] & string;
-export type MethodKnobs<M extends MethodId> = { [K in KnobName<M>]: number };
+/** A knob's value: a number, or one of an enum knob's values. */
+export type KnobValue = number | string;
+export type MethodKnobs<M extends MethodId> = { [K in KnobName<M>]: KnobSpecs[M][K] extends { values: readonly string[] } ? DpSgdImpl : number };
 export type Knobs = { [M in MethodId]: MethodKnobs<M> };
 
 export function knobNames<M extends MethodId>(method: M): KnobName<M>[] {
   return Object.keys(KNOB_SPECS[method]) as KnobName<M>[];
 }
 
-export function knobSpec(method: MethodId, knob: string): KnobSpec | undefined {
-  return (KNOB_SPECS[method] as Record<string, KnobSpec>)[knob];
+export function knobSpec(method: MethodId, knob: string): KnobSpec | EnumKnobSpec | undefined {
+  return (KNOB_SPECS[method] as Record<string, KnobSpec | EnumKnobSpec>)[knob];
+}
+
+export function isEnumKnob(spec: KnobSpec | EnumKnobSpec): spec is EnumKnobSpec {
+  return "values" in spec;
 }
 
 /** Column order in the paper's lists: SST2 / Trec / Mpqa / Disaster, then SAMSum / DocVQA / MIT-G / MIT-D. */
@@ -110,16 +137,20 @@ const D = {
   "prompt-dpsgd": {
     epochs: perDataset(22, 100, 100, 100, 20, 15, 40, 40),
     batch: perDataset(32, 32, 32, 32, 256, 256, 256, 256),
+    // The study's code computes per-sample gradients (Opacus / dp-transformers, private-transformers).
+    impl: "per-sample",
     promptLength: perDataset(1, 10, 10, 10, 10, 25, 5, 5),
   },
   "private-lora": {
     epochs: perDataset(10, 40, 20, 20, 20, 15, 20, 20),
     batch: perDataset(128, 128, 128, 128, 256, 256, 256, 256),
+    impl: "per-sample",
     rank: perDataset(4, 4, 4, 4, 8, 8, 8, 8),
   },
   "dp-finetune": {
     epochs: perDataset(10, 40, 40, 50, 20, 15, 20, 20),
     batch: perDataset(128, 128, 128, 128, 256, 256, 256, 256),
+    impl: "per-sample",
   },
   "prompt-pate-gen": {
     ensemble: perDataset(100, 100, 100, 100, 100, 100, 25, 25),
@@ -127,7 +158,7 @@ const D = {
     public: perDataset(100, 100, 100, 100, 100, 100, 100, 100),
     studentShots: perDataset(4, 4, 4, 4, 10, 10, 4, 4),
   },
-} satisfies { [M in MethodId]: Record<KnobName<M>, PerDataset> };
+} satisfies { [M in MethodId]: Record<KnobName<M>, PerDataset | DpSgdImpl> };
 
 /** Which defaults the study did not itself use on that dataset (shown in the UI as assumptions). */
 export const KNOB_DEFAULT_NOTES: Partial<Record<MethodId, string>> = {
@@ -144,10 +175,10 @@ export const KNOB_DEFAULT_NOTES: Partial<Record<MethodId, string>> = {
 /** The knob defaults for a preset; `custom` uses the SST2 column (classification) or SAMSum (generation). */
 export function defaultKnobs(preset: PresetId, task: "classification" | "generation" = "classification"): Knobs {
   const column: Exclude<PresetId, "custom"> = preset === "custom" ? (task === "generation" ? "samsum" : "sst2") : preset;
-  const out = {} as Record<string, Record<string, number>>;
+  const out = {} as Record<string, Record<string, KnobValue>>;
   for (const [method, knobs] of Object.entries(D)) {
-    const row: Record<string, number> = {};
-    for (const [knob, values] of Object.entries(knobs)) row[knob] = (values as PerDataset)[column];
+    const row: Record<string, KnobValue> = {};
+    for (const [knob, values] of Object.entries(knobs)) row[knob] = typeof values === "string" ? values : (values as PerDataset)[column];
     out[method] = row;
   }
   return out as Knobs;

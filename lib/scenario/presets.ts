@@ -67,6 +67,8 @@ export function presetScenario(preset: PresetId, task?: Task): Scenario {
     priceSet: "paper-2024-05",
     gpu: "a40",
     gpuUsdPerHour: GPUS.a40.usdPerHour,
+    // One query at a time, as the study served (its eval scripts loop over queries).
+    servingBatch: 1,
     priceOverrides: {},
     knobs: defaultKnobs(preset, resolvedTask),
   };

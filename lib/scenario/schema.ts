@@ -11,7 +11,7 @@ import {
   type AccountantId, type ClosedMethodId, type ClosedModelId, type FewShotGenGenerator, type GpuId, type MethodId, type ModelId, type OpenModelId, type PresetId,
   type PriceSetId, type Task,
 } from "./catalog";
-import { KNOB_SPECS, type KnobSpec, type Knobs } from "./knobs";
+import { isEnumKnob, KNOB_SPECS, type EnumKnobSpec, type KnobSpec, type Knobs } from "./knobs";
 
 /**
  * Share-link format versions. v=2 differs from v=1 in one default only: a custom scenario without
@@ -97,6 +97,8 @@ export interface Scenario {
   priceSet: PriceSetId;
   gpu: GpuId;
   gpuUsdPerHour: number;
+  /** Queries a local open model decodes together: 1 = one at a time, as the study measured; more = a batched server. */
+  servingBatch: number;
   priceOverrides: Partial<Record<ModelId, PriceOverride>>;
   knobs: Knobs;
 }
@@ -146,6 +148,7 @@ export const TOP_FIELDS = [
   { path: "gpu", key: "gpu", label: "GPU", unit: "", description: "GPU that trains and serves the open models.", kind: { type: "enum", values: GPU_IDS } },
   { path: "gpuUsdPerHour", key: "gpuPrice", label: "GPU price", unit: "$/GPU-hour", description: "Rental price of one GPU for one hour.", kind: num(0, 1000, false) },
   { path: "fewShotGenGenerator", key: "dp-fewshotgen.generator", label: "DP-FewShotGen generator", unit: "", description: "Where DP-FewShotGen writes its synthetic demonstrations: api = on the model that answers the queries (the study's variant (1)), or an open model id run on your own GPU (variant (2), Hanke et al. 2024, Table 1: the private records reach no provider).", kind: { type: "enum", values: FEWSHOTGEN_GENERATORS } },
+  { path: "servingBatch", key: "serveBatch", label: "Serving batch size", unit: "queries decoded together", description: "How a local open model answers queries: 1 = one at a time, as the study measured; more = a batched server (e.g. vLLM) that reads the weights once per step for the whole batch.", kind: num(1, 4096, true) },
 ] as const satisfies readonly (FieldMeta & { path: keyof Scenario })[];
 
 export type TopFieldPath = (typeof TOP_FIELDS)[number]["path"];
@@ -178,8 +181,8 @@ export function knobKey(method: MethodId, knob: string): string {
   return `${method}.${knob}`;
 }
 
-export function knobFieldMeta(method: MethodId, knob: string, spec: KnobSpec): FieldMeta {
-  return { key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, kind: num(spec.min, spec.max, spec.integer) };
+export function knobFieldMeta(method: MethodId, knob: string, spec: KnobSpec | EnumKnobSpec): FieldMeta {
+  return { key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, kind: isEnumKnob(spec) ? { type: "enum", values: spec.values } : num(spec.min, spec.max, spec.integer) };
 }
 
 // ---------------------------------------------------------------------------------------------

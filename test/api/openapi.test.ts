@@ -126,12 +126,14 @@ describe("every scenario key is documented", () => {
     }
   });
 
-  test.each(KNOB_KEYS)("%s: the knob's bounds and unit", (key) => {
+  test.each(KNOB_KEYS)("%s: the knob's bounds (or values) and unit", (key) => {
     const [method, knob] = key.split(".") as [MethodId, string];
-    const spec = (KNOB_SPECS[method] as Record<string, { min: number; max: number; integer: boolean; unit: string; description: string }>)[knob];
+    const spec = (KNOB_SPECS[method] as Record<string, { min?: number; max?: number; integer?: boolean; values?: readonly string[]; unit: string; description: string }>)[knob];
     const p = byName.get(key) as Json;
     expect(p.description).toContain(spec?.description);
-    expect(p.schema).toMatchObject({ type: spec?.integer ? "integer" : "number", minimum: spec?.min, maximum: spec?.max });
+    // An enum knob (`<method>.impl`) lists its values; a numeric one its bounds.
+    if (spec?.values) expect(p.schema).toMatchObject({ enum: [...spec.values] });
+    else expect(p.schema).toMatchObject({ type: spec?.integer ? "integer" : "number", minimum: spec?.min, maximum: spec?.max });
     if (spec?.unit) expect(p["x-unit"]).toBe(spec.unit);
   });
 

@@ -57,11 +57,15 @@ describe.each(SCENARIOS)("?%s", (query) => {
   });
 });
 
-test("the default scenario's wire form is less than half of estimate()'s JSON", () => {
+test("the default scenario's wire form is at most 55% of estimate()'s JSON", () => {
+  // Budget revisited on 2026-12-03 with measurements: rows gained cost ranges, the GPU model's
+  // cross-check beside measured figures (issue #15) and per-method membership bounds (issue #14),
+  // so the wire form went from 169 of 340 kB to 210 of 401 kB (52.4%). The bound still fails if
+  // a shared part stops being shared (every row repeating its method's privacy alone adds ~20%).
   const e = est("accountant=rdp");
   const full = JSON.stringify(e).length;
   const lean = estimateJson(e).length;
-  expect(lean).toBeLessThan(full / 2 + 10_000);
+  expect(lean).toBeLessThan(0.55 * full);
 });
 
 test("a row whose shared part differs keeps its own copy (nothing is lost when the engine changes)", () => {

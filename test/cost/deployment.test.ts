@@ -26,13 +26,12 @@ describe("DP-ICL on a local OpenLLaMA 13B (Hanke et al. 2024, Table 5)", () => {
     expect(row?.trainingCostUsd).toBe(0);
   });
 
-  it("query cost by hand: 100 calls of 1,854.766 prompt + 6.384 decoded tokens, one at a time", () => {
-    // Per call (lib/cost/gpu-model.ts serving constants, 13B params, A40 149.7 TFLOP/s):
-    //   0.194 s + 2·13e9·1854.766 / (149.7e12·0.0467) + 6.384·2·13e9 / (149.7e12·0.000605)
-    //   = 0.194 + 6.898 + 1.833 = 8.9247 s; prompt 1854.766 = 1·(924.191 + 6.384) + 924.191 (DocVQA, Table 21).
-    // 100 teachers × 8.9247 s = 892.47 s = 0.24791 GPU-h × $0.69 = $0.171057 per query; × 10,000 = $1,710.57.
-    expect(row?.queryCostUsdPerQuery).toBeCloseTo(0.171057, 5);
-    expect(row?.queryCostUsd).toBeCloseTo(1710.57, 1);
+  it("query cost is the study's measurement: Table 5 prints $641.32 per 10,000 queries for this very setup", () => {
+    // Measured first (issue #15): the study ran DP-ICL on OpenLLaMA 13B locally on PFL-DocVQA with its
+    // own knobs on the A40 at $0.69/h, so the row's cost is that figure, not the GPU model's estimate.
+    expect(row?.queryCostUsd).toBeCloseTo(641.32, 2);
+    expect(row?.queryCostUsdPerQuery).toBeCloseTo(0.064132, 6);
+    expect(row?.costBasis).toBe("measured");
   });
 
   it("the same method on the closed model keeps its API cost (Appendix D: 100 × (931 + 924) tokens × $2/1M)", () => {

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { calcPrice } from "@pydantic/genai-prices";
-import { CLOSED_MODEL_IDS, MODELS, presetScenario } from "@/lib/scenario";
-import { apiUsd, currentApiPrice, estimateCostRow, GENAI_PRICES_AS_OF, resolveApiPrice } from "@/lib/cost";
+import { CLOSED_MODEL_IDS, GPU_IDS, GPUS, MODELS, presetScenario } from "@/lib/scenario";
+import { apiUsd, checkInferenceMemory, checkTrainingMemory, currentApiPrice, estimateCostRow, GENAI_PRICES_AS_OF, gpuPriceRange, gpusWithMemory, resolveApiPrice } from "@/lib/cost";
 
 const paper = { priceSet: "paper-2024-05", priceOverrides: {} } as const;
 
@@ -64,3 +64,49 @@ describe("user overrides", () => {
   });
 });
 
+
+describe("GPU catalogue and rental prices (oracle: NVIDIA datasheets, paper Table 22, the dated snapshot)", () => {
+  it("covers the GPUs a team rents today, with the study's A40 and existing ids unchanged", () => {
+    expect(GPU_IDS.slice(0, 5)).toEqual(["a40", "a100-40gb", "a100-80gb", "h100", "l4"]);
+    expect(GPU_IDS).toEqual(expect.arrayContaining(["a10g", "h200"]));
+    // Old links: gpu=… keeps its default $/hour (the A40's is the study's RunPod median, Table 22).
+    expect(GPUS.a40.usdPerHour).toBe(0.69);
+    expect(GPUS.h100.usdPerHour).toBe(2.69);
+  });
+
+  it.each([
+    // id, dense bf16 TFLOP/s, GB/s, GB — NVIDIA datasheets (A40; A100 SXM; H100 SXM; L4; H200 SXM)
+    ["a40", 149.7, 696, 48],
+    ["a100-80gb", 312, 2039, 80],
+    ["h100", 989, 3350, 80],
+    ["l4", 121, 300, 24],
+    ["h200", 989, 4800, 141],
+  ] as const)("%s: %f TFLOP/s bf16 dense, %f GB/s, %f GB, each with its source", (id, tflops, bw, gb) => {
+    expect(GPUS[id]).toMatchObject({ peakBf16Tflops: tflops, memoryBandwidthGBs: bw, memoryGb: gb });
+    expect(GPUS[id].specSource).toMatch(/datasheet|AWS/);
+  });
+
+  it("the study's A40 range is Table 22's ($0.50 Hyperstack to $2.07 Replicate); the current set has a dated snapshot", () => {
+    expect(gpuPriceRange("a40", "paper-2024-05")).toMatchObject({ spotUsdPerHour: 0.5, onDemandUsdPerHour: 2.07, asOf: "2024-05-22" });
+    expect(gpuPriceRange("h100", "current")).toMatchObject({ spotUsdPerHour: 2.69, onDemandUsdPerHour: 4.76, asOf: "2026-03-10" });
+    // No guessed price where the snapshot has none.
+    expect(gpuPriceRange("a40", "current")).toBeNull();
+    expect(gpuPriceRange("h100", "paper-2024-05")).toBeNull();
+  });
+
+  it("a GPU row names the rental range of its price set beside the price it uses", () => {
+    const s = presetScenario("samsum");
+    s.priceSet = "current";
+    s.gpu = "h100";
+    s.gpuUsdPerHour = 2.69;
+    const row = estimateCostRow(s, "private-lora", "pythia-1b");
+    expect(row.assumptions.join(" ")).toMatch(/\$2\.69\/h spot to \$4\.76\/h on demand.*2026-03-10.*uses \$2\.69\/h/);
+  });
+
+  it("the memory check says which GPU a model fits on: full DP fine-tuning of Pythia 6.9B (≈ 167 GB) fits no single GPU", () => {
+    expect(checkTrainingMemory("pythia-6.9b", "full", "a40", { task: "generation" }).advice).toMatch(/no single GPU of the catalogue fits it/);
+    // Serving Mixtral (45B × 2 B × 1.2 + 1 = 109 GB in 16-bit) on an L4: one H200 141 GB holds it.
+    expect(checkInferenceMemory("mixtral-8x7b", "l4").advice).toMatch(/one NVIDIA H200 141 GB SXM fits it with 16-bit weights/);
+    expect(gpusWithMemory(100)).toEqual(["h200"]);
+  });
+});

@@ -1,8 +1,8 @@
 /** @jest-environment node */
 import fc from "fast-check";
 import {
-  CLOSED_MODEL_IDS, GPU_IDS, KNOB_SPECS, METHOD_IDS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, presetScenario, validateScenario,
-  type ClosedModelId, type Knobs, type Scenario,
+  CLOSED_MODEL_IDS, GPU_IDS, KNOB_SPECS, METHOD_IDS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, isEnumKnob, presetScenario, validateScenario,
+  type ClosedModelId, type EnumKnobSpec, type KnobSpec, type Knobs, type Scenario,
 } from "@/lib/scenario";
 import { estimateCosts, type CostRow } from "@/lib/cost";
 
@@ -18,7 +18,7 @@ const logUniform = (min: number, max: number, integer: boolean) =>
   });
 
 const knobsArb: fc.Arbitrary<Knobs> = fc.record(
-  Object.fromEntries(METHOD_IDS.map((m) => [m, fc.record(Object.fromEntries(Object.entries(KNOB_SPECS[m]).map(([k, spec]) => [k, spec.min === 0 ? fc.oneof(fc.constant(0), logUniform(1, spec.max, spec.integer)) : logUniform(spec.min, spec.max, spec.integer)])))])),
+  Object.fromEntries(METHOD_IDS.map((m) => [m, fc.record(Object.fromEntries(Object.entries(KNOB_SPECS[m] as Record<string, KnobSpec | EnumKnobSpec>).map(([k, spec]) => [k, isEnumKnob(spec) ? fc.constantFrom(...spec.values) : spec.min === 0 ? fc.oneof(fc.constant(0), logUniform(1, spec.max, spec.integer)) : logUniform(spec.min, spec.max, spec.integer)])))])),
 ) as unknown as fc.Arbitrary<Knobs>;
 
 /** Valid scenarios: a preset mutated within the schema's ranges (lib/scenario/schema.ts, knobs.ts). */

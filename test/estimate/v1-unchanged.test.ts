@@ -10,6 +10,9 @@
  * One deliberate correction since: PromptPATE on Claude 2.1 is priced at the 10-token answers its
  * code allows (PromptPATE/prompts_anthropic/teacher.py; issue #14 finding 7, SST2 query $5.52 per
  * 10k vs the paper's $5.36), so that pair's four cost figures were re-recorded; nothing else changed.
+ * Then the GPU-hour model was rebuilt and validated out of sample (issue #15): both fixtures were
+ * re-recorded in that merge, after checking that only the cost figures of rows with a GPU stage
+ * changed (every API row, every stage list and every ledger entry was identical).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

@@ -110,7 +110,7 @@ describe("worked examples, oracle: docs/derivations.md §7, §8", () => {
   });
 
   it("PromptDPSGD SST-2, B = 1024, 100 epochs: the code's σ (RDP, δ = N^−1.1) is 1.059", () => {
-    const s: Scenario = { ...presetScenario("sst2"), records: 67349, delta: 1 / 67349, knobs: { ...presetScenario("sst2").knobs, "prompt-dpsgd": { epochs: 100, batch: 1024, promptLength: 1 } } };
+    const s: Scenario = { ...presetScenario("sst2"), records: 67349, delta: 1 / 67349, knobs: { ...presetScenario("sst2").knobs, "prompt-dpsgd": { epochs: 100, batch: 1024, promptLength: 1, impl: "per-sample" } } };
     const r = methodPrivacy(s, "prompt-dpsgd");
     expect(r.asOriginalCode!.mechanism!.value!).toBeCloseTo(1.059, 2);
     expect(r.asOriginalCode!.reportedDelta!).toBeCloseTo(67349 ** -1.1, 15);
@@ -137,7 +137,7 @@ describe("budgets that cannot be met are results, not errors", () => {
 
   it("ensemble × shots > N and batch > N clip q to 1 with a note", () => {
     const base = presetScenario("mitd");
-    const s: Scenario = { ...base, records: 50, delta: 0.01, accountant: "rdp", knobs: { ...base.knobs, "dp-icl": { ensemble: 100, shots: 4 }, "private-lora": { epochs: 3, batch: 500, rank: 8 } } };
+    const s: Scenario = { ...base, records: 50, delta: 0.01, accountant: "rdp", knobs: { ...base.knobs, "dp-icl": { ensemble: 100, shots: 4 }, "private-lora": { epochs: 3, batch: 500, rank: 8, impl: "per-sample" } } };
     const icl = methodPrivacy(s, "dp-icl");
     expect(icl.samplingRate).toBe(1);
     expect(icl.notes.join(" ")).toMatch(/no amplification/);

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import {
   ACCOUNTANT_IDS, CLOSED_MODEL_IDS, MIN_DELTA, MIN_EPSILON, GPU_IDS, KNOB_SPECS, METHOD_IDS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, TASKS,
-  presetScenario, type KnobSpec, type Knobs, type MethodId, type ModelId, type PriceOverride, type Scenario,
+  isEnumKnob, presetScenario, type EnumKnobSpec, type KnobSpec, type Knobs, type MethodId, type ModelId, type PriceOverride, type Scenario,
 } from "@/lib/scenario";
 
 /** Numbers as people type them: short decimals, plus the occasional arbitrary double. */
@@ -27,7 +27,7 @@ const subset = <T extends string>(values: readonly T[], min: number, max: number
 
 function knobsArb(): fc.Arbitrary<Knobs> {
   const perMethod = METHOD_IDS.map((m) =>
-    fc.record(Object.fromEntries(Object.entries(KNOB_SPECS[m]).map(([k, spec]) => [k, numberIn((spec as KnobSpec).min, (spec as KnobSpec).max, (spec as KnobSpec).integer)]))),
+    fc.record(Object.fromEntries(Object.entries(KNOB_SPECS[m] as Record<string, KnobSpec | EnumKnobSpec>).map(([k, spec]) => [k, isEnumKnob(spec) ? fc.constantFrom(...spec.values) : numberIn(spec.min, spec.max, spec.integer)]))),
   );
   return fc.tuple(...perMethod).map((arr) => Object.fromEntries(METHOD_IDS.map((m, i) => [m, arr[i]])) as unknown as Knobs);
 }
@@ -62,6 +62,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
         priceSet: fc.constantFrom(...PRICE_SET_IDS),
         gpu: fc.constantFrom(...GPU_IDS),
         gpuUsdPerHour: numberIn(0, 1000, false),
+        servingBatch: numberIn(1, 4096, true),
         priceOverrides: priceOverridesArb,
         knobs: knobsArb(),
       },
