@@ -13,7 +13,8 @@ const ROOT = join(__dirname, "..", "..");
 
 /** "$1,234", "$13.35", "$0.000267", "−$5", "$1.23e12" → number; null for "no price", "—". */
 function money(text: string): number | null {
-  const t = text.replace(/[−–]/g, "-").replace(/[$,\s]/g, "");
+  // A modelled GPU cost reads "≈ $3.79 ($3.27–$4.65)": the point figure is the one compared.
+  const t = text.replace(/^≈\s*/, "").replace(/\s*\([^)]*\)$/, "").replace(/[−–]/g, "-").replace(/[$,\s]/g, "");
   const x = Number(t);
   return t !== "" && Number.isFinite(x) ? x : null;
 }
