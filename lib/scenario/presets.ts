@@ -69,6 +69,13 @@ export function presetScenario(preset: PresetId, task?: Task): Scenario {
     gpuUsdPerHour: GPUS.a40.usdPerHour,
     priceOverrides: {},
     knobs: defaultKnobs(preset, resolvedTask),
+    // Must-haves (issue #18): none by default, ranked by today's rule.
+    maxCostUsd: null,
+    minUtility: null,
+    protect: [],
+    maxEpsilon: null,
+    utilitySource: "study",
+    rank: "privacy",
   };
 }
 
