@@ -6,6 +6,7 @@ export * from "./scenario";
 export * from "./leakage";
 export * from "./utility";
 export * from "./recommend";
+export * from "./decide";
 export * from "./cost";
 export * from "./privacy";
 export * from "./methods";

@@ -29,7 +29,7 @@
  * `estimate()`'s result from the wire form (test/api/wire.test.ts checks the round trip).
  */
 import {
-  findBreakEven, type BreakEven, type Estimate, type EstimateRow, type FieldWarning, type LeakageChannel, type LeakageRow,
+  findBreakEven, type BreakEven, type Decision, type Estimate, type EstimateRow, type FieldWarning, type LeakageChannel, type LeakageRow,
   type MembershipTestBound, type MethodPrivacy, type ProviderDataPolicy, type Scenario, type SkippedPair,
 } from "../index";
 
@@ -90,6 +90,8 @@ export interface WireEstimate {
   breakEven: WireBreakEvenGroup[];
   skipped: SkippedPair[];
   warnings: FieldWarning[];
+  /** The answer under the must-haves (lib/decide), as estimate() gives it; `flips` filled by the API and CLI. */
+  decision: Decision;
 }
 
 /** Deep equality for the engine's plain data (same code builds both sides, so key order agrees). */
@@ -201,6 +203,7 @@ export function toWireEstimate(est: Estimate): WireEstimate {
     breakEven,
     skipped: est.skipped,
     warnings: est.warnings,
+    decision: est.decision,
   };
 }
 
@@ -253,5 +256,5 @@ export function expandWireEstimate(wire: WireEstimate): Estimate {
       };
     }),
   );
-  return { canonical: wire.canonical, scenario: wire.scenario, rows, breakEven, skipped: wire.skipped, privacy: wire.privacy, warnings: wire.warnings };
+  return { canonical: wire.canonical, scenario: wire.scenario, rows, breakEven, skipped: wire.skipped, privacy: wire.privacy, warnings: wire.warnings, decision: wire.decision };
 }

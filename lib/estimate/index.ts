@@ -15,6 +15,7 @@ import { leakageDefinedFor, leakageFor, type LeakageRow } from "../leakage";
 import { methodPrivacy, type MethodPrivacy } from "../methods";
 import { METHODS, MODELS, parseScenario, serializeScenario, type FieldError, type FieldWarning, type MethodId, type ModelId, type Scenario, type ScenarioInput } from "../scenario";
 import { utilityFor, type UtilityEstimate } from "../utility";
+import { decide, type Decision } from "../decide";
 import { rowFeasibility } from "./feasibility";
 
 export { privacyFeasibility, rowFeasibility, contextChecks, type RowFeasibility, type ContextCheck } from "./feasibility";
@@ -42,6 +43,11 @@ export interface Estimate {
   /** Each selected method's privacy once (rows repeat it per model). */
   privacy: MethodPrivacy[];
   warnings: FieldWarning[];
+  /**
+   * The answer under the scenario's must-haves (lib/decide, issue #18). `flips` is null here: the
+   * thresholds cost many estimates, so the API, the CLI and the statement add them (`withFlips`).
+   */
+  decision: Decision;
 }
 
 /**
@@ -88,6 +94,7 @@ export function estimate(scenario: Scenario, options: CostOptions = {}, warnings
     skipped: costs.skipped,
     privacy: [...privacyByMethod.values()],
     warnings,
+    decision: decide(scenario, rows),
   };
 }
 

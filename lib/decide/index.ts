@@ -1,0 +1,7 @@
+/**
+ * From comparing to deciding (issue #18). Public surface of lib/decide.
+ */
+export {
+  constraintsOf, costInterval, decide, decisionOption, robustness, utilityInterval, utilityText,
+  type Decision, type DecisionExclusion, type DecisionLeak, type DecisionOption, type Flip, type MustHave, type OptionId, type Relaxation,
+} from "./decide";
