@@ -89,9 +89,10 @@ export interface WireEstimate {
   rows: WireRow[];
   breakEven: WireBreakEvenGroup[];
   skipped: SkippedPair[];
-  warnings: FieldWarning[];
-  /** The answer under the must-haves (lib/decide), as estimate() gives it; `flips` filled by the API and CLI. */
+  /** The answer under the must-haves (lib/decide); `flips` null unless asked for (`flips=1`, `--flips`). */
   decision: Decision;
+  /** Last key: the API splices each request's warnings into a memoised body (estimate-cache.ts). */
+  warnings: FieldWarning[];
 }
 
 /** Deep equality for the engine's plain data (same code builds both sides, so key order agrees). */
@@ -202,8 +203,8 @@ export function toWireEstimate(est: Estimate): WireEstimate {
     rows,
     breakEven,
     skipped: est.skipped,
-    warnings: est.warnings,
     decision: est.decision,
+    warnings: est.warnings,
   };
 }
 

@@ -5,3 +5,4 @@ export {
   constraintsOf, costInterval, decide, decisionOption, robustness, utilityInterval, utilityText,
   type Decision, type DecisionExclusion, type DecisionLeak, type DecisionOption, type Flip, type MustHave, type OptionId, type Relaxation,
 } from "./decide";
+export { FLIP_TOLERANCE, decisionEvaluator, findFlips, flipInputs, flipsFor, withFlips, type FlipInput } from "./flips";
