@@ -203,6 +203,7 @@ export const decisionSchema = z.looseObject({
   flips: z.array(flipSchema).nullable().meta({ description: "Thresholds at which the answer changes, found by bisection on the same engine; null only where they were not computed." }),
   rule: z.string(),
   notes: z.array(z.string()),
+  epsilon: z.looseObject({ asked: z.number(), used: z.number(), noAnswerAt: z.number().nullable(), evaluations: z.number().int().nonnegative(), sentence: z.string() }).meta({ description: "The ε the decision ran at: the link's eps, or with maxEps the smallest larger ε up to it at which an option meets every must-have (bisection on the same engine). Rows stay at eps." }),
 });
 
 export const estimateSchema = z.looseObject({

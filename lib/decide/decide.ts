@@ -88,6 +88,11 @@ export interface Decision {
   rule: string;
   /** Remarks on the inputs of the decision (utility source, ε picked under maxEps). */
   notes: string[];
+  /**
+   * The ε the decision ran at: the link's `eps`, or, with `maxEps`, the smallest larger ε up to it
+   * at which an option meets every must-have (./epsilon.ts). The rows stay at `eps`.
+   */
+  epsilon: { asked: number; used: number; noAnswerAt: number | null; evaluations: number; sentence: string };
 }
 
 const CHANNELS: readonly LeakageChannelId[] = ["A", "B", "C"];
@@ -272,5 +277,6 @@ export function decide(scenario: Scenario, rows: readonly EstimateRow[]): Decisi
     flips: null,
     rule: r.rule,
     notes,
+    epsilon: { asked: scenario.epsilon, used: scenario.epsilon, noAnswerAt: null, evaluations: 0, sentence: `ε = ${sig(scenario.epsilon, 4)} as given.` },
   };
 }

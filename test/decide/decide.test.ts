@@ -93,3 +93,27 @@ describe("robustness", () => {
     expect(robustness(row("private-lora", 10), null, "cost", exposure)).toEqual({ robust: true, sentence: expect.stringMatching(/only option/) });
   });
 });
+
+describe("maxEps: the smallest ε up to maxEps with an answer", () => {
+  // Oracle: fresh estimates without maxEps on either side of the bracket the search reports.
+  test("raises ε only as far as needed, and says so", () => {
+    const s = scenario("v=1&minUtility=93&eps=0.3&maxEps=8&accountant=rdp");
+    const d = estimate(s).decision;
+    expect(d.epsilon.asked).toBe(0.3);
+    expect(d.epsilon.used).toBeGreaterThan(0.3);
+    expect(d.epsilon.used).toBeLessThanOrEqual(8);
+    const below = d.epsilon.noAnswerAt as number;
+    expect(d.epsilon.used / below).toBeLessThanOrEqual(1.01);
+    expect(estimate({ ...s, maxEpsilon: null, epsilon: below }).decision.answer).toBeNull();
+    const at = estimate({ ...s, maxEpsilon: null, epsilon: d.epsilon.used }).decision.answer;
+    expect(at).not.toBeNull();
+    expect(d.answer).toEqual(at);
+    expect(d.notes.join(" ")).toMatch(/the smallest ε up to maxEps = 8 at which one does is ε = /);
+  });
+
+  test("does not raise ε when an option already qualifies", () => {
+    const d = estimate(scenario("v=1&protect=A&eps=1&maxEps=8&accountant=rdp")).decision;
+    expect(d.answer).not.toBeNull();
+    expect(d.epsilon).toMatchObject({ asked: 1, used: 1, evaluations: 0 });
+  });
+});
