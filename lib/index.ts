@@ -7,6 +7,7 @@ export * from "./leakage";
 export * from "./utility";
 export * from "./recommend";
 export * from "./decide";
+export * from "./rederive";
 export * from "./cost";
 export * from "./privacy";
 export * from "./methods";

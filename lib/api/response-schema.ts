@@ -206,6 +206,21 @@ export const decisionSchema = z.looseObject({
   epsilon: z.looseObject({ asked: z.number(), used: z.number(), noAnswerAt: z.number().nullable(), evaluations: z.number().int().nonnegative(), sentence: z.string() }).meta({ description: "The ε the decision ran at: the link's eps, or with maxEps the smallest larger ε up to it at which an option meets every must-have (bisection on the same engine). Rows stay at eps." }),
 });
 
+export const snippetSchema = z.looseObject({
+  library: z.enum(["opacus", "prv_accountant", "dp_accounting"]),
+  figure: z.enum(["epsilon", "sigma"]),
+  accountant: z.enum(["rdp", "prv"]),
+  code: z.string().meta({ description: "Copyable Python with the exact arguments (q, σ, steps, δ, orders, eps_error, delta_error) our engine used; its last comment is the value our engine got." }),
+  ours: z.number().nullable().meta({ description: "The value our engine got for this figure by this accountant; null where it did not compute one." }),
+});
+
+export const rederiveSchema = z.looseObject({
+  method: methodId,
+  arguments: z.looseObject({ samplingRate: z.number(), noiseMultiplier: z.number(), steps: z.number(), delta: z.number() }).nullable(),
+  snippets: z.array(snippetSchema),
+  note: z.string(),
+});
+
 export const estimateSchema = z.looseObject({
   canonical: z.string().meta({ description: "The scenario's canonical share-link query string (no leading ?)." }),
   scenario: scenarioSchema,
@@ -216,5 +231,6 @@ export const estimateSchema = z.looseObject({
   breakEven: z.array(breakEvenSchema).meta({ description: "Every open option against every closed option, grouped by open option." }),
   skipped: z.array(skippedPairSchema).meta({ description: "Selected pairs that were not compared, with the reason." }),
   warnings: z.array(fieldWarningSchema).meta({ description: "Ignored keys and other non-fatal remarks about the input." }),
+  rederive: z.record(z.string(), z.union([rederiveSchema, z.object({ sameAs: methodId })])).meta({ description: "Per selected method: Python snippets that re-derive its ε and σ with Opacus, Microsoft's prv_accountant or Google's dp_accounting, or a note saying why none applies." }),
   decision: decisionSchema.meta({ description: "The answer under the scenario's must-haves (issue #18): answer, runner-up, exclusions, what to relax, robustness and flip thresholds." }),
 });
