@@ -136,6 +136,20 @@ export function StatementView({ statement: s, origin }: { statement: Statement; 
                 <li key={d}>{d}</li>
               ))}
             </ul>
+            {s.rederive ? (
+              <details className={styles.small}>
+                <summary>Re-derive ε and σ yourself</summary>
+                <p>{s.rederive.note}</p>
+                {s.rederive.snippets.map((snippet) => (
+                  <figure key={`${snippet.library}-${snippet.accountant}-${snippet.figure}`}>
+                    <figcaption>
+                      {snippet.figure === "sigma" ? "σ" : "ε"} with {snippet.library} ({snippet.accountant.toUpperCase()})
+                    </figcaption>
+                    <pre className={styles.formula}>{snippet.code}</pre>
+                  </figure>
+                ))}
+              </details>
+            ) : null}
           </section>
 
           <section aria-labelledby="ledger">

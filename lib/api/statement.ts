@@ -13,8 +13,8 @@
  *   first view of a link pays the PRV cost, later views and the API share the result.
  */
 import {
-  DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, MODELS, TOP_FIELDS, constraintsOf, formatAllowed, parseScenario, recommend, serializeScenario,
-  type Decision,
+  DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, MODELS, TOP_FIELDS, constraintsOf, formatAllowed, parseScenario, recommend, rederiveFor, serializeScenario,
+  type Decision, type Rederive,
   type AccountantLabel, type RankedOption, type RecommendOption, type Estimate, type EstimateRow, type FieldError, type FieldWarning, type LeakageChannelId,
   type LeakageChannelStatus, type MethodId, type MethodPrivacy, type RowFeasibility, type Scenario,
 } from "../index";
@@ -92,6 +92,8 @@ export interface StatementDecision {
 export interface Statement {
   title: string;
   decision: StatementDecision;
+  /** Python snippets re-deriving the chosen option's ε and σ (lib/rederive); null without a chosen option. */
+  rederive: Rederive | null;
   scenarioLine: string;
   /** The share link's canonical query (no leading ?). */
   canonical: string;
@@ -357,6 +359,7 @@ export function buildStatement(input: URLSearchParams | string): Statement {
   return {
     title: "Privacy and cost statement",
     decision: statementDecision(decision, canonical),
+    rederive: row ? rederiveFor(estimate.scenario, row.privacy) : null,
     scenarioLine: scenarioLine(estimate),
     canonical,
     links: {

@@ -56,3 +56,14 @@ test("the page shows the answer first, and a link to compute the flips", () => {
   expect(html).toContain(String(st.decision.answer).replace(/&/g, "&amp;"));
   expect(html).toContain("flips=1");
 });
+
+test("the statement carries the chosen option's re-derive snippets, with the stated ε", () => {
+  const st = buildStatement("v=1&accountant=rdp&method=private-lora&model=vicuna-7b");
+  expect(st.chosen?.method).toBe("private-lora");
+  const opacus = st.rederive?.snippets.find((x) => x.library === "opacus" && x.figure === "epsilon");
+  const stated = direct("v=1&accountant=rdp").est.privacy.find((p) => p.method === "private-lora")?.epsilon;
+  expect(opacus?.ours).toBe(stated);
+  const html = renderToStaticMarkup(createElement(StatementView, { statement: st, origin: null }));
+  expect(html).toContain("Re-derive ε and σ yourself");
+  expect(html).toContain("from opacus.accountants import RDPAccountant");
+});
