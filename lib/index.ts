@@ -6,6 +6,8 @@ export * from "./scenario";
 export * from "./leakage";
 export * from "./utility";
 export * from "./recommend";
+export * from "./decide";
+export * from "./rederive";
 export * from "./cost";
 export * from "./privacy";
 export * from "./methods";

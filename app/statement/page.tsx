@@ -14,6 +14,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const query = toUrlSearchParams(await searchParams);
   query.delete("method");
   query.delete("model");
+  query.delete("flips");
   const parsed = parseScenario(query);
   const canonical = serializeScenario(parsed.ok ? parsed.scenario : parsed.fallback);
   const origin = originFromHeaders(await headers());

@@ -47,6 +47,52 @@ function KeyValues({ items, caption }: { items: { label: string; value: string }
   );
 }
 
+/** The decision (lib/decide): the same answer, runner-up, exclusions and flips as the API and the CLI. */
+function Decision({ decision: d }: { decision: Statement["decision"] }) {
+  return (
+    <section aria-labelledby="answer">
+      <h2 id="answer">The answer</h2>
+      <p className={styles.guarantee}>{d.answer ?? "No option meets every must-have."}</p>
+      {d.relax.length > 0 ? <p>To get an option: {d.relax.join("; or ")}.</p> : null}
+      {d.runnerUp ? <p>Runner-up: {d.runnerUp}</p> : null}
+      <p>{d.robustness}</p>
+      <ul className={`${styles.compact} ${styles.small}`}>
+        <li>{d.epsilon}</li>
+        {d.notes.filter((n) => n !== d.epsilon).map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+        <li>Best means: {d.rule}</li>
+      </ul>
+      <h3>What would change the answer</h3>
+      {d.flips === null ? (
+        <p className={styles.small}>
+          Flip thresholds are not computed on this view (they take tens of estimates). <a href={d.flipsLink ?? "#"}>Compute them</a>.
+        </p>
+      ) : d.flips.length === 0 ? (
+        <p className={styles.small}>Across the searched ranges (queries ×0.1–×10, N and token lengths ×0.5–×2, ε over its range, GPU and API prices ×0.5–×2) the answer at each end is today&apos;s.</p>
+      ) : (
+        <ul className={`${styles.compact} ${styles.small}`}>
+          {d.flips.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      )}
+      {d.excluded.length > 0 ? (
+        <details className={styles.small}>
+          <summary>Excluded ({d.excluded.length})</summary>
+          <ul className={styles.compact}>
+            {d.excluded.map((e) => (
+              <li key={e.title}>
+                {e.title}: {e.reasons}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
 export function StatementView({ statement: s, origin }: { statement: Statement; origin: string | null }) {
   const c = s.chosen;
   const shareLink = absoluteUrl(origin, s.links.calculator);
@@ -61,6 +107,8 @@ export function StatementView({ statement: s, origin }: { statement: Statement; 
       </header>
 
       <Problems problems={s.problems} />
+
+      <Decision decision={s.decision} />
 
       {c === null ? (
         <section aria-labelledby="none">
@@ -88,6 +136,20 @@ export function StatementView({ statement: s, origin }: { statement: Statement; 
                 <li key={d}>{d}</li>
               ))}
             </ul>
+            {s.rederive ? (
+              <details className={styles.small}>
+                <summary>Re-derive ε and σ yourself</summary>
+                <p>{s.rederive.note}</p>
+                {s.rederive.snippets.map((snippet) => (
+                  <figure key={`${snippet.library}-${snippet.accountant}-${snippet.figure}`}>
+                    <figcaption>
+                      {snippet.figure === "sigma" ? "σ" : "ε"} with {snippet.library} ({snippet.accountant.toUpperCase()})
+                    </figcaption>
+                    <pre className={styles.formula}>{snippet.code}</pre>
+                  </figure>
+                ))}
+              </details>
+            ) : null}
           </section>
 
           <section aria-labelledby="ledger">

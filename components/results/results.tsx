@@ -7,7 +7,7 @@ import { useCalculator } from "../calculator/calculator-provider";
 import { ComparisonTable } from "./comparison-table";
 import { PrivacyTable } from "./privacy-table";
 import { ShareBar } from "./share-bar";
-import { Summary } from "./summary";
+import { Answer, Summary } from "./summary";
 
 function AccountantStatus({ requested, computed, pending, error }: { requested: string; computed: string; pending: boolean; error: string | null }) {
   const text = error
@@ -25,6 +25,7 @@ export function Results() {
   // The tables re-render only when their figures change: typing flips `updating` at once, and
   // re-rendering 35 rows for it cost ~25 ms before the new figures were even asked for.
   const summaryEl = useMemo(() => <Summary summary={p.summary} />, [p.summary]);
+  const answerEl = useMemo(() => <Answer answer={p.answer} />, [p.answer]);
   const tableEl = useMemo(() => <ComparisonTable table={p.table} />, [p.table]);
   const privacyEl = useMemo(() => <PrivacyTable privacy={p.privacy} prvPending={prvPending} />, [p.privacy, prvPending]);
   // Stable while `log` is unchanged, so the memoised chart figures can skip redrawing.
@@ -37,6 +38,7 @@ export function Results() {
         <AccountantStatus requested={p.accountant.requested} computed={p.accountant.computed} pending={prvPending} error={engineError} />
         <ShareBar />
       </div>
+      {answerEl}
       {summaryEl}
 
       <h2>Comparison</h2>

@@ -9,7 +9,7 @@ import { LazyDetails } from "../lazy-details";
 import { TokenCounter } from "./token-counter";
 
 /** Keys a preset change keeps: the user's decision, not the dataset's facts. */
-const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator"];
+const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator", "maxCost", "minUtility", "protect", "maxEps", "utilitySource", "rank"];
 
 /** δ as it reads best in a box: "1.5e-5". */
 function deltaText(x: number): string {
@@ -165,6 +165,17 @@ export function ScenarioForm({ model }: { model: FormModel }) {
         <SelectField field={f("gpu")} value={value("gpu", s.gpu)} linkError={linkErrorFor("gpu")} onChange={(v) => void commit("gpu", v)}
           note="Changing the GPU resets its price to that GPU's default." />
         {text("gpuPrice", s.gpuUsdPerHour)}
+      </section>
+
+      <section aria-labelledby="sec-must">
+        <h3 id="sec-must">What must hold</h3>
+        {text("maxCost", s.maxCostUsd, { placeholder: "no limit" })}
+        {text("minUtility", s.minUtility, { placeholder: "none" })}
+        <CheckboxGroup field={f("protect")} selected={raw.protect !== null && raw.protect !== undefined ? raw.protect.split(",").filter(Boolean) : s.protect} linkError={linkErrorFor("protect")} commit={commit}
+          groups={[{ legend: "Channels that must not leak", ids: (f("protect").options ?? []).map((o) => o.id) }]} />
+        {text("maxEps", s.maxEpsilon, { placeholder: "ε as set above" })}
+        <SelectField field={f("utilitySource")} value={value("utilitySource", s.utilitySource)} linkError={linkErrorFor("utilitySource")} onChange={(v) => void commit("utilitySource", v === "study" ? null : v)} />
+        <SelectField field={f("rank")} value={value("rank", s.rank)} linkError={linkErrorFor("rank")} onChange={(v) => void commit("rank", v === "privacy" ? null : v)} />
       </section>
 
       <LazyDetails className="advanced" summary="Advanced: method settings and price overrides" defaultOpen={advancedHasLinkError}>

@@ -16,7 +16,7 @@
  * memo; it is never written anywhere, so the API stays stateless.
  */
 import { createHash } from "node:crypto";
-import { estimate, parseScenario, serializeScenario, type CostOptions, type Estimate, type FieldWarning, type Scenario } from "../index";
+import { estimate, parseScenario, serializeScenario, withFlips, type CostOptions, type Estimate, type FieldWarning, type Scenario } from "../index";
 import pkg from "../../package.json";
 import { EncodedBody } from "./encoded-body";
 import { estimateJson } from "./wire";
@@ -62,8 +62,8 @@ export function optionsKey(options: CostOptions): string {
   return parts.join("&");
 }
 
-export function cacheKey(canonical: string, options: CostOptions): string {
-  return `${canonical}#${optionsKey(options)}`;
+export function cacheKey(canonical: string, options: CostOptions, flips = false): string {
+  return `${canonical}#${optionsKey(options)}${flips ? "#flips" : ""}`;
 }
 
 export interface CachedResult {
@@ -84,12 +84,15 @@ export interface CachedResult {
  * `estimate(scenario, options, warnings)`, memoised on the canonical query and the options.
  * The result equals the uncached call field for field (test/api/estimate-cache.test.ts).
  */
-export function cachedEstimate(scenario: Scenario, options: CostOptions = {}, warnings: FieldWarning[] = []): CachedResult {
-  const key = cacheKey(serializeScenario(scenario), options);
+export function cachedEstimate(scenario: Scenario, options: CostOptions = {}, warnings: FieldWarning[] = [], decision: { flips?: boolean } = {}): CachedResult {
+  const flips = decision.flips === true;
+  const key = cacheKey(serializeScenario(scenario), options, flips);
   let entry = memo.get(key);
   const hit = entry !== undefined;
   if (!entry) {
-    const computed = estimate(scenario, options, []);
+    // Flips cost many estimates (lib/decide/flips.ts), so they are computed only when asked for.
+    const plain = estimate(scenario, options, []);
+    const computed = flips ? withFlips(plain, options) : plain;
     const body = estimateJson(computed);
     entry = { estimate: computed, body, encoded: new EncodedBody(body, undefined, () => memo.refreshSize(key)) };
     memo.set(key, entry);

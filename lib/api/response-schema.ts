@@ -176,6 +176,55 @@ export const leakageSectionSchema = z.looseObject({
 
 export const skippedPairSchema = z.object({ method: methodId, model: modelId, reason: z.string() });
 
+const optionIdSchema = z.object({ method: methodId, model: modelId });
+
+export const decisionOptionSchema = z.looseObject({
+  method: methodId,
+  model: modelId,
+  methodLabel: z.string(),
+  modelLabel: z.string(),
+  totalCostUsd: usdOrNull("Training + query cost; null when a price is unknown."),
+  utility: z.looseObject({ value: z.number().nullable(), metric: z.string(), spread: z.number().nullable(), kind: z.string(), source: z.string().nullable() }),
+  epsilon: z.number().nullable().meta({ description: "The ε the plan achieves (not the target); null when no finite ε bounds it." }),
+  leaks: z.array(z.looseObject({ channel: z.enum(["A", "B", "C"]), status: z.enum(["partial", "exposed"]), what: z.string() })).meta({ description: "Channels that are not protected; empty when A, B and C all are." }),
+  sentence: z.string(),
+});
+
+export const flipSchema = z.looseObject({
+  input: z.string().meta({ description: "The input moved: queries, n, tokens (× both token lengths), eps, gpuPrice ($/GPU-hour), apiPrices (× every API price)." }),
+  at: z.number().meta({ description: "The input's value at the threshold, in its own units." }),
+  to: optionIdSchema.nullable().meta({ description: "The answer just beyond the threshold; null when nothing qualifies there." }),
+  sentence: z.string(),
+});
+
+export const decisionSchema = z.looseObject({
+  answer: decisionOptionSchema.nullable().meta({ description: "The first option under the must-haves and the rank rule: always a feasible row meeting every must-have; null when none does (then read `relax`)." }),
+  runnerUp: decisionOptionSchema.nullable(),
+  excluded: z.array(z.looseObject({ method: methodId, model: modelId, reasons: z.array(z.string()) })).meta({ description: "Every option not ranked, with each reason." }),
+  relax: z.array(z.looseObject({ constraint: z.string(), to: z.number().nullable(), gives: optionIdSchema, sentence: z.string() })).meta({ description: "When nothing qualifies: each must-have that, relaxed alone, gives an option, and the value that does." }),
+  robust: z.boolean().meta({ description: "Whether the answer beats the runner-up across the ranges of the deciding figure (cost range, the study's ± spread)." }),
+  robustness: z.string(),
+  flips: z.array(flipSchema).nullable().meta({ description: "Thresholds at which the answer changes, found by bisection on the same engine; null only where they were not computed." }),
+  rule: z.string(),
+  notes: z.array(z.string()),
+  epsilon: z.looseObject({ asked: z.number(), used: z.number(), noAnswerAt: z.number().nullable(), evaluations: z.number().int().nonnegative(), sentence: z.string() }).meta({ description: "The ε the decision ran at: the link's eps, or with maxEps the smallest larger ε up to it at which an option meets every must-have (bisection on the same engine). Rows stay at eps." }),
+});
+
+export const snippetSchema = z.looseObject({
+  library: z.enum(["opacus", "prv_accountant", "dp_accounting"]),
+  figure: z.enum(["epsilon", "sigma"]),
+  accountant: z.enum(["rdp", "prv"]),
+  code: z.string().meta({ description: "Copyable Python with the exact arguments (q, σ, steps, δ, orders, eps_error, delta_error) our engine used; its last comment is the value our engine got." }),
+  ours: z.number().nullable().meta({ description: "The value our engine got for this figure by this accountant; null where it did not compute one." }),
+});
+
+export const rederiveSchema = z.looseObject({
+  method: methodId,
+  arguments: z.looseObject({ samplingRate: z.number(), noiseMultiplier: z.number(), steps: z.number(), delta: z.number() }).nullable(),
+  snippets: z.array(snippetSchema),
+  note: z.string(),
+});
+
 export const estimateSchema = z.looseObject({
   canonical: z.string().meta({ description: "The scenario's canonical share-link query string (no leading ?)." }),
   scenario: scenarioSchema,
@@ -186,4 +235,6 @@ export const estimateSchema = z.looseObject({
   breakEven: z.array(breakEvenSchema).meta({ description: "Every open option against every closed option, grouped by open option." }),
   skipped: z.array(skippedPairSchema).meta({ description: "Selected pairs that were not compared, with the reason." }),
   warnings: z.array(fieldWarningSchema).meta({ description: "Ignored keys and other non-fatal remarks about the input." }),
+  rederive: z.record(z.string(), z.union([rederiveSchema, z.object({ sameAs: methodId })])).meta({ description: "Per selected method: Python snippets that re-derive its ε and σ with Opacus, Microsoft's prv_accountant or Google's dp_accounting, or a note saying why none applies." }),
+  decision: decisionSchema.meta({ description: "The answer under the scenario's must-haves (issue #18): answer, runner-up, exclusions, what to relax, robustness and flip thresholds." }),
 });

@@ -4,13 +4,17 @@
  *
  * - A bad link never blanks the page: bad fields fall back to their defaults and are named in
  *   `problems` (the page shows them in a role="alert" banner).
- * - The chosen option is `method` + `model` from the link, or the top recommendation of
- *   `recommend()` (privacy first, then the study's utility, then cost).
+ * - The chosen option is `method` + `model` from the link, or the decision's answer (lib/decide:
+ *   `recommend()` under the link's must-haves and rank rule; without them privacy first, then the
+ *   study's utility, then cost). The `decision` section shows the answer, the runner-up, every
+ *   exclusion, what to relax and, with `flips=1` (seconds of bisection), the flip thresholds —
+ *   the same `decision` the API and the CLI print.
  * - The estimate uses the link's own accountant (PRV by default) through the shared memo: the
  *   first view of a link pays the PRV cost, later views and the API share the result.
  */
 import {
-  DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, MODELS, TOP_FIELDS, formatAllowed, parseScenario, recommend, serializeScenario,
+  DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, MODELS, TOP_FIELDS, constraintsOf, formatAllowed, parseScenario, recommend, rederiveFor, serializeScenario,
+  type Decision, type Rederive,
   type AccountantLabel, type RankedOption, type RecommendOption, type Estimate, type EstimateRow, type FieldError, type FieldWarning, type LeakageChannelId,
   type LeakageChannelStatus, type MethodId, type MethodPrivacy, type RowFeasibility, type Scenario,
 } from "../index";
@@ -19,7 +23,7 @@ import { formatCount, formatSig, formatUsd } from "./format";
 import { CHANNEL_NAMES, headlineOf, recommendableRows, scenarioLine, type Headline } from "./headline";
 
 /** Query keys of the statement itself; they are not share-link keys. */
-export const STATEMENT_KEYS = ["method", "model"] as const;
+export const STATEMENT_KEYS = ["method", "model", "flips"] as const;
 export const STATEMENT_PATH = "/statement";
 
 export interface StatementProblems {
@@ -69,8 +73,27 @@ export interface ChosenOption {
   knobs: LabelledValue[];
 }
 
+/** The decision (lib/decide) in words: the same answer the API and the CLI give for the link. */
+export interface StatementDecision {
+  answer: string | null;
+  runnerUp: string | null;
+  robustness: string;
+  excluded: { title: string; reasons: string }[];
+  relax: string[];
+  /** The ε the decision ran at, and why (maxEps). */
+  epsilon: string;
+  notes: string[];
+  rule: string;
+  /** Flip thresholds in words; null when not computed (then `flipsLink` computes them). */
+  flips: string[] | null;
+  flipsLink: string | null;
+}
+
 export interface Statement {
   title: string;
+  decision: StatementDecision;
+  /** Python snippets re-deriving the chosen option's ε and σ (lib/rederive); null without a chosen option. */
+  rederive: Rederive | null;
   scenarioLine: string;
   /** The share link's canonical query (no leading ?). */
   canonical: string;
@@ -250,7 +273,7 @@ function statementLink(canonical: string, method: string, model: string): string
 }
 
 /** Split the statement's own keys from the share link. */
-function splitQuery(input: URLSearchParams | string): { link: URLSearchParams; method: string | null; model: string | null; selection: string[] } {
+function splitQuery(input: URLSearchParams | string): { link: URLSearchParams; method: string | null; model: string | null; flips: boolean; selection: string[] } {
   const link = new URLSearchParams(typeof input === "string" ? input.replace(/^\?/, "") : input);
   const selection: string[] = [];
   const take = (key: string): string | null => {
@@ -259,7 +282,27 @@ function splitQuery(input: URLSearchParams | string): { link: URLSearchParams; m
     if (all.length > 1) selection.push(`${key} is given ${all.length} times; the first (${JSON.stringify(all[0])}) is used.`);
     return all[0]?.trim() || null;
   };
-  return { link, method: take("method"), model: take("model"), selection };
+  const flipsRaw = take("flips");
+  const flips = flipsRaw !== null && ["1", "true"].includes(flipsRaw.toLowerCase());
+  if (flipsRaw !== null && !flips && !["0", "false"].includes(flipsRaw.toLowerCase())) selection.push(`flips is ${JSON.stringify(flipsRaw)}; allowed: 1, true, 0 or false. Flips are not computed.`);
+  return { link, method: take("method"), model: take("model"), flips, selection };
+}
+
+const optionTitle = (o: { method: MethodId; model: string }) => `${METHODS[o.method].label} on ${MODELS[o.model as keyof typeof MODELS]?.label ?? o.model}`;
+
+function statementDecision(d: Decision, canonical: string): StatementDecision {
+  return {
+    answer: d.answer?.sentence ?? null,
+    runnerUp: d.runnerUp?.sentence ?? null,
+    robustness: d.robustness,
+    excluded: d.excluded.map((e) => ({ title: optionTitle(e), reasons: e.reasons.join("; ") })),
+    relax: d.relax.map((r) => r.sentence),
+    epsilon: d.epsilon.sentence,
+    notes: d.notes,
+    rule: d.rule,
+    flips: d.flips === null ? null : d.flips.map((f) => f.sentence),
+    flipsLink: d.flips === null ? `${STATEMENT_PATH}?${canonical}&flips=1` : null,
+  };
 }
 
 function pick(e: Estimate, method: string | null, model: string | null, selection: string[]): { row: EstimateRow | null; because: string } {
@@ -292,7 +335,8 @@ const rankedMemo = new WeakMap<EstimateRow[], RankedOption<EstimateRow & Recomme
 function rankedOptions(e: Estimate): RankedOption<EstimateRow & RecommendOption>[] {
   let ranked = rankedMemo.get(e.rows);
   if (!ranked) {
-    ranked = recommend(recommendableRows(e.rows)).ranked;
+    // Under the link's must-haves and rank rule, so the top option is the decision's answer.
+    ranked = recommend(recommendableRows(e.rows), constraintsOf(e.scenario)).ranked;
     rankedMemo.set(e.rows, ranked);
   }
   return ranked;
@@ -303,11 +347,14 @@ function rankedOptions(e: Estimate): RankedOption<EstimateRow & RecommendOption>
  * Never throws for input: bad fields fall back to defaults and are reported.
  */
 export function buildStatement(input: URLSearchParams | string): Statement {
-  const { link, method, model, selection } = splitQuery(input);
+  const { link, method, model, flips, selection } = splitQuery(input);
   const parsed = parseScenario(link);
   const scenario = parsed.ok ? parsed.scenario : parsed.fallback;
   const problems: StatementProblems = { errors: parsed.ok ? [] : parsed.errors, warnings: parsed.warnings, selection };
-  const { estimate } = cachedEstimate(scenario);
+  const asked = cachedEstimate(scenario, {}, [], { flips }).estimate;
+  const decision = asked.decision;
+  // With maxEps the decision may run at a larger ε; the statement then describes the plan at that ε.
+  const estimate = decision.epsilon.used === scenario.epsilon ? asked : cachedEstimate({ ...scenario, epsilon: decision.epsilon.used, maxEpsilon: null }).estimate;
   const canonical = serializeScenario(scenario);
   const chosen = pick(estimate, method, model, selection);
   const ranked = rankedOptions(estimate);
@@ -319,6 +366,8 @@ export function buildStatement(input: URLSearchParams | string): Statement {
   const methodNotes = row ? [KNOB_DEFAULT_NOTES[row.method] ? `Default knobs: ${KNOB_DEFAULT_NOTES[row.method]}` : null] : [];
   return {
     title: "Privacy and cost statement",
+    decision: statementDecision(decision, canonical),
+    rederive: row ? rederiveFor(estimate.scenario, row.privacy) : null,
     scenarioLine: scenarioLine(estimate),
     canonical,
     links: {

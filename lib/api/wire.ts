@@ -29,7 +29,7 @@
  * `estimate()`'s result from the wire form (test/api/wire.test.ts checks the round trip).
  */
 import {
-  findBreakEven, type BreakEven, type Estimate, type EstimateRow, type FieldWarning, type LeakageChannel, type LeakageRow,
+  findBreakEven, rederiveFor, type BreakEven, type Decision, type Estimate, type Rederive, type EstimateRow, type FieldWarning, type LeakageChannel, type LeakageRow,
   type MembershipTestBound, type MethodPrivacy, type ProviderDataPolicy, type Scenario, type SkippedPair,
 } from "../index";
 
@@ -89,6 +89,15 @@ export interface WireEstimate {
   rows: WireRow[];
   breakEven: WireBreakEvenGroup[];
   skipped: SkippedPair[];
+  /** The answer under the must-haves (lib/decide); `flips` null unless asked for (`flips=1`, `--flips`). */
+  decision: Decision;
+  /**
+   * Per method: Python snippets reproducing its ε and σ with Opacus, prv_accountant or dp_accounting
+   * (lib/rederive); `{ sameAs: <method> }` when they are exactly an earlier method's (PrivateLoRA and
+   * DP-FineTune run the same DP-SGD plan on classification).
+   */
+  rederive: Record<string, Rederive | { sameAs: string }>;
+  /** Last key: the API splices each request's warnings into a memoised body (estimate-cache.ts). */
   warnings: FieldWarning[];
 }
 
@@ -137,6 +146,22 @@ function wireLeakage(l: LeakageRow, row: EstimateRow, shared: WireLeakageSection
     } else out[key] = value;
   }
   return out as WireLeakageRow;
+}
+
+function rederiveSection(est: Estimate): Record<string, Rederive | { sameAs: string }> {
+  const out: Record<string, Rederive | { sameAs: string }> = {};
+  const seen = new Map<string, string>();
+  for (const p of est.privacy) {
+    const r = rederiveFor(est.scenario, p);
+    const key = JSON.stringify({ ...r, method: null });
+    const earlier = seen.get(key);
+    if (earlier) out[p.method] = { sameAs: earlier };
+    else {
+      seen.set(key, p.method);
+      out[p.method] = r;
+    }
+  }
+  return out;
 }
 
 /** The estimate in its wire form (see the module comment). */
@@ -200,6 +225,8 @@ export function toWireEstimate(est: Estimate): WireEstimate {
     rows,
     breakEven,
     skipped: est.skipped,
+    decision: est.decision,
+    rederive: rederiveSection(est),
     warnings: est.warnings,
   };
 }
@@ -253,5 +280,5 @@ export function expandWireEstimate(wire: WireEstimate): Estimate {
       };
     }),
   );
-  return { canonical: wire.canonical, scenario: wire.scenario, rows, breakEven, skipped: wire.skipped, privacy: wire.privacy, warnings: wire.warnings };
+  return { canonical: wire.canonical, scenario: wire.scenario, rows, breakEven, skipped: wire.skipped, privacy: wire.privacy, warnings: wire.warnings, decision: wire.decision };
 }

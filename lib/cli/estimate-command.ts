@@ -7,7 +7,7 @@
  * the wire form of lib/api/wire.ts, where what rows share is said once and referenced by method or provider id.
  */
 import { estimateJson } from "../api/wire";
-import { estimateFromInput } from "../index";
+import { estimateFromInput, withFlips } from "../index";
 import { fail, withFlags, type Command } from "./commands";
 
 export const estimateCommand: Command = {
@@ -17,17 +17,19 @@ export const estimateCommand: Command = {
     { name: "query", description: "A share-link query string, e.g. 'preset=samsum&eps=3' (default: the default scenario).", required: false },
     { name: "batched", description: "Serve local open models in large batches instead of one query at a time.", boolean: true },
     { name: "original-code-calls", description: "Add the extra API calls of the methods' original code (calibration, final keyword call, public-token calls).", boolean: true },
+    { name: "flips", description: "Fill decision.flips: thresholds at which the answer changes, by bisection on the same engine (tens of estimates: seconds).", boolean: true },
   ],
   run(argv, io) {
     const flags = withFlags(this, argv, io);
     if (typeof flags === "number") return flags;
     const extra = flags["original-code-calls"] === true;
-    const result = estimateFromInput(typeof flags.query === "string" ? flags.query : "", {
+    const options = {
       serving: flags.batched === true ? "batched" : "sequential",
       ...(extra ? { calibrationCalls: true, finalKeywordCall: true, publicTokenCalls: true } : {}),
-    });
+    } as const;
+    const result = estimateFromInput(typeof flags.query === "string" ? flags.query : "", options);
     if (!result.ok) return fail(io, result.errors);
-    io.out(estimateJson(result.estimate));
+    io.out(estimateJson(flags.flips === true ? withFlips(result.estimate, options) : result.estimate));
     return 0;
   },
 };

@@ -15,6 +15,7 @@ import { leakageDefinedFor, leakageFor, type LeakageRow } from "../leakage";
 import { methodPrivacy, type MethodPrivacy } from "../methods";
 import { METHODS, MODELS, parseScenario, serializeScenario, type FieldError, type FieldWarning, type MethodId, type ModelId, type Scenario, type ScenarioInput } from "../scenario";
 import { utilityFor, type UtilityEstimate } from "../utility";
+import { decide, pickEpsilon, type Decision } from "../decide";
 import { rowFeasibility } from "./feasibility";
 
 export { privacyFeasibility, rowFeasibility, contextChecks, type RowFeasibility, type ContextCheck } from "./feasibility";
@@ -42,6 +43,11 @@ export interface Estimate {
   /** Each selected method's privacy once (rows repeat it per model). */
   privacy: MethodPrivacy[];
   warnings: FieldWarning[];
+  /**
+   * The answer under the scenario's must-haves (lib/decide, issue #18). `flips` is null here: the
+   * thresholds cost many estimates, so the API, the CLI and the statement add them (`withFlips`).
+   */
+  decision: Decision;
 }
 
 /**
@@ -88,7 +94,19 @@ export function estimate(scenario: Scenario, options: CostOptions = {}, warnings
     skipped: costs.skipped,
     privacy: [...privacyByMethod.values()],
     warnings,
+    decision: decisionAt(scenario, rows, options),
   };
+}
+
+/**
+ * The decision for the rows; with `maxEps`, the one at the ε the search picks (lib/decide/epsilon.ts:
+ * extra estimates only when maxEps is set and no option qualifies at eps).
+ */
+function decisionAt(scenario: Scenario, rows: EstimateRow[], options: CostOptions): Decision {
+  const atAsked = decide(scenario, rows);
+  if (scenario.maxEpsilon === null) return atAsked;
+  const { decision, epsilon } = pickEpsilon(scenario, atAsked, options);
+  return { ...decision, epsilon, notes: [...decision.notes, epsilon.sentence] };
 }
 
 /** Parse a share link (or JSON body) and estimate it: what the CLI and the JSON API call. */

@@ -75,6 +75,20 @@ function options(key: string): FormOption[] | undefined {
       { id: "api", label: "On the model that answers the queries (variant (1), as the study ran it)" },
       ...GENERATING_OPEN_MODEL_IDS.map((id) => ({ id, label: `${MODELS[id].label} on your GPU (variant (2))`, description: "The private records reach no provider; only the DP demonstrations and the queries do" })),
     ];
+    case "protect": return [
+      { id: "A", label: "A: private training data must not reach the provider" },
+      { id: "B", label: "B: queries must not reach the provider" },
+      { id: "C", label: "C: answers bounded by the target ε (the plan runs and reaches it)" },
+    ];
+    case "utilitySource": return [
+      { id: "study", label: "Measured by the study only" },
+      { id: "reported", label: "Also reported by methods' authors (none in the catalogue yet)" },
+    ];
+    case "rank": return [
+      { id: "privacy", label: "Least exposure, then accuracy, then cost" },
+      { id: "cost", label: "Cheapest, then accuracy" },
+      { id: "utility", label: "Most accurate, then cost" },
+    ];
     case "prices": return [
       { id: "paper-2024-05", label: "Study prices (2024-05-22, Table 22)" },
       { id: "current", label: "Current list prices (genai-prices)" },

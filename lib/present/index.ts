@@ -5,7 +5,7 @@
  */
 export * from "./types";
 export * from "./format";
-export { presentEstimate, scenarioLine, type PresentOptions } from "./present-estimate";
+export { answerView, presentEstimate, scenarioLine, type PresentOptions } from "./present-estimate";
 export { comparisonTable, costSource, leakClassOf, optionLabel, privacyView, providerSees, rowKey, summaryView, tableColumns, tableRow } from "./table";
 export { cheapestPerMethod, costSplitChart, feasibleRows, costVsQueriesChart, leakageChart, paretoChart, paretoFront, utilityChart, utilityDataset } from "./charts";
 export { csvHeader, tableToCsv } from "./csv";

@@ -6,7 +6,7 @@ import { DATASETS, METHODS, type AccountantId } from "../scenario";
 import { costSplitChart, costVsQueriesChart, leakageChart, paretoChart, utilityChart } from "./charts";
 import { formatCount, formatDelta } from "./format";
 import { comparisonTable, privacyView, summaryView } from "./table";
-import type { Presentation } from "./types";
+import type { AnswerView, Presentation } from "./types";
 
 export interface PresentOptions {
   /**
@@ -36,12 +36,26 @@ function engineNotes(est: Estimate): string[] {
   return [...notes];
 }
 
+/** The decision in words (lib/decide); the page shows it above everything else. */
+export function answerView(est: Estimate): AnswerView {
+  const d = est.decision;
+  return {
+    answer: d.answer?.sentence ?? null,
+    relax: d.relax.map((r) => r.sentence),
+    runnerUp: d.runnerUp?.sentence ?? null,
+    robustness: d.robustness,
+    epsilon: d.epsilon.used !== d.epsilon.asked ? d.epsilon.sentence : null,
+    notes: d.notes.filter((n) => n !== d.epsilon.sentence),
+  };
+}
+
 export function presentEstimate(est: Estimate, options: PresentOptions = {}): Presentation {
   const computed = est.scenario.accountant;
   return {
     canonical: options.canonical ?? est.canonical,
     accountant: { requested: options.requestedAccountant ?? computed, computed },
     scenarioLine: scenarioLine(est),
+    answer: answerView(est),
     summary: summaryView(est),
     table: comparisonTable(est),
     privacy: est.privacy.map(privacyView),

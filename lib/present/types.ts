@@ -218,6 +218,18 @@ export interface ChartsView {
   pareto: ParetoChart;
 }
 
+export interface AnswerView {
+  /** The answer's sentence, or null when nothing meets every must-have. */
+  answer: string | null;
+  /** When nothing qualifies: what to relax, one clause each. */
+  relax: string[];
+  runnerUp: string | null;
+  robustness: string;
+  /** The ε the decision ran at, when maxEps raised it; else null. */
+  epsilon: string | null;
+  notes: string[];
+}
+
 export interface Presentation {
   /** The scenario's canonical query string (no `?`), with the requested accountant. */
   canonical: string;
@@ -229,6 +241,8 @@ export interface Presentation {
   };
   /** One line: dataset, N, queries, ε, δ. */
   scenarioLine: string;
+  /** The decision under the must-haves (lib/decide), in words: the first thing the results show. */
+  answer: AnswerView;
   summary: SummaryView;
   table: ComparisonTable;
   privacy: PrivacyView[];

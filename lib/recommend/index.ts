@@ -2,6 +2,6 @@
  * Recommendation under constraints (issue #5). Public surface of lib/recommend.
  */
 export {
-  RANKING_RULE, exposureScore, recommend,
+  RANKING_RULE, RANKING_RULES, exposureScore, recommend,
   type ExcludedOption, type RankedOption, type RecommendConstraints, type Recommendation, type RecommendOption,
 } from "./recommend";

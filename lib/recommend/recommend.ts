@@ -37,6 +37,12 @@ export interface RecommendConstraints {
   utilityMetric?: UtilityMetric;
   /** Channels that must be fully protected ("partial" does not qualify). */
   mustProtect?: readonly LeakageChannelId[];
+  /**
+   * What "best" means among the options that qualify (issue #18, share link `rank`):
+   * `privacy` (default, RANKING_RULE), `cost` (cheapest, then utility), `utility` (most
+   * accurate, then cost). Ties then fall to method id, then model id, so the order is stable.
+   */
+  rankBy?: "privacy" | "cost" | "utility";
 }
 
 export interface RankedOption<T extends RecommendOption = RecommendOption> {
@@ -72,6 +78,13 @@ export const RANKING_RULE =
   "(2) the study's utility in the compared metric, higher first, options without a comparable value after those with one; " +
   "(3) total cost, lower first, unknown cost last; (4) method id, then model id, so the order is stable.";
 
+/** The rule each `rankBy` applies, in words. */
+export const RANKING_RULES = {
+  privacy: RANKING_RULE,
+  cost: "Options that can run as planned and meet every constraint are ranked by (1) total cost, lower first, unknown cost last; (2) the study's utility in the compared metric, higher first; (3) method id, then model id.",
+  utility: "Options that can run as planned and meet every constraint are ranked by (1) the study's utility in the compared metric, higher first, options without a comparable value last; (2) total cost, lower first; (3) method id, then model id.",
+} as const;
+
 const CHANNELS: readonly LeakageChannelId[] = ["A", "B", "C"];
 const CHANNEL_WHAT: Record<LeakageChannelId, string> = {
   A: "private training data → provider",
@@ -80,7 +93,9 @@ const CHANNEL_WHAT: Record<LeakageChannelId, string> = {
 };
 const STATUS_WEIGHT: Record<LeakageChannelStatus, number> = { protected: 0, partial: 1, exposed: 2 };
 
-const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** One formatter, built once: toLocaleString builds a new one per call, a measurable share of a decision. */
+const USD_FORMAT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const usd = (x: number) => `$${USD_FORMAT.format(x)}`;
 const num = (x: number) => String(Number(x.toPrecision(4)));
 
 /** Sum of channel weights: 0 = nothing leaves, 6 = all three channels exposed. */
@@ -148,28 +163,34 @@ export function recommend<T extends RecommendOption>(options: readonly T[], cons
   }
 
   const comparable = (o: RecommendOption): number | null => (o.utility.value !== null && o.utility.metric === metric ? o.utility.value : null);
-  const sorted = [...eligible].sort((a, b) => {
-    const byExposure = exposureScore(a.leakage.channels) - exposureScore(b.leakage.channels);
-    if (byExposure !== 0) return byExposure;
+  const byUtility = (a: RecommendOption, b: RecommendOption): number => {
     const ua = comparable(a);
     const ub = comparable(b);
-    if (ua !== ub) {
-      if (ua === null) return 1;
-      if (ub === null) return -1;
-      return ub - ua;
-    }
+    if (ua === ub) return 0;
+    if (ua === null) return 1;
+    if (ub === null) return -1;
+    return ub - ua;
+  };
+  const byCost = (a: RecommendOption, b: RecommendOption): number => {
     const ca = a.totalCostUsd;
     const cb = b.totalCostUsd;
-    if (ca !== cb) {
-      if (ca === null) return 1;
-      if (cb === null) return -1;
-      return ca - cb;
+    if (ca === cb) return 0;
+    if (ca === null) return 1;
+    if (cb === null) return -1;
+    return ca - cb;
+  };
+  const byExposure = (a: RecommendOption, b: RecommendOption): number => exposureScore(a.leakage.channels) - exposureScore(b.leakage.channels);
+  const order = { privacy: [byExposure, byUtility, byCost], cost: [byCost, byUtility], utility: [byUtility, byCost] }[constraints.rankBy ?? "privacy"];
+  const sorted = [...eligible].sort((a, b) => {
+    for (const compare of order) {
+      const d = compare(a, b);
+      if (d !== 0) return d;
     }
     return a.method.localeCompare(b.method) || a.model.localeCompare(b.model);
   });
 
   const ranked = sorted.map((option, i) => ({ option, rank: i + 1, why: describe(option, metric) }));
-  return { ranked, excluded, utilityMetric: metric, rule: RANKING_RULE };
+  return { ranked, excluded, utilityMetric: metric, rule: RANKING_RULES[constraints.rankBy ?? "privacy"] };
 }
 
 function describe(o: RecommendOption, metric: UtilityMetric | null): string {

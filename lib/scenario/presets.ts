@@ -71,6 +71,13 @@ export function presetScenario(preset: PresetId, task?: Task): Scenario {
     servingBatch: 1,
     priceOverrides: {},
     knobs: defaultKnobs(preset, resolvedTask),
+    // Must-haves (issue #18): none by default, ranked by today's rule.
+    maxCostUsd: null,
+    minUtility: null,
+    protect: [],
+    maxEpsilon: null,
+    utilitySource: "study",
+    rank: "privacy",
   };
 }
 

@@ -52,6 +52,26 @@ export const MAX_MODELS = 20;
 export const MIN_EPSILON = 0.001;
 export const MIN_DELTA = 1e-20;
 
+/**
+ * Must-haves (issue #18): what the decision must respect. All were added after v=1 was published;
+ * each defaults to "no constraint" (or today's ranking rule), so a link without them means what it
+ * always did.
+ * - Channels a user may require to be protected: A (private training data → provider),
+ *   B (queries → provider), C (training data → querying party, bounded by the ε the plan achieves).
+ * - Where accuracy figures may come from: `study` = measured by Hanke et al. 2024 (Tables 3–6) only;
+ *   `reported` = also the figures a method's own authors report (none is in the catalogue yet, so
+ *   today `reported` selects exactly what `study` does, and the decision says so).
+ * - What "best" means among the options that meet every must-have: `privacy` (least exposure, then
+ *   utility, then cost: lib/recommend's RANKING_RULE, the default), `cost` (cheapest, then utility),
+ *   `utility` (most accurate, then cost).
+ */
+export const PROTECTABLE_CHANNELS = ["A", "B", "C"] as const;
+export type ProtectableChannel = (typeof PROTECTABLE_CHANNELS)[number];
+export const UTILITY_SOURCES = ["study", "reported"] as const;
+export type UtilitySource = (typeof UTILITY_SOURCES)[number];
+export const RANK_RULES = ["privacy", "cost", "utility"] as const;
+export type RankRule = (typeof RANK_RULES)[number];
+
 /** A user's override of one model's API price, in $ per 1M tokens. */
 export interface PriceOverride {
   inputUsdPerMTok: number;
@@ -101,6 +121,21 @@ export interface Scenario {
   servingBatch: number;
   priceOverrides: Partial<Record<ModelId, PriceOverride>>;
   knobs: Knobs;
+  /** Must-have: largest acceptable total cost in USD (share link `maxCost`); null = no limit. */
+  maxCostUsd: number | null;
+  /** Must-have: smallest acceptable utility, in the task's metric (share link `minUtility`); null = none. */
+  minUtility: number | null;
+  /** Must-have: channels that must be protected (share link `protect`, e.g. `A,B`); default none. */
+  protect: ProtectableChannel[];
+  /**
+   * Largest acceptable ε (share link `maxEps`); null = use `epsilon` as given. When set, the
+   * decision may raise ε from `epsilon` up to `maxEpsilon` to find an option meeting every must-have.
+   */
+  maxEpsilon: number | null;
+  /** Where accuracy figures may come from (share link `utilitySource`); default `study`. */
+  utilitySource: UtilitySource;
+  /** What "best" means among qualifying options (share link `rank`); default `privacy`. */
+  rank: RankRule;
 }
 
 /** How a share-link value is read: the codec's parsing and the error's "allowed" text follow from it. */
@@ -149,6 +184,13 @@ export const TOP_FIELDS = [
   { path: "gpuUsdPerHour", key: "gpuPrice", label: "GPU price", unit: "$/GPU-hour", description: "Rental price of one GPU for one hour.", kind: num(0, 1000, false) },
   { path: "fewShotGenGenerator", key: "dp-fewshotgen.generator", label: "DP-FewShotGen generator", unit: "", description: "Where DP-FewShotGen writes its synthetic demonstrations: api = on the model that answers the queries (the study's variant (1)), or an open model id run on your own GPU (variant (2), Hanke et al. 2024, Table 1: the private records reach no provider).", kind: { type: "enum", values: FEWSHOTGEN_GENERATORS } },
   { path: "servingBatch", key: "serveBatch", label: "Serving batch size", unit: "queries decoded together", description: "How a local open model answers queries: 1 = one at a time, as the study measured; more = a batched server (e.g. vLLM) that reads the weights once per step for the whole batch.", kind: num(1, 4096, true) },
+  // Must-haves (issue #18), added after v=1: absent = no constraint and today's ranking rule.
+  { path: "maxCostUsd", key: "maxCost", label: "Largest total budget", unit: "USD", description: "Must-have: an option qualifies only if its total cost (training + queries) is at most this. Absent = no limit.", kind: num(0, 1e12, false) },
+  { path: "minUtility", key: "minUtility", label: "Smallest accuracy", unit: "task metric", description: "Must-have: an option qualifies only if the study's utility, in the task's metric (accuracy in % for classification, ROUGE/BLEU points for generation), is at least this. Absent = none.", kind: num(0, 100, false) },
+  { path: "protect", key: "protect", label: "Channels that must not leak", unit: "", description: "Must-have: these channels must be protected: A = private training data → provider, B = queries → provider, C = training data → querying party (bounded by the ε the plan achieves). Absent = none.", kind: { type: "list", values: PROTECTABLE_CHANNELS, maxItems: PROTECTABLE_CHANNELS.length, minItems: 0 } },
+  { path: "maxEpsilon", key: "maxEps", label: "Largest acceptable ε", unit: "", description: "When set, the decision may raise ε from eps up to this to find an option that meets every must-have, and says which ε it picked and why. Absent = ε is eps.", kind: num(MIN_EPSILON, 100, false) },
+  { path: "utilitySource", key: "utilitySource", label: "Accuracy figures from", unit: "", description: "study = only accuracy measured by Hanke et al. 2024 (Tables 3–6); reported = also figures reported by a method's own authors (none is in the catalogue yet, so today both select the same figures).", kind: { type: "enum", values: UTILITY_SOURCES } },
+  { path: "rank", key: "rank", label: "Best means", unit: "", description: "Among options meeting every must-have: privacy = least exposure, then accuracy, then cost (default); cost = cheapest, then accuracy; utility = most accurate, then cost.", kind: { type: "enum", values: RANK_RULES } },
 ] as const satisfies readonly (FieldMeta & { path: keyof Scenario })[];
 
 export type TopFieldPath = (typeof TOP_FIELDS)[number]["path"];
@@ -231,6 +273,9 @@ export const scenarioSchema = z.object({
   ...topShape,
   v: z.literal(FORMAT_VERSIONS).meta({ key: "v", description: "Share-link format version." }),
   classes: (topShape.classes as z.ZodNumber).nullable(),
+  maxCostUsd: (topShape.maxCostUsd as z.ZodNumber).nullable(),
+  minUtility: (topShape.minUtility as z.ZodNumber).nullable(),
+  maxEpsilon: (topShape.maxEpsilon as z.ZodNumber).nullable(),
   priceOverrides: z.partialRecord(z.enum([...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS]), priceOverrideSchema),
   knobs: knobsSchema,
 }).strict() as unknown as z.ZodType<Scenario>;
