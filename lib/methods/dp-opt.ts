@@ -14,7 +14,7 @@
 import { calibrateTokenEpsilon, dpOptEpsilon, dpOptTokenBudget, dpOptTokenEvent, largestIntegerAtMost, selfComposed } from "../privacy";
 import type { Scenario } from "../scenario";
 import { HANKE, MECHANICS, clippedRate, count, finiteOrNull, requirement } from "./common";
-import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
+import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 
 /** Where the search for the largest allowed workload stops; reaching it makes `allowed` a lower bound (budget.capped). */
 const ALLOWED_SEARCH_LIMIT = 10_000_000;
@@ -140,6 +140,27 @@ export function dpOptDataRequirements(scenario: Scenario): DataRequirement[] {
   ];
 }
 
+/**
+ * What DP-OPT sends a provider: the instruction is written on a local open LLM and only it
+ * travels (docs/derivations.md §7): no raw record, but a DP text that at the plan's achieved ε
+ * may still paraphrase records, so channel A is "partial".
+ */
+function dpOptProviderExposure({ scenario, bound, tools: t }: ExposureContext): ProviderExposure {
+  const { tokens } = scenario.knobs["dp-opt"];
+  const tpr1 = bound.points[0]?.tprMax ?? 1;
+  // The instruction is as private as the plan achieves (the bound is channel C's), not the target.
+  const eps = bound.epsilon === null ? "∞" : t.formatParameter(bound.epsilon);
+  return {
+    records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
+    channelA: {
+      status: "partial",
+      formula: `0 raw records; the ${tokens}-token instruction is (${eps}, ${t.formatParameter(bound.delta)})-DP: ${bound.formula}`,
+      reason: `No raw record is sent; the ${tokens}-token instruction sent with every query is DP, but at ε = ${eps} it may still paraphrase private records (a membership test at FPR 1% can reach TPR ${t.formatPercent(tpr1)}).`,
+    },
+    source: `${MECHANICS} §7 Leakage (DP-OPT); docs/derivations.md §S2`,
+  };
+}
+
 export const dpOpt: MethodDescriptor = {
   id: "dp-opt",
   label: "DP-OPT",
@@ -154,4 +175,5 @@ export const dpOpt: MethodDescriptor = {
   },
   privacy: dpOptPrivacy,
   dataRequirements: dpOptDataRequirements,
+  leakage: { needsLocalWeights: false, providerExposure: dpOptProviderExposure },
 };

@@ -10,4 +10,5 @@ export const privateLora = dpSgdDescriptor({
   label: "PrivateLoRA",
   rules: { classification: "opacus", generation: "dp-transformers" },
   sources: ["Yu et al., Differentially Private Fine-tuning of Language Models, ICLR 2022", ...DP_SGD_SOURCES, "sprintml/OpenLLMs PrivateLoRA-Classification (opacus 1.4.1), PrivateTuning-Generation (dp-transformers)"],
+  artefact: { name: "LoRA adapters", plural: true },
 });

@@ -34,4 +34,5 @@ export const promptDpsgd = dpSgdDescriptor({
   rules: { classification: "private-transformers", generation: "dp-transformers" },
   sources: ["Duan et al., Flocks of Stochastic Parrots, NeurIPS 2023 (PromptDPSGD)", ...DP_SGD_SOURCES, "cleverhans-lab/PrivatePrompts PromptDPSGD (private_transformers)"],
   asOriginalCode,
+  artefact: { name: "soft prompt", plural: false },
 });

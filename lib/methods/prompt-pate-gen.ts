@@ -13,7 +13,7 @@
  */
 import { computeEpsilon, largestInteger, ksaPtrQueryEvent, selfComposed, rdpCurve, epsilonFromRdp, AUTODP_ORDERS, searchParameter, upperNormalQuantile } from "../privacy";
 import type { Scenario } from "../scenario";
-import { HANKE, MECHANICS, finiteOrNull, teacherRequirements } from "./common";
+import { HANKE, MECHANICS, finiteOrNull, fixedTeacherExposure, teacherRequirements } from "./common";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 
 /** Where the search for the largest allowed workload stops; reaching it makes `allowed` a lower bound (budget.capped). */
@@ -194,4 +194,5 @@ export const promptPateGen: MethodDescriptor = {
   },
   privacy: promptPateGenPrivacy,
   dataRequirements: promptPateGenDataRequirements,
+  leakage: { needsLocalWeights: false, providerExposure: (context) => fixedTeacherExposure(context, "prompt-pate-gen", `${MECHANICS} §5 Leakage (PromptPATEGen)`) },
 };

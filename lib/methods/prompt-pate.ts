@@ -12,7 +12,7 @@
  */
 import { calibrateGnmaxNoise, computeEpsilon, gnmax, maxGnmaxQueries, selfComposed, type AccountantSpec } from "../privacy";
 import type { Scenario } from "../scenario";
-import { HANKE, MECHANICS, RDP_SPEC, finiteOrNull, gaussianSpec, usefulVoteNoise, calibratedFields, teacherRequirements } from "./common";
+import { HANKE, MECHANICS, RDP_SPEC, finiteOrNull, fixedTeacherExposure, gaussianSpec, usefulVoteNoise, calibratedFields, teacherRequirements } from "./common";
 import { dataDependentGnmaxEpsilon } from "./pate-data-dependent";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 
@@ -97,4 +97,5 @@ export const promptPate: MethodDescriptor = {
   },
   privacy: promptPatePrivacy,
   dataRequirements: promptPateDataRequirements,
+  leakage: { needsLocalWeights: false, providerExposure: (context) => fixedTeacherExposure(context, "prompt-pate", `${MECHANICS} §4 Leakage (PromptPATE)`) },
 };
