@@ -176,5 +176,9 @@ export const dpFewShotGen: MethodDescriptor = {
   },
   privacy: dpFewShotGenPrivacy,
   dataRequirements: dpFewShotGenDataRequirements,
-  leakage: { needsLocalWeights: false, providerExposure: dpFewShotGenProviderExposure },
+  leakage: { needsLocalWeights: false, providerExposure: dpFewShotGenProviderExposure, dpArtefact: "DP demonstrations" },
+  // Table 3 prints variant (1), the prompt generated through the API, as "DP-FewShotGen (1)"; Table 6 plain.
+  paperNames: { classification: "DP-FewShotGen (1)", generation: "DP-FewShotGen" },
+  // Okabe–Ito reddish purple.
+  style: { color: { light: "#CC79A7", dark: "#CC79A7" }, marker: "triangle" },
 };

@@ -177,5 +177,8 @@ export const dpIcl: MethodDescriptor = {
   },
   privacy: dpIclPrivacy,
   dataRequirements: dpIclDataRequirements,
-  leakage: { needsLocalWeights: false, providerExposure: dpIclProviderExposure },
+  leakage: { needsLocalWeights: false, providerExposure: dpIclProviderExposure, dpArtefact: null },
+  paperNames: { classification: "DP-ICL", generation: "DP-ICL" },
+  // Okabe–Ito vermillion.
+  style: { color: { light: "#D55E00", dark: "#D55E00" }, marker: "circle" },
 };

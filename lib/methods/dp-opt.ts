@@ -175,5 +175,9 @@ export const dpOpt: MethodDescriptor = {
   },
   privacy: dpOptPrivacy,
   dataRequirements: dpOptDataRequirements,
-  leakage: { needsLocalWeights: false, providerExposure: dpOptProviderExposure },
+  leakage: { needsLocalWeights: false, providerExposure: dpOptProviderExposure, dpArtefact: "a DP instruction" },
+  // Table 3: "DP-OPT (original)" on a closed model, "DP-OPT (local)" on Vicuna 7B.
+  paperNames: { classification: "DP-OPT (original)", generation: "DP-OPT (original)", onOpenModel: { classification: "DP-OPT (local)", generation: "DP-OPT (local)" } },
+  // Okabe–Ito black, light grey on a dark background.
+  style: { color: { light: "#000000", dark: "#E8E8E8" }, marker: "diamond" },
 };

@@ -13,7 +13,7 @@
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, type DpEvent } from "../privacy";
 import { METHODS, type MethodId, type Scenario } from "../scenario";
 import { HANKE, MECHANICS, count, finiteOrNull, gaussianSpec, calibratedFields, requirement } from "./common";
-import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, MethodStyle, PaperNames, ProviderExposure } from "./types";
 
 export type StepRule = "opacus" | "private-transformers" | "dp-transformers";
 
@@ -51,6 +51,8 @@ export interface DpSgdMethodConfig {
   asOriginalCode?: (scenario: Scenario, plan: DpSgdPlan) => AsOriginalCode | null;
   /** What training produces, as the leakage ledger names it: e.g. "soft prompt" (singular) or "LoRA adapters" (plural). */
   artefact: { name: string; plural: boolean };
+  paperNames: PaperNames;
+  style: MethodStyle;
 }
 
 function planFor(config: DpSgdMethodConfig, scenario: Scenario): DpSgdPlan {
@@ -112,7 +114,9 @@ export function dpSgdDescriptor(config: DpSgdMethodConfig): MethodDescriptor {
     },
     privacy,
     dataRequirements: (scenario) => dpSgdDataRequirements(config, scenario),
-    leakage: { needsLocalWeights: true, providerExposure: (context) => dpSgdProviderExposure(config, context) },
+    leakage: { needsLocalWeights: true, providerExposure: (context) => dpSgdProviderExposure(config, context), dpArtefact: "a DP-trained model" },
+    paperNames: config.paperNames,
+    style: config.style,
   };
 }
 

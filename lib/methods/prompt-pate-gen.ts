@@ -194,5 +194,8 @@ export const promptPateGen: MethodDescriptor = {
   },
   privacy: promptPateGenPrivacy,
   dataRequirements: promptPateGenDataRequirements,
-  leakage: { needsLocalWeights: false, providerExposure: (context) => fixedTeacherExposure(context, "prompt-pate-gen", `${MECHANICS} §5 Leakage (PromptPATEGen)`) },
+  leakage: { needsLocalWeights: false, providerExposure: (context) => fixedTeacherExposure(context, "prompt-pate-gen", `${MECHANICS} §5 Leakage (PromptPATEGen)`), dpArtefact: null },
+  paperNames: { classification: "PromptPATEGen", generation: "PromptPATEGen" },
+  // Okabe–Ito yellow on a dark background; a darker olive on white, where yellow lacks contrast.
+  style: { color: { light: "#8C7E00", dark: "#F0E442" }, marker: "wye" },
 };

@@ -97,5 +97,8 @@ export const promptPate: MethodDescriptor = {
   },
   privacy: promptPatePrivacy,
   dataRequirements: promptPateDataRequirements,
-  leakage: { needsLocalWeights: false, providerExposure: (context) => fixedTeacherExposure(context, "prompt-pate", `${MECHANICS} §4 Leakage (PromptPATE)`) },
+  leakage: { needsLocalWeights: false, providerExposure: (context) => fixedTeacherExposure(context, "prompt-pate", `${MECHANICS} §4 Leakage (PromptPATE)`), dpArtefact: null },
+  paperNames: { classification: "PromptPATE", generation: "PromptPATE" },
+  // Okabe–Ito orange.
+  style: { color: { light: "#E69F00", dark: "#E69F00" }, marker: "square" },
 };

@@ -209,16 +209,34 @@ export interface MethodLeakage {
   needsLocalWeights: boolean;
   /** What reaches the provider when the method's model is a provider's API or a hosted open model. */
   providerExposure: (context: ExposureContext) => ProviderExposure;
+  /**
+   * What the provider receives besides queries when no raw record reaches it, in the table's
+   * words ("a DP instruction"); null when the method sends nothing else (lib/present providerSees).
+   */
+  dpArtefact: string | null;
 }
 
-/** How the charts draw a method: a colour and a marker shape, so no reader depends on colour alone. */
+/**
+ * How the charts draw a method: a colour per colour scheme and a marker shape, so that beyond the
+ * eight Okabe–Ito colours (Okabe & Ito 2008; components/charts/palette.ts) two methods sharing a
+ * colour still differ by shape. Colour is never the only cue.
+ */
 export interface MethodStyle {
-  /** CSS colour; the eight study methods use the Okabe–Ito palette (components/charts/palette.ts says why). */
-  color: string;
-  /** Marker of the method's points and legend entry. */
-  marker: "circle" | "square" | "triangle" | "diamond" | "cross" | "star" | "wye" | "triangle-down";
-  /** Line dash of the method's curves ("" = solid). */
-  dash: string;
+  /** CSS colours on a light and on a dark background. */
+  color: { light: string; dark: string };
+  /** Marker of the method's points and legend entry (recharts symbol names). */
+  marker: "circle" | "cross" | "diamond" | "square" | "star" | "triangle" | "wye";
+}
+
+/**
+ * The names the study prints for a method in its result tables (Hanke et al. 2024, Tables 3–6),
+ * for the utility lookup (lib/utility/paper-names.ts). Per task; `onOpenModel` when the study
+ * names the method differently on an open model (DP-OPT "(local)", Table 3).
+ */
+export interface PaperNames {
+  classification: string;
+  generation: string;
+  onOpenModel?: { classification: string; generation: string };
 }
 
 /**
@@ -248,4 +266,8 @@ export interface MethodDescriptor {
   dataRequirements: (scenario: Scenario) => DataRequirement[];
   /** What reaches a provider per stage, for the leakage ledger. */
   leakage: MethodLeakage;
+  /** The study's names for it, for the measured-utility lookup. */
+  paperNames: PaperNames;
+  /** Its colour and marker in the charts. */
+  style: MethodStyle;
 }
