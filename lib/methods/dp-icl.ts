@@ -13,12 +13,34 @@
  * that, DP-ICL cannot serve them at this ε: the result says so and gives the smallest ε that would.
  */
 import {
-  calibrateNoise, computeEpsilon, dpIclQueryEvent, maxCompositions, selfComposed,
-  type DpEvent,
+  calibrateNoise, computeEpsilon, gaussian, gnmax, maxCompositions, poissonSampled, selfComposed,
+  type AccountantSpec, type CompositionBudget, type DpEvent,
 } from "../privacy";
 import type { Scenario } from "../scenario";
 import { HANKE, MECHANICS, RDP_SPEC, clippedRate, count, finiteOrNull, gaussianSpec, requirement, usefulVoteNoise, calibratedFields } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+
+// ---------------------------------------------------------------------------------------------
+// DP-ICL's per-query event and query budget: the method's DP recipe, built from lib/privacy's generic events and searches
+// (moved here from lib/privacy/calibrate.ts, issue #16: lib/privacy holds nothing method-specific).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * DP-ICL's per-query event: report-noisy-max with Gaussian noise on the teachers' vote histogram
+ * for a Poisson sample at rate q = ensemble·shots/N. `sensitivity: "vote-change"` (default, sound)
+ * uses L2 sensitivity √2; `"code"` uses 1, as the DP-ICL code does (docs/derivations.md §12.1).
+ */
+export function dpIclQueryEvent(noiseMultiplier: number, samplingRate: number, sensitivity: "vote-change" | "code" = "vote-change"): DpEvent {
+  return poissonSampled(samplingRate, sensitivity === "code" ? gaussian(noiseMultiplier) : gnmax(noiseMultiplier));
+}
+
+/**
+ * How many DP-ICL queries a budget allows at noise σ (votes).
+ * @example maxDpIclQueries({ noiseMultiplier: 1, samplingRate: 40 / 67349, targetEpsilon: 1, delta: 1e-5, sensitivity: "code", spec: { accountant: "rdp" } }).count // 86,784 (docs/derivations.md §2)
+ */
+export function maxDpIclQueries(input: { noiseMultiplier: number; samplingRate: number; targetEpsilon: number; delta: number; sensitivity?: "vote-change" | "code"; spec?: AccountantSpec }): CompositionBudget {
+  return maxCompositions(dpIclQueryEvent(input.noiseMultiplier, input.samplingRate, input.sensitivity), input.targetEpsilon, input.delta, input.spec ?? { accountant: "prv" });
+}
 
 const SOURCES = [
   "Wu et al., Privacy-Preserving In-Context Learning for Large Language Models, ICLR 2024",
