@@ -14,6 +14,7 @@
  * Table 22. Their sources and caveats are documented where the current values live.
  */
 import type { ClosedModelId, DatasetId, GpuId, MethodId, OpenModelId, PresetId, Task } from "./catalog";
+import type { FormatVersion } from "./schema";
 
 /** One column of the study's hyperparameter tables: SST2 / Trec / Mpqa / Disaster, SAMSum / DocVQA / MIT-G / MIT-D. */
 type PerDataset = readonly [sst2: number, trec: number, mpqa: number, disaster: number, samsum: number, docvqa: number, mitg: number, mitd: number];
@@ -93,8 +94,12 @@ const V1: VersionDefaults = {
   },
 };
 
-/** Defaults per format version. v=2 changed only custom's instruction tokens, which ./schema computes from the version. */
-export const VERSION_DEFAULTS: Readonly<Record<1 | 2, VersionDefaults>> = deepFreeze({ 1: V1, 2: V1 });
+/**
+ * Defaults per format version; the compiler requires an entry for every version in
+ * FORMAT_VERSIONS (./schema). v=2 changed only custom's instruction tokens, which
+ * defaultInstructionTokens in ./schema computes from the version, so it shares v=1's table.
+ */
+export const VERSION_DEFAULTS: Readonly<Record<FormatVersion, VersionDefaults>> = deepFreeze({ 1: V1, 2: V1 });
 
 /**
  * The knob values a version pins for a preset (and task, for custom), for the methods it knows.

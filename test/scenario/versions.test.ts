@@ -13,7 +13,7 @@
  * corpus was recorded, and a v=1 link selects the method only by naming it.
  */
 import { readFileSync } from "node:fs";
-import { METHOD_IDS, parseScenario } from "@/lib/scenario";
+import { METHOD_IDS, VERSION_DEFAULTS, parseScenario } from "@/lib/scenario";
 import { CORPUS_FILE, decode, type CorpusEntry } from "./link-corpus";
 
 jest.mock("../../lib/scenario/catalog", () => {
@@ -64,5 +64,11 @@ describe("with a ninth method in the catalogue", () => {
       return withoutThrowaway(now.scenario) !== withoutThrowaway(e.scenario) || now.canonical !== e.canonical;
     });
     expect(changed.map((e) => e.link)).toEqual([]);
+  });
+
+  it("the version tables are frozen: no code can change what v=1 means at run time", () => {
+    const v1 = VERSION_DEFAULTS[1];
+    expect([v1, v1.methods, v1.datasets.sst2, v1.models.samsum.open, v1.knobs["dp-icl"]?.ensemble].every((x) => Object.isFrozen(x))).toBe(true);
+    expect(() => (v1.methods as string[]).push("dp-zo")).toThrow(TypeError);
   });
 });
