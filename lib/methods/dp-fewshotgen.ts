@@ -179,6 +179,10 @@ export const dpFewShotGen: MethodDescriptor = {
   leakage: { needsLocalWeights: false, providerExposure: dpFewShotGenProviderExposure, dpArtefact: "DP demonstrations" },
   // Table 3 prints variant (1), the prompt generated through the API, as "DP-FewShotGen (1)"; Table 6 plain.
   paperNames: { classification: "DP-FewShotGen (1)", generation: "DP-FewShotGen" },
+  // The study ran it only with demonstrations generated on the closed model (variant (1), Hanke
+  // et al. 2024, Tables 3 and 6): a variant (2) row has no measured value.
+  unmeasuredSetup: (scenario, measured) => scenario.fewShotGenGenerator === "api" ? null
+    : `The study measured DP-FewShotGen only with demonstrations generated on the closed model (variant (1): ${measured}); variant (2), generating on ${MODELS[scenario.fewShotGenGenerator].label}, was not measured.`,
   // Okabe–Ito reddish purple.
   style: { color: { light: "#CC79A7", dark: "#CC79A7" }, marker: "triangle" },
 };

@@ -268,6 +268,12 @@ export interface MethodDescriptor {
   leakage: MethodLeakage;
   /** The study's names for it, for the measured-utility lookup. */
   paperNames: PaperNames;
+  /**
+   * When the scenario runs the method in a setup the study did not measure, why its measured
+   * utility does not apply, naming what was measured (`measured`, e.g. "72.8 measured, Table 3");
+   * null when the study's measurement applies (lib/estimate drops the value and shows this note).
+   */
+  unmeasuredSetup?: (scenario: Scenario, measured: string) => string | null;
   /** Its colour and marker in the charts. */
   style: MethodStyle;
 }

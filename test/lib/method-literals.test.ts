@@ -19,7 +19,6 @@ const ALLOWED: Record<string, string> = {
   "lib/cost/reproduce.ts": "the study's cost-table reproduction names where DP-OPT's prompt ran; moves with the cost work",
   "lib/cost/study-costs.ts": "the study's cost cells note DP-OPT's local prompt; moves with the cost work",
   "lib/present/reproduce.ts": "the cost reproduction view explains DP-OPT's GPU part; moves with the cost work",
-  "lib/estimate/index.ts": "DP-FewShotGen variant (2) has no measured utility; moves to a descriptor field once lib/estimate/index.ts is not edited in parallel",
   "components/scenario-form/scenario-form.tsx": "the DP-FewShotGen generator field is a non-numeric method setting; moves when descriptors declare their settings",
 };
 
