@@ -23,6 +23,14 @@ const config = [
       ],
     },
   },
+  {
+    // Arrows point down: app/ (routes) uses components/ and lib/; components/ never reaches back
+    // up into app/ (what both need lives in lib/, e.g. lib/scenario/search-params.ts).
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["@/app", "@/app/*", "**/app/*"] }],
+    },
+  },
 ];
 
 export default config;

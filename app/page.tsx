@@ -8,7 +8,7 @@ import { Results } from "@/components/results/results";
 import { LinkProblems } from "@/components/results/link-problems";
 import { PageLinks } from "@/components/results/page-links";
 import { ScenarioForm } from "@/components/scenario-form/scenario-form";
-import { toUrlSearchParams, type PageSearchParams } from "./search-params";
+import { toUrlSearchParams, type PageSearchParams } from "@/lib/scenario/search-params";
 
 /**
  * The calculator. The server reads the link, evaluates it and renders the form and every result,

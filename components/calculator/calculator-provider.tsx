@@ -3,7 +3,8 @@
 import { debounce, throttle, useQueryStates } from "nuqs";
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { FieldError, FieldWarning } from "@/lib";
-import { buildQuery, scenarioParsers, type RawScenario } from "@/app/search-params";
+import { buildQuery, type RawScenario } from "@/lib/scenario/search-params";
+import { scenarioParsers } from "./url-parsers";
 import { LruCache } from "@/lib/api/lru-cache";
 import { SUPERSEDED, type Engine, type Evaluation } from "./protocol";
 import { shareUnchanged } from "./structural-share";

@@ -12,7 +12,7 @@
  * re-render while the page is loading. Every ε names its accountant either way.
  */
 import { formModel, parseScenario, type FormModel } from "@/lib";
-import { buildQuery, rawFromSearchParams, type RawScenario } from "@/app/search-params";
+import { buildQuery, rawFromSearchParams, type RawScenario } from "@/lib/scenario/search-params";
 import { createEngineCore } from "./engine-core";
 import type { LinkProblems } from "./calculator-provider";
 import type { Evaluation } from "./protocol";

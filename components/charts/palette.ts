@@ -1,12 +1,14 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import type { LeakClass, MethodId } from "@/lib";
+import { METHOD_DESCRIPTORS, METHOD_IDS, type LeakClass, type MethodId, type MethodStyle } from "@/lib";
 
 /**
  * Okabe–Ito colours (Okabe & Ito 2008), readable with the common colour-vision deficiencies.
  * Black and yellow swap with the theme so every colour keeps its contrast on the background.
- * Colour is never the only cue: closed methods draw dashed lines, leakage classes have shapes.
+ * Colour is never the only cue: closed methods draw dashed lines, leakage classes have shapes,
+ * and each method declares a marker beside its colour (`style` in lib/methods/<method>.ts), so
+ * a ninth method can reuse a colour and still be told apart by its shape.
  */
 const OKABE_ITO = {
   orange: "#E69F00", skyBlue: "#56B4E9", bluishGreen: "#009E73", yellow: "#F0E442",
@@ -16,6 +18,8 @@ const OKABE_ITO = {
 export interface Palette {
   dark: boolean;
   method: Record<MethodId, string>;
+  /** Each method's marker shape (lib/methods/<method>.ts `style.marker`). */
+  marker: Record<MethodId, MethodStyle["marker"]>;
   leak: Record<LeakClass, string>;
   training: string;
   query: string;
@@ -28,16 +32,9 @@ export interface Palette {
 function palette(dark: boolean): Palette {
   return {
     dark,
-    method: {
-      "dp-icl": OKABE_ITO.vermillion,
-      "prompt-pate": OKABE_ITO.orange,
-      "dp-fewshotgen": OKABE_ITO.reddishPurple,
-      "dp-opt": dark ? "#E8E8E8" : OKABE_ITO.black,
-      "prompt-dpsgd": OKABE_ITO.skyBlue,
-      "private-lora": dark ? "#3D9BD6" : OKABE_ITO.blue,
-      "dp-finetune": OKABE_ITO.bluishGreen,
-      "prompt-pate-gen": dark ? OKABE_ITO.yellow : "#8C7E00",
-    },
+    // Each method's colours live in its file (lib/methods/<method>.ts `style`), Okabe–Ito for the study's eight.
+    method: Object.fromEntries(METHOD_IDS.map((id) => [id, METHOD_DESCRIPTORS[id].style.color[dark ? "dark" : "light"]])) as Record<MethodId, string>,
+    marker: Object.fromEntries(METHOD_IDS.map((id) => [id, METHOD_DESCRIPTORS[id].style.marker])) as Record<MethodId, MethodStyle["marker"]>,
     leak: { none: OKABE_ITO.bluishGreen, partial: OKABE_ITO.orange, exposed: OKABE_ITO.vermillion },
     training: dark ? "#3D9BD6" : OKABE_ITO.blue,
     query: OKABE_ITO.orange,

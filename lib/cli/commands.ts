@@ -1,40 +1,15 @@
 /**
  * CLI commands. Each one parses its flags, calls lib/index.ts, and prints one JSON document.
- * Later issues add commands here (epsilon, sigma, budget, estimate).
+ * This file lists them; what they share is in ./command (which they import, not this file).
  */
-import { parseScenario, serializeScenario, type FieldError } from "../index";
-import { helpText, parseFlags, type FlagSpec } from "./args";
+import { parseScenario, serializeScenario } from "../index";
+import type { FlagSpec } from "./args";
+import { fail, withFlags, type Command } from "./command";
 import { costsCommand } from "./cost-commands";
 import { estimateCommand } from "./estimate-command";
 import { PRIVACY_COMMANDS } from "./privacy-commands";
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-export interface Command {
-  name: string;
-  summary: string;
-  flags: readonly FlagSpec[];
-  run: (argv: readonly string[], io: Io) => number;
-}
-
-export function fail(io: Io, errors: FieldError[]): number {
-  io.err(JSON.stringify({ errors }));
-  return 2;
-}
-
-/** Parse flags, handle --help and flag errors; returns the flags or the exit code to return. */
-export function withFlags(command: Omit<Command, "run">, argv: readonly string[], io: Io): Record<string, string | true> | number {
-  const { flags, errors } = parseFlags(argv, command.flags);
-  if (flags.help) {
-    io.out(helpText(command.name, command.summary, command.flags));
-    return 0;
-  }
-  if (errors.length > 0) return fail(io, errors);
-  return flags;
-}
+export { fail, withFlags, type Command, type Io } from "./command";
 
 const QUERY_FLAG: FlagSpec = { name: "query", description: "A share-link query string, e.g. 'n=5000&eps=3' (default: the default scenario).", required: false };
 

@@ -6,7 +6,7 @@
  * Bad input exits 2 with the codec's field errors on stderr (the CLI contract of lib/cli/main.ts).
  */
 import { estimateCosts, parseScenario, serializeScenario } from "../index";
-import { fail, withFlags, type Command } from "./commands";
+import { fail, withFlags, type Command } from "./command";
 
 export const costsCommand: Command = {
   name: "costs",

@@ -8,7 +8,7 @@
  */
 import { estimateJson } from "../api/wire";
 import { estimateFromInput, withFlips } from "../index";
-import { fail, withFlags, type Command } from "./commands";
+import { fail, withFlags, type Command } from "./command";
 
 export const estimateCommand: Command = {
   name: "estimate",

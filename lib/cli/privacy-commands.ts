@@ -20,7 +20,7 @@ import {
   PrvGridTooLargeError, PrvRoundOffError,
   type AccountantSpec, type EpsilonResult, type FieldError,
 } from "../index";
-import { fail, withFlags, type Command } from "./commands";
+import { fail, withFlags, type Command } from "./command";
 import type { FlagSpec } from "./args";
 
 /** Plain decimal or scientific notation only, as in the share-link codec. */

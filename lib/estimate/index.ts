@@ -12,7 +12,7 @@
  */
 import { estimateCosts, type BreakEven, type CostOptions, type CostRow, type SkippedPair } from "../cost";
 import { leakageDefinedFor, leakageFor, type LeakageRow } from "../leakage";
-import { methodPrivacy, type MethodPrivacy } from "../methods";
+import { methodDescriptor, methodPrivacy, type MethodPrivacy } from "../methods";
 import { METHODS, MODELS, parseScenario, serializeScenario, type FieldError, type FieldWarning, type MethodId, type ModelId, type Scenario, type ScenarioInput } from "../scenario";
 import { utilityFor, type UtilityEstimate } from "../utility";
 import { decide, pickEpsilon, type Decision } from "../decide";
@@ -51,18 +51,17 @@ export interface Estimate {
 }
 
 /**
- * The study's measured utility, unless the scenario runs a setup the study did not measure: it ran
- * DP-FewShotGen only with demonstrations generated on the closed model (variant (1), Hanke et al.
- * 2024, Tables 3 and 6), so a variant (2) row has no measured value; the note names variant (1)'s.
+ * The study's measured utility, unless the scenario runs a setup the study did not measure (the
+ * method file's `unmeasuredSetup`, e.g. DP-FewShotGen's variant (2)): then no measured value, and
+ * a note naming what was measured.
  */
 function deployedUtility(scenario: Scenario, method: MethodId, model: ModelId): UtilityEstimate {
   const u = utilityFor(scenario, method, model);
-  if (method !== "dp-fewshotgen" || scenario.fewShotGenGenerator === "api" || u.kind === "none") return u;
-  const measured = `${u.value === null ? "" : `${u.value} `}${u.kind}${u.source ? `, ${u.source}` : ""}`;
-  return {
-    value: null, metric: u.metric, spread: null, kind: "none", basis: null, source: null, epsilon: null,
-    note: `The study measured DP-FewShotGen only with demonstrations generated on the closed model (variant (1): ${measured}); variant (2), generating on ${MODELS[scenario.fewShotGenGenerator].label}, was not measured.`,
-  };
+  const unmeasured = methodDescriptor(method).unmeasuredSetup;
+  if (unmeasured === undefined || u.kind === "none") return u;
+  const note = unmeasured(scenario, `${u.value === null ? "" : `${u.value} `}${u.kind}${u.source ? `, ${u.source}` : ""}`);
+  if (note === null) return u;
+  return { value: null, metric: u.metric, spread: null, kind: "none", basis: null, source: null, epsilon: null, note };
 }
 
 export function estimate(scenario: Scenario, options: CostOptions = {}, warnings: FieldWarning[] = []): Estimate {

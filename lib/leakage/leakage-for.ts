@@ -14,7 +14,9 @@
  */
 // Straight from the module, not lib/estimate's index: that index imports this one.
 import { privacyFeasibility, type RowFeasibility } from "../estimate/feasibility";
-import { methodPrivacy, type MethodPrivacy } from "../methods";
+import { methodDescriptor, methodPrivacy, type LedgerTools, type MethodPrivacy } from "../methods";
+// Straight from the module: lib/methods' index leaves the channel types to this domain's index.
+import type { LeakageChannel, LeakageChannelStatus } from "../methods/types";
 import { METHODS, MODELS, deploymentOf, type Deployment, type MethodId, type ModelId, type Scenario } from "../scenario";
 import { expectedDistinctRecords } from "./exposure";
 import { formatParameter, formatPercent, formatQuantity } from "./format";
@@ -22,15 +24,8 @@ import { membershipTestBound, type MembershipTestBound } from "./membership-test
 import { describeProviderPolicy, hostName, hostPolicy, providerPolicyFor, type ProviderDataPolicy } from "./provider-policy";
 
 export type LeakageChannelId = "A" | "B" | "C";
-export type LeakageChannelStatus = "exposed" | "protected" | "partial";
-
-export interface LeakageChannel {
-  status: LeakageChannelStatus;
-  /** Why, in one sentence. */
-  reason: string;
-  /** The formula that produced the channel's numbers, with the scenario's inputs substituted. */
-  formula?: string;
-}
+// The channel types live with the method descriptors, which build channel A (lib/methods/types.ts).
+export type { LeakageChannel, LeakageChannelStatus };
 
 export type LeakageChannels = Record<LeakageChannelId, LeakageChannel>;
 
@@ -81,148 +76,21 @@ export interface LeakagePlan {
   feasibility: RowFeasibility;
 }
 
-/** Methods that train weights or soft prompts with DP-SGD: they need the model's gradients. */
-const NEEDS_LOCAL_WEIGHTS: ReadonlySet<MethodId> = new Set(["prompt-dpsgd", "private-lora", "dp-finetune"]);
-
 /**
  * Whether the ledger is defined for this pairing. Any method can run on a local open model
  * (the study ran DP-ICL on OpenLLaMA 13B and DP-OPT on Vicuna 7B locally, docs/derivations.md §S2);
- * DP-SGD methods cannot use a closed API, which exposes neither weights nor gradients.
+ * DP-SGD methods (`leakage.needsLocalWeights` in their lib/methods file) cannot use a closed API,
+ * which exposes neither weights nor gradients.
  * @example leakageDefinedFor("private-lora", "gpt-4-turbo") // false
  */
 export function leakageDefinedFor(method: MethodId, model: ModelId): boolean {
-  return MODELS[model].llm === "open" || !NEEDS_LOCAL_WEIGHTS.has(method);
-}
-
-interface ProviderExposure {
-  records: number;
-  /** Whether `records` is an expectation over random draws (DP-ICL, DP-FewShotGen) or exact. */
-  expected: boolean;
-  fraction: number;
-  recordSends: number;
-  queryCopies: number;
-  channelA: LeakageChannel;
-  /** Channel A in the statement's words, when it is not "N of M private records". */
-  aClause?: string;
-  source: string;
+  return MODELS[model].llm === "open" || !methodDescriptor(method).leakage.needsLocalWeights;
 }
 
 const MECHANICS = "docs/derivations.md";
 
-/** Channel A and the query multiplicity of each method when its prompts go through a provider's API. */
-function providerExposure(scenario: Scenario, method: MethodId, provider: string, cParams: MembershipTestBound, dpStatus: LeakageChannelStatus): ProviderExposure {
-  const n = scenario.records;
-  const nText = formatQuantity(n);
-  const q = scenario.queries;
-  switch (method) {
-    case "dp-icl": {
-      // Fresh, disjoint ensemble × shots records per query (docs/derivations.md §2 "Mechanism").
-      const { ensemble, shots } = scenario.knobs["dp-icl"];
-      const perQuery = Math.min(n, ensemble * shots);
-      const x = expectedDistinctRecords(n, perQuery, q);
-      const formula =
-        `N·(1 − (1 − min(1, E·s/N))^Q) = ${nText}·(1 − (1 − ${ensemble}·${shots}/${nText})^${formatQuantity(q)}) ` +
-        `= ${formatQuantity(x.expectedRecords)} records (${formatPercent(x.fraction)} of N)`;
-      return {
-        records: x.expectedRecords, expected: true, fraction: x.fraction, recordSends: perQuery * q, queryCopies: ensemble,
-        channelA: { status: "exposed", formula, reason: `Every query places ${formatQuantity(perQuery)} freshly drawn private records in plaintext prompts to ${provider}; over ${formatQuantity(q)} queries that reaches ${formatPercent(x.fraction)} of the training set.` },
-        source: `${MECHANICS} §2 Leakage (DP-ICL)`,
-      };
-    }
-    case "dp-fewshotgen": {
-      const { ensemble, shots, tokens, demos } = scenario.knobs["dp-fewshotgen"];
-      const generator = scenario.fewShotGenGenerator;
-      if (generator !== "api") {
-        // Variant (2) (Hanke et al. 2024, Table 1: A protected): the demonstrations are written on
-        // an open model on the curator's GPU; only they, (ε, δ)-DP like the answers, travel.
-        return {
-          records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
-          channelA: {
-            status: dpStatus,
-            formula: `0 raw records; the ${demos} demonstrations are (${formatParameter(scenario.epsilon)}, ${formatParameter(scenario.delta)})-DP: ${cParams.formula}`,
-            reason: `The ${demos} demonstrations are generated on ${MODELS[generator].label} on the curator's own GPU (variant (2)): no private record reaches ${provider}; the DP demonstrations sent with every query are covered by the same (ε, δ) guarantee as the answers (channel C).`,
-          },
-          aClause: "no raw private record (only the DP synthetic demonstrations)",
-          source: `Hanke et al. 2024, Table 1 (DP-FewShotGen variant (2)); Tang et al., ICLR 2024`,
-        };
-      }
-      // Variant (1) of the study: demonstrations generated through the model's own API, resampling
-      // M·N private records for every generated token (docs/derivations.md §6).
-      const perToken = Math.min(n, ensemble * shots);
-      const steps = tokens * demos;
-      const x = expectedDistinctRecords(n, perToken, steps);
-      const formula =
-        `N·(1 − (1 − min(1, MN/N))^(T·d)) = ${nText}·(1 − (1 − ${ensemble}·${shots}/${nText})^(${tokens}·${demos})) ` +
-        `= ${formatQuantity(x.expectedRecords)} records (${formatPercent(x.fraction)} of N)`;
-      return {
-        records: x.expectedRecords, expected: true, fraction: x.fraction, recordSends: perToken * steps, queryCopies: 1,
-        channelA: { status: "exposed", formula, reason: `Generating ${demos} demonstrations of ${tokens} tokens resamples ${formatQuantity(perToken)} private records per token into prompts to ${provider}, reaching ${formatPercent(x.fraction)} of the training set (the study's variant (1); generating on a local open model, dp-fewshotgen.generator=<open model>, would protect A).` },
-        source: `${MECHANICS} §6 Leakage (DP-FewShotGen)`,
-      };
-    }
-    case "prompt-pate":
-    case "prompt-pate-gen": {
-      // A fixed teacher set: the same ensemble × shots records label every public example
-      // (docs/derivations.md §4 and §5 "Leakage").
-      const { ensemble, shots, public: publicExamples } = scenario.knobs[method];
-      const records = Math.min(n, ensemble * shots);
-      const fraction = records / n;
-      const formula = `min(N, E·s) = min(${nText}, ${ensemble}·${shots}) = ${formatQuantity(records)} records (${formatPercent(fraction)} of N)`;
-      return {
-        records, expected: false, fraction, recordSends: records * publicExamples, queryCopies: 1,
-        channelA: { status: "exposed", formula, reason: `The ${formatQuantity(ensemble)} teacher prompts hold a fixed set of ${formatQuantity(records)} private records, sent in plaintext to ${provider} with each of ${formatQuantity(publicExamples)} public examples they label.` },
-        source: `${MECHANICS} §${method === "prompt-pate" ? "4" : "5"} Leakage (${METHODS[method].label})`,
-      };
-    }
-    case "dp-opt": {
-      // The instruction is written on a local open LLM; only it travels (docs/derivations.md §7).
-      const { tokens } = scenario.knobs["dp-opt"];
-      const tpr1 = cParams.points[0]?.tprMax ?? 1;
-      // The instruction is as private as the plan achieves (cParams is channel C's bound), not the target.
-      const eps = cParams.epsilon === null ? "∞" : formatParameter(cParams.epsilon);
-      return {
-        records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
-        channelA: {
-          status: "partial",
-          formula: `0 raw records; the ${tokens}-token instruction is (${eps}, ${formatParameter(cParams.delta)})-DP: ${cParams.formula}`,
-          reason: `No raw record is sent; the ${tokens}-token instruction sent with every query is DP, but at ε = ${eps} it may still paraphrase private records (a membership test at FPR 1% can reach TPR ${formatPercent(tpr1)}).`,
-        },
-        source: `${MECHANICS} §7 Leakage (DP-OPT); docs/derivations.md §S2`,
-      };
-    }
-    case "prompt-dpsgd":
-    case "private-lora":
-    case "dp-finetune": {
-      // Only an open model served by a host gets here (leakageDefinedFor refuses closed models).
-      // DP-SGD needs gradients, so training runs on the curator's GPU; the host receives the
-      // trained artefact to serve it, never a raw record. Post-processing keeps it (ε, δ)-DP, so
-      // the host learns about a record no more than a querying party can (channel C).
-      const artefact = method === "prompt-dpsgd" ? "soft prompt" : method === "private-lora" ? "LoRA adapters" : "weights";
-      const are = method === "prompt-dpsgd" ? "is" : "are";
-      return {
-        records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
-        channelA: {
-          status: dpStatus,
-          formula: `0 raw records; the trained ${artefact} ${are} (${formatParameter(scenario.epsilon)}, ${formatParameter(scenario.delta)})-DP: ${cParams.formula}`,
-          reason: `${METHODS[method].label} trains on the curator's own GPU; ${provider} receives the DP-trained ${artefact} to serve, not a raw record, and ${method === "prompt-dpsgd" ? "it is" : "they are"} covered by the same (ε, δ) guarantee as the answers (channel C).`,
-        },
-        aClause: `no raw private record (only the DP-trained ${artefact})`,
-        source: `Hanke et al. 2024, Section 2 and Fig. 1 (DP-SGD methods train on the open model's gradients)`,
-      };
-    }
-  }
-}
-
-/**
- * DP-ICL for generation aggregates the E answers in one of two ways, and both send the query
- * again: KSA once more, ESA E more times for its zero-shot candidates (docs/derivations.md §3
- * "Leakage"). The ledger counts the E teacher copies every variant sends, and says so.
- */
-function dpIclGenerationNote(scenario: Scenario, method: MethodId): string {
-  if (method !== "dp-icl" || scenario.task !== "generation") return "";
-  const e = scenario.knobs["dp-icl"].ensemble;
-  return ` Generation adds copies by aggregation variant: KSA ${formatQuantity(e + 1)}, ESA ${formatQuantity(2 * e + 1)} in all (counted here: the ${formatQuantity(e)} every variant sends).`;
-}
+/** The ledger's arithmetic and number formatting, handed to each method's `providerExposure`. */
+const TOOLS: LedgerTools = { expectedDistinctRecords, formatQuantity, formatPercent, formatParameter };
 
 /**
  * The leakage ledger row for `method` on `model` in `scenario`.
@@ -285,7 +153,7 @@ export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId,
   }
 
   const provider = deployment === "hosted" ? hostName(modelInfo.label) : modelInfo.provider;
-  const x = providerExposure(scenario, method, provider, hypothesisTest, channelC.status);
+  const x = methodDescriptor(method).leakage.providerExposure({ scenario, provider, bound: hypothesisTest, dpStatus: channelC.status, tools: TOOLS });
   const tokensPerRecord = scenario.inTokens + scenario.outTokens;
   const querySends = x.queryCopies * scenario.queries;
   const queryTokens = querySends * scenario.inTokens;
@@ -294,7 +162,7 @@ export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId,
   const channelB: LeakageChannel = {
     status: "exposed",
     formula: `copies × Q × input tokens = ${formatQuantity(x.queryCopies)} × ${formatQuantity(scenario.queries)} × ${formatQuantity(scenario.inTokens)} = ${formatQuantity(queryTokens)} tokens`,
-    reason: `Every query is sent in plaintext to ${provider} ${copies}${method === "dp-icl" ? " (once per teacher prompt)" : ""}; DP never protects queries.${dpIclGenerationNote(scenario, method)}`,
+    reason: `Every query is sent in plaintext to ${provider} ${copies}${x.copiesWhy ?? ""}; DP never protects queries.${x.queryNote ?? ""}`,
   };
   const aClause = x.aClause ?? (x.records > 0
     ? `${x.expected ? "an expected " : ""}${formatQuantity(x.records)} of ${formatQuantity(scenario.records)} private records (${formatPercent(x.fraction)})`

@@ -4,7 +4,7 @@
  */
 import { PRV_MIN_DELTA as PRIVACY_PRV_MIN_DELTA, upperNormalQuantile, type AccountantSpec, type EpsilonResult, type NoiseCalibration } from "../privacy";
 import type { Scenario } from "../scenario";
-import type { DataRequirement, MethodPrivacy } from "./types";
+import type { DataRequirement, ExposureContext, MethodPrivacy, ProviderExposure } from "./types";
 
 /** JSON has no Infinity or NaN: a non-finite number becomes null (read "unbounded"). */
 export function finiteOrNull(x: number | null | undefined): number | null {
@@ -152,4 +152,23 @@ export function teacherRequirements(scenario: Scenario, label: string, knobs: { 
       source,
     }),
   ];
+}
+
+/**
+ * What a fixed teacher ensemble sends a provider (PromptPATE, PromptPATEGen): the same E × s
+ * records label every public example, so min(N, E·s) distinct records, each sent once per public
+ * example (docs/derivations.md §4 and §5 "Leakage").
+ * @example SST2, 400 teachers × 1 shot, 300 public examples: 400 records, 120,000 record-sends.
+ */
+export function fixedTeacherExposure({ scenario, provider, tools: t }: ExposureContext, method: "prompt-pate" | "prompt-pate-gen", source: string): ProviderExposure {
+  const n = scenario.records;
+  const { ensemble, shots, public: publicExamples } = scenario.knobs[method];
+  const records = Math.min(n, ensemble * shots);
+  const fraction = records / n;
+  const formula = `min(N, E·s) = min(${t.formatQuantity(n)}, ${ensemble}·${shots}) = ${t.formatQuantity(records)} records (${t.formatPercent(fraction)} of N)`;
+  return {
+    records, expected: false, fraction, recordSends: records * publicExamples, queryCopies: 1,
+    channelA: { status: "exposed", formula, reason: `The ${t.formatQuantity(ensemble)} teacher prompts hold a fixed set of ${t.formatQuantity(records)} private records, sent in plaintext to ${provider} with each of ${t.formatQuantity(publicExamples)} public examples they label.` },
+    source,
+  };
 }

@@ -12,9 +12,9 @@
  * and ⌈n/C⌉ demos per pool [assumption]. Generation uses the whole set as one pool.
  */
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, maxCompositions, poissonSampled, gaussian, upperNormalQuantile } from "../privacy";
-import type { Scenario } from "../scenario";
+import { MODELS, type Scenario } from "../scenario";
 import { HANKE, MECHANICS, RDP_SPEC, USEFUL_ANSWER_PROBABILITY, clippedRate, count, finiteOrNull, gaussianSpec, requirement, calibratedFields } from "./common";
-import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
+import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 
 const SOURCES = [
   "Tang et al., Privacy-Preserving In-Context Learning with Differentially Private Few-Shot Generation, ICLR 2024",
@@ -126,6 +126,43 @@ export function dpFewShotGenDataRequirements(scenario: Scenario): DataRequiremen
   })];
 }
 
+/**
+ * What DP-FewShotGen sends a provider. Variant (1), the study's: demonstrations generated through
+ * the model's own API, resampling M·N private records for every generated token, so
+ * N·(1 − (1 − min(1, MN/N))^(T·d)) distinct records in expectation (docs/derivations.md §6).
+ * Variant (2) (Hanke et al. 2024, Table 1: A protected): the demonstrations are written on an open
+ * model on the curator's GPU; only they, (ε, δ)-DP like the answers, travel.
+ */
+function dpFewShotGenProviderExposure({ scenario, provider, bound, dpStatus, tools: t }: ExposureContext): ProviderExposure {
+  const n = scenario.records;
+  const nText = t.formatQuantity(n);
+  const { ensemble, shots, tokens, demos } = scenario.knobs["dp-fewshotgen"];
+  const generator = scenario.fewShotGenGenerator;
+  if (generator !== "api") {
+    return {
+      records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
+      channelA: {
+        status: dpStatus,
+        formula: `0 raw records; the ${demos} demonstrations are (${t.formatParameter(scenario.epsilon)}, ${t.formatParameter(scenario.delta)})-DP: ${bound.formula}`,
+        reason: `The ${demos} demonstrations are generated on ${MODELS[generator].label} on the curator's own GPU (variant (2)): no private record reaches ${provider}; the DP demonstrations sent with every query are covered by the same (ε, δ) guarantee as the answers (channel C).`,
+      },
+      aClause: "no raw private record (only the DP synthetic demonstrations)",
+      source: `Hanke et al. 2024, Table 1 (DP-FewShotGen variant (2)); Tang et al., ICLR 2024`,
+    };
+  }
+  const perToken = Math.min(n, ensemble * shots);
+  const steps = tokens * demos;
+  const x = t.expectedDistinctRecords(n, perToken, steps);
+  const formula =
+    `N·(1 − (1 − min(1, MN/N))^(T·d)) = ${nText}·(1 − (1 − ${ensemble}·${shots}/${nText})^(${tokens}·${demos})) ` +
+    `= ${t.formatQuantity(x.expectedRecords)} records (${t.formatPercent(x.fraction)} of N)`;
+  return {
+    records: x.expectedRecords, expected: true, fraction: x.fraction, recordSends: perToken * steps, queryCopies: 1,
+    channelA: { status: "exposed", formula, reason: `Generating ${demos} demonstrations of ${tokens} tokens resamples ${t.formatQuantity(perToken)} private records per token into prompts to ${provider}, reaching ${t.formatPercent(x.fraction)} of the training set (the study's variant (1); generating on a local open model, dp-fewshotgen.generator=<open model>, would protect A).` },
+    source: `${MECHANICS} §6 Leakage (DP-FewShotGen)`,
+  };
+}
+
 export const dpFewShotGen: MethodDescriptor = {
   id: "dp-fewshotgen",
   label: "DP-FewShotGen",
@@ -139,4 +176,13 @@ export const dpFewShotGen: MethodDescriptor = {
   },
   privacy: dpFewShotGenPrivacy,
   dataRequirements: dpFewShotGenDataRequirements,
+  leakage: { needsLocalWeights: false, providerExposure: dpFewShotGenProviderExposure, dpArtefact: "DP demonstrations" },
+  // Table 3 prints variant (1), the prompt generated through the API, as "DP-FewShotGen (1)"; Table 6 plain.
+  paperNames: { classification: "DP-FewShotGen (1)", generation: "DP-FewShotGen" },
+  // The study ran it only with demonstrations generated on the closed model (variant (1), Hanke
+  // et al. 2024, Tables 3 and 6): a variant (2) row has no measured value.
+  unmeasuredSetup: (scenario, measured) => scenario.fewShotGenGenerator === "api" ? null
+    : `The study measured DP-FewShotGen only with demonstrations generated on the closed model (variant (1): ${measured}); variant (2), generating on ${MODELS[scenario.fewShotGenGenerator].label}, was not measured.`,
+  // Okabe–Ito reddish purple.
+  style: { color: { light: "#CC79A7", dark: "#CC79A7" }, marker: "triangle" },
 };

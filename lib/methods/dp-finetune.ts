@@ -9,4 +9,8 @@ export const dpFineTune = dpSgdDescriptor({
   label: "DP-FineTune",
   rules: { classification: "opacus", generation: "dp-transformers" },
   sources: ["Li et al., Large Language Models Can Be Strong Differentially Private Learners, ICLR 2022", ...DP_SGD_SOURCES],
+  artefact: { name: "weights", plural: true },
+  paperNames: { classification: "DP-FineTune", generation: "DP-FineTune" },
+  // Okabe–Ito bluish green.
+  style: { color: { light: "#009E73", dark: "#009E73" }, marker: "triangle" },
 });

@@ -13,12 +13,34 @@
  * that, DP-ICL cannot serve them at this ε: the result says so and gives the smallest ε that would.
  */
 import {
-  calibrateNoise, computeEpsilon, dpIclQueryEvent, maxCompositions, selfComposed,
-  type DpEvent,
+  calibrateNoise, computeEpsilon, gaussian, gnmax, maxCompositions, poissonSampled, selfComposed,
+  type AccountantSpec, type CompositionBudget, type DpEvent,
 } from "../privacy";
 import type { Scenario } from "../scenario";
 import { HANKE, MECHANICS, RDP_SPEC, clippedRate, count, finiteOrNull, gaussianSpec, requirement, usefulVoteNoise, calibratedFields } from "./common";
-import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
+import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+
+// ---------------------------------------------------------------------------------------------
+// DP-ICL's per-query event and query budget: the method's DP recipe, built from lib/privacy's generic events and searches
+// (moved here from lib/privacy/calibrate.ts, issue #16: lib/privacy holds nothing method-specific).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * DP-ICL's per-query event: report-noisy-max with Gaussian noise on the teachers' vote histogram
+ * for a Poisson sample at rate q = ensemble·shots/N. `sensitivity: "vote-change"` (default, sound)
+ * uses L2 sensitivity √2; `"code"` uses 1, as the DP-ICL code does (docs/derivations.md §12.1).
+ */
+export function dpIclQueryEvent(noiseMultiplier: number, samplingRate: number, sensitivity: "vote-change" | "code" = "vote-change"): DpEvent {
+  return poissonSampled(samplingRate, sensitivity === "code" ? gaussian(noiseMultiplier) : gnmax(noiseMultiplier));
+}
+
+/**
+ * How many DP-ICL queries a budget allows at noise σ (votes).
+ * @example maxDpIclQueries({ noiseMultiplier: 1, samplingRate: 40 / 67349, targetEpsilon: 1, delta: 1e-5, sensitivity: "code", spec: { accountant: "rdp" } }).count // 86,784 (docs/derivations.md §2)
+ */
+export function maxDpIclQueries(input: { noiseMultiplier: number; samplingRate: number; targetEpsilon: number; delta: number; sensitivity?: "vote-change" | "code"; spec?: AccountantSpec }): CompositionBudget {
+  return maxCompositions(dpIclQueryEvent(input.noiseMultiplier, input.samplingRate, input.sensitivity), input.targetEpsilon, input.delta, input.spec ?? { accountant: "prv" });
+}
 
 const SOURCES = [
   "Wu et al., Privacy-Preserving In-Context Learning for Large Language Models, ICLR 2024",
@@ -128,6 +150,42 @@ export function dpIclDataRequirements(scenario: Scenario): DataRequirement[] {
   })];
 }
 
+/**
+ * What DP-ICL sends a provider: fresh, disjoint E × s records per query, so over Q queries
+ * N·(1 − (1 − min(1, E·s/N))^Q) distinct records in expectation (docs/derivations.md §2
+ * "Mechanism" and "Leakage"), and every query E times, once per teacher prompt.
+ * @example SST2 (N = 66,674), 10 teachers × 4 shots, 872 queries: ≈ 40.74% of N.
+ */
+function dpIclProviderExposure({ scenario, provider, tools: t }: ExposureContext): ProviderExposure {
+  const n = scenario.records;
+  const nText = t.formatQuantity(n);
+  const q = scenario.queries;
+  const { ensemble, shots } = scenario.knobs["dp-icl"];
+  const perQuery = Math.min(n, ensemble * shots);
+  const x = t.expectedDistinctRecords(n, perQuery, q);
+  const formula =
+    `N·(1 − (1 − min(1, E·s/N))^Q) = ${nText}·(1 − (1 − ${ensemble}·${shots}/${nText})^${t.formatQuantity(q)}) ` +
+    `= ${t.formatQuantity(x.expectedRecords)} records (${t.formatPercent(x.fraction)} of N)`;
+  return {
+    records: x.expectedRecords, expected: true, fraction: x.fraction, recordSends: perQuery * q, queryCopies: ensemble,
+    channelA: { status: "exposed", formula, reason: `Every query places ${t.formatQuantity(perQuery)} freshly drawn private records in plaintext prompts to ${provider}; over ${t.formatQuantity(q)} queries that reaches ${t.formatPercent(x.fraction)} of the training set.` },
+    copiesWhy: " (once per teacher prompt)",
+    queryNote: generationNote(scenario, t.formatQuantity),
+    source: `${MECHANICS} §2 Leakage (DP-ICL)`,
+  };
+}
+
+/**
+ * DP-ICL for generation aggregates the E answers in one of two ways, and both send the query
+ * again: KSA once more, ESA E more times for its zero-shot candidates (docs/derivations.md §3
+ * "Leakage"). The ledger counts the E teacher copies every variant sends, and says so.
+ */
+function generationNote(scenario: Scenario, formatQuantity: (x: number) => string): string {
+  if (scenario.task !== "generation") return "";
+  const e = scenario.knobs["dp-icl"].ensemble;
+  return ` Generation adds copies by aggregation variant: KSA ${formatQuantity(e + 1)}, ESA ${formatQuantity(2 * e + 1)} in all (counted here: the ${formatQuantity(e)} every variant sends).`;
+}
+
 export const dpIcl: MethodDescriptor = {
   id: "dp-icl",
   label: "DP-ICL",
@@ -141,4 +199,8 @@ export const dpIcl: MethodDescriptor = {
   },
   privacy: dpIclPrivacy,
   dataRequirements: dpIclDataRequirements,
+  leakage: { needsLocalWeights: false, providerExposure: dpIclProviderExposure, dpArtefact: null },
+  paperNames: { classification: "DP-ICL", generation: "DP-ICL" },
+  // Okabe–Ito vermillion.
+  style: { color: { light: "#D55E00", dark: "#D55E00" }, marker: "circle" },
 };

@@ -11,10 +11,78 @@
  * What the budget buys: ε_tok for the planned instruction (δ split δ1 = δ/2, δ0 = δ/(2·q·niter)),
  * and the most token queries at the smallest useful ε_tok. n_train = N minus DP-OPT's 1% holdout.
  */
-import { calibrateTokenEpsilon, dpOptEpsilon, dpOptTokenBudget, dpOptTokenEvent, largestIntegerAtMost, selfComposed } from "../privacy";
+import {
+  computeEpsilon, exponential, largestInteger, largestIntegerAtMost, poissonSampled, requireCount, requireInterval, requirePositive, searchParameter, selfComposed, withFailure,
+  type DpEvent,
+} from "../privacy";
+
+// Module-level bindings of globals used in the searches (see lib/privacy/calibrate.ts: a global
+// lookup inside a vm context, as in Jest, is much slower).
+const math = Math;
+const INFINITY = Infinity;
 import type { Scenario } from "../scenario";
 import { HANKE, MECHANICS, clippedRate, count, finiteOrNull, requirement } from "./common";
-import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
+import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+
+// ---------------------------------------------------------------------------------------------
+// DP-OPT's token event, accountant and inverses: the method's DP recipe, built from lib/privacy's generic events and searches
+// (moved here from lib/privacy/calibrate.ts, issue #16: lib/privacy holds nothing method-specific).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One DP-OPT token: LimitedDomain Gumbel vote (ε_tok-DP except with probability δ0) over a
+ * Poisson sample at rate q = ensemble·demos/n_train (docs/derivations.md §7).
+ */
+export function dpOptTokenEvent(tokenEpsilon: number, failureProbability: number, samplingRate: number): DpEvent {
+  return poissonSampled(samplingRate, withFailure(failureProbability, exponential(tokenEpsilon)));
+}
+
+/**
+ * DP-OPT's accountant (`compose_subsampled_LimitedDomain_to_approxDP`): ε from P6 + improved
+ * conversion on autodp's integer orders at δ1, and total δ = δ1 + δ0·q·niter.
+ * @example dpOptEpsilon({ tokenEpsilon: 1.8, failureProbability: 5e-7, conversionDelta: 5e-7, samplingRate: 1025 / 66676, tokens: 100 }) // { epsilon ≈ 2.532312, delta ≈ 1.26864e-6 }
+ */
+export function dpOptEpsilon(input: { tokenEpsilon: number; failureProbability: number; conversionDelta: number; samplingRate: number; tokens: number; orders?: "autodp" | "default" }): { epsilon: number; delta: number; accountant: "rdp" } {
+  const { tokenEpsilon, failureProbability, conversionDelta, samplingRate, tokens } = input;
+  requireCount("tokens", tokens);
+  requireInterval("conversionDelta", conversionDelta, 0, 1, true, true);
+  const event = selfComposed(tokens, dpOptTokenEvent(tokenEpsilon, failureProbability, samplingRate));
+  const failure = tokens * samplingRate * failureProbability;
+  const total = conversionDelta + failure;
+  if (!(total < 1)) return { epsilon: INFINITY, delta: 1, accountant: "rdp" };
+  const r = computeEpsilon(event, total, { accountant: "rdp", orders: input.orders ?? "autodp" });
+  return { epsilon: r.epsilon, delta: total, accountant: "rdp" };
+}
+
+/**
+ * DP-OPT token budget: the most token queries within (ε, δ) at fixed ε_tok, δ0 and δ1
+ * (the code's stopping rule: ε ≤ target and δ1 + δ0·q·niter ≤ δ).
+ * @example dpOptTokenBudget({ tokenEpsilon: 1.8, failureProbability: 5e-7, conversionDelta: 5e-7, samplingRate: 1025 / 66676, targetEpsilon: 8, targetDelta: 1 / 66676 }) // 1,377 (docs/derivations.md §7)
+ */
+export function dpOptTokenBudget(input: { tokenEpsilon: number; failureProbability: number; conversionDelta: number; samplingRate: number; targetEpsilon: number; targetDelta: number; orders?: "autodp" | "default" }): number {
+  const { targetEpsilon, targetDelta } = input;
+  requirePositive("targetEpsilon", targetEpsilon);
+  requireInterval("targetDelta", targetDelta, 0, 1, true, true);
+  return largestInteger((tokens) => {
+    const r = dpOptEpsilon({ ...input, tokens });
+    return r.epsilon <= targetEpsilon && r.delta <= targetDelta;
+  }, 10_000_000);
+}
+
+/**
+ * ε_tok for DP-OPT to generate `tokens` token queries within (ε, δ), splitting δ as the
+ * docs/derivations.md §7 inverse does: δ1 = δ/2 for the conversion and δ0 = δ/(2·q·tokens) per token.
+ * @example calibrateTokenEpsilon({ targetEpsilon: 8, delta: 1 / 66676, samplingRate: 1025 / 66676, tokens: 2000 }).tokenEpsilon // ≈ 1.715
+ */
+export function calibrateTokenEpsilon(input: { targetEpsilon: number; delta: number; samplingRate: number; tokens: number; orders?: "autodp" | "default" }): { tokenEpsilon: number | null; failureProbability: number; epsilon: number; feasible: boolean; accountant: "rdp" } {
+  const { targetEpsilon, delta, samplingRate, tokens } = input;
+  requireInterval("samplingRate", samplingRate, 0, 1, true, false);
+  const conversionDelta = delta / 2;
+  const failureProbability = math.min(0.5, delta / (2 * samplingRate * math.max(1, tokens)));
+  const eps = (tokenEpsilon: number) => dpOptEpsilon({ tokenEpsilon, failureProbability, conversionDelta, samplingRate, tokens, orders: input.orders }).epsilon;
+  const search = searchParameter({ evaluate: eps, targetEpsilon, direction: "increasing", minimum: 1e-4, maximum: 100, initial: 1, relativeTolerance: 1e-5 });
+  return { tokenEpsilon: search.value, failureProbability, epsilon: search.value === null ? search.epsilon : eps(search.value), feasible: search.feasible, accountant: "rdp" };
+}
 
 /** Where the search for the largest allowed workload stops; reaching it makes `allowed` a lower bound (budget.capped). */
 const ALLOWED_SEARCH_LIMIT = 10_000_000;
@@ -140,6 +208,27 @@ export function dpOptDataRequirements(scenario: Scenario): DataRequirement[] {
   ];
 }
 
+/**
+ * What DP-OPT sends a provider: the instruction is written on a local open LLM and only it
+ * travels (docs/derivations.md §7): no raw record, but a DP text that at the plan's achieved ε
+ * may still paraphrase records, so channel A is "partial".
+ */
+function dpOptProviderExposure({ scenario, bound, tools: t }: ExposureContext): ProviderExposure {
+  const { tokens } = scenario.knobs["dp-opt"];
+  const tpr1 = bound.points[0]?.tprMax ?? 1;
+  // The instruction is as private as the plan achieves (the bound is channel C's), not the target.
+  const eps = bound.epsilon === null ? "∞" : t.formatParameter(bound.epsilon);
+  return {
+    records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
+    channelA: {
+      status: "partial",
+      formula: `0 raw records; the ${tokens}-token instruction is (${eps}, ${t.formatParameter(bound.delta)})-DP: ${bound.formula}`,
+      reason: `No raw record is sent; the ${tokens}-token instruction sent with every query is DP, but at ε = ${eps} it may still paraphrase private records (a membership test at FPR 1% can reach TPR ${t.formatPercent(tpr1)}).`,
+    },
+    source: `${MECHANICS} §7 Leakage (DP-OPT); docs/derivations.md §S2`,
+  };
+}
+
 export const dpOpt: MethodDescriptor = {
   id: "dp-opt",
   label: "DP-OPT",
@@ -154,4 +243,9 @@ export const dpOpt: MethodDescriptor = {
   },
   privacy: dpOptPrivacy,
   dataRequirements: dpOptDataRequirements,
+  leakage: { needsLocalWeights: false, providerExposure: dpOptProviderExposure, dpArtefact: "a DP instruction" },
+  // Table 3: "DP-OPT (original)" on a closed model, "DP-OPT (local)" on Vicuna 7B.
+  paperNames: { classification: "DP-OPT (original)", generation: "DP-OPT (original)", onOpenModel: { classification: "DP-OPT (local)", generation: "DP-OPT (local)" } },
+  // Okabe–Ito black, light grey on a dark background.
+  style: { color: { light: "#000000", dark: "#E8E8E8" }, marker: "diamond" },
 };

@@ -11,9 +11,9 @@
  * Any (ε, δ) is reachable by adding noise, so DP-SGD is always feasible; the UI shows σ.
  */
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, type DpEvent } from "../privacy";
-import type { MethodId, Scenario } from "../scenario";
+import { METHODS, type MethodId, type Scenario } from "../scenario";
 import { HANKE, MECHANICS, count, finiteOrNull, gaussianSpec, calibratedFields, requirement } from "./common";
-import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
+import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, MethodStyle, PaperNames, ProviderExposure } from "./types";
 
 export type StepRule = "opacus" | "private-transformers" | "dp-transformers";
 
@@ -49,6 +49,10 @@ export interface DpSgdMethodConfig {
   sources: readonly string[];
   /** What the method's code does differently from our sound default, if anything. */
   asOriginalCode?: (scenario: Scenario, plan: DpSgdPlan) => AsOriginalCode | null;
+  /** What training produces, as the leakage ledger names it: e.g. "soft prompt" (singular) or "LoRA adapters" (plural). */
+  artefact: { name: string; plural: boolean };
+  paperNames: PaperNames;
+  style: MethodStyle;
 }
 
 function planFor(config: DpSgdMethodConfig, scenario: Scenario): DpSgdPlan {
@@ -110,6 +114,29 @@ export function dpSgdDescriptor(config: DpSgdMethodConfig): MethodDescriptor {
     },
     privacy,
     dataRequirements: (scenario) => dpSgdDataRequirements(config, scenario),
+    leakage: { needsLocalWeights: true, providerExposure: (context) => dpSgdProviderExposure(config, context), dpArtefact: "a DP-trained model" },
+    paperNames: config.paperNames,
+    style: config.style,
+  };
+}
+
+/**
+ * What a DP-SGD method sends a host. Only an open model served by a host gets here (a closed API
+ * exposes no gradients: `needsLocalWeights`). Training runs on the curator's GPU; the host receives
+ * the trained artefact to serve it, never a raw record. Post-processing keeps it (ε, δ)-DP, so the
+ * host learns about a record no more than a querying party can (channel C).
+ */
+function dpSgdProviderExposure(config: DpSgdMethodConfig, { scenario, provider, bound, dpStatus, tools: t }: ExposureContext): ProviderExposure {
+  const { name, plural } = config.artefact;
+  return {
+    records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
+    channelA: {
+      status: dpStatus,
+      formula: `0 raw records; the trained ${name} ${plural ? "are" : "is"} (${t.formatParameter(scenario.epsilon)}, ${t.formatParameter(scenario.delta)})-DP: ${bound.formula}`,
+      reason: `${METHODS[config.id].label} trains on the curator's own GPU; ${provider} receives the DP-trained ${name} to serve, not a raw record, and ${plural ? "they are" : "it is"} covered by the same (ε, δ) guarantee as the answers (channel C).`,
+    },
+    aClause: `no raw private record (only the DP-trained ${name})`,
+    source: `Hanke et al. 2024, Section 2 and Fig. 1 (DP-SGD methods train on the open model's gradients)`,
   };
 }
 

@@ -10,4 +10,8 @@ export const privateLora = dpSgdDescriptor({
   label: "PrivateLoRA",
   rules: { classification: "opacus", generation: "dp-transformers" },
   sources: ["Yu et al., Differentially Private Fine-tuning of Language Models, ICLR 2022", ...DP_SGD_SOURCES, "sprintml/OpenLLMs PrivateLoRA-Classification (opacus 1.4.1), PrivateTuning-Generation (dp-transformers)"],
+  artefact: { name: "LoRA adapters", plural: true },
+  paperNames: { classification: "PrivateLoRA", generation: "PrivateLoRA" },
+  // Okabe–Ito blue, lightened on a dark background.
+  style: { color: { light: "#0072B2", dark: "#3D9BD6" }, marker: "star" },
 });

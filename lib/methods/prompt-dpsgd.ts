@@ -34,4 +34,9 @@ export const promptDpsgd = dpSgdDescriptor({
   rules: { classification: "private-transformers", generation: "dp-transformers" },
   sources: ["Duan et al., Flocks of Stochastic Parrots, NeurIPS 2023 (PromptDPSGD)", ...DP_SGD_SOURCES, "cleverhans-lab/PrivatePrompts PromptDPSGD (private_transformers)"],
   asOriginalCode,
+  artefact: { name: "soft prompt", plural: false },
+  // Tables 4–6 name the generation variant PromptDPSGDGen.
+  paperNames: { classification: "PromptDPSGD", generation: "PromptDPSGDGen" },
+  // Okabe–Ito sky blue.
+  style: { color: { light: "#56B4E9", dark: "#56B4E9" }, marker: "cross" },
 });

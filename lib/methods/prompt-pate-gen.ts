@@ -11,10 +11,45 @@
  * σ_PTR is the code's preset for the target ε; ε_EM is calibrated (RDP; PRV has no model of a
  * failing PTR step).
  */
-import { computeEpsilon, largestInteger, ksaPtrQueryEvent, selfComposed, rdpCurve, epsilonFromRdp, AUTODP_ORDERS, searchParameter, upperNormalQuantile } from "../privacy";
+import {
+  composed, computeEpsilon, exponential, gaussian, largestInteger, poissonSampled, requireCount, selfComposed, rdpCurve, epsilonFromRdp, withFailure, AUTODP_ORDERS, searchParameter, upperNormalQuantile,
+  type AccountantSpec, type DpEvent, type OrderGridId,
+} from "../privacy";
 import type { Scenario } from "../scenario";
-import { HANKE, MECHANICS, finiteOrNull, teacherRequirements } from "./common";
+import { HANKE, MECHANICS, finiteOrNull, fixedTeacherExposure, teacherRequirements } from "./common";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
+
+// ---------------------------------------------------------------------------------------------
+// KSA+PTR (private keyword aggregation): the method's DP recipe, built from lib/privacy's generic events and searches
+// (moved here from lib/privacy/calibrate.ts, issue #16: lib/privacy holds nothing method-specific).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One KSA+PTR query of DP-ICL generation / PromptPATEGen (docs/derivations.md §3): a PTR test with
+ * Gaussian noise σ (RDP α/(2σ²)) and an ε_EM exponential-mechanism keyword selection, failing
+ * with probability δ0, on a Poisson sample at rate q (q = 1: fixed teachers, no amplification).
+ */
+export function ksaPtrQueryEvent(keywordEpsilon: number, ptrNoiseMultiplier: number, failureProbability: number, samplingRate: number): DpEvent {
+  const step = withFailure(failureProbability, composed([gaussian(ptrNoiseMultiplier), exponential(keywordEpsilon)]));
+  return samplingRate === 1 ? step : poissonSampled(samplingRate, step);
+}
+
+/**
+ * ε_EM for KSA+PTR at a given PTR noise, by the RDP accountant with autodp's general
+ * amplification (P6; ε_EM ↦ ε is increasing). Infeasible when the PTR part alone exceeds the budget.
+ * @example calibrateKeywordEpsilon({ targetEpsilon: 3, delta: 5e-5, samplingRate: 400 / 14732, queries: 100, ptrNoiseMultiplier: 1.869, failureProbability: 0.99 * 5e-5 / (400 / 14732) / 100 })
+ */
+export function calibrateKeywordEpsilon(input: {
+  targetEpsilon: number; delta: number; samplingRate: number; queries: number; ptrNoiseMultiplier: number; failureProbability: number;
+  orders?: OrderGridId;
+}): { keywordEpsilon: number | null; epsilon: number; feasible: boolean; accountant: "rdp" } {
+  const { targetEpsilon, delta, samplingRate, queries, ptrNoiseMultiplier, failureProbability } = input;
+  requireCount("queries", queries);
+  const spec: AccountantSpec = { accountant: "rdp", orders: input.orders ?? "default" };
+  const eps = (keywordEpsilon: number) => computeEpsilon(selfComposed(queries, ksaPtrQueryEvent(keywordEpsilon, ptrNoiseMultiplier, failureProbability, samplingRate)), delta, spec).epsilon;
+  const search = searchParameter({ evaluate: eps, targetEpsilon, direction: "increasing", minimum: 1e-4, maximum: 100, initial: 1, relativeTolerance: 1e-5 });
+  return { keywordEpsilon: search.value, epsilon: search.value === null ? search.epsilon : eps(search.value), feasible: search.feasible, accountant: "rdp" };
+}
 
 /** Where the search for the largest allowed workload stops; reaching it makes `allowed` a lower bound (budget.capped). */
 const ALLOWED_SEARCH_LIMIT = 10_000_000;
@@ -194,4 +229,8 @@ export const promptPateGen: MethodDescriptor = {
   },
   privacy: promptPateGenPrivacy,
   dataRequirements: promptPateGenDataRequirements,
+  leakage: { needsLocalWeights: false, providerExposure: (context) => fixedTeacherExposure(context, "prompt-pate-gen", `${MECHANICS} §5 Leakage (PromptPATEGen)`), dpArtefact: null },
+  paperNames: { classification: "PromptPATEGen", generation: "PromptPATEGen" },
+  // Okabe–Ito yellow on a dark background; a darker olive on white, where yellow lacks contrast.
+  style: { color: { light: "#8C7E00", dark: "#F0E442" }, marker: "wye" },
 };

@@ -10,11 +10,34 @@
  * The original code reports PATE's data-dependent ε instead, which depends on the actual votes
  * and is not itself differentially private unless sanitised (the code does not sanitise it).
  */
-import { calibrateGnmaxNoise, computeEpsilon, gnmax, maxGnmaxQueries, selfComposed, type AccountantSpec } from "../privacy";
+import { calibrateNoise, computeEpsilon, gnmax, maxCompositions, requireCount, selfComposed, type AccountantSpec, type CompositionBudget, type NoiseCalibration } from "../privacy";
 import type { Scenario } from "../scenario";
-import { HANKE, MECHANICS, RDP_SPEC, finiteOrNull, gaussianSpec, usefulVoteNoise, calibratedFields, teacherRequirements } from "./common";
+import { HANKE, MECHANICS, RDP_SPEC, finiteOrNull, fixedTeacherExposure, gaussianSpec, usefulVoteNoise, calibratedFields, teacherRequirements } from "./common";
 import { dataDependentGnmaxEpsilon } from "./pate-data-dependent";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
+
+// ---------------------------------------------------------------------------------------------
+// PATE's GNMax (data-independent bound): the method's DP recipe, built from lib/privacy's generic events and searches
+// (moved here from lib/privacy/calibrate.ts, issue #16: lib/privacy holds nothing method-specific).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * σ_G for PATE's data-independent GNMax bound over `queries` answered queries (fixed teachers:
+ * no subsampling; vote sensitivity √2, RDP α/σ² per query).
+ * @example calibrateGnmaxNoise({ targetEpsilon: 3, delta: 1e-5, queries: 200, spec: { accountant: "rdp", orders: "pate" } }).noiseMultiplier // ≈ 29.9 (docs/derivations.md §4)
+ */
+export function calibrateGnmaxNoise(input: { targetEpsilon: number; delta: number; queries: number; spec?: AccountantSpec }): NoiseCalibration {
+  requireCount("queries", input.queries);
+  return calibrateNoise((s) => selfComposed(input.queries, gnmax(s)), input.targetEpsilon, input.delta, input.spec ?? { accountant: "rdp" });
+}
+
+/**
+ * The most queries PATE's GNMax can answer at σ_G within (ε, δ), data-independent.
+ * @example maxGnmaxQueries({ noiseMultiplier: 40, targetEpsilon: 3, delta: 1e-5, spec: { accountant: "rdp", orders: "pate" } }).count // 358 (docs/derivations.md §4)
+ */
+export function maxGnmaxQueries(input: { noiseMultiplier: number; targetEpsilon: number; delta: number; spec?: AccountantSpec }): CompositionBudget {
+  return maxCompositions(gnmax(input.noiseMultiplier), input.targetEpsilon, input.delta, input.spec ?? { accountant: "rdp" });
+}
 
 const SOURCES = [
   "Duan et al., Flocks of Stochastic Parrots: Differentially Private Prompt Learning for Large Language Models, NeurIPS 2023",
@@ -97,4 +120,8 @@ export const promptPate: MethodDescriptor = {
   },
   privacy: promptPatePrivacy,
   dataRequirements: promptPateDataRequirements,
+  leakage: { needsLocalWeights: false, providerExposure: (context) => fixedTeacherExposure(context, "prompt-pate", `${MECHANICS} §4 Leakage (PromptPATE)`), dpArtefact: null },
+  paperNames: { classification: "PromptPATE", generation: "PromptPATE" },
+  // Okabe–Ito orange.
+  style: { color: { light: "#E69F00", dark: "#E69F00" }, marker: "square" },
 };

@@ -1,7 +1,7 @@
 /**
  * Methods as data: each adaptation method is one descriptor that maps a scenario to its DP
- * event and to what the budget buys. Cost and leakage are attached by lib/cost and lib/leakage
- * (keyed by the same method id); the fields exist here, optional, so the registry can carry them.
+ * event, to what the budget buys, to what it sends a provider (the leakage ledger) and to what
+ * it draws from the private records. Its cost work is still in lib/cost/method-work.ts.
  */
 import type { AccountantLabel, DpEvent } from "../privacy";
 import type { MethodId, Scenario } from "../scenario";
@@ -132,7 +132,118 @@ export interface MethodPrivacy {
   error?: string;
 }
 
-export interface MethodDescriptor<Cost = unknown, Leakage = unknown> {
+// ---------------------------------------------------------------------------------------------
+// What a method tells the leakage ledger (lib/leakage/leakage-for.ts folds over these).
+// The types live here, not in lib/leakage, because lib/leakage imports lib/methods; lib/leakage
+// re-exports them. The ledger hands each method its number formatting and the distinct-records
+// formula (`LedgerTools`) so that no method file imports lib/leakage.
+// ---------------------------------------------------------------------------------------------
+
+export type LeakageChannelStatus = "exposed" | "protected" | "partial";
+
+export interface LeakageChannel {
+  status: LeakageChannelStatus;
+  /** Why, in one sentence. */
+  reason: string;
+  /** The formula that produced the channel's numbers, with the scenario's inputs substituted. */
+  formula?: string;
+}
+
+/**
+ * Channel C's bound as the ledger states it: the (ε, δ) the plan achieves, its formula and the
+ * membership-test points (lib/leakage/membership-test.ts MembershipTestBound fits this shape).
+ */
+export interface DpBound {
+  epsilon: number | null;
+  delta: number;
+  formula: string;
+  points: readonly { tprMax: number }[];
+}
+
+/** The ledger's helpers a method's exposure uses (lib/leakage/exposure.ts, lib/leakage/format.ts). */
+export interface LedgerTools {
+  /** N·(1 − (1 − min(1, k/N))^d): expected distinct records reached by d draws of k records. */
+  expectedDistinctRecords: (records: number, recordsPerDraw: number, draws: number) => { expectedRecords: number; fraction: number };
+  formatQuantity: (x: number) => string;
+  formatPercent: (fraction: number) => string;
+  formatParameter: (x: number) => string;
+}
+
+/** What the ledger knows when it asks a method what reaches a provider. */
+export interface ExposureContext {
+  scenario: Scenario;
+  /** Who receives the prompts: a closed model's provider, or the host of a hosted open model. */
+  provider: string;
+  /** Channel C's bound at the plan's achieved (ε, δ). */
+  bound: DpBound;
+  /** Channel C's status, for what the method sends that is itself DP. */
+  dpStatus: LeakageChannelStatus;
+  tools: LedgerTools;
+}
+
+/** Channel A and the query multiplicity of a method whose prompts go through a provider. */
+export interface ProviderExposure {
+  /** Distinct private records sent in plaintext (≤ N). */
+  records: number;
+  /** Whether `records` is an expectation over random draws (DP-ICL, DP-FewShotGen) or exact. */
+  expected: boolean;
+  fraction: number;
+  recordSends: number;
+  queryCopies: number;
+  channelA: LeakageChannel;
+  /** Channel A in the statement's words, when it is not "N of M private records". */
+  aClause?: string;
+  /** Why a query is sent `queryCopies` times, appended to channel B's reason (e.g. " (once per teacher prompt)"). */
+  copiesWhy?: string;
+  /** A further sentence for channel B (e.g. DP-ICL generation's extra copies), with its leading space. */
+  queryNote?: string;
+  source: string;
+}
+
+/** A method's part of the leakage ledger (Hanke et al. 2024, Section 2 and Fig. 1). */
+export interface MethodLeakage {
+  /**
+   * Whether the method trains weights or soft prompts with DP-SGD and so needs the model's
+   * gradients: it cannot run on a closed API, which exposes neither (lib/leakage leakageDefinedFor).
+   */
+  needsLocalWeights: boolean;
+  /** What reaches the provider when the method's model is a provider's API or a hosted open model. */
+  providerExposure: (context: ExposureContext) => ProviderExposure;
+  /**
+   * What the provider receives besides queries when no raw record reaches it, in the table's
+   * words ("a DP instruction"); null when the method sends nothing else (lib/present providerSees).
+   */
+  dpArtefact: string | null;
+}
+
+/**
+ * How the charts draw a method: a colour per colour scheme and a marker shape, so that beyond the
+ * eight Okabe–Ito colours (Okabe & Ito 2008; components/charts/palette.ts) two methods sharing a
+ * colour still differ by shape. Colour is never the only cue.
+ */
+export interface MethodStyle {
+  /** CSS colours on a light and on a dark background. */
+  color: { light: string; dark: string };
+  /** Marker of the method's points and legend entry (recharts symbol names). */
+  marker: "circle" | "cross" | "diamond" | "square" | "star" | "triangle" | "wye";
+}
+
+/**
+ * The names the study prints for a method in its result tables (Hanke et al. 2024, Tables 3–6),
+ * for the utility lookup (lib/utility/paper-names.ts). Per task; `onOpenModel` when the study
+ * names the method differently on an open model (DP-OPT "(local)", Table 3).
+ */
+export interface PaperNames {
+  classification: string;
+  generation: string;
+  onOpenModel?: { classification: string; generation: string };
+}
+
+/**
+ * One adaptation method, everything outside lib/cost about it in one place. Its cost work still
+ * lives in lib/cost/method-work.ts (a later change moves it here).
+ */
+export interface MethodDescriptor {
   id: MethodId;
   label: string;
   llm: "closed" | "open";
@@ -153,8 +264,16 @@ export interface MethodDescriptor<Cost = unknown, Leakage = unknown> {
    * a batch, student examples), each checked against the scenario. Pure and cheap: no accounting.
    */
   dataRequirements: (scenario: Scenario) => DataRequirement[];
-  /** Attached by lib/cost (optional until then). */
-  cost?: (scenario: Scenario) => Cost;
-  /** Attached by lib/leakage (optional until then). */
-  leakage?: (scenario: Scenario) => Leakage;
+  /** What reaches a provider per stage, for the leakage ledger. */
+  leakage: MethodLeakage;
+  /** The study's names for it, for the measured-utility lookup. */
+  paperNames: PaperNames;
+  /**
+   * When the scenario runs the method in a setup the study did not measure, why its measured
+   * utility does not apply, naming what was measured (`measured`, e.g. "72.8 measured, Table 3");
+   * null when the study's measurement applies (lib/estimate drops the value and shows this note).
+   */
+  unmeasuredSetup?: (scenario: Scenario, measured: string) => string | null;
+  /** Its colour and marker in the charts. */
+  style: MethodStyle;
 }

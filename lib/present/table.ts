@@ -8,7 +8,7 @@
 import type { CostRow, CostStage } from "../cost";
 import type { EstimateRow, Estimate } from "../estimate";
 import type { LeakageRow } from "../leakage";
-import type { MethodPrivacy } from "../methods";
+import { methodDescriptor, type MethodPrivacy } from "../methods";
 import { DATASETS, METHODS, MODELS } from "../scenario";
 import { UTILITY_METRICS, type UtilityMetric } from "../utility";
 import {
@@ -44,10 +44,10 @@ export function providerSees(leakage: LeakageRow | null): string {
   const parts: string[] = [];
   if (leakage.channels.A.status === "exposed") parts.push("private records");
   else if (leakage.deployment !== "local") {
-    // What a method sends besides queries when no raw record travels: DP-OPT its DP instruction;
-    // DP-FewShotGen's variant (2) its DP demonstrations; a DP-SGD method at a host its DP-trained model.
-    const artefact = leakage.method === "dp-opt" ? "a DP instruction" : leakage.method === "dp-fewshotgen" ? "DP demonstrations"
-      : leakage.method === "prompt-dpsgd" || leakage.method === "private-lora" || leakage.method === "dp-finetune" ? "a DP-trained model" : null;
+    // What a method sends besides queries when no raw record travels, as its file declares it
+    // (`leakage.dpArtefact`): DP-OPT its DP instruction; DP-FewShotGen's variant (2) its DP
+    // demonstrations; a DP-SGD method at a host its DP-trained model.
+    const artefact = methodDescriptor(leakage.method).leakage.dpArtefact;
     if (artefact !== null) parts.push(artefact);
   }
   if (leakage.channels.B.status !== "protected") parts.push("queries");

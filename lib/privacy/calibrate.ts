@@ -9,17 +9,19 @@
  * log ε vs log x (Dowell & Jarratt 1971), falling back to bisection when a step would leave the
  * bracket: ε is smooth and nearly a power law in σ, so this takes ~6 accountant calls instead of
  * ~20, which matters when each call is a PRV composition.
+ *
+ * Nothing here is method-specific: the methods' recipes (PATE's GNMax calibration, DP-ICL's
+ * query event, KSA+PTR, DP-OPT's token accountant) live in their files in lib/methods (issue #16).
  */
 import {
-  composed, gaussian, gnmax, poissonSampled, requireCount, requireInterval, requirePositive, selfComposed,
-  withFailure, exponential,
+  gaussian, poissonSampled, requireCount, requireInterval, requirePositive, selfComposed,
   type DpEvent,
 } from "./events";
 import { computeEpsilon, type AccountantSpec, type EpsilonResult } from "./accountant";
 import { PrvGridTooLargeError, prvEpsilon, requirePrvDelta, type PrvEpsilon } from "./prv";
 import {
   AUTODP_CLASSIC_MAX_ORDER, CONVERSION_ACCOUNTANT, conversionTerms, descendUnimodal, epsilonFromRdp, epsilonFromScaledRdp, memoisedRdpSubsampledGaussian, rdpCurve, rdpEpsilon,
-  resolveOrders, type OrderGridId, type OrderHint,
+  resolveOrders, type OrderHint,
 } from "./rdp";
 
 // Module-level bindings of the globals used in hot loops. Inside a vm context (Jest's node
@@ -683,121 +685,4 @@ function budgetFromPredicate(eps: (t: number) => number, target: number, maximum
   const count = largestInteger((t) => eps(t) <= target, maximum);
   // largestInteger returns `maximum` only when ε(maximum) ≤ target: the search hit its limit.
   return { count, epsilon: count > 0 ? eps(count) : 0, epsilonForOne, accountant, ...(count === maximum ? { capped: true as const } : {}) };
-}
-
-/**
- * σ_G for PATE's data-independent GNMax bound over `queries` answered queries (fixed teachers:
- * no subsampling; vote sensitivity √2, RDP α/σ² per query).
- * @example calibrateGnmaxNoise({ targetEpsilon: 3, delta: 1e-5, queries: 200, spec: { accountant: "rdp", orders: "pate" } }).noiseMultiplier // ≈ 29.9 (docs/derivations.md §4)
- */
-export function calibrateGnmaxNoise(input: { targetEpsilon: number; delta: number; queries: number; spec?: AccountantSpec }): NoiseCalibration {
-  requireCount("queries", input.queries);
-  return calibrateNoise((s) => selfComposed(input.queries, gnmax(s)), input.targetEpsilon, input.delta, input.spec ?? { accountant: "rdp" });
-}
-
-/**
- * The most queries PATE's GNMax can answer at σ_G within (ε, δ), data-independent.
- * @example maxGnmaxQueries({ noiseMultiplier: 40, targetEpsilon: 3, delta: 1e-5, spec: { accountant: "rdp", orders: "pate" } }).count // 358 (docs/derivations.md §4)
- */
-export function maxGnmaxQueries(input: { noiseMultiplier: number; targetEpsilon: number; delta: number; spec?: AccountantSpec }): CompositionBudget {
-  return maxCompositions(gnmax(input.noiseMultiplier), input.targetEpsilon, input.delta, input.spec ?? { accountant: "rdp" });
-}
-
-/**
- * DP-ICL's per-query event: report-noisy-max with Gaussian noise on the teachers' vote histogram
- * for a Poisson sample at rate q = ensemble·shots/N. `sensitivity: "vote-change"` (default, sound)
- * uses L2 sensitivity √2; `"code"` uses 1, as the DP-ICL code does (docs/derivations.md §12.1).
- */
-export function dpIclQueryEvent(noiseMultiplier: number, samplingRate: number, sensitivity: "vote-change" | "code" = "vote-change"): DpEvent {
-  return poissonSampled(samplingRate, sensitivity === "code" ? gaussian(noiseMultiplier) : gnmax(noiseMultiplier));
-}
-
-/**
- * How many DP-ICL queries a budget allows at noise σ (votes).
- * @example maxDpIclQueries({ noiseMultiplier: 1, samplingRate: 40 / 67349, targetEpsilon: 1, delta: 1e-5, sensitivity: "code", spec: { accountant: "rdp" } }).count // 86,784 (docs/derivations.md §2)
- */
-export function maxDpIclQueries(input: { noiseMultiplier: number; samplingRate: number; targetEpsilon: number; delta: number; sensitivity?: "vote-change" | "code"; spec?: AccountantSpec }): CompositionBudget {
-  return maxCompositions(dpIclQueryEvent(input.noiseMultiplier, input.samplingRate, input.sensitivity), input.targetEpsilon, input.delta, input.spec ?? { accountant: "prv" });
-}
-
-/**
- * One KSA+PTR query of DP-ICL generation / PromptPATEGen (docs/derivations.md §3): a PTR test with
- * Gaussian noise σ (RDP α/(2σ²)) and an ε_EM exponential-mechanism keyword selection, failing
- * with probability δ0, on a Poisson sample at rate q (q = 1: fixed teachers, no amplification).
- */
-export function ksaPtrQueryEvent(keywordEpsilon: number, ptrNoiseMultiplier: number, failureProbability: number, samplingRate: number): DpEvent {
-  const step = withFailure(failureProbability, composed([gaussian(ptrNoiseMultiplier), exponential(keywordEpsilon)]));
-  return samplingRate === 1 ? step : poissonSampled(samplingRate, step);
-}
-
-/**
- * ε_EM for KSA+PTR at a given PTR noise, by the RDP accountant with autodp's general
- * amplification (P6; ε_EM ↦ ε is increasing). Infeasible when the PTR part alone exceeds the budget.
- * @example calibrateKeywordEpsilon({ targetEpsilon: 3, delta: 5e-5, samplingRate: 400 / 14732, queries: 100, ptrNoiseMultiplier: 1.869, failureProbability: 0.99 * 5e-5 / (400 / 14732) / 100 })
- */
-export function calibrateKeywordEpsilon(input: {
-  targetEpsilon: number; delta: number; samplingRate: number; queries: number; ptrNoiseMultiplier: number; failureProbability: number;
-  orders?: OrderGridId;
-}): { keywordEpsilon: number | null; epsilon: number; feasible: boolean; accountant: "rdp" } {
-  const { targetEpsilon, delta, samplingRate, queries, ptrNoiseMultiplier, failureProbability } = input;
-  requireCount("queries", queries);
-  const spec: AccountantSpec = { accountant: "rdp", orders: input.orders ?? "default" };
-  const eps = (keywordEpsilon: number) => computeEpsilon(selfComposed(queries, ksaPtrQueryEvent(keywordEpsilon, ptrNoiseMultiplier, failureProbability, samplingRate)), delta, spec).epsilon;
-  const search = searchParameter({ evaluate: eps, targetEpsilon, direction: "increasing", minimum: 1e-4, maximum: 100, initial: 1, relativeTolerance: 1e-5 });
-  return { keywordEpsilon: search.value, epsilon: search.value === null ? search.epsilon : eps(search.value), feasible: search.feasible, accountant: "rdp" };
-}
-
-/**
- * One DP-OPT token: LimitedDomain Gumbel vote (ε_tok-DP except with probability δ0) over a
- * Poisson sample at rate q = ensemble·demos/n_train (docs/derivations.md §7).
- */
-export function dpOptTokenEvent(tokenEpsilon: number, failureProbability: number, samplingRate: number): DpEvent {
-  return poissonSampled(samplingRate, withFailure(failureProbability, exponential(tokenEpsilon)));
-}
-
-/**
- * DP-OPT's accountant (`compose_subsampled_LimitedDomain_to_approxDP`): ε from P6 + improved
- * conversion on autodp's integer orders at δ1, and total δ = δ1 + δ0·q·niter.
- * @example dpOptEpsilon({ tokenEpsilon: 1.8, failureProbability: 5e-7, conversionDelta: 5e-7, samplingRate: 1025 / 66676, tokens: 100 }) // { epsilon ≈ 2.532312, delta ≈ 1.26864e-6 }
- */
-export function dpOptEpsilon(input: { tokenEpsilon: number; failureProbability: number; conversionDelta: number; samplingRate: number; tokens: number; orders?: "autodp" | "default" }): { epsilon: number; delta: number; accountant: "rdp" } {
-  const { tokenEpsilon, failureProbability, conversionDelta, samplingRate, tokens } = input;
-  requireCount("tokens", tokens);
-  requireInterval("conversionDelta", conversionDelta, 0, 1, true, true);
-  const event = selfComposed(tokens, dpOptTokenEvent(tokenEpsilon, failureProbability, samplingRate));
-  const failure = tokens * samplingRate * failureProbability;
-  const total = conversionDelta + failure;
-  if (!(total < 1)) return { epsilon: INFINITY, delta: 1, accountant: "rdp" };
-  const r = computeEpsilon(event, total, { accountant: "rdp", orders: input.orders ?? "autodp" });
-  return { epsilon: r.epsilon, delta: total, accountant: "rdp" };
-}
-
-/**
- * DP-OPT token budget: the most token queries within (ε, δ) at fixed ε_tok, δ0 and δ1
- * (the code's stopping rule: ε ≤ target and δ1 + δ0·q·niter ≤ δ).
- * @example dpOptTokenBudget({ tokenEpsilon: 1.8, failureProbability: 5e-7, conversionDelta: 5e-7, samplingRate: 1025 / 66676, targetEpsilon: 8, targetDelta: 1 / 66676 }) // 1,377 (docs/derivations.md §7)
- */
-export function dpOptTokenBudget(input: { tokenEpsilon: number; failureProbability: number; conversionDelta: number; samplingRate: number; targetEpsilon: number; targetDelta: number; orders?: "autodp" | "default" }): number {
-  const { targetEpsilon, targetDelta } = input;
-  requirePositive("targetEpsilon", targetEpsilon);
-  requireInterval("targetDelta", targetDelta, 0, 1, true, true);
-  return largestInteger((tokens) => {
-    const r = dpOptEpsilon({ ...input, tokens });
-    return r.epsilon <= targetEpsilon && r.delta <= targetDelta;
-  }, 10_000_000);
-}
-
-/**
- * ε_tok for DP-OPT to generate `tokens` token queries within (ε, δ), splitting δ as the
- * docs/derivations.md §7 inverse does: δ1 = δ/2 for the conversion and δ0 = δ/(2·q·tokens) per token.
- * @example calibrateTokenEpsilon({ targetEpsilon: 8, delta: 1 / 66676, samplingRate: 1025 / 66676, tokens: 2000 }).tokenEpsilon // ≈ 1.715
- */
-export function calibrateTokenEpsilon(input: { targetEpsilon: number; delta: number; samplingRate: number; tokens: number; orders?: "autodp" | "default" }): { tokenEpsilon: number | null; failureProbability: number; epsilon: number; feasible: boolean; accountant: "rdp" } {
-  const { targetEpsilon, delta, samplingRate, tokens } = input;
-  requireInterval("samplingRate", samplingRate, 0, 1, true, false);
-  const conversionDelta = delta / 2;
-  const failureProbability = math.min(0.5, delta / (2 * samplingRate * math.max(1, tokens)));
-  const eps = (tokenEpsilon: number) => dpOptEpsilon({ tokenEpsilon, failureProbability, conversionDelta, samplingRate, tokens, orders: input.orders }).epsilon;
-  const search = searchParameter({ evaluate: eps, targetEpsilon, direction: "increasing", minimum: 1e-4, maximum: 100, initial: 1, relativeTolerance: 1e-5 });
-  return { tokenEpsilon: search.value, failureProbability, epsilon: search.value === null ? search.epsilon : eps(search.value), feasible: search.feasible, accountant: "rdp" };
 }

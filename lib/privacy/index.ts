@@ -4,7 +4,7 @@
  */
 export {
   noOp, nonPrivate, gaussian, gnmax, exponential, epsilonDelta, poissonSampled, selfComposed, composed, withFailure,
-  describeEvent, UnsupportedEventError,
+  describeEvent, UnsupportedEventError, requireCount, requireInterval, requirePositive,
   type DpEvent, type DpEventKind, type NoOpEvent, type NonPrivateEvent, type GaussianEvent, type GnmaxEvent,
   type ExponentialEvent, type EpsilonDeltaEvent, type PoissonSampledEvent, type SelfComposedEvent, type ComposedEvent,
   type WithFailureEvent,
@@ -19,8 +19,7 @@ export { prvEpsilon, prvEpsilonOfComponents, prvComponents, clearPrvCache, PrvGr
 export { computeEpsilon, type AccountantKind, type AccountantLabel, type AccountantSpec, type EpsilonResult } from "./accountant";
 export {
   searchParameter, largestInteger, largestIntegerAtMost, calibrateNoise, calibrateNoiseMultiplier, opacusNoiseMultiplier, dpSgdEvent,
-  maxCompositions, calibrateGnmaxNoise, maxGnmaxQueries, dpIclQueryEvent, maxDpIclQueries, ksaPtrQueryEvent,
-  calibrateKeywordEpsilon, dpOptTokenEvent, dpOptEpsilon, dpOptTokenBudget, calibrateTokenEpsilon, NOISE_MULTIPLIER_RANGE,
+  maxCompositions, NOISE_MULTIPLIER_RANGE,
   type ParameterSearch, type ParameterSearchResult, type NoiseCalibration, type SgmCalibrationInput, type CompositionBudget,
 } from "./calibrate";
 export { erfc, logErfc, normalCdf, normalSurvival, logNormalSurvival, upperNormalQuantile, logAddExp, log1mExp } from "./special-functions";

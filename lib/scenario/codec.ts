@@ -12,14 +12,15 @@
  *   holds the scenario with the bad fields at their defaults (the page shows it). Unknown keys
  *   are warnings. Never change what a key means; add new keys instead.
  */
-import { CLOSED_MODEL_IDS, GPUS, METHOD_IDS, OPEN_MODEL_IDS, type MethodId, type ModelId, type PresetId, type Task } from "./catalog";
+import { CLOSED_MODEL_IDS, METHOD_IDS, OPEN_MODEL_IDS, type MethodId, type ModelId, type PresetId, type Task } from "./catalog";
 import { KNOB_SPECS, knobSpec } from "./knobs";
-import { presetScenario } from "./presets";
+import { defaultGpuUsdPerHour, presetScenario } from "./presets";
 import {
   FORMAT_VERSION, FORMAT_VERSIONS, MAX_QUERY_CHARS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS,
-  defaultInstructionTokens, knobFieldMeta, knobKey, linkVersionFor, scenarioSchema,
+  knobFieldMeta, knobKey, linkVersionFor, scenarioSchema,
   type FieldKind, type FormatVersion, type PriceOverride, type Scenario,
 } from "./schema";
+import { VERSION_DEFAULTS } from "./versions";
 
 export interface FieldError {
   /** The share-link key, e.g. `eps`, `dp-icl.shots`, or `query` for the whole input. */
@@ -189,8 +190,8 @@ function rawOf(value: unknown): string | null {
 
 type Parsed = Map<string, unknown>;
 
-/** A link without `preset` means the study's SST2 setup. */
-const DEFAULT_PRESET: PresetId = "sst2";
+/** A link without `preset` (and the fallback of an unreadable one): the study's SST2 setup, in every version. */
+const DEFAULT_PRESET: PresetId = VERSION_DEFAULTS[FORMAT_VERSION].preset;
 
 const TOP_BY_KEY: ReadonlyMap<string, (typeof TOP_FIELDS)[number]> = new Map(TOP_FIELDS.map((f) => [f.key, f]));
 
@@ -284,12 +285,11 @@ function readPriceOverride(raw: string): ValueResult<PriceOverride> {
 }
 
 /**
- * Defaults cascade: preset (and task, for custom) and link version (instruction tokens) → n
- * (δ = 1/n) → gpu ($/hour); then explicit keys.
+ * Defaults cascade: link version (which pins every default, ./versions) → preset (and task, for
+ * custom) → n (δ = 1/n) → gpu ($/hour); then explicit keys.
  */
 function baseFor(preset: PresetId, task: Task | undefined, records: number | undefined, gpu: Scenario["gpu"] | undefined, version: FormatVersion): Scenario {
-  const base = presetScenario(preset, task);
-  base.instructionTokens = defaultInstructionTokens(preset, version);
+  const base = presetScenario(preset, task, version);
   if (task !== undefined && task !== base.task) base.task = task;
   if (records !== undefined) {
     base.records = records;
@@ -297,20 +297,16 @@ function baseFor(preset: PresetId, task: Task | undefined, records: number | und
   }
   if (gpu !== undefined) {
     base.gpu = gpu;
-    base.gpuUsdPerHour = gpuDefaultPrice(gpu);
+    base.gpuUsdPerHour = defaultGpuUsdPerHour(gpu, version);
   }
   return base;
 }
 
-function gpuDefaultPrice(gpu: Scenario["gpu"]): number {
-  return GPUS[gpu].usdPerHour;
-}
-
 function build(parsed: Parsed, warnings: FieldWarning[]): Scenario {
-  const preset = (parsed.get("preset") as PresetId | undefined) ?? DEFAULT_PRESET;
-  const task = parsed.get("task") as Task | undefined;
   // A link without `v` is read as the latest version (FORMAT_VERSIONS in ./schema says why).
   const version = (parsed.get("v") as FormatVersion | undefined) ?? FORMAT_VERSION;
+  const preset = (parsed.get("preset") as PresetId | undefined) ?? VERSION_DEFAULTS[version].preset;
+  const task = parsed.get("task") as Task | undefined;
   const s = baseFor(preset, task, parsed.get("n") as number | undefined, parsed.get("gpu") as Scenario["gpu"] | undefined, version);
   for (const f of TOP_FIELDS) {
     if (f.key === "v" || !parsed.has(f.key)) continue;
@@ -358,14 +354,14 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function serializeScenario(s: Scenario): string {
   // The keys that other defaults hang on (task, n, gpu) compare with the preset itself; every
   // other key compares with the defaults they imply, exactly as parseScenario rebuilds them.
-  const preset = presetScenario(s.preset) as unknown as Record<string, unknown>;
   const version = linkVersionFor(s.preset);
+  const preset = presetScenario(s.preset, undefined, version) as unknown as Record<string, unknown>;
   const base = baseFor(s.preset, s.task, s.records, s.gpu, version);
   const parts: string[] = [`v=${version}`];
   for (const f of TOP_FIELDS) {
     if (f.key === "v") continue;
     const value = (s as unknown as Record<string, unknown>)[f.path];
-    const def = f.key === "preset" ? DEFAULT_PRESET : f.key === "task" || f.key === "n" || f.key === "gpu" ? preset[f.path] : (base as unknown as Record<string, unknown>)[f.path];
+    const def = f.key === "preset" ? VERSION_DEFAULTS[version].preset : f.key === "task" || f.key === "n" || f.key === "gpu" ? preset[f.path] : (base as unknown as Record<string, unknown>)[f.path];
     if (value === null || value === undefined || sameValue(value, def)) continue;
     parts.push(`${f.key}=${encodeValue(rawFromValue(value))}`);
   }

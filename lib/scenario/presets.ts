@@ -6,59 +6,61 @@
  * (Hanke et al. 2024, Section 4); 10,000 queries as in the study's cost tables.
  */
 import {
-  DATASETS, GPUS, METHOD_IDS,
-  type ClosedModelId, type DatasetId, type OpenModelId, type PresetId, type Task,
+  GPUS, METHOD_IDS,
+  type ClosedModelId, type GpuId, type OpenModelId, type PresetId, type Task,
 } from "./catalog";
-import { defaultKnobs } from "./knobs";
-import { defaultInstructionTokens, linkVersionFor, type Scenario } from "./schema";
+import { defaultKnobs, type Knobs } from "./knobs";
+import { FORMAT_VERSION, defaultInstructionTokens, linkVersionFor, type FormatVersion, type Scenario } from "./schema";
+import { VERSION_DEFAULTS, pinnedKnobs } from "./versions";
 
-const CLASSIFICATION_MODELS = {
-  closed: ["gpt-3-babbage", "gpt-3-davinci", "gpt-4-turbo", "claude-2.1"],
-  open: ["roberta-large", "pythia-160m", "pythia-6.9b", "vicuna-7b", "llama-3-8b-instruct"],
-} as const;
-
-/** The models the study ran on each dataset (Tables 3–6). */
-export const PRESET_MODELS: Record<PresetId, { closed: readonly ClosedModelId[]; open: readonly OpenModelId[] }> = {
-  sst2: CLASSIFICATION_MODELS,
-  trec: CLASSIFICATION_MODELS,
-  mpqa: CLASSIFICATION_MODELS,
-  disaster: CLASSIFICATION_MODELS,
-  samsum: { closed: ["gpt-3-davinci", "gpt-3.5-turbo-instruct", "gpt-4-turbo"], open: ["bart-large", "pythia-410m", "pythia-1b", "pythia-6.9b", "vicuna-7b", "openllama-13b", "mixtral-8x7b"] },
-  docvqa: { closed: ["gpt-3-davinci"], open: ["pythia-1b", "pythia-6.9b", "vicuna-7b", "openllama-13b"] },
-  mitg: { closed: ["gpt-3-davinci"], open: ["pythia-410m", "pythia-1b", "vicuna-7b", "openllama-13b", "mixtral-8x7b"] },
-  mitd: { closed: ["gpt-3-davinci"], open: ["pythia-410m", "pythia-1b", "vicuna-7b", "openllama-13b", "mixtral-8x7b"] },
-  custom: { closed: ["gpt-3-davinci", "gpt-4-turbo"], open: ["pythia-1b", "llama-3-8b-instruct"] },
-};
+/** The models the study ran on each dataset (Tables 3–6), as the latest link version reads them (./versions). */
+export const PRESET_MODELS: Readonly<Record<PresetId, { closed: readonly ClosedModelId[]; open: readonly OpenModelId[] }>> = VERSION_DEFAULTS[FORMAT_VERSION].models;
 
 /** A custom scenario starts from a generic mid-sized classification task [assumption]. */
-export const CUSTOM_DEFAULTS = { records: 10000, inTokens: 50, outTokens: 1, classes: 2 } as const;
+export const CUSTOM_DEFAULTS = VERSION_DEFAULTS[FORMAT_VERSION].custom;
 
-export const DEFAULT_QUERIES = 10000;
-export const DEFAULT_EPSILON = 8;
+export const DEFAULT_QUERIES = VERSION_DEFAULTS[FORMAT_VERSION].queries;
+export const DEFAULT_EPSILON = VERSION_DEFAULTS[FORMAT_VERSION].epsilon;
 
 /**
- * The scenario a preset stands for. `task` may be given for `custom` (it picks the knob column);
- * for a dataset preset the dataset's own task is the default.
+ * The default $ per GPU-hour of `gpu` in a link of `version`: the version's pinned price, or the
+ * catalogue's for a GPU the version did not know (no link of that version names it).
  */
-export function presetScenario(preset: PresetId, task?: Task): Scenario {
-  const dataset = preset === "custom" ? null : DATASETS[preset as DatasetId];
+export function defaultGpuUsdPerHour(gpu: GpuId, version: FormatVersion = FORMAT_VERSION): number {
+  return VERSION_DEFAULTS[version].gpuUsdPerHour[gpu] ?? GPUS[gpu].usdPerHour;
+}
+
+/**
+ * The scenario a preset stands for, with the defaults `version` pins (./versions): a link's
+ * version, not today's catalogue, decides what its absent keys mean. `task` may be given for
+ * `custom` (it picks the knob column); for a dataset preset the dataset's own task is the default.
+ * `version` defaults to the version the codec writes for the preset.
+ */
+export function presetScenario(preset: PresetId, task?: Task, version: FormatVersion = linkVersionFor(preset)): Scenario {
+  const defaults = VERSION_DEFAULTS[version];
+  const dataset = preset === "custom" ? null : defaults.datasets[preset];
   const resolvedTask: Task = task ?? dataset?.task ?? "classification";
-  const records = dataset?.train ?? CUSTOM_DEFAULTS.records;
-  const models = PRESET_MODELS[preset];
+  const records = dataset?.records ?? defaults.custom.records;
+  const models = defaults.models[preset];
+  // Methods the version does not pin keep their current defaults; they are selected only by name.
+  const knobs = defaultKnobs(preset, resolvedTask) as unknown as Record<string, Record<string, number>>;
+  for (const [method, pinned] of Object.entries(pinnedKnobs(defaults, preset, resolvedTask))) knobs[method] = { ...knobs[method], ...pinned };
   return {
     v: linkVersionFor(preset),
     preset,
     task: resolvedTask,
-    classes: dataset?.classes ?? (resolvedTask === "classification" ? CUSTOM_DEFAULTS.classes : null),
+    // A generation dataset read as classification (task=classification) gets custom's classes.
+    classes: dataset?.classes ?? (resolvedTask === "classification" ? defaults.custom.classes : null),
     records,
-    inTokens: dataset?.inTokens ?? CUSTOM_DEFAULTS.inTokens,
-    outTokens: dataset?.outTokens ?? CUSTOM_DEFAULTS.outTokens,
-    instructionTokens: defaultInstructionTokens(preset, linkVersionFor(preset)),
-    queries: DEFAULT_QUERIES,
-    epsilon: DEFAULT_EPSILON,
+    inTokens: dataset?.inTokens ?? defaults.custom.inTokens,
+    outTokens: dataset?.outTokens ?? defaults.custom.outTokens,
+    instructionTokens: defaultInstructionTokens(preset, version),
+    queries: defaults.queries,
+    epsilon: defaults.epsilon,
     delta: 1 / records,
     accountant: "prv",
-    methods: [...METHOD_IDS],
+    // Filtered through the catalogue so the list stays in catalogue order (the codec's canonical order).
+    methods: METHOD_IDS.filter((m) => defaults.methods.includes(m)),
     closedModels: [...models.closed],
     openModels: [...models.open],
     hostedModels: [],
@@ -66,11 +68,11 @@ export function presetScenario(preset: PresetId, task?: Task): Scenario {
     fewShotGenGenerator: "api",
     priceSet: "paper-2024-05",
     gpu: "a40",
-    gpuUsdPerHour: GPUS.a40.usdPerHour,
+    gpuUsdPerHour: defaultGpuUsdPerHour("a40", version),
     // One query at a time, as the study served (its eval scripts loop over queries).
     servingBatch: 1,
     priceOverrides: {},
-    knobs: defaultKnobs(preset, resolvedTask),
+    knobs: knobs as unknown as Knobs,
     // Must-haves (issue #18): none by default, ranked by today's rule.
     maxCostUsd: null,
     minUtility: null,

@@ -3,6 +3,7 @@
  * in its tables (docs/derivations.md §S2–§S4, §S7), so that a lookup cannot silently miss a row because
  * of a spelling difference.
  */
+import { methodDescriptor } from "../methods";
 import { METHODS, MODELS, type DatasetId, type MethodId, type ModelId, type Task } from "../scenario";
 import type { PaperDatasetName, PaperMethodName, PaperModelName, UtilityMetric } from "./paper-results";
 
@@ -41,7 +42,8 @@ export const PAPER_MODEL_NAMES: Partial<Record<ModelId, PaperModelName>> = {
 };
 
 /**
- * The study's row names for a method on a model. Non-private baselines (0-shot, ICL at ε = ∞,
+ * The study's row names for a method on a model, as the method's file declares them
+ * (`paperNames` in lib/methods/<method>.ts). Non-private baselines (0-shot, ICL at ε = ∞,
  * PromptPATE at ε = ∞) are deliberately not mapped: they are not the method at any finite ε.
  * - DP-FewShotGen is "DP-FewShotGen (1)" in Table 3 (prompt generated through the API) and
  *   "DP-FewShotGen" in Table 6.
@@ -52,18 +54,12 @@ export const PAPER_MODEL_NAMES: Partial<Record<ModelId, PaperModelName>> = {
  * @example paperMethodNames("prompt-dpsgd", "pythia-1b", "generation") // ["PromptDPSGDGen"]
  */
 export function paperMethodNames(method: MethodId, model: ModelId, task?: Task): PaperMethodName[] {
-  const byTask = (classification: PaperMethodName, generation: PaperMethodName): PaperMethodName[] =>
-    task === undefined ? [classification, generation] : [task === "generation" ? generation : classification];
-  switch (method) {
-    case "dp-icl": return ["DP-ICL"];
-    case "prompt-pate": return ["PromptPATE"];
-    case "dp-fewshotgen": return byTask("DP-FewShotGen (1)", "DP-FewShotGen");
-    case "dp-opt": return [MODELS[model].llm === "closed" ? "DP-OPT (original)" : "DP-OPT (local)"];
-    case "prompt-dpsgd": return byTask("PromptDPSGD", "PromptDPSGDGen");
-    case "private-lora": return ["PrivateLoRA"];
-    case "dp-finetune": return ["DP-FineTune"];
-    case "prompt-pate-gen": return ["PromptPATEGen"];
-  }
+  const declared = methodDescriptor(method).paperNames;
+  const names = (MODELS[model].llm === "open" ? declared.onOpenModel : undefined) ?? declared;
+  const picked = task === undefined ? [names.classification, names.generation] : [task === "generation" ? names.generation : names.classification];
+  // The method files type these as strings (lib/methods does not import lib/utility);
+  // test/utility/utility-lookup.test.ts checks every declared name is one the study prints.
+  return [...new Set(picked)] as PaperMethodName[];
 }
 
 /** The method's label as the UI shows it, e.g. "DP-ICL". */

@@ -2,10 +2,14 @@
 import fc from "fast-check";
 import cases from "../fixtures/golden/dp-reference-cases.json";
 import {
-  calibrateGnmaxNoise, calibrateKeywordEpsilon, calibrateNoise, calibrateNoiseMultiplier, calibrateTokenEpsilon, dpIclQueryEvent,
-  dpOptTokenBudget, dpSgdEvent, exponential, largestInteger, maxDpIclQueries, maxGnmaxQueries, opacusNoiseMultiplier,
+  calibrateNoise, calibrateNoiseMultiplier,
+  dpSgdEvent, exponential, largestInteger, opacusNoiseMultiplier,
   poissonSampled, prvEpsilon, rdpEpsilon, searchParameter, selfComposed, clearRdpCache, largestIntegerAtMost,
 } from "@/lib/privacy";
+// The methods' DP recipes live in their files since issue #16 (lib/privacy is method-agnostic).
+import {
+  calibrateGnmaxNoise, calibrateKeywordEpsilon, calibrateTokenEpsilon, dpIclQueryEvent, dpOptTokenBudget, maxDpIclQueries, maxGnmaxQueries,
+} from "@/lib/methods";
 
 describe("Opacus get_noise_multiplier reproduced, oracle: Opacus RDP, dp-reference-cases.json", () => {
   const sigmaCases = cases.cases.filter((c) => c.kind === "sigma_for_eps") as { name: string; q: number; steps: number; delta: number; target_eps: number; sigma_opacus_rdp: number; eps_at_sigma: number }[];

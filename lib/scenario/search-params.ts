@@ -1,10 +1,10 @@
 /**
- * The share link's keys as URL state: one raw string per key. nuqs does not validate, so every
- * value stays a string here and the whole scenario is read by the codec (parseScenario) — on the
- * server for the first paint, in the estimate worker afterwards. Shared by the server page and
- * the client hooks, hence `nuqs/server` (the `nuqs` entry is client-only).
+ * The share link's keys as URL state: one raw string per key. Every value stays a string here
+ * and the whole scenario is read by the codec (parseScenario) — on the server for the first
+ * paint, in the estimate worker afterwards. Shared by the server page (app/) and the client hooks
+ * (components/calculator/), which is why it lives in lib/: components never import app/. The
+ * nuqs parsers the hooks need are in components/calculator/url-parsers.ts (lib/ has no nuqs).
  */
-import { parseAsString } from "nuqs/server";
 
 /**
  * Next.js hands a page its query as an object of string | string[]; the codec reads
@@ -21,11 +21,6 @@ export function toUrlSearchParams(params: PageSearchParams): URLSearchParams {
     else if (value !== undefined) out.append(key, value);
   }
   return out;
-}
-
-/** One nuqs parser per share-link key: the raw string, or null when the key is absent. */
-export function scenarioParsers(keys: readonly string[]): Record<string, typeof parseAsString> {
-  return Object.fromEntries(keys.map((k) => [k, parseAsString]));
 }
 
 /** The first value of each known key, as the nuqs hooks read it. */
