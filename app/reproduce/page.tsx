@@ -105,7 +105,7 @@ export default async function Reproduce() {
                     <td className="num">{g.inSampleRatio}</td>
                     <td className="num">{g.leaveOneOut}</td>
                     <td className="num">{g.leaveOneOutRatio}</td>
-                    <td className="why">{g.notFitted !== "" ? `Not in the fit: ${g.notFitted}` : g.measuredTable !== c.table ? `The calculator shows Table ${g.measuredTable}’s measurement of this setup.` : ""}</td>
+                    <td className="why">{g.notFitted !== "" ? `Not in the fit: ${g.notFitted}` : g.measuredFrom !== "" ? `The calculator shows the study’s measurement of this setup in ${g.measuredFrom}.` : ""}</td>
                   </tr>
                 )))}
               </tbody>

@@ -56,6 +56,8 @@ export interface ReproduceGpuPart {
   measured: string;
   /** The study table whose measurement the calculator uses; differs from the row's table only for Table 1's reprints. */
   measuredTable: string;
+  /** "Table 4, PrivateLoRA on BART-Large (XSum)" when the measurement is another row's of the study; "" when it is this cell's. */
+  measuredFrom: string;
   inSampleUsd: number;
   inSample: string;
   /** "×0.72": in-sample estimate ÷ measured. */
@@ -130,7 +132,13 @@ function ratioText(estimate: number, measured: number): string {
  */
 function gpuParts(cell: StudyCostCell): ReproduceGpuPart[] {
   const method = cell.method;
-  if (cell.runsOn !== "gpu" || method === "zero-shot" || method === "icl") return [];
+  if (method === "zero-shot" || method === "icl") return [];
+  // DP-OPT's prompt search runs on a local GPU even when its queries go to an API (as lib/cost/reproduce
+  // labels it): its training is a GPU part, measured by the study's row for the local model (Table 3 DP-OPT (local)).
+  const gpuPhases = cell.runsOn === "gpu" ? (["training", "query"] as const) : method === "dp-opt" ? (["training"] as const) : [];
+  if (gpuPhases.length === 0) return [];
+  const local = cell.runsOn === "gpu" ? cell : STUDY_COST_CELLS.find((k) => k.method === method && k.runsOn === "gpu" && k.table === cell.table);
+  if (!local) throw new Error(`Table ${cell.table} ${cell.paperMethod}: no local GPU row of ${method} in the same table`);
   const rows = cell.datasets.map((d) => estimateCostRow(studyScenario(cell, d), method, cell.model));
   const where = `Table ${cell.table} ${cell.paperMethod} on ${cell.model}`;
   for (const r of rows) if (r.costBasis !== "measured") throw new Error(`${where}: the calculator's GPU basis is ${r.costBasis ?? "absent"}, not measured`);
@@ -140,21 +148,22 @@ function gpuParts(cell: StudyCostCell): ReproduceGpuPart[] {
     return sum + x;
   }, 0) / rows.length;
   const out: ReproduceGpuPart[] = [];
-  for (const part of ["training", "query"] as const) {
+  for (const part of gpuPhases) {
     if ((part === "training" ? cell.trainUsd : cell.queryUsdPer10k) === 0) continue;
     // The study's setup runs 10,000 queries, so the row's query cost is already per 10k.
     const measuredUsd = mean((r) => (part === "training" ? r.trainingCostUsd : r.queryCostUsd));
-    const same = (k: GpuCellCheck) => k.paperMethod === cell.paperMethod && k.model === cell.model && k.part === part && Math.abs(k.measuredUsd - measuredUsd) <= CENT_TOLERANCE_USD;
+    const same = (k: GpuCellCheck) => k.paperMethod === local.paperMethod && k.model === local.model && k.part === part && Math.abs(k.measuredUsd - measuredUsd) <= CENT_TOLERANCE_USD;
     const check = GPU_CELL_CHECKS.find((k) => same(k) && k.table === cell.table) ?? GPU_CELL_CHECKS.find(same);
     if (!check) throw new Error(`${where} ${part}: the calculator shows ${measuredUsd}, which no study GPU cell measured (GPU_CELL_CHECKS)`);
     // GPU_CELL_CHECKS leaves the leave-one-out estimate null exactly for the labelled study-setup gaps.
-    const gap = STUDY_SETUP_GAPS.find((g) => g.match({ method, model: cell.model, part }));
+    const gap = STUDY_SETUP_GAPS.find((g) => g.match({ method, model: local.model, part }));
     if (check.leaveOneOutUsd === null && !gap) throw new Error(`${where} ${part}: left out of the fit without a labelled cause (STUDY_SETUP_GAPS)`);
     out.push({
       part,
       measuredUsd,
       measured: formatUsd(measuredUsd),
       measuredTable: check.table,
+      measuredFrom: check.table === cell.table && local === cell ? "" : `Table ${check.table}, ${check.paperMethod} on ${MODELS[local.model].label}`,
       inSampleUsd: check.inSampleUsd,
       inSample: formatUsd(check.inSampleUsd),
       inSampleRatio: ratioText(check.inSampleUsd, check.measuredUsd),

@@ -80,21 +80,29 @@ describe("/reproduce GPU parts: measured, in sample, leave-one-out (issue #15)",
 
   it("Table 1's BART-Large reprint shows Table 4's measurement, the one the calculator uses (oracle: Table 4 $2.90 / $0.69 vs Table 1 $3.63 / $0.80)", () => {
     const t = part("1", "PrivateLoRA", "BART-Large (XSum)", "training");
-    expect([t.measuredTable, ...figures(t)]).toEqual(["4", "$2.90", "$2.42", "×0.84", "$2.35", "×0.81"]);
+    expect([t.measuredTable, t.measuredFrom, ...figures(t)]).toEqual(["4", "Table 4, PrivateLoRA on BART-Large (XSum)", "$2.90", "$2.42", "×0.84", "$2.35", "×0.81"]);
   });
 
-  it("every GPU part of every cost cell carries the measured figure and both estimates; API cells carry none", () => {
+  it("DP-OPT (original), an API cell, has one GPU part: its prompt search, measured by Table 3's DP-OPT (local) row (oracle: Table 3 $2.10; GPU-MODEL.md)", () => {
+    // GPU-MODEL.md, Table 3 DP-OPT (local) Vicuna 7B training: $2.10, in sample $1.39 (0.66), leave-one-out $1.34 (0.64).
+    const c = row("3", "DP-OPT (original)", "GPT-3 Davinci");
+    expect(c.gpu.map((g) => g.part)).toEqual(["training"]);
+    const t = part("3", "DP-OPT (original)", "GPT-3 Davinci", "training");
+    expect([t.measuredFrom, ...figures(t)]).toEqual(["Table 3, DP-OPT (local) on Vicuna 7B", "$2.10", "$1.39", "×0.66", "$1.34", "×0.64"]);
+  });
+
+  it("every GPU part of every cost cell carries the measured figure and both estimates; API cells carry none but DP-OPT's prompt search", () => {
     // Hand count from GPU-MODEL.md's "Every cell" list ("all 71 of Tables 3–6"): Table 3, 8 cells × 2 = 16;
     // Table 4, 12 × 2 = 24; Table 5, DP-ICL run locally's query + 6 × 2 = 13; Table 6, 9 × 2 = 18; 71 in all.
-    // Table 1 reprints two GPU cells (Llama3-8B SST2, BART-Large SAMSum) × 2 parts: 71 + 4 = 75.
+    // Table 1 reprints two GPU cells (Llama3-8B SST2, BART-Large SAMSum) × 2 parts: 71 + 4 = 75; and
+    // DP-OPT (original)'s training, the prompt search on a local GPU (Table 3): 76.
     let parts = 0;
     for (const c of view.costs) {
-      if (c.runsOn === "api") {
-        expect(c.gpu).toEqual([]);
-        continue;
-      }
-      // A part is a GPU part when the study prints a non-zero figure for it.
-      const expected = [c.paperTraining !== "$0" ? "training" : null, c.paperQuery !== "$0" ? "query" : null].filter((x) => x !== null);
+      // A part is a GPU part when it runs on a GPU and the study prints a non-zero figure for it.
+      const dpOptSearch = c.runsOn === "api" && c.method.startsWith("DP-OPT");
+      const expected = c.runsOn === "api"
+        ? (dpOptSearch && c.paperTraining !== "$0" ? ["training"] : [])
+        : [c.paperTraining !== "$0" ? "training" : null, c.paperQuery !== "$0" ? "query" : null].filter((x) => x !== null);
       expect(c.gpu.map((g) => g.part)).toEqual(expected);
       for (const g of c.gpu) {
         parts++;
@@ -105,8 +113,9 @@ describe("/reproduce GPU parts: measured, in sample, leave-one-out (issue #15)",
         else expect([where, g.leaveOneOutRatio, g.notFitted]).toEqual([where, expect.stringMatching(/^×\d+\.\d\d$/), ""]);
         // Tables 3–6: the calculator shows the study's own figure for its own setup, to the cent.
         if (c.table !== "1") expect([where, g.measured, g.measuredTable]).toEqual([where, g.part === "training" ? c.paperTraining : c.paperQuery, c.table]);
+        if (c.table !== "1" && !dpOptSearch) expect([where, g.measuredFrom]).toEqual([where, ""]);
       }
     }
-    expect(parts).toBe(75);
+    expect(parts).toBe(76);
   });
 });
