@@ -71,6 +71,46 @@ export default async function Reproduce() {
               </tbody>
             </table>
           </div>
+
+          <h3 id="gpu-title">GPU cells: the measurement beside the GPU model</h3>
+          <p className="help">For each GPU part of the cells above: the figure the calculator shows for the study’s setup (the study’s own A40 measurement), and what privadapt’s GPU-hour model (lib/cost/gpu-model.ts) estimates for it, fitted to all the study’s GPU cells (in sample) and refitted without this cell (leave-one-out). A ratio is the estimate ÷ the measurement; the full list and its error summary are in test/cost/GPU-MODEL.md.</p>
+          <div className="table-scroll" role="region" aria-labelledby="gpu-caption" tabIndex={0}>
+            <table className="data reproduce-table">
+              <caption id="gpu-caption">GPU parts of the study cost cells (USD at $0.69 per A40-hour; training once, queries per 10,000): measured and the GPU model’s estimates</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Table</th>
+                  <th scope="col">Method (as printed)</th>
+                  <th scope="col">Model</th>
+                  <th scope="col">Dataset</th>
+                  <th scope="col">Part</th>
+                  <th scope="col" className="num">Measured, as the calculator shows it (USD)</th>
+                  <th scope="col" className="num">GPU model, in sample (USD)</th>
+                  <th scope="col" className="num">In sample ÷ measured (ratio)</th>
+                  <th scope="col" className="num">GPU model, leave-one-out (USD)</th>
+                  <th scope="col" className="num">Leave-one-out ÷ measured (ratio)</th>
+                  <th scope="col">Note</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.costs.flatMap((c) => c.gpu.map((g) => (
+                  <tr key={`${c.key}-${g.part}`}>
+                    <td>{c.table}</td>
+                    <th scope="row">{c.method}</th>
+                    <td>{c.model}</td>
+                    <td>{c.datasets}</td>
+                    <td>{g.part === "training" ? "Training" : "Queries per 10k"}</td>
+                    <td className="num">{g.measured}</td>
+                    <td className="num">{g.inSample}</td>
+                    <td className="num">{g.inSampleRatio}</td>
+                    <td className="num">{g.leaveOneOut}</td>
+                    <td className="num">{g.leaveOneOutRatio}</td>
+                    <td className="why">{g.notFitted !== "" ? `Not in the fit: ${g.notFitted}` : g.measuredFrom !== "" ? `The calculator shows the study’s measurement of this setup in ${g.measuredFrom}.` : ""}</td>
+                  </tr>
+                )))}
+              </tbody>
+            </table>
+          </div>
         </section>
 
         <section aria-labelledby="utility-title">

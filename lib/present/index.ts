@@ -11,5 +11,5 @@ export { cheapestPerMethod, costSplitChart, feasibleRows, costVsQueriesChart, le
 export { csvHeader, tableToCsv } from "./csv";
 export { formModel, type FormModel, type FormField, type FormOption, type KnobGroup } from "./form-model";
 export { carriedOverTokens, type DatasetTokenLengths } from "./carried-over";
-export { reproduceView, COST_LABEL_TEXT, type ReproduceView, type ReproduceCostRow, type ReproduceUtilityRow } from "./reproduce";
+export { reproduceView, COST_LABEL_TEXT, type ReproduceView, type ReproduceCostRow, type ReproduceGpuPart, type ReproduceUtilityRow } from "./reproduce";
 export { sortRows, type SortState } from "./sort";

@@ -4,11 +4,18 @@
  *
  * Costs: every cost cell of Tables 1, 3–6 (lib/cost reproduceStudyCosts) — the study's dataset,
  * knobs, 10,000 queries, Table 22 prices and an A40 at $0.69/h — priced by privadapt's engine.
+ * GPU parts (issue #15): for every GPU part of every cost cell, the figure a calculator row with the
+ * study's setup shows (lib/cost estimateCostRow, measured-first: the study's own A40 measurement),
+ * beside the GPU model's in-sample and leave-one-out estimates and their ratios to the measurement
+ * (GPU_CELL_CHECKS, written by `npm run --silent gpu:report`, also in test/cost/GPU-MODEL.md).
  * Utility: every private-run cell of Tables 1, 3–6 and 23, looked up the way the calculator does
  * (lookupMeasuredUtility); a different value means privadapt prefers another table's run of the
  * same cell (TABLE_PREFERENCE) and the note says which.
  */
-import { reproduceStudyCosts, type CostCellLabel, type CostCellPart } from "../cost";
+import {
+  CENT_TOLERANCE_USD, GPU_CELL_CHECKS, STUDY_COST_CELLS, STUDY_SETUP_GAPS, estimateCostRow, reproduceStudyCosts, studyScenario,
+  type CostCellLabel, type CostCellPart, type GpuCellCheck, type StudyCostCell,
+} from "../cost";
 import { DATASETS, DATASET_IDS, METHOD_IDS, MODELS, type DatasetId, type MethodId, type ModelId } from "../scenario";
 import { MEASURED_RESULTS, PAPER_DATASET_NAMES, PAPER_MODEL_NAMES, lookupMeasuredUtility, paperMethodNames, type MeasuredResult } from "../utility";
 import { formatUsd, formatUtility } from "./format";
@@ -33,6 +40,34 @@ export interface ReproduceCostRow {
   labelQuery: CostCellLabel;
   /** The labels in words, with what is known about each gap; "" when both parts are exact. */
   explanation: string;
+  /** One entry per GPU part (training, queries) with a non-zero study figure; [] for API cells. */
+  gpu: ReproduceGpuPart[];
+}
+
+/**
+ * One GPU part of a study cell: the measured figure the calculator shows for the study's setup,
+ * and what the fitted GPU model (lib/cost/gpu-model.ts) would have said in sample and leave-one-out.
+ * USD at $0.69 per A40-hour; training once, queries per 10,000. Ratios are estimate ÷ measured.
+ */
+export interface ReproduceGpuPart {
+  part: "training" | "query";
+  /** The study's figure for this setup that a calculator row shows (its GPU basis is "measured"). */
+  measuredUsd: number;
+  measured: string;
+  /** The study table whose measurement the calculator uses; differs from the row's table only for Table 1's reprints. */
+  measuredTable: string;
+  /** "Table 4, PrivateLoRA on BART-Large (XSum)" when the measurement is another row's of the study; "" when it is this cell's. */
+  measuredFrom: string;
+  inSampleUsd: number;
+  inSample: string;
+  /** "×0.72": in-sample estimate ÷ measured. */
+  inSampleRatio: string;
+  /** null when the cell is left out of the fit (`notFitted` says why). */
+  leaveOneOutUsd: number | null;
+  leaveOneOut: string;
+  leaveOneOutRatio: string;
+  /** Why the cell is not in the fit (lib/cost/gpu-model.ts STUDY_SETUP_GAPS); "" when fitted. */
+  notFitted: string;
 }
 
 export interface ReproduceUtilityRow {
@@ -82,6 +117,72 @@ function explain(training: CostCellPart, query: CostCellPart, fitted: boolean | 
   return texts.join(" ");
 }
 
+/** "×1.38": an estimate ÷ the measured figure, two decimals, as test/cost/GPU-MODEL.md prints it. */
+function ratioText(estimate: number, measured: number): string {
+  return `×${(estimate / measured).toFixed(2)}`;
+}
+
+/**
+ * The GPU parts of one study cell. The measured figure is what the calculator shows for the cell's
+ * setup (mean over its datasets, as lib/cost estimateStudyCell averages), and it must be a study
+ * measurement: a row whose GPU basis is not "measured", or a figure no GPU_CELL_CHECKS entry of the
+ * same method and model carries, is a broken invariant and throws rather than print a model figure
+ * as measured.
+ * @example gpuParts(Table 3 PromptDPSGD on RoBERTa-Large)[0] // measured $7.59, in sample $5.47 (×0.72), leave-one-out $5.05 (×0.67)
+ */
+function gpuParts(cell: StudyCostCell): ReproduceGpuPart[] {
+  const method = cell.method;
+  if (method === "zero-shot" || method === "icl") return [];
+  // DP-OPT's prompt search runs on a local GPU even when its queries go to an API (as lib/cost/reproduce
+  // labels it): its training is a GPU part, measured by the study's row for the local model (Table 3 DP-OPT (local)).
+  const gpuPhases = cell.runsOn === "gpu" ? (["training", "query"] as const) : method === "dp-opt" ? (["training"] as const) : [];
+  if (gpuPhases.length === 0) return [];
+  const local = cell.runsOn === "gpu" ? cell : STUDY_COST_CELLS.find((k) => k.method === method && k.runsOn === "gpu" && k.table === cell.table);
+  if (!local) throw new Error(`Table ${cell.table} ${cell.paperMethod}: no local GPU row of ${method} in the same table`);
+  const rows = cell.datasets.map((d) => estimateCostRow(studyScenario(cell, d), method, cell.model));
+  const where = `Table ${cell.table} ${cell.paperMethod} on ${cell.model}`;
+  for (const r of rows) if (r.costBasis !== "measured") throw new Error(`${where}: the calculator's GPU basis is ${r.costBasis ?? "absent"}, not measured`);
+  const mean = (f: (r: (typeof rows)[number]) => number | null) => rows.reduce((sum, r) => {
+    const x = f(r);
+    if (x === null) throw new Error(`${where}: the calculator has no price for the study's setup (${r.missing ?? "unknown"})`);
+    return sum + x;
+  }, 0) / rows.length;
+  const out: ReproduceGpuPart[] = [];
+  for (const part of gpuPhases) {
+    if ((part === "training" ? cell.trainUsd : cell.queryUsdPer10k) === 0) continue;
+    // The study's setup runs 10,000 queries, so the row's query cost is already per 10k.
+    const measuredUsd = mean((r) => (part === "training" ? r.trainingCostUsd : r.queryCostUsd));
+    const same = (k: GpuCellCheck) => k.paperMethod === local.paperMethod && k.model === local.model && k.part === part && Math.abs(k.measuredUsd - measuredUsd) <= CENT_TOLERANCE_USD;
+    const check = GPU_CELL_CHECKS.find((k) => same(k) && k.table === cell.table) ?? GPU_CELL_CHECKS.find(same);
+    if (!check) throw new Error(`${where} ${part}: the calculator shows ${measuredUsd}, which no study GPU cell measured (GPU_CELL_CHECKS)`);
+    // GPU_CELL_CHECKS leaves the leave-one-out estimate null exactly for the labelled study-setup gaps.
+    const gap = STUDY_SETUP_GAPS.find((g) => g.match({ method, model: local.model, part }));
+    if (check.leaveOneOutUsd === null && !gap) throw new Error(`${where} ${part}: left out of the fit without a labelled cause (STUDY_SETUP_GAPS)`);
+    out.push({
+      part,
+      measuredUsd,
+      measured: formatUsd(measuredUsd),
+      measuredTable: check.table,
+      measuredFrom: check.table === cell.table && local === cell ? "" : `Table ${check.table}, ${check.paperMethod} on ${MODELS[local.model].label}`,
+      inSampleUsd: check.inSampleUsd,
+      inSample: formatUsd(check.inSampleUsd),
+      inSampleRatio: ratioText(check.inSampleUsd, check.measuredUsd),
+      leaveOneOutUsd: check.leaveOneOutUsd,
+      leaveOneOut: check.leaveOneOutUsd === null ? "not fitted" : formatUsd(check.leaveOneOutUsd),
+      leaveOneOutRatio: check.leaveOneOutUsd === null ? "—" : ratioText(check.leaveOneOutUsd, check.measuredUsd),
+      notFitted: check.leaveOneOutUsd === null ? gap!.reason : "",
+    });
+  }
+  return out;
+}
+
+/** reproduceStudyCosts maps STUDY_COST_CELLS in order: the i-th comparison is the i-th cell (checked). */
+function cellAt(i: number, c: { table: string; paperMethod: string; model: string }): StudyCostCell {
+  const cell = STUDY_COST_CELLS[i];
+  if (!cell || cell.table !== c.table || cell.paperMethod !== c.paperMethod || cell.model !== c.model) throw new Error(`study cost cell ${i} is not Table ${c.table} ${c.paperMethod} on ${c.model}`);
+  return cell;
+}
+
 function costRows(): ReproduceCostRow[] {
   return reproduceStudyCosts().map((c, i) => ({
     key: `${c.table}-${c.paperMethod}-${c.model}-${i}`,
@@ -99,6 +200,7 @@ function costRows(): ReproduceCostRow[] {
     labelTraining: c.parts.training.label,
     labelQuery: c.parts.query.label,
     explanation: explain(c.parts.training, c.parts.query, c.runsOn === "gpu" || c.method === "dp-opt" ? c.calibration.training || c.calibration.query : null),
+    gpu: gpuParts(cellAt(i, c)),
   }));
 }
 

@@ -44,3 +44,78 @@ describe("/reproduce cost rows (oracle: the labels pinned in test/cost/reproduct
     expect(view.costSummary).toMatch(/^Of the 106 cost figures \(training and queries of 53 cells\), 14 match to the cent; 3 differ where the paper contradicts itself \(cited\); 75 are residuals of privadapt's own model .*; 14 differ/);
   });
 });
+
+describe("/reproduce GPU parts: measured, in sample, leave-one-out (issue #15)", () => {
+  const part = (table: string, method: string, model: string, p: "training" | "query") => {
+    const g = row(table, method, model).gpu.find((x) => x.part === p);
+    if (!g) throw new Error(`no GPU ${p} on Table ${table} ${method} ${model}`);
+    return g;
+  };
+  const figures = (g: ReturnType<typeof part>) => [g.measured, g.inSample, g.inSampleRatio, g.leaveOneOut, g.leaveOneOutRatio];
+
+  it("Table 3 PromptDPSGD on RoBERTa-Large (oracle: Table 3 $7.59 / $0.40; test/cost/GPU-MODEL.md row 1–2)", () => {
+    // GPU-MODEL.md: training $7.59, in sample $5.47 (0.72), leave-one-out $5.05 (0.67);
+    // queries $0.40, in sample $0.44 (1.11), leave-one-out $0.45 (1.12). Query figures under $1 print to 3 digits.
+    expect(figures(part("3", "PromptDPSGD", "RoBERTa-Large", "training"))).toEqual(["$7.59", "$5.47", "×0.72", "$5.05", "×0.67"]);
+    expect(figures(part("3", "PromptDPSGD", "RoBERTa-Large", "query"))).toEqual(["$0.400", "$0.444", "×1.11", "$0.450", "×1.12"]);
+    expect(part("3", "PromptDPSGD", "RoBERTa-Large", "training").notFitted).toBe("");
+  });
+
+  it("Table 4 PromptPATEGen on OpenLLaMA 13B is left out of the fit and says why (oracle: Table 4 $18.63 / $0.80; GPU-MODEL.md)", () => {
+    // GPU-MODEL.md: training $18.63, in sample $7.26 (0.39), not fitted; queries $0.80, in sample $10.98 (13.72), not fitted.
+    const t = part("4", "PromptPATEGen", "OpenLLaMA 13B", "training");
+    const q = part("4", "PromptPATEGen", "OpenLLaMA 13B", "query");
+    expect(figures(t)).toEqual(["$18.63", "$7.26", "×0.39", "not fitted", "—"]);
+    expect(figures(q)).toEqual(["$0.800", "$10.98", "×13.72", "not fitted", "—"]);
+    expect([t.leaveOneOutUsd, q.leaveOneOutUsd]).toEqual([null, null]);
+    expect(t.notFitted).toMatch(/5\.7× \(SAMSum, Table 4: \$18\.63 vs \$3\.29\)/);
+    expect(q.notFitted).toMatch(/one-at-a-time serving cannot be 10× cheaper/);
+  });
+
+  it("Table 5 DP-ICL run locally has one GPU part, its queries (oracle: Table 5 $0 training, $641.32 queries; GPU-MODEL.md)", () => {
+    const c = row("5", "DP-ICL (run locally)", "OpenLLaMA 13B");
+    expect(c.gpu.map((g) => g.part)).toEqual(["query"]);
+    expect(figures(part("5", "DP-ICL (run locally)", "OpenLLaMA 13B", "query"))).toEqual(["$641.32", "$643.37", "×1.00", "$648.89", "×1.01"]);
+  });
+
+  it("Table 1's BART-Large reprint shows Table 4's measurement, the one the calculator uses (oracle: Table 4 $2.90 / $0.69 vs Table 1 $3.63 / $0.80)", () => {
+    const t = part("1", "PrivateLoRA", "BART-Large (XSum)", "training");
+    expect([t.measuredTable, t.measuredFrom, ...figures(t)]).toEqual(["4", "Table 4, PrivateLoRA on BART-Large (XSum)", "$2.90", "$2.42", "×0.84", "$2.35", "×0.81"]);
+  });
+
+  it("DP-OPT (original), an API cell, has one GPU part: its prompt search, measured by Table 3's DP-OPT (local) row (oracle: Table 3 $2.10; GPU-MODEL.md)", () => {
+    // GPU-MODEL.md, Table 3 DP-OPT (local) Vicuna 7B training: $2.10, in sample $1.39 (0.66), leave-one-out $1.34 (0.64).
+    const c = row("3", "DP-OPT (original)", "GPT-3 Davinci");
+    expect(c.gpu.map((g) => g.part)).toEqual(["training"]);
+    const t = part("3", "DP-OPT (original)", "GPT-3 Davinci", "training");
+    expect([t.measuredFrom, ...figures(t)]).toEqual(["Table 3, DP-OPT (local) on Vicuna 7B", "$2.10", "$1.39", "×0.66", "$1.34", "×0.64"]);
+  });
+
+  it("every GPU part of every cost cell carries the measured figure and both estimates; API cells carry none but DP-OPT's prompt search", () => {
+    // Hand count from GPU-MODEL.md's "Every cell" list ("all 71 of Tables 3–6"): Table 3, 8 cells × 2 = 16;
+    // Table 4, 12 × 2 = 24; Table 5, DP-ICL run locally's query + 6 × 2 = 13; Table 6, 9 × 2 = 18; 71 in all.
+    // Table 1 reprints two GPU cells (Llama3-8B SST2, BART-Large SAMSum) × 2 parts: 71 + 4 = 75; and
+    // DP-OPT (original)'s training, the prompt search on a local GPU (Table 3): 76.
+    let parts = 0;
+    for (const c of view.costs) {
+      // A part is a GPU part when it runs on a GPU and the study prints a non-zero figure for it.
+      const dpOptSearch = c.runsOn === "api" && c.method.startsWith("DP-OPT");
+      const expected = c.runsOn === "api"
+        ? (dpOptSearch && c.paperTraining !== "$0" ? ["training"] : [])
+        : [c.paperTraining !== "$0" ? "training" : null, c.paperQuery !== "$0" ? "query" : null].filter((x) => x !== null);
+      expect(c.gpu.map((g) => g.part)).toEqual(expected);
+      for (const g of c.gpu) {
+        parts++;
+        const where = `Table ${c.table} ${c.method} ${c.model} ${g.part}`;
+        expect([where, Number.isFinite(g.measuredUsd) && g.measuredUsd > 0, Number.isFinite(g.inSampleUsd) && g.inSampleUsd > 0]).toEqual([where, true, true]);
+        expect(g.inSampleRatio).toMatch(/^×\d+\.\d\d$/);
+        if (g.leaveOneOutUsd === null) expect([where, g.leaveOneOut, g.leaveOneOutRatio, g.notFitted.length > 0]).toEqual([where, "not fitted", "—", true]);
+        else expect([where, g.leaveOneOutRatio, g.notFitted]).toEqual([where, expect.stringMatching(/^×\d+\.\d\d$/), ""]);
+        // Tables 3–6: the calculator shows the study's own figure for its own setup, to the cent.
+        if (c.table !== "1") expect([where, g.measured, g.measuredTable]).toEqual([where, g.part === "training" ? c.paperTraining : c.paperQuery, c.table]);
+        if (c.table !== "1" && !dpOptSearch) expect([where, g.measuredFrom]).toEqual([where, ""]);
+      }
+    }
+    expect(parts).toBe(76);
+  });
+});
