@@ -137,7 +137,7 @@ export const GPU_MODEL_LOO_RATIO = {
 export const STUDY_SETUP_GAPS: { match: (m: { method: string; model: ModelId; part: "training" | "query" }) => boolean; reason: string }[] = [
   {
     match: (m) => m.method === "prompt-pate-gen" && m.part === "query",
-    reason: "PromptPATEGen's queries were evidently served in batches: OpenLLaMA 13B SAMSum costs $0.80 per 10k with a 10-shot student prompt, PrivateLoRA on the same model and dataset $8.05 with no prompt (Table 4); one-at-a-time serving cannot be 10× cheaper for a 10× longer prompt. The paper does not give the batch size.",
+    reason: "Unexplained by one-at-a-time serving, and consistent with batched serving (the paper does not say): OpenLLaMA 13B SAMSum costs $0.80 per 10k with a 10-shot student prompt, PrivateLoRA on the same model and dataset $8.05 with no prompt (Table 4); one-at-a-time serving cannot be 10× cheaper for a 10× longer prompt. The paper gives no batch size.",
   },
   {
     match: (m) => m.method === "prompt-pate-gen" && m.part === "training" && m.model === "openllama-13b",
