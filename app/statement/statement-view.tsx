@@ -196,8 +196,8 @@ export function StatementView({ statement: s, origin }: { statement: Statement; 
               </ul>
             </section>
             <section aria-labelledby="utility">
-              <h2 id="utility">Measured utility</h2>
-              <KeyValues items={c.utility} caption="Utility the study measured" />
+              <h2 id="utility">Utility from the study</h2>
+              <KeyValues items={c.utility} caption="Utility from the study's tables, with its kind (measured, interpolated or reference)" />
               <h3>Method settings</h3>
               <KeyValues items={c.knobs} caption="Knobs of the chosen method" />
             </section>

@@ -85,9 +85,16 @@ describe.each(PRESET_IDS.map((p) => [p]))("preset %s", (preset) => {
 
   test("renders to HTML with every section, no alert, and the absolute share link", () => {
     const html = renderToStaticMarkup(createElement(StatementView, { statement: s, origin: "https://privadapt.example" }));
-    for (const heading of ["Differential privacy guarantee", "Leakage ledger", "Costs", "Measured utility", "Scenario", "Assumptions", "Sources"]) expect(html).toContain(`>${heading}</h2>`);
+    for (const heading of ["Differential privacy guarantee", "Leakage ledger", "Costs", "Utility from the study", "Scenario", "Assumptions", "Sources"]) expect(html).toContain(`>${heading}</h2>`);
     expect(html).toContain(`https://privadapt.example/?${s.canonical.replace(/&/g, "&amp;")}`);
     expect(html).not.toContain('role="alert"');
+  });
+
+  test("a reference utility is not headed 'measured' (PromptPATE on Babbage at ε = 0.5: the ε < 0.3 run, Table 3 and Fig. 2)", () => {
+    const ref = buildStatement("eps=0.5&methods=prompt-pate&closed=gpt-3-babbage&accountant=rdp");
+    expect(ref.chosen?.utility.find((u) => /reference/.test(String(u.value)))).toBeDefined();
+    const html = renderToStaticMarkup(createElement(StatementView, { statement: ref, origin: "https://privadapt.example" }));
+    expect(html).not.toMatch(/Measured utility|Utility the study measured/);
   });
 });
 
