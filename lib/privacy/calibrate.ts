@@ -21,7 +21,7 @@ import { computeEpsilon, type AccountantSpec, type EpsilonResult } from "./accou
 import { PrvGridTooLargeError, prvEpsilon, requirePrvDelta, type PrvEpsilon } from "./prv";
 import {
   AUTODP_CLASSIC_MAX_ORDER, CONVERSION_ACCOUNTANT, conversionTerms, descendUnimodal, epsilonFromRdp, epsilonFromScaledRdp, memoisedRdpSubsampledGaussian, rdpCurve, rdpEpsilon,
-  resolveOrders, type OrderHint,
+  resolveOrders, subsampledGaussianShape, type OrderHint,
 } from "./rdp";
 
 // Module-level bindings of the globals used in hot loops. Inside a vm context (Jest's node
@@ -301,8 +301,8 @@ function windowedRdpEpsilon(delta: number, spec: Extract<AccountantSpec, { accou
     // ε at one order, memoised for this event, so no order is paid for twice.
     // The subsampled-Gaussian shape every σ search uses goes straight to the closed form (P2, P3).
     const known = new Map<number, { epsilon: number; order: number | null; accountant: EpsilonResult["accountant"] }>();
-    const sgm = sgmShape(event);
-    const rdpAt = sgm ? memoisedRdpSubsampledGaussian(sgm.samplingRate, sgm.noiseMultiplier) : null;
+    const sgm = subsampledGaussianShape(event);
+    const rdpAt = sgm ? memoisedRdpSubsampledGaussian(sgm.q, sgm.sigma) : null;
     const at = (i: number) => {
       let r = known.get(i);
       if (!r) {
@@ -359,25 +359,6 @@ function rdpEpsilonFloor(delta: number, spec: Extract<AccountantSpec, { accounta
   return conversion === "improved" ? math.max(0, floor) : floor;
 }
 
-/** (q, σ, T) when the event is exactly T Poisson-subsampled Gaussian (or GNMax) steps, else null. */
-function sgmShape(event: DpEvent): { samplingRate: number; noiseMultiplier: number; count: number } | null {
-  let count = 1;
-  let e = event;
-  if (e.kind === "selfComposed") {
-    count = e.count;
-    e = e.event;
-  }
-  let samplingRate = 1;
-  if (e.kind === "poissonSampled") {
-    samplingRate = e.samplingRate;
-    e = e.event;
-  }
-  if (count === 0 || samplingRate === 0) return null;
-  if (e.kind === "gaussian") return { samplingRate, noiseMultiplier: e.noiseMultiplier, count };
-  if (e.kind === "gnmax") return { samplingRate, noiseMultiplier: e.noiseMultiplier / math.SQRT2, count };
-  return null;
-}
-
 /** The smallest and largest noise multiplier a search considers. */
 export const NOISE_MULTIPLIER_RANGE = { minimum: 1e-3, maximum: 1e6 } as const;
 
@@ -410,7 +391,7 @@ export function calibrateNoise(makeEvent: (noiseMultiplier: number) => DpEvent, 
     };
   // Below the σ → ∞ limit no σ can help: say so after one evaluation instead of walking the whole
   // range in doublings (measured 8–17 s for extreme scenarios with the autodp-classic grid).
-  if (sgmShape(makeEvent(1)) && targetEpsilon < rdpEpsilonFloor(delta, spec)) {
+  if (subsampledGaussianShape(makeEvent(1)) && targetEpsilon < rdpEpsilonFloor(delta, spec)) {
     return { noiseMultiplier: null, epsilon: evaluate(makeEvent(NOISE_MULTIPLIER_RANGE.maximum)).epsilon, accountant: label, feasible: false, result: null };
   }
   const search = searchParameter({

@@ -563,8 +563,12 @@ function integerGrid(maxOrder: number): readonly number[] {
 /** The largest integer order autodp-classic's doubling grid reaches. */
 export const AUTODP_CLASSIC_MAX_ORDER = 8192;
 
-/** (q, σ, T) when the event is T Poisson-subsampled Gaussian (or GNMax) steps, else null. */
-function subsampledGaussianShape(event: DpEvent): { q: number; sigma: number; count: number } | null {
+/**
+ * (q, σ, T) when the event is T Poisson-subsampled Gaussian (or GNMax, σ/√2) steps, else null.
+ * The one shape matcher of lib/privacy: the closed-form RDP here and the σ searches of
+ * ./calibrate both recognise the subsampled Gaussian through it.
+ */
+export function subsampledGaussianShape(event: DpEvent): { q: number; sigma: number; count: number } | null {
   let count = 1;
   let e = event;
   if (e.kind === "selfComposed") {
