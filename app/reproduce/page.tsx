@@ -33,7 +33,7 @@ export default async function Reproduce() {
         <section aria-labelledby="costs-title">
           <h2 id="costs-title">Costs: the study vs privadapt</h2>
           <p>{view.costSummary}</p>
-          <p className="help">Each setup uses the study’s dataset, knobs, 10,000 queries, the study’s API prices (Table 22, 2024-05-22) and an A40 at $0.69/hour. API costs follow the Appendix D token formula; GPU costs come from privadapt’s FLOP model fitted to the study’s measured A40 costs. Every gap is labelled as one of three things only: an inconsistency the paper itself contains (cited), the residual of privadapt’s model, or unexplained (docs/derivations.md §S6).</p>
+          <p className="help">Each setup uses the study’s dataset, knobs, 10,000 queries, the study’s API prices (Table 22, 2024-05-22) and an A40 at $0.69/hour. API costs follow the Appendix D token formula; GPU costs in this table come from privadapt’s GPU-hour model (a roofline fitted to the study’s measured A40 costs); for these very setups the calculator itself shows the study’s measurement (next table). Every gap is labelled as one of three things only: an inconsistency the paper itself contains (cited), the residual of privadapt’s model, or unexplained (docs/derivations.md §S6).</p>
           <div className="table-scroll" role="region" aria-labelledby="costs-caption" tabIndex={0}>
             <table className="data reproduce-table">
               <caption id="costs-caption">Study cost cells (USD) and privadapt’s estimate for the same setup</caption>
