@@ -2,9 +2,9 @@
 
 import type { FormField, FormModel, MethodId } from "@/lib";
 import { carriedOverTokens } from "@/lib/present/carried-over";
-import { formatCount, formatDelta } from "@/lib/present/format";
+import { formatCount, formatCountWithUnit, formatDelta } from "@/lib/present/format";
 import { useCalculator } from "../calculator/calculator-provider";
-import { CheckboxGroup, LogSlider, SelectField, TextField, errorText, roundTwoSignificant } from "./fields";
+import { CheckboxGroup, LogSlider, SelectField, TextField, errorText } from "./fields";
 import { LazyDetails } from "../lazy-details";
 import { TokenCounter } from "./token-counter";
 
@@ -104,14 +104,14 @@ export function ScenarioForm({ model }: { model: FormModel }) {
           inputMode: "numeric",
           note: <>Now {formatCount(s.queries)} queries.</>,
           after: (draft, setDraft) => (
-            <LogSlider label="Queries to answer, log-scale slider" min={1} max={1e9} text={draft} onChange={setDraft}
-              round={(x) => Math.max(1, Math.round(roundTwoSignificant(x)))} ticks={[1, 1e3, 1e6, 1e9]} formatTick={compact} />
+            <LogSlider label="Queries to answer, log-scale slider" min={1} max={1e9} integer text={draft} onChange={setDraft}
+              ticks={[1, 1e3, 1e6, 1e9]} formatTick={compact} valueText={(x) => formatCountWithUnit(x, "query", "queries")} />
           ),
         })}
         {text("eps", s.epsilon, {
           after: (draft, setDraft) => (
             <LogSlider label="ε (epsilon), log-scale slider" min={0.1} max={100} text={draft} onChange={setDraft}
-              round={roundTwoSignificant} ticks={[0.1, 1, 10, 100]} ends={["smaller ε = stronger privacy", "weaker privacy"]} />
+              ticks={[0.1, 1, 10, 100]} ends={["smaller ε = stronger privacy", "weaker privacy"]} valueText={(x) => `ε = ${x}`} />
           ),
         })}
         {text("delta", deltaText(s.delta), {
