@@ -7,6 +7,7 @@ import { useCalculator } from "../calculator/calculator-provider";
 import { CheckboxGroup, LogSlider, SelectField, TextField, errorText } from "./fields";
 import { LazyDetails } from "../lazy-details";
 import { TokenCounter } from "./token-counter";
+import { CommitSelect } from "./commit-select";
 
 /** Keys a preset change keeps: the user's decision, not the dataset's facts. */
 const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator", "maxCost", "minUtility", "protect", "maxEps", "utilitySource", "rank"];
@@ -87,7 +88,7 @@ export function ScenarioForm({ model }: { model: FormModel }) {
       <h2>Scenario</h2>
       <section aria-labelledby="sec-data">
         <h3 id="sec-data">Data</h3>
-        <SelectField field={f("preset")} value={value("preset", s.preset)} linkError={linkErrorFor("preset")} onChange={onPreset}
+        <CommitSelect field={f("preset")} value={value("preset", s.preset)} linkError={linkErrorFor("preset")} onCommit={onPreset}
           note="Loads the dataset's N, token lengths, models and method settings; keeps ε, queries, methods, prices and GPU." />
         <SelectField field={f("task")} value={value("task", s.task)} linkError={linkErrorFor("task")} onChange={(v) => void commit("task", v)} />
         {s.task === "classification" ? text("classes", s.classes, { inputMode: "numeric" }) : null}
