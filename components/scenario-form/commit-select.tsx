@@ -29,14 +29,16 @@ export function CommitSelect({ field, value, linkError, onCommit, note }: Commit
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const pendingId = `${id}-pending`;
-  const [pending, setPending] = useState<string | null>(null);
+  // The pending choice remembers the value it was made on: a change from outside (Back, a link)
+  // makes it stale, and a stale choice is dropped.
+  const [held, setHeld] = useState<{ on: string; choice: string } | null>(null);
+  const pending = held !== null && held.on === value ? held.choice : null;
+  const setPending = (choice: string | null) => setHeld(choice === null ? null : { on: value, choice });
   const keyTask = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);
-  // A change from outside (Back, a link) replaces what was pending.
-  useEffect(() => setPending(null), [value]);
 
   const apply = (v: string) => {
     setPending(null);
