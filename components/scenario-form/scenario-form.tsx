@@ -81,7 +81,11 @@ export function ScenarioForm({ model }: { model: FormModel }) {
       ? <>Default for a custom scenario: {model.instructionTokensCustomDefault}, the study’s 0-shot SST2 cost ($6.00 per 10k on Davinci, Table 3) less the query (docs/derivations.md §S11).{s.instructionTokens === 0 ? " This link is v=1, whose custom default is 0." : ""}</>
       : undefined;
   const oneOverN = 1 / s.records;
-  const deltaHigh = s.delta >= oneOverN * (1 - 1e-12);
+  // δ = 1/N is the study's setting, and the default: labelled as such, not warned about (issue #19
+  // item 4; v=1 links keep it). Only a δ above 1/N gets the warning. 1e-9 relative: a δ typed as
+  // 1/N to the box's three digits (1.5e-5 for N = 66,674) is above 1/N, so it is warned about.
+  const deltaIsOneOverN = Math.abs(s.delta - oneOverN) <= oneOverN * 1e-9;
+  const deltaHigh = s.delta > oneOverN * (1 + 1e-9);
 
   return (
     <form className="scenario-form" aria-label="Scenario" onSubmit={(e) => e.preventDefault()}>
@@ -116,8 +120,10 @@ export function ScenarioForm({ model }: { model: FormModel }) {
           ),
         })}
         {text("delta", deltaText(s.delta), {
-          note: <>Scientific notation, e.g. 1e-6. 1/N = {formatDelta(oneOverN)}.</>,
-          warning: deltaHigh ? <>δ = {formatDelta(s.delta)} is not below 1/N = {formatDelta(oneOverN)}: a mechanism that publishes one random record in full meets such a guarantee. The study uses δ = 1/N; below it (e.g. 1e-6) is the usual advice.</> : undefined,
+          note: deltaIsOneOverN
+            ? <>Scientific notation, e.g. 1e-6. Now δ = 1/N = {formatDelta(oneOverN)}, the study’s choice for every experiment (Hanke et al. 2024, Section 4 and Table 1). The DP literature advises δ well below 1/N (Dwork &amp; Roth 2014, §2.3), e.g. 1e-6, for a stricter guarantee.</>
+            : <>Scientific notation, e.g. 1e-6. 1/N = {formatDelta(oneOverN)}; the study uses δ = 1/N.</>,
+          warning: deltaHigh ? <>δ = {formatDelta(s.delta)} is above 1/N = {formatDelta(oneOverN)}: a mechanism that publishes one random record in full meets such a guarantee (Dwork &amp; Roth 2014, §2.3). The study uses δ = 1/N; below it (e.g. 1e-6) is the usual advice.</> : undefined,
         })}
         <SelectField field={f("accountant")} value={value("accountant", s.accountant)} linkError={linkErrorFor("accountant")} onChange={(v) => void commit("accountant", v)}
           note="Every ε on the page names the accountant that produced it." />
