@@ -50,13 +50,18 @@ export default async function Home({ searchParams }: { searchParams: Promise<Pag
         </header>
         <LinkProblems />
         <div className="layout">
-          <div className="form-column">
+          <div className="form-column" id="scenario-form">
             <ScenarioForm model={model} />
           </div>
           <div className="results-column">
             <Results />
           </div>
         </div>
+        {/* Narrow screens show the results first (globals.css); this bar keeps the form one tap away. */}
+        <nav className="jump-bar" aria-label="Jump to">
+          <a href="#scenario-form" className="jump-primary">Edit scenario</a>
+          <a href="#results-title">Answer and figures</a>
+        </nav>
       </CalculatorProvider>
     </main>
   );
