@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { FormField, FormModel, MethodId } from "@/lib";
 import { carriedOverTokens } from "@/lib/present/carried-over";
 import { formatCount, formatCountWithUnit, formatDelta } from "@/lib/present/format";
@@ -8,6 +9,7 @@ import { CheckboxGroup, LogSlider, SelectField, TextField, errorText } from "./f
 import { LazyDetails } from "../lazy-details";
 import { TokenCounter } from "./token-counter";
 import { CommitSelect } from "./commit-select";
+import { CustomChecklist, stillCarried, type CustomFrom } from "./custom-checklist";
 
 /** Keys a preset change keeps: the user's decision, not the dataset's facts. */
 const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator", "maxCost", "minUtility", "protect", "maxEps", "utilitySource", "rank"];
@@ -28,8 +30,13 @@ export function ScenarioForm({ model }: { model: FormModel }) {
     <TextField field={f(key)} value={value(key, fallback)} linkError={linkErrorFor(key)} commit={commit} {...extra} />
   );
 
+  // The dataset a custom scenario came from: its N, classes and task stay on screen until the
+  // user sets them, and the form marks them (custom-checklist.tsx).
+  const [customFrom, setCustomFrom] = useState<CustomFrom | null>(null);
   const onPreset = (preset: string) => {
     if (preset === "custom") {
+      const dataset = model.datasetTokenLengths.find((d) => d.dataset === s.preset);
+      if (dataset) setCustomFrom({ label: dataset.label, source: dataset.source, task: s.task, classes: s.classes, records: s.records });
       // Custom starts from what is on screen, so the numbers do not jump; the token lengths are
       // then marked as the dataset's (carriedOverTokens). A new custom scenario is written as v=2,
       // so it prices the instruction every real call carries unless the user sets instr.
@@ -80,6 +87,9 @@ export function ScenarioForm({ model }: { model: FormModel }) {
     : raw.instr === null || raw.instr === undefined
       ? <>Default for a custom scenario: {model.instructionTokensCustomDefault}, the study’s 0-shot SST2 cost ($6.00 per 10k on Davinci, Table 3) less the query (docs/derivations.md §S11).{s.instructionTokens === 0 ? " This link is v=1, whose custom default is 0." : ""}</>
       : undefined;
+  const isCustom = s.preset === "custom";
+  const still = stillCarried({ from: isCustom ? customFrom : null, task: s.task, classes: s.classes, records: s.records });
+  const mustSet = (on: boolean, field: ReturnType<typeof text>) => (on ? <div className="must-set">{field}</div> : field);
   const oneOverN = 1 / s.records;
   // δ = 1/N is the study's setting, and the default: labelled as such, not warned about (issue #19
   // item 4; v=1 links keep it). Only a δ above 1/N gets the warning. 1e-9 relative: a δ typed as
@@ -94,11 +104,20 @@ export function ScenarioForm({ model }: { model: FormModel }) {
         <h3 id="sec-data">Data</h3>
         <CommitSelect field={f("preset")} value={value("preset", s.preset)} linkError={linkErrorFor("preset")} onCommit={onPreset}
           note="Loads the dataset's N, token lengths, models and method settings; keeps ε, queries, methods, prices and GPU." />
+        {isCustom ? (
+          <CustomChecklist from={customFrom} task={s.task} taskLabel={(f("task").options ?? []).find((o) => o.id === s.task)?.label ?? s.task}
+            classes={s.classes} records={s.records} tokensFrom={carried} />
+        ) : null}
         <SelectField field={f("task")} value={value("task", s.task)} linkError={linkErrorFor("task")} onChange={(v) => void commit("task", v)} />
-        {s.task === "classification" ? text("classes", s.classes, { inputMode: "numeric" }) : null}
-        {text("n", s.records, { inputMode: "numeric", note: <>Now {formatCount(s.records)} records.</> })}
-        {text("in", s.inTokens, carriedNote ? { warning: carriedNote } : {})}
-        {text("out", s.outTokens, carried ? { warning: <>Carried over from {carried.label} too ({carried.source} average).</> } : {})}
+        {s.task === "classification"
+          ? mustSet(still.classes, text("classes", s.classes, { inputMode: "numeric", ...(still.classes && customFrom ? { warning: <>To set: still {customFrom.label}’s {s.classes} classes ({customFrom.source}).</> } : {}) }))
+          : null}
+        {mustSet(still.records, text("n", s.records, {
+          inputMode: "numeric", note: <>Now {formatCount(s.records)} records.</>,
+          ...(still.records && customFrom ? { warning: <>To set: still {customFrom.label}’s N ({customFrom.source}), not the number of your records.</> } : {}),
+        }))}
+        {mustSet(carried !== null, text("in", s.inTokens, carriedNote ? { warning: carriedNote } : {}))}
+        {mustSet(carried !== null, text("out", s.outTokens, carried ? { warning: <>Carried over from {carried.label} too ({carried.source} average).</> } : {}))}
         <TokenCounter commit={commit} open={carried !== null} />
         {text("instr", s.instructionTokens, instrNote ? { note: instrNote } : {})}
       </section>
