@@ -7,6 +7,7 @@ import { loadCalculator } from "@/components/calculator/load-calculator";
 import { Results } from "@/components/results/results";
 import { LinkProblems } from "@/components/results/link-problems";
 import { PageLinks } from "@/components/results/page-links";
+import { JumpBar } from "@/components/results/jump-bar";
 import { ScenarioForm } from "@/components/scenario-form/scenario-form";
 import { toUrlSearchParams, type PageSearchParams } from "@/lib/scenario/search-params";
 
@@ -50,7 +51,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Pag
         </header>
         <LinkProblems />
         <div className="layout">
-          <div className="form-column" id="scenario-form">
+          <div className="form-column" id="scenario-form" tabIndex={-1}>
             <ScenarioForm model={model} />
           </div>
           <div className="results-column">
@@ -58,10 +59,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Pag
           </div>
         </div>
         {/* Narrow screens show the results first (globals.css); this bar keeps the form one tap away. */}
-        <nav className="jump-bar" aria-label="Jump to">
-          <a href="#scenario-form" className="jump-primary">Edit scenario</a>
-          <a href="#results-title">Answer and figures</a>
-        </nav>
+        <JumpBar />
       </CalculatorProvider>
     </main>
   );
