@@ -140,3 +140,21 @@ test("the default load shows no δ warning and labels δ = 1/N as the study's ch
   await expect(field).toContainText("the study’s choice for every experiment");
   await expect(field.locator(".field-warning")).toHaveCount(0);
 });
+
+test("switching to Custom lists the fields to set and marks those still the dataset's", async ({ page }) => {
+  await page.goto("/?preset=samsum&accountant=rdp");
+  await hydrated(page);
+  await settled(page);
+  await page.getByLabel("Preset", { exact: true }).selectOption("custom");
+  await expect(page).toHaveURL(/[?&]preset=custom(&|$)/);
+  const checklist = page.getByRole("note", { name: /A custom scenario: set these for your data/ });
+  await expect(checklist).toContainText("To set: Private records N, now 14,732, still SAMSum’s");
+  await expect(checklist).toContainText("To set: Input and output tokens per record, still SAMSum’s averages");
+  const n = page.getByLabel("Private records N", { exact: true });
+  await expect(page.locator(".must-set").filter({ has: n })).toContainText("To set: still SAMSum’s N");
+  // The token counter is open right below the token fields.
+  await expect(page.getByLabel("Sample record or query")).toBeVisible();
+  await n.fill("5000");
+  await expect(checklist).toContainText("Set: Private records N, now 5,000.");
+  await expect(page.locator(".must-set").filter({ has: n })).toHaveCount(0);
+});
