@@ -270,8 +270,3 @@ export function LogSlider({ label, min, max, text, integer = false, onChange, ti
     </div>
   );
 }
-
-/** Two significant digits: what a slider position should mean (0.25, 8, 1,200). */
-export function roundTwoSignificant(x: number): number {
-  return Number(x.toPrecision(2));
-}
