@@ -7,6 +7,7 @@ import { loadCalculator } from "@/components/calculator/load-calculator";
 import { Results } from "@/components/results/results";
 import { LinkProblems } from "@/components/results/link-problems";
 import { PageLinks } from "@/components/results/page-links";
+import { JumpBar } from "@/components/results/jump-bar";
 import { ScenarioForm } from "@/components/scenario-form/scenario-form";
 import { toUrlSearchParams, type PageSearchParams } from "@/lib/scenario/search-params";
 
@@ -50,13 +51,15 @@ export default async function Home({ searchParams }: { searchParams: Promise<Pag
         </header>
         <LinkProblems />
         <div className="layout">
-          <div className="form-column">
+          <div className="form-column" id="scenario-form" tabIndex={-1}>
             <ScenarioForm model={model} />
           </div>
           <div className="results-column">
             <Results />
           </div>
         </div>
+        {/* Narrow screens show the results first (globals.css); this bar keeps the form one tap away. */}
+        <JumpBar />
       </CalculatorProvider>
     </main>
   );

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { FieldError, FormField } from "@/lib";
+import { LOG_STEP, decadeFrom, logGrid, nearestOnGrid, stepFrom } from "./log-steps";
 
 /** "eps is out of range" → "is out of range": the label already names the field. */
 export function errorText(error: FieldError): string {
@@ -187,25 +188,55 @@ export function CheckboxGroup({ field, selected, linkError, commit, groups }: Ch
 export interface LogSliderProps {
   /** Accessible name, e.g. "ε (epsilon), log-scale slider". */
   label: string;
+  /** The ends of the scale: R″10 numbers (log-steps.ts), e.g. 0.1 and 100. */
   min: number;
   max: number;
   /** The value as typed (may be invalid while editing). */
   text: string;
-  /** Round a slider position to a value worth typing. */
-  round: (x: number) => number;
+  /** Only whole numbers on the scale (queries). */
+  integer?: boolean;
   onChange: (text: string) => void;
   ticks: number[];
   /** Words under the two ends, e.g. ["stronger privacy", "weaker privacy"]. */
   ends?: [string, string];
   formatTick?: (x: number) => string;
+  /** What a screen reader says for a value, e.g. "1,000,000 queries" (aria-valuetext). */
+  valueText?: (x: number) => string;
 }
 
-/** A log-scale range input that writes into its field's text box. */
-export function LogSlider({ label, min, max, text, round, onChange, ticks, ends, formatTick = String }: LogSliderProps) {
+/**
+ * A log-scale range input that writes into its field's text box. Its position is log10(value) in
+ * steps of a tenth of a decade, each step an R″10 number (log-steps.ts). The arrow keys move one
+ * step from any value, on the grid or not; PageUp/PageDown a decade; Home/End to the ends (the
+ * WAI-ARIA slider pattern's keys). A change the browser makes by itself (a screen reader's
+ * increment) is one step too, read the same way.
+ */
+export function LogSlider({ label, min, max, text, integer = false, onChange, ticks, ends, formatTick = String, valueText = String }: LogSliderProps) {
+  const grid = useMemo(() => logGrid(min, max, integer), [min, max, integer]);
   const lo = Math.log10(min);
   const hi = Math.log10(max);
-  const typed = Number(text);
-  const position = Number.isFinite(typed) && typed > 0 ? Math.min(hi, Math.max(lo, Math.log10(typed))) : lo;
+  const typed = Number(text.trim() === "" ? NaN : text);
+  const valid = Number.isFinite(typed) && typed > 0;
+  const position = valid ? Math.min(hi, Math.max(lo, Math.log10(typed))) : lo;
+  // Where the browser shows it: the position rounded to the step (value sanitisation).
+  const shown = lo + Math.round((position - lo) / LOG_STEP) * LOG_STEP;
+  const go = (next: number) => {
+    if (!valid || next !== typed) onChange(String(next));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const from = valid ? typed : NaN;
+    let next: number | null = null;
+    if (e.key === "ArrowUp" || e.key === "ArrowRight") next = stepFrom(grid, from, 1);
+    else if (e.key === "ArrowDown" || e.key === "ArrowLeft") next = stepFrom(grid, from, -1);
+    else if (e.key === "PageUp") next = decadeFrom(grid, from, 1);
+    else if (e.key === "PageDown") next = decadeFrom(grid, from, -1);
+    else if (e.key === "Home") next = grid[0] ?? min;
+    else if (e.key === "End") next = grid[grid.length - 1] ?? max;
+    if (next === null) return;
+    // The browser's own step would move from the rounded position; this one moves from the value.
+    e.preventDefault();
+    go(next);
+  };
   return (
     <div className="slider">
       <input
@@ -213,10 +244,17 @@ export function LogSlider({ label, min, max, text, round, onChange, ticks, ends,
         aria-label={label}
         min={lo}
         max={hi}
-        step={0.01}
+        step={LOG_STEP}
         value={position}
-        aria-valuetext={text}
-        onChange={(e) => onChange(String(round(10 ** Number(e.target.value))))}
+        aria-valuetext={valid ? valueText(typed) : text}
+        onKeyDown={onKeyDown}
+        onChange={(e) => {
+          const p = Number(e.target.value);
+          // One step from where it was shown (an assistive technology's increment, a one-notch
+          // drag): the neighbour of the value itself, so an off-grid 1.3 goes to 1.2, not 1.
+          const oneStep = valid && Math.abs(Math.abs(p - shown) - LOG_STEP) < 1e-6;
+          go(oneStep ? stepFrom(grid, typed, p > shown ? 1 : -1) : nearestOnGrid(grid, p));
+        }}
       />
       <div className="ticks" aria-hidden="true">
         {ticks.map((t) => (
@@ -231,9 +269,4 @@ export function LogSlider({ label, min, max, text, round, onChange, ticks, ends,
       ) : null}
     </div>
   );
-}
-
-/** Two significant digits: what a slider position should mean (0.25, 8, 1,200). */
-export function roundTwoSignificant(x: number): number {
-  return Number(x.toPrecision(2));
 }

@@ -1,12 +1,15 @@
 "use client";
 
+import { useState } from "react";
 import type { FormField, FormModel, MethodId } from "@/lib";
 import { carriedOverTokens } from "@/lib/present/carried-over";
-import { formatCount, formatDelta } from "@/lib/present/format";
+import { formatCount, formatCountWithUnit, formatDelta } from "@/lib/present/format";
 import { useCalculator } from "../calculator/calculator-provider";
-import { CheckboxGroup, LogSlider, SelectField, TextField, errorText, roundTwoSignificant } from "./fields";
+import { CheckboxGroup, LogSlider, SelectField, TextField, errorText } from "./fields";
 import { LazyDetails } from "../lazy-details";
 import { TokenCounter } from "./token-counter";
+import { CommitSelect } from "./commit-select";
+import { CustomChecklist, stillCarried, type CustomFrom } from "./custom-checklist";
 
 /** Keys a preset change keeps: the user's decision, not the dataset's facts. */
 const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator", "maxCost", "minUtility", "protect", "maxEps", "utilitySource", "rank"];
@@ -27,8 +30,13 @@ export function ScenarioForm({ model }: { model: FormModel }) {
     <TextField field={f(key)} value={value(key, fallback)} linkError={linkErrorFor(key)} commit={commit} {...extra} />
   );
 
+  // The dataset a custom scenario came from: its N, classes and task stay on screen until the
+  // user sets them, and the form marks them (custom-checklist.tsx).
+  const [customFrom, setCustomFrom] = useState<CustomFrom | null>(null);
   const onPreset = (preset: string) => {
     if (preset === "custom") {
+      const dataset = model.datasetTokenLengths.find((d) => d.dataset === s.preset);
+      if (dataset) setCustomFrom({ label: dataset.label, source: dataset.source, task: s.task, classes: s.classes, records: s.records });
       // Custom starts from what is on screen, so the numbers do not jump; the token lengths are
       // then marked as the dataset's (carriedOverTokens). A new custom scenario is written as v=2,
       // so it prices the instruction every real call carries unless the user sets instr.
@@ -79,21 +87,37 @@ export function ScenarioForm({ model }: { model: FormModel }) {
     : raw.instr === null || raw.instr === undefined
       ? <>Default for a custom scenario: {model.instructionTokensCustomDefault}, the study’s 0-shot SST2 cost ($6.00 per 10k on Davinci, Table 3) less the query (docs/derivations.md §S11).{s.instructionTokens === 0 ? " This link is v=1, whose custom default is 0." : ""}</>
       : undefined;
+  const isCustom = s.preset === "custom";
+  const still = stillCarried({ from: isCustom ? customFrom : null, task: s.task, classes: s.classes, records: s.records });
+  const mustSet = (on: boolean, field: ReturnType<typeof text>) => (on ? <div className="must-set">{field}</div> : field);
   const oneOverN = 1 / s.records;
-  const deltaHigh = s.delta >= oneOverN * (1 - 1e-12);
+  // δ = 1/N is the study's setting, and the default: labelled as such, not warned about (issue #19
+  // item 4; v=1 links keep it). Only a δ above 1/N gets the warning. 1e-9 relative: a δ typed as
+  // 1/N to the box's three digits (1.5e-5 for N = 66,674) is above 1/N, so it is warned about.
+  const deltaIsOneOverN = Math.abs(s.delta - oneOverN) <= oneOverN * 1e-9;
+  const deltaHigh = s.delta > oneOverN * (1 + 1e-9);
 
   return (
     <form className="scenario-form" aria-label="Scenario" onSubmit={(e) => e.preventDefault()}>
       <h2>Scenario</h2>
       <section aria-labelledby="sec-data">
         <h3 id="sec-data">Data</h3>
-        <SelectField field={f("preset")} value={value("preset", s.preset)} linkError={linkErrorFor("preset")} onChange={onPreset}
+        <CommitSelect field={f("preset")} value={value("preset", s.preset)} linkError={linkErrorFor("preset")} onCommit={onPreset}
           note="Loads the dataset's N, token lengths, models and method settings; keeps ε, queries, methods, prices and GPU." />
+        {isCustom ? (
+          <CustomChecklist from={customFrom} task={s.task} taskLabel={(f("task").options ?? []).find((o) => o.id === s.task)?.label ?? s.task}
+            classes={s.classes} records={s.records} tokensFrom={carried} />
+        ) : null}
         <SelectField field={f("task")} value={value("task", s.task)} linkError={linkErrorFor("task")} onChange={(v) => void commit("task", v)} />
-        {s.task === "classification" ? text("classes", s.classes, { inputMode: "numeric" }) : null}
-        {text("n", s.records, { inputMode: "numeric", note: <>Now {formatCount(s.records)} records.</> })}
-        {text("in", s.inTokens, carriedNote ? { warning: carriedNote } : {})}
-        {text("out", s.outTokens, carried ? { warning: <>Carried over from {carried.label} too ({carried.source} average).</> } : {})}
+        {s.task === "classification"
+          ? mustSet(still.classes, text("classes", s.classes, { inputMode: "numeric", ...(still.classes && customFrom ? { warning: <>To set: still {customFrom.label}’s {s.classes} classes ({customFrom.source}).</> } : {}) }))
+          : null}
+        {mustSet(still.records, text("n", s.records, {
+          inputMode: "numeric", note: <>Now {formatCount(s.records)} records.</>,
+          ...(still.records && customFrom ? { warning: <>To set: still {customFrom.label}’s N ({customFrom.source}), not the number of your records.</> } : {}),
+        }))}
+        {mustSet(carried !== null, text("in", s.inTokens, carriedNote ? { warning: carriedNote } : {}))}
+        {mustSet(carried !== null, text("out", s.outTokens, carried ? { warning: <>Carried over from {carried.label} too ({carried.source} average).</> } : {}))}
         <TokenCounter commit={commit} open={carried !== null} />
         {text("instr", s.instructionTokens, instrNote ? { note: instrNote } : {})}
       </section>
@@ -104,19 +128,21 @@ export function ScenarioForm({ model }: { model: FormModel }) {
           inputMode: "numeric",
           note: <>Now {formatCount(s.queries)} queries.</>,
           after: (draft, setDraft) => (
-            <LogSlider label="Queries to answer, log-scale slider" min={1} max={1e9} text={draft} onChange={setDraft}
-              round={(x) => Math.max(1, Math.round(roundTwoSignificant(x)))} ticks={[1, 1e3, 1e6, 1e9]} formatTick={compact} />
+            <LogSlider label="Queries to answer, log-scale slider" min={1} max={1e9} integer text={draft} onChange={setDraft}
+              ticks={[1, 1e3, 1e6, 1e9]} formatTick={compact} valueText={(x) => formatCountWithUnit(x, "query", "queries")} />
           ),
         })}
         {text("eps", s.epsilon, {
           after: (draft, setDraft) => (
             <LogSlider label="ε (epsilon), log-scale slider" min={0.1} max={100} text={draft} onChange={setDraft}
-              round={roundTwoSignificant} ticks={[0.1, 1, 10, 100]} ends={["smaller ε = stronger privacy", "weaker privacy"]} />
+              ticks={[0.1, 1, 10, 100]} ends={["smaller ε = stronger privacy", "weaker privacy"]} valueText={(x) => `ε = ${x}`} />
           ),
         })}
         {text("delta", deltaText(s.delta), {
-          note: <>Scientific notation, e.g. 1e-6. 1/N = {formatDelta(oneOverN)}.</>,
-          warning: deltaHigh ? <>δ = {formatDelta(s.delta)} is not below 1/N = {formatDelta(oneOverN)}: a mechanism that publishes one random record in full meets such a guarantee. The study uses δ = 1/N; below it (e.g. 1e-6) is the usual advice.</> : undefined,
+          note: deltaIsOneOverN
+            ? <>Scientific notation, e.g. 1e-6. Now δ = 1/N = {formatDelta(oneOverN)}, the study’s choice for every experiment (Hanke et al. 2024, Section 4 and Table 1). The DP literature advises δ well below 1/N (Dwork &amp; Roth 2014, §2.3), e.g. 1e-6, for a stricter guarantee.</>
+            : <>Scientific notation, e.g. 1e-6. 1/N = {formatDelta(oneOverN)}; the study uses δ = 1/N.</>,
+          warning: deltaHigh ? <>δ = {formatDelta(s.delta)} is above 1/N = {formatDelta(oneOverN)}: a mechanism that publishes one random record in full meets such a guarantee (Dwork &amp; Roth 2014, §2.3). The study uses δ = 1/N; below it (e.g. 1e-6) is the usual advice.</> : undefined,
         })}
         <SelectField field={f("accountant")} value={value("accountant", s.accountant)} linkError={linkErrorFor("accountant")} onChange={(v) => void commit("accountant", v)}
           note="Every ε on the page names the accountant that produced it." />
