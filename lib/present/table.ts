@@ -148,12 +148,14 @@ export function tableColumns(queries: number, metric: UtilityMetric): TableColum
     { id: "query", header: `Query cost, ${formatCount(queries)} queries`, unit: "USD", numeric: true },
     { id: "total", header: "Total cost", unit: "USD", numeric: true },
     { id: "epsilon", header: "ε achieved", unit: "", numeric: true },
-    { id: "accountant", header: "ε by", unit: "", numeric: false },
-    { id: "utility", header: `Study ${m.label}`, unit: m.unit, numeric: true },
-    { id: "utilityKind", header: "Utility basis", unit: "", numeric: false },
-    { id: "records", header: "Private records to provider", unit: "records", numeric: true },
-    { id: "queryCopies", header: "Copies of each query to provider", unit: "copies", numeric: true },
-    { id: "provider", header: "Provider sees", unit: "", numeric: false },
+    // Headers a newcomer reads without a legend (issue #19): "ε by" said nothing, "Study Accuracy"
+    // read as a verb phrase, and counts printed their unit twice ("records … (records)").
+    { id: "accountant", header: "ε accountant", unit: "", numeric: false },
+    { id: "utility", header: `${m.label} in the study`, unit: m.unit, numeric: true },
+    { id: "utilityKind", header: "Kind of figure", unit: "", numeric: false },
+    { id: "records", header: "Private records sent to provider", unit: "", numeric: true },
+    { id: "queryCopies", header: "Copies of each query sent to provider", unit: "", numeric: true },
+    { id: "provider", header: "Provider receives", unit: "", numeric: false },
   ];
 }
 

@@ -36,7 +36,10 @@ describe("results for a known scenario", () => {
     await renderCalculator(KNOWN);
     const table = screen.getByRole("table", { name: "Comparison of methods" });
     expect(within(table).getByRole("columnheader", { name: /Total cost \(USD\)/ })).toBeInTheDocument();
-    expect(within(table).getByRole("columnheader", { name: /Private records to provider \(records\)/ })).toBeInTheDocument();
+    // The compact view (issue #19) shows the study's figure with its unit; "More columns" shows the counts, whose header names the unit once.
+    expect(within(table).getByRole("columnheader", { name: /ROUGE-L in the study \(points\)/ })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("checkbox", { name: "More columns" }));
+    expect(within(table).getByRole("columnheader", { name: /^Private records sent to provider/ })).toBeInTheDocument();
     expect(screen.getByTestId("epsilon-dp-icl")).toHaveTextContent(/^\d/);
     const privacy = screen.getByRole("table", { name: "Privacy per method" });
     expect(within(privacy).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell")[1]!.textContent)).toEqual(["RDP", "RDP"]);
@@ -71,11 +74,13 @@ describe("results for a known scenario", () => {
     await waitFor(() => expect(writeText).toHaveBeenCalled());
     const parsed = Papa.parse<string[]>(writeText.mock.calls[0][0] as string).data;
     const [header, ...body] = parsed;
-    const domHeaders = within(table).getAllByRole("columnheader").map((h) => h.textContent!.replace(/[▲▼]/g, "").trim());
+    // The CSV has every column: the headers "More columns" shows (less the links column "This option").
+    fireEvent.click(screen.getByRole("checkbox", { name: "More columns" }));
+    const domHeaders = within(table).getAllByRole("columnheader").map((h) => h.textContent!.replace(/[▲▼]/g, "").trim()).filter((h) => h !== "This option");
     expect(header).toEqual(domHeaders);
     expect(header).toEqual([
-      "Method", "LLM", "Model", "Training cost (USD)", "Query cost, 10,000 queries (USD)", "Total cost (USD)", "ε achieved", "ε by",
-      "Study ROUGE-L (points)", "Utility basis", "Private records to provider (records)", "Copies of each query to provider (copies)", "Provider sees",
+      "Method", "LLM", "Model", "Training cost (USD)", "Query cost, 10,000 queries (USD)", "Total cost (USD)", "ε achieved", "ε accountant",
+      "ROUGE-L in the study (points)", "Kind of figure", "Private records sent to provider", "Copies of each query sent to provider", "Provider receives",
     ]);
     const domRows = within(table).getAllByRole("row").slice(1);
     expect(body).toHaveLength(domRows.length);

@@ -94,8 +94,8 @@ describe("CSV", () => {
     const rows = sortRows(p.table.rows, { column: "total", direction: "ascending" });
     const [header, ...body] = Papa.parse<string[]>(tableToCsv(p.table, rows)).data;
     expect(header).toEqual([
-      "Method", "LLM", "Model", "Training cost (USD)", "Query cost, 10,000 queries (USD)", "Total cost (USD)", "ε achieved", "ε by",
-      "Study ROUGE-L (points)", "Utility basis", "Private records to provider (records)", "Copies of each query to provider (copies)", "Provider sees",
+      "Method", "LLM", "Model", "Training cost (USD)", "Query cost, 10,000 queries (USD)", "Total cost (USD)", "ε achieved", "ε accountant",
+      "ROUGE-L in the study (points)", "Kind of figure", "Private records sent to provider", "Copies of each query sent to provider", "Provider receives",
     ]);
     expect(body.map((r) => r[0])).toEqual(rows.map((r) => r.cells.method.text));
     const t = header!.indexOf("Total cost (USD)");
