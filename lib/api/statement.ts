@@ -316,19 +316,19 @@ function pick(e: Estimate, method: string | null, model: string | null, selectio
     const asked = [method && `method=${method}`, model && `model=${model}`].filter(Boolean).join(", ");
     return { row: m.option, because: `Chosen in the link (${asked}); it ranks ${m.rank} of ${ranked.length} by the recommendation rule: ${m.why}.` };
   }
-  // Asked for by name (each row of the calculator's table links here) but left out by the link's
-  // must-haves: describe that option, say why it is not recommended. Before, the top pick was
-  // shown instead, with "does not match any compared option", which was false.
-  const excluded = recommendation(e).excluded.find((x) => (method === null || x.option.method === method) && (model === null || x.option.model === model));
-  if (excluded) {
-    const asked = [method && `method=${method}`, model && `model=${model}`].filter(Boolean).join(", ");
-    return { row: excluded.option, because: `Requested in the link (${asked}); not ranked and not recommended: it fails the must-haves (${excluded.reasons.join("; ")}).` };
-  }
   // Asked for by name but not ranked: it cannot run as planned. Describe it, and say it is not recommended.
   const unranked = e.rows.find((r) => !r.feasible && (method === null || r.method === method) && (model === null || r.model === model));
   if (unranked) {
     const asked = [method && `method=${method}`, model && `model=${model}`].filter(Boolean).join(", ");
     return { row: unranked, because: `Requested in the link (${asked}); not ranked and not recommended: it cannot run as planned (${unranked.infeasibleReasons.join("; ")}).` };
+  }
+  // Asked for by name (each row of the calculator's table links here) but left out by the link's
+  // must-haves: describe that option, say why it is not recommended. Before, the top pick was
+  // shown instead, with "does not match any compared option", which was false.
+  const excluded = recommendation(e).excluded.find((x) => x.option.feasible && (method === null || x.option.method === method) && (model === null || x.option.model === model));
+  if (excluded) {
+    const asked = [method && `method=${method}`, model && `model=${model}`].filter(Boolean).join(", ");
+    return { row: excluded.option, because: `Requested in the link (${asked}); not ranked and not recommended: it fails the must-haves (${excluded.reasons.join("; ")}).` };
   }
   const asked = [method !== null ? `method=${JSON.stringify(method)}` : null, model !== null ? `model=${JSON.stringify(model)}` : null].filter(Boolean).join(" and ");
   selection.push(`${asked} does not match any compared option; showing the top recommendation instead.`);

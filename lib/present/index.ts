@@ -14,3 +14,4 @@ export { carriedOverTokens, type DatasetTokenLengths } from "./carried-over";
 export { reproduceView, COST_LABEL_TEXT, type ReproduceView, type ReproduceCostRow, type ReproduceGpuPart, type ReproduceUtilityRow } from "./reproduce";
 export { sortRows, type SortState } from "./sort";
 export { filterRows, leakBadges, statementHref, togglePicked, MAX_COMPARED, NO_FILTERS, type LeakBadge, type RowFilters } from "./table-view";
+export { fieldLabel, linkProblemView, linkWarningView, readableAllowed, type LinkProblemView } from "./link-problem";

@@ -181,6 +181,21 @@ function utilityCells(row: EstimateRow): { utility: Cell; utilityKind: Cell } {
   };
 }
 
+/**
+ * The study's figure beside a plan that cannot run: the figure is the study's own run, not what
+ * this plan would reach. PromptPATE on GPT-3 Babbage at ε = 0.3 read "infeasible (needs ε ≥ 0.409)"
+ * beside "measured (run at ε < 0.3)", as if the plan could have that accuracy (issue #19 §6).
+ */
+function studyUtilityCells(row: EstimateRow): { utility: Cell; utilityKind: Cell } {
+  const cells = utilityCells(row);
+  if (row.feasible || row.utility.value === null) return cells;
+  const why = `This plan cannot run as planned at ε = ${row.privacy.targetEpsilon}${row.infeasibleReasons.length ? ` (${row.infeasibleReasons.join("; ")})` : ""}; the figure is the study's own run of the method, not what this plan would reach.`;
+  return {
+    utility: { ...cells.utility, source: [cells.utility.source, why].filter(Boolean).join("\n") },
+    utilityKind: { ...cells.utilityKind, text: `${cells.utilityKind.text}; the study's run, not this plan`, source: [cells.utilityKind.source, why].filter(Boolean).join("\n") },
+  };
+}
+
 function leakageCells(row: EstimateRow): { records: Cell; queryCopies: Cell; provider: Cell } {
   const l = row.leakage;
   if (l === null) {
@@ -221,7 +236,7 @@ export function tableRow(row: EstimateRow): TableRow {
     query: money(row.queryCostUsd, costSource(row, "query"), row.queryCostRange),
     total: money(row.totalCostUsd, totalSource(row), row.costRange),
     ...epsilonColumns(row.privacy),
-    ...utilityCells(row),
+    ...studyUtilityCells(row),
     ...leakageCells(row),
   };
   return { key: rowKey(row), method: row.method, model: row.model, llm: row.llm, feasible: row.feasible, cells };
@@ -338,17 +353,19 @@ export function summaryView(est: Estimate): SummaryView {
   const priced = rows.filter((r) => r.totalCostUsd !== null);
   const unpriced = rows.length - priced.length;
   const left = infeasibleMethods(est);
-  // Its own sentence: inside the cheapest option's clause it read as if it were about that option.
-  const leftOut = left.length > 0 ? `. Not compared (cannot run as planned at ε = ${est.scenario.epsilon}): ${left.join(", ")}.` : "";
+  // Beside the cards, not in them: inside the cheapest option's card it read as if it were about that option (issue #19).
+  const notCompared = left.length > 0
+    ? `Left out of these answers: ${listJoin(left)} cannot run as planned at ε = ${est.scenario.epsilon} (the table marks ${left.length === 1 ? "its rows" : "their rows"}).`
+    : undefined;
   let cheapest: SummaryItem | null = null;
   const cheap = priced.reduce<EstimateRow | null>((best, r) => (best === null || (r.totalCostUsd as number) < (best.totalCostUsd as number) ? r : best), null);
   if (cheap) {
     cheapest = {
-      text: `${optionLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${formatCount(est.scenario.queries)} queries${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}${leftOut}`,
+      text: `${optionLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${formatCount(est.scenario.queries)} queries${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}`,
       source: totalSource(cheap),
     };
   } else if (rows.length > 0) {
-    cheapest = { text: `No option has a price: ${missingPriceText(rows[0]?.missing)}${leftOut}`, source: rows[0]?.missing ?? "" };
+    cheapest = { text: `No option has a price: ${missingPriceText(rows[0]?.missing)}`, source: rows[0]?.missing ?? "" };
   }
 
   const mostAccurate = mostAccurateItem(est, rows);
@@ -369,5 +386,5 @@ export function summaryView(est: Estimate): SummaryView {
       source: [...byMethod.entries()].map(([m, models]) => `${m}: ${models.join(", ")}`).join("\n") + "\nNo private record and no query leaves your hardware; answers are still (ε, δ)-DP.",
     };
 
-  return { cheapest, mostAccurate, leakNothing };
+  return notCompared ? { cheapest, mostAccurate, leakNothing, notCompared } : { cheapest, mostAccurate, leakNothing };
 }

@@ -127,7 +127,7 @@ describe("the form and the URL", () => {
   test("the figures follow at once, the URL once typing pauses, and the header's links follow the figures", async () => {
     const { lastUrl } = await renderCalculator(KNOWN);
     const statement = () => screen.getByRole("link", { name: "Printable statement" }).getAttribute("href") ?? "";
-    const json = () => screen.getByRole("link", { name: "JSON" }).getAttribute("href") ?? "";
+    const json = () => screen.getByRole("link", { name: "API: this scenario as JSON" }).getAttribute("href") ?? "";
     expect(statement()).not.toMatch(/eps=/); // the default ε = 8 is not written
     fireEvent.change(screen.getByLabelText("ε (epsilon)"), { target: { value: "2" } });
     await waitFor(() => expect(screen.getByText(/ε = 2,/)).toBeInTheDocument(), { interval: 20 });
@@ -217,11 +217,11 @@ describe("a bad link", () => {
   test("shows an alert naming each ignored field and why; the rest of the link still applies", async () => {
     await renderCalculator("eps=abc&n=-5&queries=5000&foo=1&methods=dp-icl,private-lora&accountant=rdp");
     const alert = screen.getByRole("alert");
-    expect(alert).toHaveTextContent("eps");
-    expect(alert).toHaveTextContent(/eps is not a number/);
-    expect(alert).toHaveTextContent(/n is out of range/);
+    // Each field by its label, with what the link held (issue #19: it printed "eps: eps is not a number").
+    expect(alert).toHaveTextContent("ε (epsilon) is not a number (eps=abc in the link).");
+    expect(alert).toHaveTextContent("Private records N is out of range (n=-5 in the link).");
     // lib/scenario/schema.ts: n is an integer in [2, 1e9]; eps a number in [0.001, 100].
-    expect(alert).toHaveTextContent("Allowed: an integer from 2 to 1000000000.");
+    expect(alert).toHaveTextContent("Allowed: a whole number from 2 to 1,000,000,000.");
     expect(alert).toHaveTextContent("Allowed: a number from 0.001 to 100.");
     expect(alert).toHaveTextContent(/Unknown key "foo" ignored/);
     // queries=5000 still applies; ε falls back to the default 8.
