@@ -98,3 +98,15 @@ describe("sentences that count", () => {
     expect(row.cells.utilityKind.source).toMatch(/This plan cannot run as planned at ε = 0\.3 .*; the figure is the study's own run of the method, not what this plan would reach\.$/);
   });
 });
+
+describe("the leakage chart", () => {
+  test("has a legend on screen saying what each bar colour means", async () => {
+    const { ChartFigure } = await import("@/components/charts/chart-figure");
+    const { leakageChart } = await import("@/lib");
+    render(<ChartFigure name="leakage" spec={{ kind: "leakage", chart: leakageChart(estimateOf("accountant=rdp")) }} twoPanel />);
+    const legend = screen.getByRole("list", { name: "Bar colours" });
+    expect(within(legend).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Provider sees nothing", "Provider sees queries (and a DP artefact)", "Provider sees private records and queries",
+    ]);
+  });
+});
