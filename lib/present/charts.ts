@@ -321,7 +321,7 @@ export function leakageChart(est: Estimate): LeakageChart {
     bars,
     table: {
       caption: "What reaches the provider, per method",
-      columns: ["Method → provider", "Private records (records)", "Share of N", "Copies of each query", `Query copies over ${queriesText(s.queries)}`],
+      columns: ["Method → provider", "Private records sent", "Share of N", "Copies of each query", `Query copies over ${queriesText(s.queries)}`],
       rows: bars.map((b) => [b.label, formatCount(b.records), formatFraction(b.fraction), formatCount(b.queryCopies), formatCount(b.querySends)]),
     },
   };

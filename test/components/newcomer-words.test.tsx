@@ -110,3 +110,10 @@ describe("the leakage chart", () => {
     ]);
   });
 });
+
+describe("units said once", () => {
+  test("the leakage chart's data table: 'Private records sent', not 'Private records (records)'", async () => {
+    const { leakageChart } = await import("@/lib");
+    expect(leakageChart(estimateOf("accountant=rdp")).table.columns[1]).toBe("Private records sent");
+  });
+});
