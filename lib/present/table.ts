@@ -12,7 +12,7 @@ import { methodDescriptor, type MethodPrivacy } from "../methods";
 import { DATASETS, METHODS, MODELS } from "../scenario";
 import { UTILITY_METRICS, type UtilityMetric } from "../utility";
 import {
-  accountantName, formatAllowed, formatCount, formatDelta, formatEpsilon, formatFraction, formatUsd, formatUsdOrMissing, formatUtility,
+  accountantName, countNoun, formatAllowed, formatCount, formatDelta, formatEpsilon, formatFraction, formatUsd, formatUsdOrMissing, formatUtility,
   missingPriceText,
 } from "./format";
 import type { Cell, ColumnId, ComparisonTable, LeakClass, PrivacyView, SummaryItem, SummaryView, TableColumn, TableRow } from "./types";
@@ -65,7 +65,7 @@ export function metricInfo(metric: UtilityMetric): { label: string; unit: string
 
 function stageLine(stage: CostStage): string {
   if (stage.kind === "api") {
-    return `${stage.label} (${MODELS[stage.model].label}): ${stage.formula}; ${formatCount(stage.calls)} calls, ${formatCount(stage.inputTokens)} input + ${formatCount(stage.outputTokens)} output tokens = ${formatUsdOrMissing(stage.usd)}`;
+    return `${stage.label} (${MODELS[stage.model].label}): ${stage.formula}; ${countNoun(stage.calls, "call")}, ${formatCount(stage.inputTokens)} input + ${countNoun(stage.outputTokens, "output token")} = ${formatUsdOrMissing(stage.usd)}`;
   }
   return `${stage.label}: ${stage.formula}; ${formatCount(Number(stage.gpuHours.toPrecision(3)))} GPU-hours = ${formatUsd(stage.usd)}`;
 }
@@ -89,7 +89,7 @@ export function costSource(row: CostRow, phase: "training" | "query"): string {
 function totalSource(row: CostRow): string {
   const lines = [
     row.trainingCostUsd !== null && row.queryCostUsd !== null
-      ? `Total = training + queries = ${formatUsd(row.trainingCostUsd)} + ${formatUsd(row.queryCostUsd)} (${formatCount(row.queries)} queries)`
+      ? `Total = training + queries = ${formatUsd(row.trainingCostUsd)} + ${formatUsd(row.queryCostUsd)} (${countNoun(row.queries, "query", "queries")})`
       : `Total unknown: ${row.missing ?? "a price is missing"}`,
   ];
   if (row.paperFigure) {
@@ -145,7 +145,7 @@ export function tableColumns(queries: number, metric: UtilityMetric): TableColum
     { id: "llm", header: "LLM", unit: "", numeric: false },
     { id: "model", header: "Model", unit: "", numeric: false },
     { id: "training", header: "Training cost", unit: "USD", numeric: true },
-    { id: "query", header: `Query cost, ${formatCount(queries)} queries`, unit: "USD", numeric: true },
+    { id: "query", header: `Query cost, ${countNoun(queries, "query", "queries")}`, unit: "USD", numeric: true },
     { id: "total", header: "Total cost", unit: "USD", numeric: true },
     { id: "epsilon", header: "ε achieved", unit: "", numeric: true },
     // Headers a newcomer reads without a legend (issue #19): "ε by" said nothing, "Study Accuracy"
@@ -361,7 +361,7 @@ export function summaryView(est: Estimate): SummaryView {
   const cheap = priced.reduce<EstimateRow | null>((best, r) => (best === null || (r.totalCostUsd as number) < (best.totalCostUsd as number) ? r : best), null);
   if (cheap) {
     cheapest = {
-      text: `${optionLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${formatCount(est.scenario.queries)} queries${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}`,
+      text: `${optionLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${countNoun(est.scenario.queries, "query", "queries")}${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}`,
       source: totalSource(cheap),
     };
   } else if (rows.length > 0) {

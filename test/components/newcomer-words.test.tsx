@@ -117,3 +117,22 @@ describe("units said once", () => {
     expect(leakageChart(estimateOf("accountant=rdp")).table.columns[1]).toBe("Private records sent");
   });
 });
+
+describe("one is singular", () => {
+  test("a scenario with one query says '1 query' in its line, the query-cost header, the totals' source and the statement", async () => {
+    const { presentEstimate } = await import("@/lib");
+    const p = presentEstimate(estimateOf("accountant=rdp&queries=1&methods=dp-icl&closed=gpt-3-babbage"));
+    expect(p.scenarioLine).toMatch(/ · 1 query · ε = 8,/);
+    expect(p.table.columns.find((c) => c.id === "query")?.header).toBe("Query cost, 1 query");
+    const row = p.table.rows[0]!;
+    expect(row.cells.total.source).toMatch(/^Total = training \+ queries = \$0 \+ \$\S+ \(1 query\)$/m);
+    // DP-ICL answers one query with one call per teacher prompt (10 prompts, Hanke et al. 2024, Section 4): "10 calls", never "1 calls".
+    expect(row.cells.query.source).toMatch(/\b10 calls, /);
+    expect(buildStatement("accountant=rdp&queries=1").scenarioLine).toMatch(/ · 1 query · ε = 8,/);
+  });
+
+  test("countNoun: singular for exactly one, grouped digits otherwise", async () => {
+    const { countNoun } = await import("@/lib");
+    expect([countNoun(1, "call"), countNoun(0, "call"), countNoun(2, "output token"), countNoun(10000, "query", "queries")]).toEqual(["1 call", "0 calls", "2 output tokens", "10,000 queries"]);
+  });
+});
