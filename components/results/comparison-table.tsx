@@ -144,10 +144,11 @@ function CompactCell({ row, id }: { row: TableRow; id: ColumnId }) {
       return <td className="col-provider" title={c.provider.source}><LeakBadges row={row} /></td>;
     default: {
       const cell = c[id];
-      const numeric = typeof cell.value === "number" || id === "total";
+      // A figure is right-aligned and never wraps; an unknown one ("no price — set price.<model>") is words and may.
+      const numeric = typeof cell.value === "number";
       return (
         <td title={cell.source} data-testid={id === "total" ? `total-${row.method}-${row.model}` : undefined}
-          className={[`col-${id}`, numeric ? "num" : "", cell.value === null && numeric ? "unknown" : ""].filter(Boolean).join(" ")}>
+          className={[`col-${id}`, numeric ? "num" : "", cell.value === null ? "unknown" : ""].filter(Boolean).join(" ")}>
           {cell.text}
         </td>
       );

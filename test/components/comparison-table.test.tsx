@@ -173,3 +173,14 @@ describe("side by side", () => {
     expect(box("DP-FineTune on RoBERTa-Large")).not.toBeDisabled();
   });
 });
+
+describe("an unknown price", () => {
+  test("is said in words that may wrap, never $0, and is not laid out as a figure", () => {
+    // GPT-4o has no price in the study's 2024-05-22 set (Table 22 predates it): the row must say how to fix it.
+    const { bodyRows } = renderDefault("accountant=rdp&methods=dp-icl&closed=gpt-4o");
+    const cell = within(bodyRows()[0]!).getByTestId("total-dp-icl-gpt-4o");
+    expect(cell).toHaveTextContent(/^no price — set price\.gpt-4o$/);
+    expect(cell).toHaveClass("unknown");
+    expect(cell).not.toHaveClass("num");
+  });
+});
