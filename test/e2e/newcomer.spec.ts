@@ -111,6 +111,16 @@ test.describe("at 1280 px", () => {
     await expect(page.getByRole("table", { name: `${names[0]} vs ${names[1]}` })).toBeVisible();
   });
 
+  test("/reproduce: its tables are not clipped at the right edge", async ({ page }) => {
+    // Before: the two cost tables were 54 and 49 px wider than their boxes at 1280 px, the last
+    // column cut off with no cue (measured in Chromium on a static render of the page, 2026-12-03).
+    await page.goto(REPRODUCE);
+    await expect(page.getByRole("heading", { level: 1, name: "Reproduce the study" })).toBeVisible();
+    const sideways = await page.locator(".table-scroll").evaluateAll((boxes) => boxes.map((b) => b.scrollWidth - b.clientWidth));
+    expect(sideways.length).toBeGreaterThanOrEqual(3);
+    for (const [i, px] of sideways.entries()) expect(px, `table ${i + 1}'s sideways scroll at 1280 px, in px`).toBeLessThanOrEqual(1);
+  });
+
   test("each row has a statement link, and it opens the statement of that option", async ({ page }) => {
     await page.goto(HOME);
     await settled(page);
