@@ -184,3 +184,18 @@ describe("an unknown price", () => {
     expect(cell).not.toHaveClass("num");
   });
 });
+
+describe("accessibility (axe-core in jsdom: structure and names; colour contrast is the e2e's, test/e2e/newcomer.spec.ts)", () => {
+  test("the compact table, with a detail row open and two rows side by side, has no serious or critical violation", async () => {
+    const axe = (await import("axe-core")).default;
+    const { table, canonical } = tableFor(DEFAULT);
+    const { container } = render(<main><ComparisonTable table={table} statementQuery={canonical} /></main>);
+    const grid = screen.getByRole("table", { name: "Comparison of methods" });
+    fireEvent.click(within(grid).getAllByRole("button", { name: /^Sources for / })[0]!);
+    fireEvent.click(screen.getByRole("checkbox", { name: "Compare DP-ICL on GPT-3 Babbage" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Compare PrivateLoRA on RoBERTa-Large" }));
+    const results = await axe.run(container, { rules: { "color-contrast": { enabled: false }, region: { enabled: false } } });
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length}`);
+    expect(serious).toEqual([]);
+  }, 60_000);
+});
