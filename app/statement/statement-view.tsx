@@ -1,4 +1,5 @@
 import { absoluteUrl, type Statement } from "@/lib/api";
+import { linkProblemView, linkWarningView } from "@/lib/present/link-problem";
 import { PrintButton } from "./print-button";
 import styles from "./statement.module.css";
 
@@ -13,14 +14,14 @@ function Problems({ problems }: { problems: Statement["problems"] }) {
         <strong>Parts of this link were ignored.</strong> {errors.length > 0 ? "Fields with invalid values use their defaults:" : ""}
       </p>
       <ul>
-        {errors.map((e) => (
-          <li key={`e-${e.field}`}>
-            <code>{e.field}</code>: {e.message}; allowed: {e.allowed}. The default is used.
+        {errors.map(linkProblemView).map((v) => (
+          <li key={`e-${v.key}`}>
+            <strong>{v.label}</strong> {v.message} (<code>{v.key}={v.received}</code> in the link). Allowed: {v.allowed}. The default is used.
           </li>
         ))}
-        {warnings.map((w, i) => (
-          <li key={`w-${w.field}-${i}`}>
-            <code>{w.field}</code>: {w.message}
+        {warnings.map(linkWarningView).map((w, i) => (
+          <li key={`w-${w.key}-${i}`}>
+            {w.label ? <><strong>{w.label}</strong>: </> : null}{w.message}
           </li>
         ))}
         {selection.map((s) => (
@@ -102,7 +103,7 @@ export function StatementView({ statement: s, origin }: { statement: Statement; 
         <h1>{s.title}</h1>
         <p className={styles.lede}>{s.scenarioLine}</p>
         <p className={styles.noPrint}>
-          <PrintButton /> <a href={s.links.calculator}>Back to the calculator</a> · <a href={s.links.api}>JSON</a>
+          <PrintButton /> <a href={s.links.calculator}>Back to the calculator</a> · <a href={s.links.api}>API: this scenario as JSON</a>
         </p>
       </header>
 

@@ -53,6 +53,21 @@ function legendOf(spec: ChartSpec, p: Palette): LegendEntry[] {
   }
 }
 
+/**
+ * What the bar colours mean, on screen (issue #19: the leakage chart had colours and no legend;
+ * only its downloaded image had one). Outside the chart's fixed-height box, rendered by the
+ * server too, so nothing moves when the chart arrives.
+ */
+export function ChartLegend({ entries }: { entries: LegendEntry[] }) {
+  return (
+    <ul className="chart-legend" aria-label="Bar colours">
+      {entries.map((e) => (
+        <li key={e.label}><span className="swatch" style={{ background: e.color }} aria-hidden="true" />{e.label}</li>
+      ))}
+    </ul>
+  );
+}
+
 function DataTable({ table }: { table: ChartDataTable }) {
   return (
     <LazyDetails className="chart-data" summary="Data table">
@@ -158,6 +173,7 @@ function ChartFigureImpl({ name, spec, controls, twoPanel = false }: ChartFigure
       >
         {canvas}
       </div>
+      {spec.kind === "leakage" ? <ChartLegend entries={legendOf(spec, palette)} /> : null}
       <DataTable table={chart.table} />
     </figure>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { linkProblemView, linkWarningView } from "@/lib/present/link-problem";
 import { useCalculator } from "../calculator/calculator-provider";
 
 /**
@@ -20,9 +21,9 @@ export function LinkProblems() {
         <>
           <p><strong>This link has {errors.length === 1 ? "a field" : `${errors.length} fields`} we could not use; {errors.length === 1 ? "its default is" : "their defaults are"} used instead.</strong></p>
           <ul>
-            {errors.map((e) => (
-              <li key={e.field}>
-                <code>{e.field}</code>: {e.message} (received <code>{typeof e.received === "string" ? e.received : JSON.stringify(e.received)}</code>). Allowed: {e.allowed}.
+            {errors.map(linkProblemView).map((v) => (
+              <li key={v.key}>
+                <strong>{v.label}</strong> {v.message} (<code>{v.key}={v.received}</code> in the link). Allowed: {v.allowed}.
               </li>
             ))}
           </ul>
@@ -30,8 +31,8 @@ export function LinkProblems() {
       ) : null}
       {warnings.length > 0 ? (
         <ul>
-          {warnings.map((w) => (
-            <li key={w.field + w.message}><code>{w.field}</code>: {w.message}</li>
+          {warnings.map(linkWarningView).map((w) => (
+            <li key={w.key + w.message}>{w.label ? <><strong>{w.label}</strong>: </> : null}{w.message}</li>
           ))}
         </ul>
       ) : null}

@@ -16,7 +16,7 @@ export function PageLinks() {
     <nav aria-label="Pages">
       <Link href="/reproduce">Reproduce the study</Link>{" · "}
       <a href={`/statement?${query}`}>Printable statement</a>{" · "}
-      <a href={`/api/v1/estimate?${query}`}>JSON</a>
+      <a href={`/api/v1/estimate?${query}`}>API: this scenario as JSON</a>
     </nav>
   );
 }

@@ -26,7 +26,7 @@ export function Results() {
   // re-rendering 35 rows for it cost ~25 ms before the new figures were even asked for.
   const summaryEl = useMemo(() => <Summary summary={p.summary} />, [p.summary]);
   const answerEl = useMemo(() => <Answer answer={p.answer} />, [p.answer]);
-  const tableEl = useMemo(() => <ComparisonTable table={p.table} />, [p.table]);
+  const tableEl = useMemo(() => <ComparisonTable table={p.table} statementQuery={p.canonical} />, [p.table, p.canonical]);
   const privacyEl = useMemo(() => <PrivacyTable privacy={p.privacy} prvPending={prvPending} />, [p.privacy, prvPending]);
   // Stable while `log` is unchanged, so the memoised chart figures can skip redrawing.
   const logControl = useMemo(() => <label className="inline"><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale</label>, [log]);

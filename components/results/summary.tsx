@@ -22,13 +22,16 @@ export function Summary({ summary }: { summary: SummaryView }) {
     ["Leak nothing to the provider", summary.leakNothing],
   ];
   return (
-    <dl className="summary">
-      {items.map(([term, item]) => (
-        <div key={term} className="summary-item">
-          <dt>{term}</dt>
-          <dd title={item?.source}>{item?.text ?? "—"}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="summary">
+        {items.map(([term, item]) => (
+          <div key={term} className="summary-item">
+            <dt>{term}</dt>
+            <dd title={item?.source}>{item?.text ?? "—"}</dd>
+          </div>
+        ))}
+      </dl>
+      {summary.notCompared ? <p className="help summary-note">{summary.notCompared}</p> : null}
+    </>
   );
 }

@@ -99,7 +99,7 @@ export function recommendableRows(rows: EstimateRow[]): (EstimateRow & Recommend
 export function scenarioLine(e: Estimate): string {
   const s = e.scenario;
   const dataset = s.preset === "custom" ? `Custom ${s.task}` : DATASETS[s.preset].label;
-  return `${dataset} · ${formatCount(s.records)} records · ${formatCount(s.queries)} queries · ε = ${formatSig(s.epsilon)}, δ = ${formatSig(s.delta, 2)}`;
+  return `${dataset} · ${formatCount(s.records)} records · ${formatCount(s.queries)} ${s.queries === 1 ? "query" : "queries"} · ε = ${formatSig(s.epsilon)}, δ = ${formatSig(s.delta, 2)}`;
 }
 
 /** Reads cost, leakage and each row's privacy: the ε it states is the one the plan achieves, by the estimate's accountant. */

@@ -15,7 +15,7 @@
 import {
   DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, MODELS, TOP_FIELDS, constraintsOf, formatAllowed, parseScenario, recommend, rederiveFor, serializeScenario,
   type Decision, type Rederive,
-  type AccountantLabel, type RankedOption, type RecommendOption, type Estimate, type EstimateRow, type FieldError, type FieldWarning, type LeakageChannelId,
+  type AccountantLabel, type RankedOption, type Recommendation, type RecommendOption, type Estimate, type EstimateRow, type FieldError, type FieldWarning, type LeakageChannelId,
   type LeakageChannelStatus, type MethodId, type MethodPrivacy, type RowFeasibility, type Scenario,
 } from "../index";
 import { cachedEstimate, engineVersion } from "./estimate-cache";
@@ -322,6 +322,14 @@ function pick(e: Estimate, method: string | null, model: string | null, selectio
     const asked = [method && `method=${method}`, model && `model=${model}`].filter(Boolean).join(", ");
     return { row: unranked, because: `Requested in the link (${asked}); not ranked and not recommended: it cannot run as planned (${unranked.infeasibleReasons.join("; ")}).` };
   }
+  // Asked for by name (each row of the calculator's table links here) but left out by the link's
+  // must-haves: describe that option, say why it is not recommended. Before, the top pick was
+  // shown instead, with "does not match any compared option", which was false.
+  const excluded = recommendation(e).excluded.find((x) => x.option.feasible && (method === null || x.option.method === method) && (model === null || x.option.model === model));
+  if (excluded) {
+    const asked = [method && `method=${method}`, model && `model=${model}`].filter(Boolean).join(", ");
+    return { row: excluded.option, because: `Requested in the link (${asked}); not ranked and not recommended: it fails the must-haves (${excluded.reasons.join("; ")}).` };
+  }
   const asked = [method !== null ? `method=${JSON.stringify(method)}` : null, model !== null ? `model=${JSON.stringify(model)}` : null].filter(Boolean).join(" and ");
   selection.push(`${asked} does not match any compared option; showing the top recommendation instead.`);
   return top ? { row: top.option, because: topBecause(top) } : { row: null, because: "" };
@@ -331,15 +339,18 @@ function pick(e: Estimate, method: string | null, model: string | null, selectio
  * The recommendation's ranking, memoised on the rows array: memo hits share it, so a warm
  * statement does not re-rank. recommend() needs leakage; rows without a ledger cannot be ranked.
  */
-const rankedMemo = new WeakMap<EstimateRow[], RankedOption<EstimateRow & RecommendOption>[]>();
-function rankedOptions(e: Estimate): RankedOption<EstimateRow & RecommendOption>[] {
-  let ranked = rankedMemo.get(e.rows);
-  if (!ranked) {
+const recommendationMemo = new WeakMap<EstimateRow[], Recommendation<EstimateRow & RecommendOption>>();
+function recommendation(e: Estimate): Recommendation<EstimateRow & RecommendOption> {
+  let r = recommendationMemo.get(e.rows);
+  if (!r) {
     // Under the link's must-haves and rank rule, so the top option is the decision's answer.
-    ranked = recommend(recommendableRows(e.rows), constraintsOf(e.scenario)).ranked;
-    rankedMemo.set(e.rows, ranked);
+    r = recommend(recommendableRows(e.rows), constraintsOf(e.scenario));
+    recommendationMemo.set(e.rows, r);
   }
-  return ranked;
+  return r;
+}
+function rankedOptions(e: Estimate): RankedOption<EstimateRow & RecommendOption>[] {
+  return recommendation(e).ranked;
 }
 
 /**

@@ -321,7 +321,7 @@ export function leakageChart(est: Estimate): LeakageChart {
     bars,
     table: {
       caption: "What reaches the provider, per method",
-      columns: ["Method → provider", "Private records (records)", "Share of N", "Copies of each query", `Query copies over ${queriesText(s.queries)}`],
+      columns: ["Method → provider", "Private records sent", "Share of N", "Copies of each query", `Query copies over ${queriesText(s.queries)}`],
       rows: bars.map((b) => [b.label, formatCount(b.records), formatFraction(b.fraction), formatCount(b.queryCopies), formatCount(b.querySends)]),
     },
   };
@@ -368,7 +368,7 @@ export function paretoChart(est: Estimate): ParetoChart {
   if (points.length === 0) title = `No option has both a price and a study ${metricWord} to plot`;
   else {
     const n = frontPoints.length;
-    const who = safe === n ? (n === 1 ? "it leaks" : "all of them leak") : safe === 0 ? (n === 1 ? "it leaks something" : "each leaks something") : `${safe} of them leak`;
+    const who = safe === n ? (n === 1 ? "it leaks" : "all of them leak") : safe === 0 ? (n === 1 ? "it leaks something" : "each leaks something") : `${safe} of them ${safe === 1 ? "leaks" : "leak"}`;
     title = `${n} of ${points.length} options ${n === 1 ? "is" : "are"} on the cost–${metricWord} front; ${who}${safe === 0 ? "" : " nothing"} to the provider`;
   }
   const unpriced = est.rows.filter((r) => r.totalCostUsd === null && r.utility.value !== null);

@@ -199,3 +199,12 @@ export function accountantName(label: string): string {
     default: return label.toUpperCase();
   }
 }
+
+/**
+ * A count with its noun, singular for exactly one: "1 query", "10,000 queries" (issue #19: "1 queries").
+ * @example countNoun(1, "query", "queries") === "1 query"
+ * @example countNoun(10000, "query", "queries") === "10,000 queries"
+ */
+export function countNoun(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}

@@ -13,3 +13,5 @@ export { formModel, type FormModel, type FormField, type FormOption, type KnobGr
 export { carriedOverTokens, type DatasetTokenLengths } from "./carried-over";
 export { reproduceView, COST_LABEL_TEXT, type ReproduceView, type ReproduceCostRow, type ReproduceGpuPart, type ReproduceUtilityRow } from "./reproduce";
 export { sortRows, type SortState } from "./sort";
+export { filterRows, leakBadges, statementHref, togglePicked, MAX_COMPARED, NO_FILTERS, type LeakBadge, type RowFilters } from "./table-view";
+export { fieldLabel, linkProblemView, linkWarningView, readableAllowed, type LinkProblemView } from "./link-problem";

@@ -4,7 +4,7 @@
 import type { Estimate } from "../estimate";
 import { DATASETS, METHODS, type AccountantId } from "../scenario";
 import { costSplitChart, costVsQueriesChart, leakageChart, paretoChart, utilityChart } from "./charts";
-import { formatCount, formatDelta } from "./format";
+import { countNoun, formatCount, formatDelta } from "./format";
 import { comparisonTable, privacyView, summaryView } from "./table";
 import type { AnswerView, Presentation } from "./types";
 
@@ -22,7 +22,7 @@ export interface PresentOptions {
 export function scenarioLine(est: Estimate): string {
   const s = est.scenario;
   const data = s.preset === "custom" ? `Custom ${s.task}` : DATASETS[s.preset].label;
-  return `${data} · N = ${formatCount(s.records)} records · ${formatCount(s.queries)} queries · ε = ${s.epsilon}, δ = ${formatDelta(s.delta)}`;
+  return `${data} · N = ${formatCount(s.records)} records · ${countNoun(s.queries, "query", "queries")} · ε = ${s.epsilon}, δ = ${formatDelta(s.delta)}`;
 }
 
 function engineNotes(est: Estimate): string[] {

@@ -12,7 +12,7 @@ import { methodDescriptor, type MethodPrivacy } from "../methods";
 import { DATASETS, METHODS, MODELS } from "../scenario";
 import { UTILITY_METRICS, type UtilityMetric } from "../utility";
 import {
-  accountantName, formatAllowed, formatCount, formatDelta, formatEpsilon, formatFraction, formatUsd, formatUsdOrMissing, formatUtility,
+  accountantName, countNoun, formatAllowed, formatCount, formatDelta, formatEpsilon, formatFraction, formatUsd, formatUsdOrMissing, formatUtility,
   missingPriceText,
 } from "./format";
 import type { Cell, ColumnId, ComparisonTable, LeakClass, PrivacyView, SummaryItem, SummaryView, TableColumn, TableRow } from "./types";
@@ -65,7 +65,7 @@ export function metricInfo(metric: UtilityMetric): { label: string; unit: string
 
 function stageLine(stage: CostStage): string {
   if (stage.kind === "api") {
-    return `${stage.label} (${MODELS[stage.model].label}): ${stage.formula}; ${formatCount(stage.calls)} calls, ${formatCount(stage.inputTokens)} input + ${formatCount(stage.outputTokens)} output tokens = ${formatUsdOrMissing(stage.usd)}`;
+    return `${stage.label} (${MODELS[stage.model].label}): ${stage.formula}; ${countNoun(stage.calls, "call")}, ${formatCount(stage.inputTokens)} input + ${countNoun(stage.outputTokens, "output token")} = ${formatUsdOrMissing(stage.usd)}`;
   }
   return `${stage.label}: ${stage.formula}; ${formatCount(Number(stage.gpuHours.toPrecision(3)))} GPU-hours = ${formatUsd(stage.usd)}`;
 }
@@ -89,7 +89,7 @@ export function costSource(row: CostRow, phase: "training" | "query"): string {
 function totalSource(row: CostRow): string {
   const lines = [
     row.trainingCostUsd !== null && row.queryCostUsd !== null
-      ? `Total = training + queries = ${formatUsd(row.trainingCostUsd)} + ${formatUsd(row.queryCostUsd)} (${formatCount(row.queries)} queries)`
+      ? `Total = training + queries = ${formatUsd(row.trainingCostUsd)} + ${formatUsd(row.queryCostUsd)} (${countNoun(row.queries, "query", "queries")})`
       : `Total unknown: ${row.missing ?? "a price is missing"}`,
   ];
   if (row.paperFigure) {
@@ -145,15 +145,17 @@ export function tableColumns(queries: number, metric: UtilityMetric): TableColum
     { id: "llm", header: "LLM", unit: "", numeric: false },
     { id: "model", header: "Model", unit: "", numeric: false },
     { id: "training", header: "Training cost", unit: "USD", numeric: true },
-    { id: "query", header: `Query cost, ${formatCount(queries)} queries`, unit: "USD", numeric: true },
+    { id: "query", header: `Query cost, ${countNoun(queries, "query", "queries")}`, unit: "USD", numeric: true },
     { id: "total", header: "Total cost", unit: "USD", numeric: true },
     { id: "epsilon", header: "ε achieved", unit: "", numeric: true },
-    { id: "accountant", header: "ε by", unit: "", numeric: false },
-    { id: "utility", header: `Study ${m.label}`, unit: m.unit, numeric: true },
-    { id: "utilityKind", header: "Utility basis", unit: "", numeric: false },
-    { id: "records", header: "Private records to provider", unit: "records", numeric: true },
-    { id: "queryCopies", header: "Copies of each query to provider", unit: "copies", numeric: true },
-    { id: "provider", header: "Provider sees", unit: "", numeric: false },
+    // Headers a newcomer reads without a legend (issue #19): "ε by" said nothing, "Study Accuracy"
+    // read as a verb phrase, and counts printed their unit twice ("records … (records)").
+    { id: "accountant", header: "ε accountant", unit: "", numeric: false },
+    { id: "utility", header: `${m.label} in the study`, unit: m.unit, numeric: true },
+    { id: "utilityKind", header: "Kind of figure", unit: "", numeric: false },
+    { id: "records", header: "Private records sent to provider", unit: "", numeric: true },
+    { id: "queryCopies", header: "Copies of each query sent to provider", unit: "", numeric: true },
+    { id: "provider", header: "Provider receives", unit: "", numeric: false },
   ];
 }
 
@@ -176,6 +178,21 @@ function utilityCells(row: EstimateRow): { utility: Cell; utilityKind: Cell } {
   return {
     utility: { value: u.value, text: `${formatUtility(u.value, unit)}${spread}`, source },
     utilityKind: { value: u.kind, text: kindText, source },
+  };
+}
+
+/**
+ * The study's figure beside a plan that cannot run: the figure is the study's own run, not what
+ * this plan would reach. PromptPATE on GPT-3 Babbage at ε = 0.3 read "infeasible (needs ε ≥ 0.409)"
+ * beside "measured (run at ε < 0.3)", as if the plan could have that accuracy (issue #19 §6).
+ */
+function studyUtilityCells(row: EstimateRow): { utility: Cell; utilityKind: Cell } {
+  const cells = utilityCells(row);
+  if (row.feasible || row.utility.value === null) return cells;
+  const why = `This plan cannot run as planned at ε = ${row.privacy.targetEpsilon}${row.infeasibleReasons.length ? ` (${row.infeasibleReasons.join("; ")})` : ""}; the figure is the study's own run of the method, not what this plan would reach.`;
+  return {
+    utility: { ...cells.utility, source: [cells.utility.source, why].filter(Boolean).join("\n") },
+    utilityKind: { ...cells.utilityKind, text: `${cells.utilityKind.text}; the study's run, not this plan`, source: [cells.utilityKind.source, why].filter(Boolean).join("\n") },
   };
 }
 
@@ -219,7 +236,7 @@ export function tableRow(row: EstimateRow): TableRow {
     query: money(row.queryCostUsd, costSource(row, "query"), row.queryCostRange),
     total: money(row.totalCostUsd, totalSource(row), row.costRange),
     ...epsilonColumns(row.privacy),
-    ...utilityCells(row),
+    ...studyUtilityCells(row),
     ...leakageCells(row),
   };
   return { key: rowKey(row), method: row.method, model: row.model, llm: row.llm, feasible: row.feasible, cells };
@@ -336,17 +353,19 @@ export function summaryView(est: Estimate): SummaryView {
   const priced = rows.filter((r) => r.totalCostUsd !== null);
   const unpriced = rows.length - priced.length;
   const left = infeasibleMethods(est);
-  // Its own sentence: inside the cheapest option's clause it read as if it were about that option.
-  const leftOut = left.length > 0 ? `. Not compared (cannot run as planned at ε = ${est.scenario.epsilon}): ${left.join(", ")}.` : "";
+  // Beside the cards, not in them: inside the cheapest option's card it read as if it were about that option (issue #19).
+  const notCompared = left.length > 0
+    ? `Left out of these answers: ${listJoin(left)} cannot run as planned at ε = ${est.scenario.epsilon} (the table marks ${left.length === 1 ? "its rows" : "their rows"}).`
+    : undefined;
   let cheapest: SummaryItem | null = null;
   const cheap = priced.reduce<EstimateRow | null>((best, r) => (best === null || (r.totalCostUsd as number) < (best.totalCostUsd as number) ? r : best), null);
   if (cheap) {
     cheapest = {
-      text: `${optionLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${formatCount(est.scenario.queries)} queries${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}${leftOut}`,
+      text: `${optionLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${countNoun(est.scenario.queries, "query", "queries")}${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}`,
       source: totalSource(cheap),
     };
   } else if (rows.length > 0) {
-    cheapest = { text: `No option has a price: ${missingPriceText(rows[0]?.missing)}${leftOut}`, source: rows[0]?.missing ?? "" };
+    cheapest = { text: `No option has a price: ${missingPriceText(rows[0]?.missing)}`, source: rows[0]?.missing ?? "" };
   }
 
   const mostAccurate = mostAccurateItem(est, rows);
@@ -367,5 +386,5 @@ export function summaryView(est: Estimate): SummaryView {
       source: [...byMethod.entries()].map(([m, models]) => `${m}: ${models.join(", ")}`).join("\n") + "\nNo private record and no query leaves your hardware; answers are still (ε, δ)-DP.",
     };
 
-  return { cheapest, mostAccurate, leakNothing };
+  return notCompared ? { cheapest, mostAccurate, leakNothing, notCompared } : { cheapest, mostAccurate, leakNothing };
 }

@@ -76,6 +76,11 @@ export interface SummaryView {
   mostAccurate: SummaryItem | null;
   /** Options whose training records and queries never reach a provider (channels A and B protected). */
   leakNothing: SummaryItem;
+  /**
+   * The methods left out of the three answers because they cannot run as planned, as its own
+   * sentence beside the cards (inside the cheapest card it read as if it were about that option).
+   */
+  notCompared?: string;
 }
 
 /** The accessible data-table fallback of a chart: display strings only. */

@@ -36,7 +36,10 @@ describe("results for a known scenario", () => {
     await renderCalculator(KNOWN);
     const table = screen.getByRole("table", { name: "Comparison of methods" });
     expect(within(table).getByRole("columnheader", { name: /Total cost \(USD\)/ })).toBeInTheDocument();
-    expect(within(table).getByRole("columnheader", { name: /Private records to provider \(records\)/ })).toBeInTheDocument();
+    // The compact view (issue #19) shows the study's figure with its unit; "More columns" shows the counts, whose header names the unit once.
+    expect(within(table).getByRole("columnheader", { name: /ROUGE-L in the study \(points\)/ })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("checkbox", { name: "More columns" }));
+    expect(within(table).getByRole("columnheader", { name: /^Private records sent to provider/ })).toBeInTheDocument();
     expect(screen.getByTestId("epsilon-dp-icl")).toHaveTextContent(/^\d/);
     const privacy = screen.getByRole("table", { name: "Privacy per method" });
     expect(within(privacy).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell")[1]!.textContent)).toEqual(["RDP", "RDP"]);
@@ -71,11 +74,13 @@ describe("results for a known scenario", () => {
     await waitFor(() => expect(writeText).toHaveBeenCalled());
     const parsed = Papa.parse<string[]>(writeText.mock.calls[0][0] as string).data;
     const [header, ...body] = parsed;
-    const domHeaders = within(table).getAllByRole("columnheader").map((h) => h.textContent!.replace(/[▲▼]/g, "").trim());
+    // The CSV has every column: the headers "More columns" shows (less the links column "This option").
+    fireEvent.click(screen.getByRole("checkbox", { name: "More columns" }));
+    const domHeaders = within(table).getAllByRole("columnheader").map((h) => h.textContent!.replace(/[▲▼]/g, "").trim()).filter((h) => h !== "This option");
     expect(header).toEqual(domHeaders);
     expect(header).toEqual([
-      "Method", "LLM", "Model", "Training cost (USD)", "Query cost, 10,000 queries (USD)", "Total cost (USD)", "ε achieved", "ε by",
-      "Study ROUGE-L (points)", "Utility basis", "Private records to provider (records)", "Copies of each query to provider (copies)", "Provider sees",
+      "Method", "LLM", "Model", "Training cost (USD)", "Query cost, 10,000 queries (USD)", "Total cost (USD)", "ε achieved", "ε accountant",
+      "ROUGE-L in the study (points)", "Kind of figure", "Private records sent to provider", "Copies of each query sent to provider", "Provider receives",
     ]);
     const domRows = within(table).getAllByRole("row").slice(1);
     expect(body).toHaveLength(domRows.length);
@@ -122,7 +127,7 @@ describe("the form and the URL", () => {
   test("the figures follow at once, the URL once typing pauses, and the header's links follow the figures", async () => {
     const { lastUrl } = await renderCalculator(KNOWN);
     const statement = () => screen.getByRole("link", { name: "Printable statement" }).getAttribute("href") ?? "";
-    const json = () => screen.getByRole("link", { name: "JSON" }).getAttribute("href") ?? "";
+    const json = () => screen.getByRole("link", { name: "API: this scenario as JSON" }).getAttribute("href") ?? "";
     expect(statement()).not.toMatch(/eps=/); // the default ε = 8 is not written
     fireEvent.change(screen.getByLabelText("ε (epsilon)"), { target: { value: "2" } });
     await waitFor(() => expect(screen.getByText(/ε = 2,/)).toBeInTheDocument(), { interval: 20 });
@@ -214,11 +219,11 @@ describe("a bad link", () => {
   test("shows an alert naming each ignored field and why; the rest of the link still applies", async () => {
     await renderCalculator("eps=abc&n=-5&queries=5000&foo=1&methods=dp-icl,private-lora&accountant=rdp");
     const alert = screen.getByRole("alert");
-    expect(alert).toHaveTextContent("eps");
-    expect(alert).toHaveTextContent(/eps is not a number/);
-    expect(alert).toHaveTextContent(/n is out of range/);
+    // Each field by its label, with what the link held (issue #19: it printed "eps: eps is not a number").
+    expect(alert).toHaveTextContent("ε (epsilon) is not a number (eps=abc in the link).");
+    expect(alert).toHaveTextContent("Private records N is out of range (n=-5 in the link).");
     // lib/scenario/schema.ts: n is an integer in [2, 1e9]; eps a number in [0.001, 100].
-    expect(alert).toHaveTextContent("Allowed: an integer from 2 to 1000000000.");
+    expect(alert).toHaveTextContent("Allowed: a whole number from 2 to 1,000,000,000.");
     expect(alert).toHaveTextContent("Allowed: a number from 0.001 to 100.");
     expect(alert).toHaveTextContent(/Unknown key "foo" ignored/);
     // queries=5000 still applies; ε falls back to the default 8.

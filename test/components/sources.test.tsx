@@ -77,7 +77,8 @@ describe("comparison table: sources disclosure", () => {
     expect(detail.tagName).toBe("TR");
     const cells = detail.querySelectorAll("td");
     expect(cells).toHaveLength(1);
-    expect(cells[0]).toHaveAttribute("colspan", String(table.columns.length));
+    // It spans the whole table as shown: the compact view's columns (issue #19) plus the option's links.
+    expect(cells[0]).toHaveAttribute("colspan", String(grid.querySelectorAll("thead th").length));
     // Right below its row.
     expect(detail.previousElementSibling).toBe(button.closest("tr"));
     expect(detail).toHaveTextContent("Sources for DP-ICL on GPT-3 Davinci");
@@ -85,9 +86,9 @@ describe("comparison table: sources disclosure", () => {
     // Headers carry their units, as the column headers do.
     const terms = [...detail.querySelectorAll("dt")].map((dt) => dt.textContent);
     expect(terms).toContain("Total cost (USD): $665.91");
-    expect(terms).toContain("Private records to provider (records): 14,732 (100%)");
+    expect(terms).toContain("Private records sent to provider: 14,732 (100%)");
     // ε and its accountant cite one source: one entry for both.
-    expect(terms).toContain("ε achieved: 8.00; ε by: RDP");
+    expect(terms).toContain("ε achieved: 8.00; ε accountant: RDP");
 
     // The query cost's source is lib/present's costSource() for the same row, split at its newlines.
     const row = est.rows.find((r) => r.method === "dp-icl" && r.model === "gpt-3-davinci")!;

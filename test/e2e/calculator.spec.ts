@@ -50,7 +50,7 @@ test("editing ε and queries updates the URL and the figures; reload and Back re
   // The header's other doors carry the edited scenario (they kept the loaded one before 2026-11-27).
   const pages = page.getByRole("navigation", { name: "Pages" });
   await expect(pages.getByRole("link", { name: "Printable statement" })).toHaveAttribute("href", /^\/statement\?(.+&)?eps=3(&|$)/);
-  await expect(pages.getByRole("link", { name: "JSON" })).toHaveAttribute("href", /^\/api\/v1\/estimate\?(.+&)?eps=3(&|$)/);
+  await expect(pages.getByRole("link", { name: "API: this scenario as JSON" })).toHaveAttribute("href", /^\/api\/v1\/estimate\?(.+&)?eps=3(&|$)/);
   await queries(page).fill("50000");
   await expect(page).toHaveURL(/[?&]queries=50000(&|$)/);
   await settled(page);

@@ -94,8 +94,8 @@ describe("CSV", () => {
     const rows = sortRows(p.table.rows, { column: "total", direction: "ascending" });
     const [header, ...body] = Papa.parse<string[]>(tableToCsv(p.table, rows)).data;
     expect(header).toEqual([
-      "Method", "LLM", "Model", "Training cost (USD)", "Query cost, 10,000 queries (USD)", "Total cost (USD)", "ε achieved", "ε by",
-      "Study ROUGE-L (points)", "Utility basis", "Private records to provider (records)", "Copies of each query to provider (copies)", "Provider sees",
+      "Method", "LLM", "Model", "Training cost (USD)", "Query cost, 10,000 queries (USD)", "Total cost (USD)", "ε achieved", "ε accountant",
+      "ROUGE-L in the study (points)", "Kind of figure", "Private records sent to provider", "Copies of each query sent to provider", "Provider receives",
     ]);
     expect(body.map((r) => r[0])).toEqual(rows.map((r) => r.cells.method.text));
     const t = header!.indexOf("Total cost (USD)");
@@ -214,10 +214,12 @@ describe("cards and cost titles read row.feasible, and say what their figures ar
   const e = est("eps=1&accountant=rdp");
   const p = presentEstimate(e);
 
-  test("the cheapest card names its option in one sentence and the options left out in another", () => {
+  test("the cheapest card names its option; the options left out are said beside the cards (issue #19)", () => {
     // At ε = 1 on SST2, PromptPATEGen misses the target on every model (it achieves ε ≈ 5.19); DP-FewShotGen on
     // Babbage is the cheapest that runs: $0.126 to generate demonstrations + $0.869 for 10,000 queries = $0.996.
-    expect(p.summary.cheapest?.text).toBe("DP-FewShotGen on GPT-3 Babbage: $0.996 for training and 10,000 queries. Not compared (cannot run as planned at ε = 1): PromptPATEGen.");
+    // Inside the card the left-out sentence still read as if it were about the card's option.
+    expect(p.summary.cheapest?.text).toBe("DP-FewShotGen on GPT-3 Babbage: $0.996 for training and 10,000 queries");
+    expect(p.summary.notCompared).toBe("Left out of these answers: PromptPATEGen cannot run as planned at ε = 1 (the table marks its rows).");
   });
 
   test("a row that cannot run for a reason other than privacy (row.feasible false, privacy feasible) is left out of the cards and the cost titles", () => {
@@ -227,7 +229,7 @@ describe("cards and cost titles read row.feasible, and say what their figures ar
     expect(rows.find((r) => `${r.method}|${r.model}` === cheapestKey)?.privacy.feasible).toBe(true);
     const q = presentEstimate({ ...e, rows });
     expect(q.summary.cheapest?.text).not.toMatch(/^DP-FewShotGen on GPT-3 Babbage/);
-    expect(q.summary.cheapest?.text).toMatch(/Not compared \(cannot run as planned at ε = 1\): DP-FewShotGen, PromptPATEGen\.$/);
+    expect(q.summary.notCompared).toBe("Left out of these answers: DP-FewShotGen and PromptPATEGen cannot run as planned at ε = 1 (the table marks their rows).");
     expect(q.charts.costSplit.title).not.toMatch(/^DP-FewShotGen on GPT-3 Babbage/);
     expect(q.charts.costVsQueries.series.map((x) => x.key)).not.toContain(cheapestKey);
     expect(q.table.rows.find((r) => r.key === cheapestKey)).toBeDefined(); // still in the table

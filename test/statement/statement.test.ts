@@ -140,7 +140,12 @@ describe("bad links still render, with a role=alert naming what was ignored", ()
   test("the alert names each ignored field", () => {
     const html = render(query);
     const alert = html.slice(html.indexOf('role="alert"'), html.indexOf("</div>", html.indexOf('role="alert"')));
-    for (const field of ["eps", "n", "colour"]) expect(alert).toContain(`<code>${field}</code>`);
+    // Each bad field by its label with what the link held (issue #19); the unknown key by name.
+    for (const [label, held] of [["ε (epsilon)", "eps=abc"], ["Private records N", "n=-5"]]) {
+      expect(alert).toContain(`<strong>${label}</strong> `);
+      expect(alert).toContain(`<code>${held}</code>`);
+    }
+    expect(alert).toContain("Unknown key &quot;colour&quot; ignored");
     expect(html).toContain(">Differential privacy guarantee</h2>");
   });
 
