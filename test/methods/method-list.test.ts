@@ -5,6 +5,8 @@
  * the registry is keyed from the list at run time, so the type system no longer checks that
  * every catalogue id has a descriptor. Oracle: the catalogue, the URL contract.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { METHOD_DESCRIPTORS, METHOD_IDS, parseScenario } from "@/lib";
 import { METHOD_LIST } from "@/lib/methods/list";
 
@@ -23,5 +25,12 @@ describe("one method list", () => {
     const unknown = parseScenario("methods=dp-zeroth");
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.errors.map((e) => e.field)).toEqual(["methods"]);
+  });
+
+  it("no import cycle: lib/methods reaches lib/cost only through work-types.ts, which imports nothing of lib/methods", () => {
+    const root = join(__dirname, "..", "..", "lib");
+    const costImports = readdirSync(join(root, "methods")).flatMap((f) => [...readFileSync(join(root, "methods", f), "utf8").matchAll(/from "(\.\.\/cost[^"]*)"/g)].map((m) => m[1]));
+    expect(new Set(costImports)).toEqual(new Set(["../cost/work-types"]));
+    expect(readFileSync(join(root, "cost", "work-types.ts"), "utf8")).not.toMatch(/from "\.\.\/methods|from "\.\/(?!types")/);
   });
 });
