@@ -76,7 +76,7 @@ export function ScenarioForm({ model }: { model: FormModel }) {
   const selectedClosedOnOpen = raw.closedOnOpen !== null && raw.closedOnOpen !== undefined ? raw.closedOnOpen.split(",").filter(Boolean) : s.closedOnOpen;
   // A link that got a method setting or a price override wrong opens the section, so its banner
   // and the field's own message are both in view.
-  const advancedHasLinkError = [...model.knobs.flatMap((g) => g.fields.map((k) => k.key)), ...model.priceOverrides.map((p) => p.key), "dp-fewshotgen.generator"]
+  const advancedHasLinkError = [...model.knobs.flatMap((g) => g.fields.map((k) => k.key)), ...model.priceOverrides.map((p) => p.key), ...model.knobs.flatMap((g) => g.settings.map((k) => k.key))]
     .some((k) => linkErrorFor(k) !== null);
   const carried = carriedOverTokens(model.datasetTokenLengths, s.preset, s.inTokens, s.outTokens);
   const carriedNote = carried
@@ -216,10 +216,11 @@ export function ScenarioForm({ model }: { model: FormModel }) {
               if (k.options) return <SelectField key={k.key} field={k} value={value(k.key, current)} linkError={linkErrorFor(k.key)} onChange={(v) => void commit(k.key, v)} />;
               return <TextField key={k.key} field={k} value={value(k.key, current)} linkError={linkErrorFor(k.key)} commit={commit} inputMode="numeric" />;
             })}
-            {g.method === "dp-fewshotgen" ? (
-              <SelectField field={f("dp-fewshotgen.generator")} value={value("dp-fewshotgen.generator", s.fewShotGenGenerator)} linkError={linkErrorFor("dp-fewshotgen.generator")}
-                onChange={(v) => void commit("dp-fewshotgen.generator", v === "api" ? null : v)} />
-            ) : null}
+            {/* The method's non-numeric settings (DP-FewShotGen's generator); its default leaves the link. */}
+            {g.settings.map((st) => (
+              <SelectField key={st.key} field={st} value={value(st.key, String((s as unknown as Record<string, unknown>)[st.path]))} linkError={linkErrorFor(st.key)}
+                onChange={(v) => void commit(st.key, v === st.defaultValue ? null : v)} />
+            ))}
           </fieldset>
         ))}
         <fieldset className="knobs">

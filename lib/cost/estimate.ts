@@ -16,6 +16,7 @@ import {
   BATCHED_SERVING_BATCH, batchedForwardGpuHours, checkInferenceMemory, checkTrainingMemory, dpSgdGpuHours, gpuSetup, servingGpuHours, WEIGHT_BYTES,
   type GpuSetup, type ServingMode,
 } from "./gpu-model";
+import { methodDescriptor } from "../methods/registry";
 import { methodWork, type ApiCostOptions, type LlmCalls, type MethodWork, type WorkItem } from "./method-work";
 import { apiUsd, gpuPriceRange, resolveApiPrice } from "./prices";
 import { applyGpuBasis } from "./gpu-basis";
@@ -31,7 +32,9 @@ export interface CostOptions extends ApiCostOptions {
 export function incompatibility(method: MethodId, model: ModelId, task: Scenario["task"]): string | null {
   const m = MODELS[model];
   if (m.architecture === "encoder" && task === "generation") return `${m.label} is an encoder model: it can classify but cannot generate the text a generation task needs`;
-  if (m.architecture === "encoder" && method === "prompt-pate-gen") return `PromptPATEGen's teachers and student generate text; ${m.label} is an encoder model without a text generator`;
+  // A method whose own stages write text (its file's `cost.writesText`) needs a generator even to classify.
+  const writesText = methodDescriptor(method).cost.writesText;
+  if (m.architecture === "encoder" && writesText !== undefined) return `${writesText}; ${m.label} is an encoder model without a text generator`;
   if (m.architecture === "encoder" && METHODS[method].llm === "closed") return `${METHODS[method].label} prompts a model that writes its answer; ${m.label} is an encoder model without a text generator`;
   if (m.llm === "open" && m.paramsBillions === null) return `${m.label} has no published parameter count, so its GPU cost cannot be estimated`;
   return null;

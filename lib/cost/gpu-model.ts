@@ -28,6 +28,8 @@
  * Units: FLOPs (floating-point operations), seconds, GPU-hours, bytes, GB = 10⁹ bytes.
  */
 import { GPUS, MODELS, type DatasetId, type DpSgdImpl, type GpuId, type ModelId, type Task } from "../scenario";
+import { METHOD_DESCRIPTORS } from "../methods/registry";
+import type { MethodDescriptor } from "../methods/types";
 import type { MemoryCheck } from "./types";
 
 /**
@@ -132,18 +134,15 @@ export const GPU_MODEL_LOO_RATIO = {
 
 /**
  * Cells whose cost comes from a setup of the study that the paper does not describe, with the
- * evidence. ./calibration leaves them out of the fit and ./gpu-fit reports them apart.
+ * evidence, each declared in its method's file (`cost.studySetupGaps`; PromptPATEGen's batched-looking
+ * queries and its OpenLLaMA 13B teachers). ./calibration leaves them out of the fit and ./gpu-fit
+ * reports them apart.
  */
-export const STUDY_SETUP_GAPS: { match: (m: { method: string; model: ModelId; part: "training" | "query" }) => boolean; reason: string }[] = [
-  {
-    match: (m) => m.method === "prompt-pate-gen" && m.part === "query",
-    reason: "Unexplained by one-at-a-time serving, and consistent with batched serving (the paper does not say): OpenLLaMA 13B SAMSum costs $0.80 per 10k with a 10-shot student prompt, PrivateLoRA on the same model and dataset $8.05 with no prompt (Table 4); one-at-a-time serving cannot be 10× cheaper for a 10× longer prompt. The paper gives no batch size.",
-  },
-  {
-    match: (m) => m.method === "prompt-pate-gen" && m.part === "training" && m.model === "openllama-13b",
-    reason: "PromptPATEGen's teacher generation on OpenLLaMA 13B costs 5.7× (SAMSum, Table 4: $18.63 vs $3.29) and 6.0× (MIT, Table 6: $3.11 vs $0.52) the same calls on Vicuna 7B, for 1.9× the parameters: a different, undescribed setup (e.g. several GPUs or 8-bit weights).",
-  },
-];
+export const STUDY_SETUP_GAPS: { match: (m: { method: string; model: ModelId; part: "training" | "query" }) => boolean; reason: string }[] = Object.values(METHOD_DESCRIPTORS).flatMap((d) =>
+  (d.cost.studySetupGaps ?? []).map((gap) => ({
+    match: (m: { method: string; model: ModelId; part: "training" | "query" }) => m.method === d.id && m.part === gap.part && (gap.model === undefined || m.model === gap.model),
+    reason: gap.reason,
+  })));
 
 export type ServingMode = "sequential" | "batched";
 /** Requests a batched server decodes together (vLLM-style continuous batching) when `serving` is "batched". */
@@ -444,9 +443,6 @@ export function checkInferenceMemory(model: ModelId, gpu: GpuId, serving: { batc
   return { ...q, advice: `needs ${q.gpusNeeded} × ${GPUS[gpu].label} even with 4-bit weights (${full.gpusNeeded} with 16-bit)${fitsOnText(full.requiredGb, q.requiredGb)}` };
 }
 
-/** The study's DP-SGD methods, whose training and evaluation code (sprintml/OpenLLMs) fixes the setup below. */
-const DP_SGD_METHODS = ["prompt-dpsgd", "private-lora", "dp-finetune"] as const;
-
 export interface GpuSetup {
   /** Training records padded to this length (generation presets: the study's max_seq_length). */
   maxSeqLength?: number;
@@ -469,6 +465,9 @@ export function gpuSetup(scenario: { preset: string; task: Task }, method: strin
   const dataset = scenario.preset as DatasetId;
   const maxSeqLength = STUDY_MAX_SEQ_LENGTH[dataset];
   const maxNewTokens = STUDY_MAX_NEW_TOKENS[dataset];
-  if (maxSeqLength === undefined || maxNewTokens === undefined || !(DP_SGD_METHODS as readonly string[]).includes(method)) return {};
-  return { maxSeqLength, maxNewTokens, servingWeightBytes: method === "dp-finetune" ? (dataset === "samsum" ? WEIGHT_BYTES["8-bit"] : WEIGHT_BYTES["16-bit"]) : WEIGHT_BYTES["4-bit"] };
+  // The method's file declares the study's setup (`cost.studyGpuSetup`: the DP-SGD methods, whose
+  // code in sprintml/OpenLLMs fixes it); a study baseline or any other method has none.
+  const study = (METHOD_DESCRIPTORS as Readonly<Record<string, MethodDescriptor | undefined>>)[method]?.cost.studyGpuSetup;
+  if (maxSeqLength === undefined || maxNewTokens === undefined || study === undefined) return {};
+  return { maxSeqLength, maxNewTokens, servingWeightBytes: WEIGHT_BYTES[study.servingPrecision(dataset)] };
 }

@@ -7,7 +7,9 @@ export {
   methodWork, answerTokens, ANSWER_TOKEN_RULES, dpIclQueryTokens, singleCallTokens, calibrationTokens, fewShotGenTokens, dpOptSearchTokens,
   CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, DP_OPT_CANDIDATE_PROMPTS, DP_OPT_HOLDOUT_FRACTION,
   type ApiCostOptions, type AnswerTokenRule, type LlmCalls, type DpSgdTraining, type LocalForward, type WorkItem, type MethodWork, type PromptShots,
+  answerTokensBy, type WorkScenario, type WorkContext, type MethodCost, type ProviderAnswerRule, type StudySetupGap, type WeightPrecision,
 } from "./method-work";
+export { trainsLocally } from "./method-cost";
 export {
   PAPER_API_PRICES, PAPER_PRICES_AS_OF, PAPER_PRICES_SOURCE, GENAI_PRICES_VERSION, GENAI_PRICES_AS_OF,
   resolveApiPrice, currentApiPrice, apiUsd, missingPriceMessage, type PriceLookup,

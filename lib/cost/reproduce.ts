@@ -13,6 +13,7 @@
 import { presetScenario, type DatasetId, type ModelId, type Scenario } from "../scenario";
 import { costWork, type CostOptions } from "./estimate";
 import { STUDY_SETUP_GAPS } from "./gpu-model";
+import { trainsLocally } from "./method-cost";
 import { methodWork, singleCallTokens, type MethodWork } from "./method-work";
 import { STUDY_COST_CELLS, type GapLabel, type StudyBaselineId, type StudyCostCell } from "./study-costs";
 
@@ -97,8 +98,8 @@ function partOf(cell: StudyCostCell, part: "training" | "query", estimate: numbe
   if (Math.abs(estimate - paper) <= CENT_TOLERANCE_USD) return { label: "exact" };
   const gap = cell.gaps?.[part];
   if (gap) return { label: gap.label, note: gap.note };
-  // DP-OPT's prompt search runs on a local GPU even when its queries go to an API.
-  const onGpu = cell.runsOn === "gpu" || (part === "training" && cell.method === "dp-opt");
+  // A method whose training runs locally (DP-OPT's prompt search) has a GPU training part even when its queries go to an API.
+  const onGpu = cell.runsOn === "gpu" || (part === "training" && trainsLocally(cell.method));
   return onGpu ? { label: "residual", note: GPU_RESIDUAL_NOTE } : { label: "unexplained", note: API_UNEXPLAINED_NOTE };
 }
 

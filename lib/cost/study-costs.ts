@@ -9,6 +9,8 @@
  * Table 6 prints one cost per row for both MIT tasks.
  */
 import { PAPER, type DatasetId, type MethodId, type ModelId, type Scenario } from "../scenario";
+import { methodDescriptor } from "../methods/registry";
+import { trainsLocally } from "./method-cost";
 import type { PaperCostFigure } from "./types";
 
 /** Study rows that are not privadapt methods: non-private baselines. */
@@ -188,7 +190,8 @@ export function paperFigureFor(scenario: Pick<Scenario, "preset" | "queries">, m
   if (!main) return undefined;
   const other = matches.find((c) => c !== main && (c.trainUsd !== main.trainUsd || c.queryUsdPer10k !== main.queryUsdPer10k));
   const notes = [
-    main.runsOn === "gpu" && method === "dp-opt" ? "the study used the DP-OPT prompt on the local model" : null,
+    // A method whose prompt is built locally (DP-OPT): the study's GPU row used that prompt on the local model.
+    main.runsOn === "gpu" && trainsLocally(method) ? `the study used the ${methodDescriptor(method).label} prompt on the local model` : null,
     main.datasets.length > 1 ? `one cost printed for ${main.datasets.join(" and ")}` : null,
     // What is known about the paper's own figure; a residual is about privadapt's model, not the figure.
     ...[main.gaps?.training, main.gaps?.query]

@@ -13,6 +13,10 @@
  */
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, maxCompositions, poissonSampled, gaussian, upperNormalQuantile } from "../privacy";
 import { MODELS, type Scenario } from "../scenario";
+import {
+  CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, calibrationTokens, fewShotGenTokens, singleCallTokens,
+  type LlmCalls, type MethodCost, type WorkContext,
+} from "../cost/work-types";
 import { HANKE, MECHANICS, RDP_SPEC, USEFUL_ANSWER_PROBABILITY, clippedRate, count, finiteOrNull, gaussianSpec, requirement, calibratedFields } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 
@@ -163,6 +167,52 @@ function dpFewShotGenProviderExposure({ scenario, provider, bound, dpStatus, too
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// DP-FewShotGen's cost work (docs/derivations.md §6): n demonstrations generated token by token,
+// M prompts per token; one call per query with the finished demonstrations.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Training: the generation calls (fewShotGenTokens), on the closed model (variant (1)) or on an
+ * open model (variant (2), `runsOn`); with the original code's options, the RVP public-token calls
+ * and one contextual calibration. Per query: one call with n demonstrations of T + ℓout tokens.
+ * @example dpFewShotGenWork(MIT-G, n = 4, M = 20, N = 4, T = 20).training[0] // 1,600 calls, 185,536 input tokens
+ */
+function dpFewShotGenWork({ scenario, options, classes, calibration, assumptions, sources }: WorkContext): ReturnType<MethodCost["work"]> {
+  const li = scenario.inTokens;
+  const lo = scenario.outTokens;
+  const k = scenario.knobs["dp-fewshotgen"];
+  const g = fewShotGenTokens({ demos: k.demos, ensemble: k.ensemble, shots: k.shots, tokens: k.tokens, inTokens: li, outTokens: lo });
+  // Variant (2) (Hanke et al. 2024, Table 1): the same token-by-token calls, made on an open
+  // model; only the finished demonstrations go to the model that answers the queries.
+  const generator = scenario.fewShotGenGenerator ?? "api";
+  const runsOn = generator === "api" ? {} : { runsOn: generator };
+  const training: LlmCalls[] = [{
+    kind: "llm-calls", phase: "training", id: "generation", label: `Token-by-token generation of the demonstrations (ensemble next-token votes)${generator === "api" ? "" : ", variant (2) on an open model"}`, ...g, ...runsOn, shots: { knob: "dp-fewshotgen.shots", count: k.shots, tokensEach: li + lo },
+    formula: `${k.demos} demos × ${k.tokens} tokens × ${k.ensemble} prompts; input each ${k.shots} × (ℓin + ℓout) + tokens so far, output 1`,
+  }];
+  if (options.publicTokenCalls === true) {
+    const calls = k.demos * k.tokens;
+    training.push({ kind: "llm-calls", phase: "training", id: "public-token-calls", label: "Public-prompt call per generated token (RVP variant, original code)", calls,
+      inputTokens: k.demos * ((k.tokens * (k.tokens - 1)) / 2), outputTokens: calls, longestCallTokens: k.tokens, option: "publicTokenCalls", formula: `${k.demos} × ${k.tokens} calls; input tokens so far, output 1`, ...runsOn });
+  }
+  if (calibration) {
+    const c = calibrationTokens({ prompts: 1, shots: k.demos, inTokens: k.tokens, outTokens: lo, classes: classes! });
+    training.push({ kind: "llm-calls", phase: "training", id: "calibration", label: "Contextual calibration of the final prompt, once (original code)", ...c, shots: { knob: "dp-fewshotgen.demos", count: k.demos, tokensEach: k.tokens + lo }, option: "calibrationCalls",
+      formula: `${CALIBRATION_CONTENT_FREE_INPUTS} × ${classes} calls; input each ${k.demos} × (${k.tokens} + ℓout) + ${CALIBRATION_CONTENT_FREE_TOKENS} + ℓout` });
+  }
+  // A generated demonstration is T generated tokens plus its label/answer.
+  const q = singleCallTokens({ promptTokens: k.demos * (k.tokens + lo), inTokens: li, outTokens: lo });
+  sources.push("Tang et al., ICLR 2024 (DP-FewShotGen)", "DP-FewShotGen code: github.com/microsoft/dp-few-shot-generation");
+  assumptions.push(`Every demonstration reaches the maximum length (${k.tokens} tokens).`);
+  return {
+    training, assumptions, sources,
+    perQuery: [{ kind: "llm-calls", phase: "query", id: "synthetic-prompt", label: "Prompt of synthetic demonstrations answers the query", ...q, shots: { knob: "dp-fewshotgen.demos", count: k.demos, tokensEach: k.tokens + lo }, formula: `1 call; input ${k.demos} × (${k.tokens} + ℓout) + ℓin, output ℓout` }],
+  };
+}
+
+const dpFewShotGenCost: MethodCost = { work: dpFewShotGenWork, instructionTokens: "every-prompt" };
+
 export const dpFewShotGen: MethodDescriptor = {
   id: "dp-fewshotgen",
   label: "DP-FewShotGen",
@@ -176,6 +226,7 @@ export const dpFewShotGen: MethodDescriptor = {
   },
   privacy: dpFewShotGenPrivacy,
   dataRequirements: dpFewShotGenDataRequirements,
+  cost: dpFewShotGenCost,
   leakage: { needsLocalWeights: false, providerExposure: dpFewShotGenProviderExposure, dpArtefact: "DP demonstrations" },
   // Table 3 prints variant (1), the prompt generated through the API, as "DP-FewShotGen (1)"; Table 6 plain.
   paperNames: { classification: "DP-FewShotGen (1)", generation: "DP-FewShotGen" },

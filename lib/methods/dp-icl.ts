@@ -17,6 +17,7 @@ import {
   type AccountantSpec, type CompositionBudget, type DpEvent,
 } from "../privacy";
 import type { Scenario } from "../scenario";
+import { CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, calibrationTokens, dpIclQueryTokens, type LlmCalls, type MethodCost, type WorkContext } from "../cost/work-types";
 import { HANKE, MECHANICS, RDP_SPEC, clippedRate, count, finiteOrNull, gaussianSpec, requirement, usefulVoteNoise, calibratedFields } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 
@@ -186,6 +187,42 @@ function generationNote(scenario: Scenario, formatQuantity: (x: number) => strin
   return ` Generation adds copies by aggregation variant: KSA ${formatQuantity(e + 1)}, ESA ${formatQuantity(2 * e + 1)} in all (counted here: the ${formatQuantity(e)} every variant sends).`;
 }
 
+// ---------------------------------------------------------------------------------------------
+// DP-ICL's cost work (Hanke et al. 2024, Appendix D): no training; E teacher calls per query.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Per query: E teacher prompts of s shots answer it (dpIclQueryTokens); with the original code's
+ * options, the contextual-calibration echo calls per teacher, and KSA's final keyword call.
+ * @example dpIclCost.work(SAMSum, Davinci, E = 100, s = 1).perQuery[0] // 100 calls, 30,733.4 input, 2,562 output tokens ($665.91 per 10k, Table 4)
+ */
+function dpIclWork({ scenario, options, classes, calibration, assumptions, sources }: WorkContext): ReturnType<MethodCost["work"]> {
+  const li = scenario.inTokens;
+  const lo = scenario.outTokens;
+  const k = scenario.knobs["dp-icl"];
+  const q = dpIclQueryTokens({ ensemble: k.ensemble, shots: k.shots, inTokens: li, outTokens: lo });
+  const perQuery: LlmCalls[] = [{
+    kind: "llm-calls", phase: "query", id: "teachers", label: "Teacher prompts answer the query (ensemble vote)", ...q, shots: { knob: "dp-icl.shots", count: k.shots, tokensEach: li + lo },
+    formula: `${k.ensemble} calls; input ${k.ensemble} × (${k.shots} × (ℓin + ℓout) + ℓin), output ${k.ensemble} × ℓout`,
+  }];
+  if (calibration) {
+    const c = calibrationTokens({ prompts: k.ensemble, shots: k.shots, inTokens: li, outTokens: lo, classes: classes! });
+    perQuery.push({ kind: "llm-calls", phase: "query", id: "calibration", label: "Contextual-calibration echo calls (original code)", ...c, shots: { knob: "dp-icl.shots", count: k.shots, tokensEach: li + lo }, option: "calibrationCalls",
+      formula: `${k.ensemble} teachers × ${CALIBRATION_CONTENT_FREE_INPUTS} content-free inputs × ${classes} labels; input each ${k.shots} × (ℓin + ℓout) + ${CALIBRATION_CONTENT_FREE_TOKENS} + ℓout` });
+  }
+  if (options.finalKeywordCall === true && scenario.task === "generation") {
+    // KSA writes the answer from a zero-shot prompt plus the released keywords; we take the
+    // keywords to be as long as an answer (ℓout) [derived, docs/derivations.md §3: ≈ +$3.83 per 10k on SAMSum/Davinci].
+    perQuery.push({ kind: "llm-calls", phase: "query", id: "final-keyword-call", label: "Final call writing the answer from the private keywords (original code, KSA)",
+      calls: 1, inputTokens: li + lo, outputTokens: lo, longestCallTokens: li + 2 * lo, option: "finalKeywordCall", formula: "1 call; input ℓin + ℓout (keywords), output ℓout" });
+  }
+  sources.push("Wu et al., ICLR 2024 (DP-ICL)", "DP-ICL code: github.com/sprintml/OpenLLMs (DP-ICL), github.com/tongwu2020/DP-ICL");
+  assumptions.push("No training cost: teacher prompts are drawn afresh for every query and building them is free (Appendix D).");
+  return { training: [], perQuery, assumptions, sources };
+}
+
+const dpIclCost: MethodCost = { work: dpIclWork, instructionTokens: "every-prompt" };
+
 export const dpIcl: MethodDescriptor = {
   id: "dp-icl",
   label: "DP-ICL",
@@ -199,6 +236,7 @@ export const dpIcl: MethodDescriptor = {
   },
   privacy: dpIclPrivacy,
   dataRequirements: dpIclDataRequirements,
+  cost: dpIclCost,
   leakage: { needsLocalWeights: false, providerExposure: dpIclProviderExposure, dpArtefact: null },
   paperNames: { classification: "DP-ICL", generation: "DP-ICL" },
   // Okabe–Ito vermillion.

@@ -21,6 +21,7 @@ import {
 const math = Math;
 const INFINITY = Infinity;
 import type { Scenario } from "../scenario";
+import { singleCallTokens, type MethodCost, type WorkContext } from "../cost/work-types";
 import { HANKE, MECHANICS, clippedRate, count, finiteOrNull, requirement } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 
@@ -229,6 +230,60 @@ function dpOptProviderExposure({ scenario, bound, tools: t }: ExposureContext): 
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// DP-OPT's cost work (docs/derivations.md §7): the instruction is searched on a local Vicuna 7B
+// (GPU work, no API calls); each query is one call with the instruction in front of it.
+// ---------------------------------------------------------------------------------------------
+
+/** DP-OPT's code generates 40 candidate instructions in the SST-2 sweep (docs/derivations.md §7; VITA-Group/DP-OPT, train_opt.py). */
+export const DP_OPT_CANDIDATE_PROMPTS = 40;
+/** DP-OPT selects the best candidate on a 1% private holdout (docs/derivations.md §7; VITA-Group/DP-OPT, train_opt.py). */
+export const DP_OPT_HOLDOUT_FRACTION = 0.01;
+
+/**
+ * Forward tokens of DP-OPT's local prompt search: for each of the candidate instructions and each
+ * of its L tokens, E meta-prompts of s demos plus the t tokens written so far (no KV reuse, since
+ * demos are resampled per token), plus scoring every candidate on a 1% holdout.
+ *
+ * tokens = K·E·(L·(s·(ℓin+ℓout) + I) + L(L−1)/2) + K·⌈0.01·N⌉·(L + ℓin + ℓout), I = instruction tokens
+ */
+export function dpOptSearchTokens(p: { candidates: number; ensemble: number; shots: number; tokens: number; records: number; inTokens: number; outTokens: number; instructionTokens?: number }) {
+  const L = p.tokens;
+  // Every forward pass of the search is one meta-prompt, and each carries the meta-instruction.
+  const generation = p.candidates * p.ensemble * (L * (p.shots * (p.inTokens + p.outTokens) + (p.instructionTokens ?? 0)) + (L * (L - 1)) / 2);
+  const holdout = p.candidates * Math.ceil(DP_OPT_HOLDOUT_FRACTION * p.records) * (L + p.inTokens + p.outTokens);
+  // Longest pass: a meta-prompt of s demos plus the L − 1 instruction tokens so far, voting on the last one;
+  // or scoring the finished instruction on a holdout record.
+  const longestCallTokens = Math.max(p.shots * (p.inTokens + p.outTokens) + (p.instructionTokens ?? 0) + L, L + p.inTokens + p.outTokens);
+  return { generation, holdout, total: generation + holdout, longestCallTokens };
+}
+
+/** DP-OPT's search (a local-forward item on Vicuna 7B) and one instruction-prefixed call per query. */
+function dpOptWork({ scenario, assumptions, sources }: WorkContext): ReturnType<MethodCost["work"]> {
+  const li = scenario.inTokens;
+  const lo = scenario.outTokens;
+  const k = scenario.knobs["dp-opt"];
+  const t = dpOptSearchTokens({ candidates: DP_OPT_CANDIDATE_PROMPTS, ensemble: k.ensemble, shots: k.shots, tokens: k.tokens, records: scenario.records, inTokens: li, outTokens: lo, instructionTokens: scenario.instructionTokens });
+  const q = singleCallTokens({ promptTokens: k.tokens, inTokens: li, outTokens: lo });
+  sources.push("Hong et al., ICLR 2024 (DP-OPT)", "DP-OPT code: github.com/VITA-Group/DP-OPT");
+  assumptions.push(`The instruction is searched on a local Vicuna 7B: ${DP_OPT_CANDIDATE_PROMPTS} candidates of ${k.tokens} tokens (DP-OPT code's SST-2 sweep), scored on a 1% holdout.`);
+  return {
+    assumptions, sources,
+    training: [{ kind: "local-forward", phase: "training", id: "prompt-search", label: "Private instruction search on a local Vicuna 7B (no API calls)", localModel: "vicuna-7b", tokens: t.total, longestCallTokens: t.longestCallTokens,
+      ...(t.longestCallTokens === k.shots * (li + lo) + scenario.instructionTokens + k.tokens ? { shots: { knob: "dp-opt.shots", count: k.shots, tokensEach: li + lo } } : {}),
+      formula: `${DP_OPT_CANDIDATE_PROMPTS} candidates × ${k.ensemble} meta-prompts × Σ over ${k.tokens} tokens of (${k.shots} × (ℓin + ℓout) + ${scenario.instructionTokens} instruction tokens + t) + holdout scoring` }],
+    perQuery: [{ kind: "llm-calls", phase: "query", id: "instruction", label: "Generated instruction answers the query", ...q, shots: { knob: "dp-opt.tokens", count: k.tokens, tokensEach: 1 }, formula: `1 call; input ${k.tokens} + ℓin, output ℓout` }],
+  };
+}
+
+const dpOptCost: MethodCost = {
+  work: dpOptWork,
+  // Every call (the query's) carries the instruction; the search adds it per meta-prompt above.
+  instructionTokens: "every-prompt",
+  // The search runs on the curator's GPU even when the queries go to a closed API (Hanke et al. 2024, Table 3: "DP-OPT (local)").
+  trainsLocally: true,
+};
+
 export const dpOpt: MethodDescriptor = {
   id: "dp-opt",
   label: "DP-OPT",
@@ -243,6 +298,7 @@ export const dpOpt: MethodDescriptor = {
   },
   privacy: dpOptPrivacy,
   dataRequirements: dpOptDataRequirements,
+  cost: dpOptCost,
   leakage: { needsLocalWeights: false, providerExposure: dpOptProviderExposure, dpArtefact: "a DP instruction" },
   // Table 3: "DP-OPT (original)" on a closed model, "DP-OPT (local)" on Vicuna 7B.
   paperNames: { classification: "DP-OPT (original)", generation: "DP-OPT (original)", onOpenModel: { classification: "DP-OPT (local)", generation: "DP-OPT (local)" } },

@@ -11,7 +11,8 @@
  * Any (ε, δ) is reachable by adding noise, so DP-SGD is always feasible; the UI shows σ.
  */
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, type DpEvent } from "../privacy";
-import { METHODS, type MethodId, type Scenario } from "../scenario";
+import { METHODS, type DatasetId, type MethodId, type Scenario } from "../scenario";
+import { singleCallTokens, type DpSgdTraining, type MethodCost, type WeightPrecision, type WorkContext } from "../cost/work-types";
 import { HANKE, MECHANICS, count, finiteOrNull, gaussianSpec, calibratedFields, requirement } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, MethodStyle, PaperNames, ProviderExposure } from "./types";
 
@@ -53,6 +54,60 @@ export interface DpSgdMethodConfig {
   artefact: { name: string; plural: boolean };
   paperNames: PaperNames;
   style: MethodStyle;
+  /** What the method trains, for its cost work (./dp-sgd.ts dpSgdWork) and the study's serving setup. */
+  training: DpSgdTrainingConfig;
+}
+
+/** The cost-relevant difference between the DP-SGD methods. */
+export interface DpSgdTrainingConfig {
+  /** All weights, LoRA adapters, or a soft prompt / prefix (lib/cost/gpu-model.ts: FLOPs and memory per trainable). */
+  trainable: DpSgdTraining["trainable"];
+  /** Soft-prompt tokens in front of every record and query (PromptDPSGD's `promptLength`); 0 otherwise. */
+  promptTokens?: (scenario: WorkContext["scenario"]) => number;
+  /** LoRA rank, for the training memory check (PrivateLoRA's `rank`). */
+  loraRank?: (scenario: WorkContext["scenario"]) => number;
+  /**
+   * Bytes per weight the study's eval scripts serve the trained model at on its generation presets
+   * (sprintml/OpenLLMs: PEFT models loaded in 4-bit, full fine-tunes in 8- or 16-bit; lib/cost/gpu-model.ts gpuSetup).
+   */
+  servingPrecision: (dataset: DatasetId) => WeightPrecision;
+}
+
+const TRAINABLE_LABEL: Record<DpSgdTraining["trainable"], string> = { full: "all weights", lora: "LoRA adapters", prompt: "soft prompt" };
+
+/**
+ * A DP-SGD method's cost work (Hanke et al. 2024, Appendix D): E epochs over the N records, each of
+ * ℓin + ℓout tokens plus the soft prompt, on the user's GPU; one call per query to the adapted model.
+ * @example dpSgdWork(PrivateLoRA, SAMSum).training[0] // { kind: "dp-sgd", trainable: "lora", records: 14732, tokensPerRecord: 166.477 }
+ */
+export function dpSgdWork(config: DpSgdMethodConfig, { scenario, assumptions, sources }: WorkContext): ReturnType<MethodCost["work"]> {
+  const li = scenario.inTokens;
+  const lo = scenario.outTokens;
+  const k = scenario.knobs[config.id];
+  const promptTokens = config.training.promptTokens?.(scenario) ?? 0;
+  const trainable = config.training.trainable;
+  const loraRank = config.training.loraRank?.(scenario);
+  const training: DpSgdTraining = {
+    kind: "dp-sgd", phase: "training", id: "dp-sgd", label: `DP-SGD training (${TRAINABLE_LABEL[trainable]})`,
+    trainable, epochs: k.epochs, records: scenario.records, tokensPerRecord: li + lo + promptTokens, impl: k.impl,
+    ...(loraRank !== undefined ? { loraRank } : {}),
+    formula: `${k.epochs} epochs × N × (ℓin + ℓout${promptTokens ? ` + ${promptTokens} prompt tokens` : ""})`,
+  };
+  const q = singleCallTokens({ promptTokens, inTokens: li, outTokens: lo });
+  sources.push("Hanke et al. 2024, Appendix D (measured GPU hours × $/hour)");
+  return {
+    training: [training], assumptions, sources,
+    perQuery: [{ kind: "llm-calls", phase: "query", id: "answer", label: "Adapted model answers the query", ...q, formula: `1 call; input ${promptTokens ? `${promptTokens} + ` : ""}ℓin, output ℓout` }],
+  };
+}
+
+function dpSgdCost(config: DpSgdMethodConfig): MethodCost {
+  return {
+    work: (context) => dpSgdWork(config, context),
+    // The adapted model is trained on, and answers, bare records (Appendix D): no instruction is sent.
+    instructionTokens: "none",
+    studyGpuSetup: { servingPrecision: config.training.servingPrecision },
+  };
 }
 
 function planFor(config: DpSgdMethodConfig, scenario: Scenario): DpSgdPlan {
@@ -115,6 +170,7 @@ export function dpSgdDescriptor(config: DpSgdMethodConfig): MethodDescriptor {
     privacy,
     dataRequirements: (scenario) => dpSgdDataRequirements(config, scenario),
     leakage: { needsLocalWeights: true, providerExposure: (context) => dpSgdProviderExposure(config, context), dpArtefact: "a DP-trained model" },
+    cost: dpSgdCost(config),
     paperNames: config.paperNames,
     style: config.style,
   };

@@ -3,6 +3,7 @@
  * by default and the original code's value beside it where the two differ.
  */
 export { METHOD_DESCRIPTORS, methodDescriptor, methodPrivacy, methodDataRequirements, privacyForScenario, clearMethodPrivacyMemo } from "./registry";
+export { METHOD_LIST } from "./list";
 export type { MethodDescriptor, MethodPrivacy, MechanismSetting, BudgetUse, BudgetUnit, AsOriginalCode, DataRequirement, MethodLeakage, ExposureContext, ProviderExposure, LedgerTools, DpBound, MethodStyle, PaperNames } from "./types";
 export { usefulVoteNoise, prvEpsError, USEFUL_ANSWER_PROBABILITY, PRV_MAX_COMPOSITIONS } from "./common";
 export { dpSgdPlan, type DpSgdPlan, type StepRule } from "./dp-sgd";

@@ -11,6 +11,7 @@ export const privateLora = dpSgdDescriptor({
   rules: { classification: "opacus", generation: "dp-transformers" },
   sources: ["Yu et al., Differentially Private Fine-tuning of Language Models, ICLR 2022", ...DP_SGD_SOURCES, "sprintml/OpenLLMs PrivateLoRA-Classification (opacus 1.4.1), PrivateTuning-Generation (dp-transformers)"],
   artefact: { name: "LoRA adapters", plural: true },
+  training: { trainable: "lora", loraRank: (scenario) => scenario.knobs["private-lora"].rank, servingPrecision: () => "4-bit" },
   paperNames: { classification: "PrivateLoRA", generation: "PrivateLoRA" },
   // Okabe–Ito blue, lightened on a dark background.
   style: { color: { light: "#0072B2", dark: "#3D9BD6" }, marker: "star" },

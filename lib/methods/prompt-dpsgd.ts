@@ -36,6 +36,7 @@ export const promptDpsgd = dpSgdDescriptor({
   asOriginalCode,
   artefact: { name: "soft prompt", plural: false },
   // Tables 4–6 name the generation variant PromptDPSGDGen.
+  training: { trainable: "prompt", promptTokens: (scenario) => scenario.knobs["prompt-dpsgd"].promptLength, servingPrecision: () => "4-bit" },
   paperNames: { classification: "PromptDPSGD", generation: "PromptDPSGDGen" },
   // Okabe–Ito sky blue.
   style: { color: { light: "#56B4E9", dark: "#56B4E9" }, marker: "cross" },

@@ -16,6 +16,8 @@ import {
   type AccountantSpec, type DpEvent, type OrderGridId,
 } from "../privacy";
 import type { Scenario } from "../scenario";
+import type { MethodCost } from "../cost/work-types";
+import { pateWork } from "./prompt-pate";
 import { HANKE, MECHANICS, finiteOrNull, fixedTeacherExposure, teacherRequirements } from "./common";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 
@@ -215,6 +217,39 @@ export function promptPateGenDataRequirements(scenario: Scenario): DataRequireme
   return teacherRequirements(scenario, "PromptPATEGen", scenario.knobs["prompt-pate-gen"], "Hanke et al. 2024, Section 3 (PromptPATEGen); sprintml/OpenLLMs PromptPATEGen/run_generation.py, run_evaluation_students.py");
 }
 
+// ---------------------------------------------------------------------------------------------
+// PromptPATEGen's cost work: PATE's teachers and student (./prompt-pate.ts pateWork), plus the
+// zero-shot fallback and the answers written from the released keywords.
+// ---------------------------------------------------------------------------------------------
+
+const promptPateGenCost: MethodCost = {
+  work: (context) => pateWork({
+    knob: "prompt-pate-gen",
+    answerRules: [],
+    afterTeachers: ({ scenario }, { lp, lo }) => {
+      const k = scenario.knobs["prompt-pate-gen"];
+      return [
+        { kind: "llm-calls", phase: "training", id: "zero-shot", label: "Zero-shot answers of the public queries (fallback when PTR fails)", calls: k.public, inputTokens: k.public * lp, outputTokens: k.public * lo, longestCallTokens: lp + lo, formula: `${k.public} calls; input ℓin, output ℓout` },
+        { kind: "llm-calls", phase: "training", id: "keyword-answers", label: "Answers written from the released private keywords", calls: k.public, inputTokens: k.public * (lp + lo), outputTokens: k.public * lo, longestCallTokens: lp + 2 * lo, formula: `${k.public} calls; input ℓin + ℓout (keywords), output ℓout` },
+      ];
+    },
+    sources: ["Hanke et al. 2024, Section 3 (PromptPATEGen)", "PromptPATEGen code: github.com/sprintml/OpenLLMs (PromptPATEGen)"],
+  }, context),
+  instructionTokens: "every-prompt",
+  // Its teachers and student write the answer: an encoder model has no text generator to do so.
+  writesText: "PromptPATEGen's teachers and student generate text",
+  studySetupGaps: [
+    {
+      part: "query",
+      reason: "Unexplained by one-at-a-time serving, and consistent with batched serving (the paper does not say): OpenLLaMA 13B SAMSum costs $0.80 per 10k with a 10-shot student prompt, PrivateLoRA on the same model and dataset $8.05 with no prompt (Table 4); one-at-a-time serving cannot be 10× cheaper for a 10× longer prompt. The paper gives no batch size.",
+    },
+    {
+      part: "training", model: "openllama-13b",
+      reason: "PromptPATEGen's teacher generation on OpenLLaMA 13B costs 5.7× (SAMSum, Table 4: $18.63 vs $3.29) and 6.0× (MIT, Table 6: $3.11 vs $0.52) the same calls on Vicuna 7B, for 1.9× the parameters: a different, undescribed setup (e.g. several GPUs or 8-bit weights).",
+    },
+  ],
+};
+
 export const promptPateGen: MethodDescriptor = {
   id: "prompt-pate-gen",
   label: "PromptPATEGen",
@@ -229,6 +264,7 @@ export const promptPateGen: MethodDescriptor = {
   },
   privacy: promptPateGenPrivacy,
   dataRequirements: promptPateGenDataRequirements,
+  cost: promptPateGenCost,
   leakage: { needsLocalWeights: false, providerExposure: (context) => fixedTeacherExposure(context, "prompt-pate-gen", `${MECHANICS} §5 Leakage (PromptPATEGen)`), dpArtefact: null },
   paperNames: { classification: "PromptPATEGen", generation: "PromptPATEGen" },
   // Okabe–Ito yellow on a dark background; a darker olive on white, where yellow lacks contrast.

@@ -12,6 +12,11 @@
  */
 import { calibrateNoise, computeEpsilon, gnmax, maxCompositions, requireCount, selfComposed, type AccountantSpec, type CompositionBudget, type NoiseCalibration } from "../privacy";
 import type { Scenario } from "../scenario";
+import { MODELS } from "../scenario";
+import {
+  CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, answerTokensBy, calibrationTokens, singleCallTokens,
+  type LlmCalls, type MethodCost, type ProviderAnswerRule, type WorkContext,
+} from "../cost/work-types";
 import { HANKE, MECHANICS, RDP_SPEC, finiteOrNull, fixedTeacherExposure, gaussianSpec, usefulVoteNoise, calibratedFields, teacherRequirements } from "./common";
 import { dataDependentGnmaxEpsilon } from "./pate-data-dependent";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
@@ -107,6 +112,92 @@ export function promptPateDataRequirements(scenario: Scenario): DataRequirement[
   return teacherRequirements(scenario, "PromptPATE", scenario.knobs["prompt-pate"], "Duan et al., NeurIPS 2023, Section 3 (PromptPATE); cleverhans-lab/PrivatePrompts PromptPATE/prompts_gpt3/run_classification.py");
 }
 
+// ---------------------------------------------------------------------------------------------
+// The PATE family's cost work (PromptPATE here, PromptPATEGen in ./prompt-pate-gen.ts), Hanke et
+// al. 2024, Appendix D: teachers label the public inputs once; one student call per query.
+// ---------------------------------------------------------------------------------------------
+
+/** What differs between the PATE methods' work. */
+export interface PateWorkConfig {
+  /** The method id, as the prefix of its share-link knobs (`<id>.shots`). */
+  knob: "prompt-pate" | "prompt-pate-gen";
+  /** Its answer-length rules (PromptPATE's Anthropic path); none for PromptPATEGen. */
+  answerRules: readonly ProviderAnswerRule[];
+  /** Training stages after the teachers' labelling (calibration calls, or PromptPATEGen's answer calls). */
+  afterTeachers: (context: WorkContext, lengths: { lp: number; lo: number; li: number }) => LlmCalls[];
+  /** The method's paper and its code, appended to the sources. */
+  sources: readonly [string, string];
+}
+
+/**
+ * E teachers × P public inputs, each call s shots and the input; one student call per query with
+ * the student shots. The answer is ℓout, or the method code's longer answer on the row's provider.
+ * @example pateWork(PromptPATE, SST2, E = 400, P = 300, s = 1) // teachers: 120,000 calls (test/cost/method-work.test.ts)
+ */
+export function pateWork(config: PateWorkConfig, context: WorkContext): ReturnType<MethodCost["work"]> {
+  const { scenario, model, assumptions, sources } = context;
+  const li = scenario.inTokens;
+  const lo = scenario.outTokens;
+  const k = scenario.knobs[config.knob];
+  // Public inputs are assumed to be as long as private ones [assumption].
+  const lp = li;
+  // The demonstrations in a prompt carry the label (ℓout); the model's answer may be longer.
+  const answer = answerTokensBy(config.answerRules, model, lo);
+  const la = answer.tokens;
+  const answerText = answer.rule ? `${la} (${MODELS[model!].provider} answer, up to ${la} tokens)` : "ℓout";
+  const training: LlmCalls[] = [{
+    kind: "llm-calls", phase: "training", id: "teachers", label: "Teachers label the public examples",
+    calls: k.ensemble * k.public, inputTokens: k.ensemble * k.public * (k.shots * (li + lo) + lp), outputTokens: k.ensemble * k.public * la,
+    longestCallTokens: k.shots * (li + lo) + lp + la, shots: { knob: `${config.knob}.shots`, count: k.shots, tokensEach: li + lo },
+    formula: `${k.ensemble} teachers × ${k.public} public inputs; input each ${k.shots} × (ℓin + ℓout) + ℓin, output ${answerText}`,
+  }];
+  if (answer.rule) {
+    assumptions.push(`Every ${MODELS[model!].label} answer is priced at the ${la}-token maximum the method's code allows (an upper bound).`);
+    sources.push(answer.rule.source);
+  }
+  training.push(...config.afterTeachers(context, { lp, lo, li }));
+  const q = singleCallTokens({ promptTokens: k.studentShots * (lp + lo), inTokens: li, outTokens: la });
+  sources.push(...config.sources);
+  assumptions.push("Public examples are as long as private records (ℓin, ℓout).", "Selecting the student prompt on validation data is not counted.");
+  return {
+    training, assumptions, sources,
+    perQuery: [{ kind: "llm-calls", phase: "query", id: "student", label: "Student prompt answers the query", ...q, shots: { knob: `${config.knob}.studentShots`, count: k.studentShots, tokensEach: lp + lo }, formula: `1 call; input ${k.studentShots} × (ℓin + ℓout) + ℓin, output ${answerText}` }],
+  };
+}
+
+/**
+ * PromptPATE's Anthropic path asks Claude for the label inside an `<answer>` tag and allows up to 10
+ * output tokens per call (docs/derivations.md §4). Claude 2.1 charges 3× as much for output as
+ * for input (Hanke et al. 2024, Table 22), so this is what moves the Claude row: SST2 student query,
+ * 2 shots, input 2 × (12.35 + 1) + 12.35 = 39.05 tokens →
+ * 1 output token: 10,000 × (39.05 × $8 + 1 × $24)/1M = $3.36 per 10k;
+ * 10 output tokens: 10,000 × (39.05 × $8 + 10 × $24)/1M = $5.52 per 10k (Table 3 prints $5.36).
+ */
+const PROMPT_PATE_ANSWER_RULES: readonly ProviderAnswerRule[] = [
+  {
+    provider: "Anthropic", tokens: 10,
+    source: "PromptPATE code: github.com/cleverhans-lab/PrivatePrompts, PromptPATE/prompts_anthropic/teacher.py (answers of up to 10 tokens with an <answer> tag); docs/derivations.md §4",
+  },
+];
+
+const promptPateCost: MethodCost = {
+  work: (context) => pateWork({
+    knob: "prompt-pate",
+    answerRules: PROMPT_PATE_ANSWER_RULES,
+    // The original code calibrates each teacher once, with content-free inputs (option `calibrationCalls`).
+    afterTeachers: ({ scenario, classes, calibration }, { li, lo }) => {
+      if (!calibration) return [];
+      const k = scenario.knobs["prompt-pate"];
+      const c = calibrationTokens({ prompts: k.ensemble, shots: k.shots, inTokens: li, outTokens: lo, classes: classes! });
+      return [{ kind: "llm-calls", phase: "training", id: "calibration", label: "Contextual-calibration echo calls, once per teacher (original code)", ...c, shots: { knob: "prompt-pate.shots", count: k.shots, tokensEach: li + lo }, option: "calibrationCalls",
+        formula: `${k.ensemble} teachers × ${CALIBRATION_CONTENT_FREE_INPUTS} × ${classes}; input each ${k.shots} × (ℓin + ℓout) + ${CALIBRATION_CONTENT_FREE_TOKENS} + ℓout` }];
+    },
+    sources: ["Duan et al., NeurIPS 2023 (PromptPATE)", "PromptPATE code: github.com/cleverhans-lab/PrivatePrompts"],
+  }, context),
+  instructionTokens: "every-prompt",
+  answerTokens: PROMPT_PATE_ANSWER_RULES,
+};
+
 export const promptPate: MethodDescriptor = {
   id: "prompt-pate",
   label: "PromptPATE",
@@ -120,6 +211,7 @@ export const promptPate: MethodDescriptor = {
   },
   privacy: promptPatePrivacy,
   dataRequirements: promptPateDataRequirements,
+  cost: promptPateCost,
   leakage: { needsLocalWeights: false, providerExposure: (context) => fixedTeacherExposure(context, "prompt-pate", `${MECHANICS} §4 Leakage (PromptPATE)`), dpArtefact: null },
   paperNames: { classification: "PromptPATE", generation: "PromptPATE" },
   // Okabe–Ito orange.

@@ -1,30 +1,17 @@
 /**
- * The method registry: one descriptor per method id. Adding a method = one file + one line here.
- * lib/cost and lib/leakage attach their functions to the same ids.
+ * The method registry: one descriptor per method id, read from ./list.ts. Adding a method = one
+ * file + one line in that list. lib/cost and lib/leakage fold over the descriptors.
  */
 import { METHOD_IDS, type MethodId, type Scenario } from "../scenario";
-import { dpFineTune } from "./dp-finetune";
-import { dpFewShotGen } from "./dp-fewshotgen";
-import { dpIcl } from "./dp-icl";
-import { dpOpt } from "./dp-opt";
-import { privateLora } from "./private-lora";
-import { promptDpsgd } from "./prompt-dpsgd";
-import { promptPate } from "./prompt-pate";
-import { promptPateGen } from "./prompt-pate-gen";
+import { METHOD_LIST } from "./list";
 import type { DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 import { PrvGridTooLargeError, PrvRoundOffError } from "../privacy";
 import { PRV_MAX_GRID_POINTS } from "./common";
 
-export const METHOD_DESCRIPTORS: Readonly<Record<MethodId, MethodDescriptor>> = Object.freeze({
-  "dp-icl": dpIcl,
-  "prompt-pate": promptPate,
-  "dp-fewshotgen": dpFewShotGen,
-  "dp-opt": dpOpt,
-  "prompt-dpsgd": promptDpsgd,
-  "private-lora": privateLora,
-  "dp-finetune": dpFineTune,
-  "prompt-pate-gen": promptPateGen,
-});
+/** Every registered method's descriptor by id (./list.ts), in the list's order. */
+export const METHOD_DESCRIPTORS: Readonly<Record<MethodId, MethodDescriptor>> = Object.freeze(
+  Object.fromEntries(METHOD_LIST.map((d) => [d.id, d])) as Record<MethodId, MethodDescriptor>,
+);
 
 export function methodDescriptor(id: MethodId): MethodDescriptor {
   const d = METHOD_DESCRIPTORS[id];

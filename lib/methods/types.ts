@@ -1,8 +1,10 @@
 /**
  * Methods as data: each adaptation method is one descriptor that maps a scenario to its DP
  * event, to what the budget buys, to what it sends a provider (the leakage ledger) and to what
- * it draws from the private records. Its cost work is still in lib/cost/method-work.ts.
+ * it draws from the private records, and to its cost work (`cost`: the LLM calls and GPU work per
+ * stage, which lib/cost prices).
  */
+import type { MethodCost } from "../cost/work-types";
 import type { AccountantLabel, DpEvent } from "../privacy";
 import type { MethodId, Scenario } from "../scenario";
 
@@ -240,8 +242,9 @@ export interface PaperNames {
 }
 
 /**
- * One adaptation method, everything outside lib/cost about it in one place. Its cost work still
- * lives in lib/cost/method-work.ts (a later change moves it here).
+ * One adaptation method, everything about it in one place: its privacy, data requirements,
+ * leakage, cost work, the study's names for it and its style. The rest of lib/ folds over the
+ * registry (./registry.ts) and never branches on a method id.
  */
 export interface MethodDescriptor {
   id: MethodId;
@@ -266,6 +269,11 @@ export interface MethodDescriptor {
   dataRequirements: (scenario: Scenario) => DataRequirement[];
   /** What reaches a provider per stage, for the leakage ledger. */
   leakage: MethodLeakage;
+  /**
+   * Its cost work: LLM calls and tokens, or GPU work, per stage (lib/cost methodWork prices it),
+   * and the study-setup facts the GPU model and the cost reproduction need.
+   */
+  cost: MethodCost;
   /** The study's names for it, for the measured-utility lookup. */
   paperNames: PaperNames;
   /**

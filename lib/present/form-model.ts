@@ -7,7 +7,7 @@
 import {
   CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, DATASETS, GENERATING_OPEN_MODEL_IDS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, METHOD_IDS, MODELS, OPEN_MODEL_IDS,
   PRESET_IDS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, isEnumKnob, knobKey,
-  INSTRUCTION_TOKENS_CUSTOM_DEFAULT, type DatasetId, type EnumKnobSpec, type FieldKind, type KnobSpec, type MethodId,
+  INSTRUCTION_TOKENS_CUSTOM_DEFAULT, defaultScenario, type DatasetId, type EnumKnobSpec, type FieldKind, type KnobSpec, type MethodId,
 } from "../scenario";
 import type { DatasetTokenLengths } from "./carried-over";
 
@@ -32,11 +32,24 @@ export interface FormField {
   options?: FormOption[];
 }
 
+/** A method's non-numeric setting: a top-level scenario field whose share-link key is `<method>.<name>`. */
+export interface MethodSettingField extends FormField {
+  /** The Scenario property it sets (TOP_FIELDS `path`). */
+  path: string;
+  /** The value a share link leaves out (the scenario default): choosing it removes the key. */
+  defaultValue: string;
+}
+
 export interface KnobGroup {
   method: MethodId;
   label: string;
   note: string | null;
   fields: FormField[];
+  /**
+   * The method's other settings (e.g. DP-FewShotGen's generator, `dp-fewshotgen.generator`), drawn
+   * from the schema's top-level fields by key prefix, so the form renders them without naming a method.
+   */
+  settings: MethodSettingField[];
 }
 
 export interface FormModel {
@@ -109,6 +122,7 @@ export function formModel(): FormModel {
       ...(options(f.key) ? { options: options(f.key) } : {}),
     };
   }
+  const defaults = defaultScenario();
   const knobs: KnobGroup[] = METHOD_IDS.map((method) => ({
     method,
     label: METHODS[method].label,
@@ -116,6 +130,10 @@ export function formModel(): FormModel {
     fields: Object.entries(KNOB_SPECS[method] as Record<string, KnobSpec | EnumKnobSpec>).map(([knob, spec]): FormField => (isEnumKnob(spec)
       ? { key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, type: "enum", options: spec.values.map((v) => ({ id: v, label: v })) }
       : { key: knobKey(method, knob), label: spec.label, unit: spec.unit, description: spec.description, type: "number", min: spec.min, max: spec.max, integer: spec.integer })),
+    settings: TOP_FIELDS.filter((f) => f.key.startsWith(knobKey(method, ""))).flatMap((f): MethodSettingField[] => {
+      const field = fields[f.key];
+      return field ? [{ ...field, path: f.path, defaultValue: String(defaults[f.path]) }] : [];
+    }),
   }));
   const priceOverrides: FormField[] = [...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS].map((model) => ({
     key: `${PRICE_OVERRIDE_PREFIX}${model}`,

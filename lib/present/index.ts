@@ -9,7 +9,7 @@ export { answerView, presentEstimate, scenarioLine, type PresentOptions } from "
 export { comparisonTable, costSource, leakClassOf, optionLabel, privacyView, providerSees, rowKey, summaryView, tableColumns, tableRow } from "./table";
 export { cheapestPerMethod, costSplitChart, feasibleRows, costVsQueriesChart, leakageChart, paretoChart, paretoFront, utilityChart, utilityDataset } from "./charts";
 export { csvHeader, tableToCsv } from "./csv";
-export { formModel, type FormModel, type FormField, type FormOption, type KnobGroup } from "./form-model";
+export { formModel, type FormModel, type FormField, type FormOption, type KnobGroup, type MethodSettingField } from "./form-model";
 export { carriedOverTokens, type DatasetTokenLengths } from "./carried-over";
 export { reproduceView, COST_LABEL_TEXT, type ReproduceView, type ReproduceCostRow, type ReproduceGpuPart, type ReproduceUtilityRow } from "./reproduce";
 export { sortRows, type SortState } from "./sort";

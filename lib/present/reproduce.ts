@@ -13,7 +13,7 @@
  * same cell (TABLE_PREFERENCE) and the note says which.
  */
 import {
-  CENT_TOLERANCE_USD, GPU_CELL_CHECKS, STUDY_COST_CELLS, STUDY_SETUP_GAPS, estimateCostRow, reproduceStudyCosts, studyScenario,
+  CENT_TOLERANCE_USD, GPU_CELL_CHECKS, STUDY_COST_CELLS, STUDY_SETUP_GAPS, estimateCostRow, reproduceStudyCosts, studyScenario, trainsLocally,
   type CostCellLabel, type CostCellPart, type GpuCellCheck, type StudyCostCell,
 } from "../cost";
 import { DATASETS, DATASET_IDS, METHOD_IDS, MODELS, type DatasetId, type MethodId, type ModelId } from "../scenario";
@@ -133,9 +133,9 @@ function ratioText(estimate: number, measured: number): string {
 function gpuParts(cell: StudyCostCell): ReproduceGpuPart[] {
   const method = cell.method;
   if (method === "zero-shot" || method === "icl") return [];
-  // DP-OPT's prompt search runs on a local GPU even when its queries go to an API (as lib/cost/reproduce
-  // labels it): its training is a GPU part, measured by the study's row for the local model (Table 3 DP-OPT (local)).
-  const gpuPhases = cell.runsOn === "gpu" ? (["training", "query"] as const) : method === "dp-opt" ? (["training"] as const) : [];
+  // A method whose training runs locally (DP-OPT's prompt search, `cost.trainsLocally`) has a GPU training part even
+  // when its queries go to an API (as lib/cost/reproduce labels it), measured by the study's row for the local model (Table 3 DP-OPT (local)).
+  const gpuPhases = cell.runsOn === "gpu" ? (["training", "query"] as const) : trainsLocally(method) ? (["training"] as const) : [];
   if (gpuPhases.length === 0) return [];
   const local = cell.runsOn === "gpu" ? cell : STUDY_COST_CELLS.find((k) => k.method === method && k.runsOn === "gpu" && k.table === cell.table);
   if (!local) throw new Error(`Table ${cell.table} ${cell.paperMethod}: no local GPU row of ${method} in the same table`);
@@ -199,7 +199,7 @@ function costRows(): ReproduceCostRow[] {
     errorQuery: percent(c.relativeError.query, c.paper.queryCostUsdPer10kQueries, c.estimate.queryCostUsdPer10kQueries),
     labelTraining: c.parts.training.label,
     labelQuery: c.parts.query.label,
-    explanation: explain(c.parts.training, c.parts.query, c.runsOn === "gpu" || c.method === "dp-opt" ? c.calibration.training || c.calibration.query : null),
+    explanation: explain(c.parts.training, c.parts.query, c.runsOn === "gpu" || trainsLocally(c.method) ? c.calibration.training || c.calibration.query : null),
     gpu: gpuParts(cellAt(i, c)),
   }));
 }

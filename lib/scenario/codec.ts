@@ -314,7 +314,9 @@ function build(parsed: Parsed, warnings: FieldWarning[]): Scenario {
   }
   if (s.task === "generation" && parsed.has("classes")) warnings.push({ field: "classes", message: "classes is ignored for a generation task" });
   for (const method of METHOD_IDS) {
-    const knobs = s.knobs[method] as Record<string, number | string>;
+    // A method without share-link knobs has no entry (lib/scenario/knobs.ts lists only methods with knobs).
+    const knobs = s.knobs[method] as Record<string, number | string> | undefined;
+    if (knobs === undefined) continue;
     for (const knob of Object.keys(knobs)) {
       const v = parsed.get(knobKey(method, knob));
       if (typeof v === "number" || typeof v === "string") knobs[knob] = v;
@@ -372,7 +374,7 @@ export function serializeScenario(s: Scenario): string {
   for (const method of METHOD_IDS) {
     const knobs = s.knobs[method] as Record<string, number | string>;
     const defaults = base.knobs[method] as Record<string, number | string>;
-    for (const knob of Object.keys(KNOB_SPECS[method])) {
+    for (const knob of Object.keys(KNOB_SPECS[method] ?? {})) {
       const value = knobs[knob];
       if (value !== undefined && value !== defaults[knob]) parts.push(`${knobKey(method, knob)}=${typeof value === "number" ? formatNumber(value) : value}`);
     }
