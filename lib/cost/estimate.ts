@@ -107,9 +107,10 @@ function priceTraining(item: WorkItem, model: ModelId, scenario: Scenario, acc: 
       return { kind: "gpu", phase: "training", id: item.id, label: item.label, model, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
     }
     case "local-forward": {
-      acc.memory.push(checkInferenceMemory(item.localModel, scenario.gpu));
-      const h = batchedForwardGpuHours(item.tokens, item.localModel, scenario.gpu);
-      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model: item.localModel, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
+      const local = item.localModel ?? model;
+      acc.memory.push(checkInferenceMemory(local, scenario.gpu));
+      const h = batchedForwardGpuHours(item.tokens, local, scenario.gpu);
+      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model: local, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
     }
   }
 }

@@ -15,6 +15,8 @@
  */
 import { MODELS, type DpSgdImpl, type MethodId, type ModelId, type OpenModelId, type Scenario } from "../scenario";
 import type { ApiCostOptionId, CostPhase } from "./types";
+import { processedTokensPerRecord } from "./gpu-model";
+import { dpZeroWork } from "../methods/dpzero";
 
 /** LLM calls of one stage. For a `query` stage the numbers are for one query. */
 export interface LlmCalls {
@@ -73,8 +75,11 @@ export interface LocalForward {
   phase: "training";
   id: string;
   label: string;
-  /** The local model, fixed by the method's code (DP-OPT: Vicuna 7B), not the scenario's model. */
-  localModel: "vicuna-7b";
+  /**
+   * The local model, fixed by the method's code (DP-OPT: Vicuna 7B), not the scenario's model;
+   * absent: the row's own model (DPZero's forward passes on the model it fine-tunes).
+   */
+  localModel?: OpenModelId;
   tokens: number;
   /** Tokens of the longest single forward pass (a meta-prompt plus the instruction so far), for the context check. */
   longestCallTokens: number;
@@ -257,7 +262,7 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
 }
 
 /** Methods whose adapted model is trained on, and answers, bare records: no instruction is sent. */
-const DP_SGD_METHODS: readonly MethodId[] = ["prompt-dpsgd", "private-lora", "dp-finetune"];
+const DP_SGD_METHODS: readonly MethodId[] = ["prompt-dpsgd", "private-lora", "dp-finetune", "dpzero"];
 
 /**
  * Add `instructionTokens` to the input of every call that carries a prompt: every LLM call of the
@@ -421,6 +426,9 @@ function appendixDWork(method: MethodId, scenario: Pick<Scenario, "task" | "clas
         perQuery: [{ kind: "llm-calls", phase: "query", id: "answer", label: "Adapted model answers the query", ...q, formula: `1 call; input ${promptTokens ? `${promptTokens} + ` : ""}ℓin, output ℓout` }],
       };
     }
+
+    // Beyond the study: the work lives in the method's file (lib/methods/dpzero.ts).
+    case "dpzero": return dpZeroWork(scenario, (tokens) => processedTokensPerRecord(tokens, scenario.task, undefined));
   }
 }
 

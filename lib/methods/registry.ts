@@ -7,6 +7,7 @@ import { dpFineTune } from "./dp-finetune";
 import { dpFewShotGen } from "./dp-fewshotgen";
 import { dpIcl } from "./dp-icl";
 import { dpOpt } from "./dp-opt";
+import { dpZero } from "./dpzero";
 import { privateLora } from "./private-lora";
 import { promptDpsgd } from "./prompt-dpsgd";
 import { promptPate } from "./prompt-pate";
@@ -24,6 +25,7 @@ export const METHOD_DESCRIPTORS: Readonly<Record<MethodId, MethodDescriptor>> = 
   "private-lora": privateLora,
   "dp-finetune": dpFineTune,
   "prompt-pate-gen": promptPateGen,
+  dpzero: dpZero,
 });
 
 export function methodDescriptor(id: MethodId): MethodDescriptor {
