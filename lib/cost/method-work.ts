@@ -17,6 +17,7 @@ import { MODELS, type DpSgdImpl, type MethodId, type ModelId, type OpenModelId, 
 import type { ApiCostOptionId, CostPhase } from "./types";
 import { processedTokensPerRecord } from "./gpu-model";
 import { dpZeroWork } from "../methods/dpzero";
+import { postWork } from "../methods/post";
 
 /** LLM calls of one stage. For a `query` stage the numbers are for one query. */
 export interface LlmCalls {
@@ -66,6 +67,8 @@ export interface DpSgdTraining {
   loraRank?: number;
   /** How per-example gradient norms are computed (`<method>.impl`); the study: per-sample. */
   impl: DpSgdImpl;
+  /** The model trained when it is not the row's (POST tunes its prompt on a distilled small model); absent: the row's model. */
+  localModel?: OpenModelId;
   formula: string;
 }
 
@@ -262,7 +265,7 @@ export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "
 }
 
 /** Methods whose adapted model is trained on, and answers, bare records: no instruction is sent. */
-const DP_SGD_METHODS: readonly MethodId[] = ["prompt-dpsgd", "private-lora", "dp-finetune", "dpzero"];
+const DP_SGD_METHODS: readonly MethodId[] = ["prompt-dpsgd", "private-lora", "dp-finetune", "dpzero", "post"];
 
 /**
  * Add `instructionTokens` to the input of every call that carries a prompt: every LLM call of the
@@ -429,6 +432,7 @@ function appendixDWork(method: MethodId, scenario: Pick<Scenario, "task" | "clas
 
     // Beyond the study: the work lives in the method's file (lib/methods/dpzero.ts).
     case "dpzero": return dpZeroWork(scenario, (tokens) => processedTokensPerRecord(tokens, scenario.task, undefined));
+    case "post": return postWork(scenario);
   }
 }
 

@@ -8,6 +8,7 @@ import { dpFewShotGen } from "./dp-fewshotgen";
 import { dpIcl } from "./dp-icl";
 import { dpOpt } from "./dp-opt";
 import { dpZero } from "./dpzero";
+import { post } from "./post";
 import { privateLora } from "./private-lora";
 import { promptDpsgd } from "./prompt-dpsgd";
 import { promptPate } from "./prompt-pate";
@@ -26,6 +27,7 @@ export const METHOD_DESCRIPTORS: Readonly<Record<MethodId, MethodDescriptor>> = 
   "dp-finetune": dpFineTune,
   "prompt-pate-gen": promptPateGen,
   dpzero: dpZero,
+  post,
 });
 
 export function methodDescriptor(id: MethodId): MethodDescriptor {
