@@ -8,6 +8,9 @@
  * authors' setup, and the decision uses them only when the scenario asks for it
  * (`utilitySource=reported`, lib/decide).
  *
+ * Sources: DPZero's repository figures (values printed on the bars; the paper's tables were not
+ * read) and POST's Tables 5 and 14.
+ *
  * Rules (lookupReportedUtility): a value applies only to the catalogue dataset and model the
  * authors ran, at an ε they ran, or linearly in ε between two of their own points for that same
  * dataset and model (labelled as such). Never borrowed from another model or dataset, never
@@ -31,7 +34,8 @@ export interface ReportedResult {
   datasetName: string;
   dataset: DatasetId | null;
   epsilon: number;
-  delta: number;
+  /** δ of the run; null where the paper does not list it. */
+  delta: number | null;
   metric: UtilityMetric;
   value: number;
   /**
@@ -46,6 +50,7 @@ export interface ReportedResult {
 }
 
 export const DPZERO_PAPER_SHORT = "Zhang et al., ICML 2024 (DPZero, arXiv 2310.09639)";
+export const POST_PAPER_SHORT = "Wang et al., ICML 2025 (POST, arXiv 2506.16196)";
 
 const DPZERO_ROBERTA_SETUP = "RoBERTa-large, prompt-based fine-tuning on 512 examples per class, batch 64, 10,000 steps, δ = 1e-5 (roberta/examples/dpzero.sh)";
 const DPZERO_OPT_SETUP = "OPT, 1,000 training examples, δ = 1e-5 (opt/examples/dpzero.sh); the README's figure does not say which batch and step count of the script";
@@ -65,6 +70,17 @@ const dpzeroOpt = (modelName: string, datasetName: string, metric: UtilityMetric
   }));
 
 /**
+ * POST with DP (ε = 8): Table 5 (Llama2-7b as the provider's model, its 2-layer distilled model, the
+ * best public set; δ from Table 10, which lists none for disaster and trec) and Table 14 (GPT2-XL,
+ * RoBERTa-base). No target model of POST is in the catalogue (the catalogue's closed models are
+ * APIs POST was not run on), so these appear on no row; /reproduce lists them.
+ */
+const post = (modelName: string, datasetName: string, dataset: DatasetId | null, delta: number | null, value: number, where: string, publicSet: string): ReportedResult => ({
+  method: "post", paper: POST_PAPER_SHORT, where, modelName, model: null, datasetName, dataset, epsilon: 8, delta, metric: "accuracy", value, readAs: "table",
+  setup: `${modelName} as the provider's model; a 100-token soft prompt tuned with DP on its distilled small model and transferred with the public ${publicSet} set`, records: null,
+});
+
+/**
  * Every number the authors of the beyond-study methods report that privadapt carries. DPZero:
  * the repository README's figures (values printed on the bars; the paper's tables were not read).
  * Catalogue ids only where the authors' model and dataset are the catalogue's.
@@ -82,6 +98,15 @@ export const REPORTED_RESULTS: readonly ReportedResult[] = [
   ...dpzeroOpt("OPT-1.3B", "BoolQ", "accuracy", 62.4, 61.6),
   ...dpzeroOpt("OPT-2.7B", "BoolQ", "accuracy", 65.4, 63.7),
   ...dpzeroOpt("OPT-6.7B", "BoolQ", "accuracy", 66.8, 63.7),
+  post("Llama2-7b", "sst2", "sst2", 1.5e-5, 89.91, "Table 5 (DP-POST)", "imdb"),
+  post("Llama2-7b", "imdb", null, 4e-5, 83.26, "Table 5 (DP-POST)", "best"),
+  post("Llama2-7b", "tweet", null, 2e-5, 59.55, "Table 5 (DP-POST)", "best"),
+  post("Llama2-7b", "arisetv", null, 2e-4, 82.6, "Table 5 (DP-POST)", "best"),
+  post("Llama2-7b", "mpqa", "mpqa", 1.16e-4, 80.17, "Table 5 (DP-POST)", "best"),
+  post("Llama2-7b", "disaster", "disaster", null, 58.62, "Table 5 (DP-POST)", "best"),
+  post("Llama2-7b", "trec", "trec", null, 37.8, "Table 5 (DP-POST)", "best"),
+  post("GPT2-XL", "sst2", "sst2", 1.5e-5, 84.06, "Table 14 (DP-POST)", "imdb"),
+  post("RoBERTa-base", "sst2", "sst2", 1.5e-5, 84.4, "Table 14 (DP-POST)", "tweet"),
 ];
 
 const fmt = (x: number) => String(Number(x.toPrecision(6)));
@@ -109,7 +134,7 @@ export function lookupReportedUtility(dataset: DatasetId, method: MethodId, mode
   if (at) {
     return {
       value: at.value, metric, spread: null, kind: "reported", basis: "exact-epsilon", source: `${at.paper}, ${at.where}`, epsilon: at.epsilon,
-      note: `${setupNote(at, options.records)} At ε = ${fmt(at.epsilon)}, δ = ${at.delta}.`,
+      note: `${setupNote(at, options.records)} At ε = ${fmt(at.epsilon)}${at.delta !== null ? `, δ = ${at.delta}` : ""}.`,
     };
   }
   for (let i = 0; i + 1 < rows.length; i++) {
