@@ -193,6 +193,33 @@ export default async function Reproduce() {
               </tbody>
             </table>
           </div>
+          <div className="table-scroll" role="region" aria-labelledby="authors-cost-caption" tabIndex={0}>
+            <table className="data reproduce-table">
+              <caption id="authors-cost-caption">Costs the authors’ papers give, beside privadapt’s figure for the same work</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Method</th>
+                  <th scope="col">Work</th>
+                  <th scope="col" className="num">Paper</th>
+                  <th scope="col" className="num">privadapt</th>
+                  <th scope="col" className="num">Ratio</th>
+                  <th scope="col">Source and note</th>
+                </tr>
+              </thead>
+              <tbody>
+                {authors.costs.map((c) => (
+                  <tr key={c.key}>
+                    <th scope="row">{c.method}</th>
+                    <td>{c.work}</td>
+                    <td className="num">{c.paper}</td>
+                    <td className="num">{c.ours}</td>
+                    <td className="num">{`${c.ratio.toFixed(2)}×`}</td>
+                    <td className="why">{c.source}. {c.note}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <div className="table-scroll" role="region" aria-labelledby="authors-utility-caption" tabIndex={0}>
             <table className="data reproduce-table">
               <caption id="authors-utility-caption">Accuracy reported by the authors and the value a calculator row shows for the same setup</caption>

@@ -13,4 +13,4 @@ export { formModel, type FormModel, type FormField, type FormOption, type KnobGr
 export { carriedOverTokens, type DatasetTokenLengths } from "./carried-over";
 export { reproduceView, COST_LABEL_TEXT, type ReproduceView, type ReproduceCostRow, type ReproduceGpuPart, type ReproduceUtilityRow } from "./reproduce";
 export { sortRows, type SortState } from "./sort";
-export { authorsReproduceView, type AuthorsReproduceView, type AuthorsBudgetRow, type AuthorsUtilityRow } from "./reproduce-authors";
+export { authorsReproduceView, type AuthorsReproduceView, type AuthorsBudgetRow, type AuthorsCostRow, type AuthorsUtilityRow } from "./reproduce-authors";

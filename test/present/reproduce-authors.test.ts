@@ -17,6 +17,15 @@ describe("authorsReproduceView", () => {
     for (const b of view.budget) expect(Number(b.prvSigma.split(" ")[0])).toBeLessThanOrEqual(Number(b.codeSigma.split(" ")[0]));
   });
 
+  it("POST Table 4's 310 A100-minutes of DP prompt tuning on GPT2-XL's distilled model (SST-2) is beside privadapt's figure for the same work, within the GPU model's leave-one-out band (×0.59–×1.71)", () => {
+    expect(view.costs).toHaveLength(1);
+    const c = view.costs[0]!;
+    expect(c.paper).toBe("310 min");
+    expect(c.ratio).toBeGreaterThan(0.59);
+    expect(c.ratio).toBeLessThan(1.71);
+    expect(c.note).toMatch(/a check of the stand-in, not a measurement/);
+  });
+
   it("every authors' figure on a catalogue model and dataset comes back unchanged; the others are said to be outside the catalogue", () => {
     const inCatalogue = view.utility.filter((u) => u.same !== null);
     expect(inCatalogue.map((u) => [u.dataset, u.epsilon, u.authors])).toEqual([["SST2", "6", "92.2%"], ["SST2", "2", "91.8%"], ["Trec", "6", "87.6%"], ["Trec", "2", "82.0%"]]);
