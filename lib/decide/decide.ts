@@ -307,7 +307,7 @@ export function decide(scenario: Scenario, allRows: readonly EstimateRow[]): Dec
     robust: rob.robust,
     robustness: rob.sentence,
     flips: null,
-    rule: r.rule,
+    rule: scenario.utilitySource === "reported" && reportedRows.length > 0 ? r.rule.replaceAll("the study's utility", "the utility (the study's, or its authors' where marked reported)") : r.rule,
     notes,
     epsilon: { asked: scenario.epsilon, used: scenario.epsilon, noAnswerAt: null, evaluations: 0, sentence: `ε = ${sig(scenario.epsilon, 4)} as given.` },
   };

@@ -69,6 +69,9 @@ describe("study and reported kept apart in the decision and the summary", () => 
     expect(e.decision.answer).toMatchObject({ method: "dpzero", model: "roberta-large", utility: { value: 92.2, kind: "reported" } });
     expect(e.decision.answer!.sentence).toMatch(/reported by the method's authors, not measured by the study at ε = 6/);
     expect(e.decision.notes.join(" ")).toMatch(/figures reported by the method's own authors \(marked "reported"/);
+    // The ranking rule no longer says "the study's utility" when it ranks by an authors' figure.
+    expect(e.decision.rule).not.toMatch(/the study's utility/);
+    expect(e.decision.rule).toMatch(/the utility \(the study's, or its authors' where marked reported\)/);
   });
 
   it("the most-accurate card never calls an authors' figure measured: it names it as reported, apart from the study's", () => {
