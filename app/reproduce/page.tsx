@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { COST_LABEL_TEXT, reproduceView } from "@/lib";
+import { COST_LABEL_TEXT, authorsReproduceView, reproduceView } from "@/lib";
 
 export const metadata: Metadata = {
   title: "Reproduce the study — privadapt",
@@ -10,6 +10,8 @@ export const metadata: Metadata = {
 
 /** Same for every request: computed once per server process. */
 const view = reproduceView();
+/** Methods beyond the study (issue #17): what their own authors report, beside privadapt's figures. */
+const authors = authorsReproduceView();
 
 
 /**
@@ -145,6 +147,103 @@ export default async function Reproduce() {
                     <td className="num">{u.paper}</td>
                     <td className="num">{u.ours}</td>
                     <td className={`why ${u.same ? "diff-none" : "diff-paper"}`}>{u.explanation}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+
+        <section aria-labelledby="authors-title">
+          <h2 id="authors-title">Reported by the method’s authors (methods beyond the study)</h2>
+          <p>{authors.summary}</p>
+          <p className="help">These methods were not run by Hanke et al.: their figures come from their own papers and code, under their own protocols. The calculator shows them only where dataset, model and ε match, marked “reported”, and its decision uses them only with utilitySource=reported.</p>
+          <div className="table-scroll" role="region" aria-labelledby="authors-budget-caption" tabIndex={0}>
+            <table className="data reproduce-table">
+              <caption id="authors-budget-caption">Noise multiplier σ for the authors’ own setups (δ = 1e-5): as their code computes it, and as privadapt does</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Method</th>
+                  <th scope="col">Setup</th>
+                  <th scope="col" className="num">N</th>
+                  <th scope="col" className="num">Batch</th>
+                  <th scope="col" className="num">Steps</th>
+                  <th scope="col" className="num">ε</th>
+                  <th scope="col" className="num">σ, authors’ code</th>
+                  <th scope="col" className="num">σ, privadapt (PRV)</th>
+                  <th scope="col" className="num">σ, privadapt (RDP)</th>
+                  <th scope="col">Source</th>
+                </tr>
+              </thead>
+              <tbody>
+                {authors.budget.map((b) => (
+                  <tr key={b.key}>
+                    <th scope="row">{b.method}</th>
+                    <td>{b.setup}</td>
+                    <td className="num">{b.records.toLocaleString("en-US")}</td>
+                    <td className="num">{b.batch}</td>
+                    <td className="num">{b.steps.toLocaleString("en-US")}</td>
+                    <td className="num">{b.epsilon}</td>
+                    <td className="num">{b.codeSigma}</td>
+                    <td className="num">{b.prvSigma}</td>
+                    <td className="num">{b.rdpSigma}</td>
+                    <td className="why">{b.source}. {b.note}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="table-scroll" role="region" aria-labelledby="authors-cost-caption" tabIndex={0}>
+            <table className="data reproduce-table">
+              <caption id="authors-cost-caption">Costs the authors’ papers give, beside privadapt’s figure for the same work</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Method</th>
+                  <th scope="col">Work</th>
+                  <th scope="col" className="num">Paper</th>
+                  <th scope="col" className="num">privadapt</th>
+                  <th scope="col" className="num">Ratio</th>
+                  <th scope="col">Source and note</th>
+                </tr>
+              </thead>
+              <tbody>
+                {authors.costs.map((c) => (
+                  <tr key={c.key}>
+                    <th scope="row">{c.method}</th>
+                    <td>{c.work}</td>
+                    <td className="num">{c.paper}</td>
+                    <td className="num">{c.ours}</td>
+                    <td className="num">{`${c.ratio.toFixed(2)}×`}</td>
+                    <td className="why">{c.source}. {c.note}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="table-scroll" role="region" aria-labelledby="authors-utility-caption" tabIndex={0}>
+            <table className="data reproduce-table">
+              <caption id="authors-utility-caption">Accuracy reported by the authors and the value a calculator row shows for the same setup</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Method</th>
+                  <th scope="col">Model</th>
+                  <th scope="col">Dataset</th>
+                  <th scope="col" className="num">ε</th>
+                  <th scope="col" className="num">Authors</th>
+                  <th scope="col" className="num">privadapt</th>
+                  <th scope="col">Source</th>
+                </tr>
+              </thead>
+              <tbody>
+                {authors.utility.map((u) => (
+                  <tr key={u.key}>
+                    <th scope="row">{u.method}</th>
+                    <td>{u.model}</td>
+                    <td>{u.dataset}</td>
+                    <td className="num">{u.epsilon}</td>
+                    <td className="num">{u.authors}</td>
+                    <td className="num">{u.ours}</td>
+                    <td className="why">{u.source}</td>
                   </tr>
                 ))}
               </tbody>

@@ -197,8 +197,8 @@ export function StatementView({ statement: s, origin }: { statement: Statement; 
               </ul>
             </section>
             <section aria-labelledby="utility">
-              <h2 id="utility">Utility from the study</h2>
-              <KeyValues items={c.utility} caption="Utility from the study's tables, with its kind (measured, interpolated or reference)" />
+              <h2 id="utility">{c.utilityFrom === "authors" ? "Utility reported by the method's authors (not the study)" : "Utility from the study"}</h2>
+              <KeyValues items={c.utility} caption={c.utilityFrom === "authors" ? "Utility its own authors report, with their paper and setup; Hanke et al. 2024 did not measure this method" : "Utility from the study's tables, with its kind (measured, interpolated or reference)"} />
               <h3>Method settings</h3>
               <KeyValues items={c.knobs} caption="Knobs of the chosen method" />
             </section>

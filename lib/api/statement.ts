@@ -70,6 +70,8 @@ export interface ChosenOption {
   costStages: CostStageLine[];
   prices: string[];
   utility: LabelledValue[];
+  /** Whose figure `utility` is: the study's (Hanke et al. 2024) or the method's own authors' (kind "reported", issue #17). */
+  utilityFrom: "study" | "authors";
   knobs: LabelledValue[];
 }
 
@@ -247,10 +249,11 @@ function chosenOption(row: EstimateRow, s: Scenario, chosenBecause: string): Cho
       ...(row.breakdown.gpu ? [`${row.breakdown.gpu.label}: ${formatUsd(row.breakdown.gpu.usdPerHour)} per GPU-hour`] : []),
     ],
     utility: [
-      { label: u.metric[0]?.toUpperCase() + u.metric.slice(1), value: u.value === null ? "not measured by the study for this setup" : `${formatSig(u.value)}${u.spread !== null ? ` ± ${formatSig(u.spread)}` : ""} (${u.kind}${u.epsilon !== null ? `, at ε = ${formatSig(u.epsilon)}` : ""})` },
+      { label: u.metric[0]?.toUpperCase() + u.metric.slice(1), value: u.value === null ? "not measured by the study for this setup" : `${formatSig(u.value)}${u.spread !== null ? ` ± ${formatSig(u.spread)}` : ""} (${u.kind === "reported" ? "reported by the method's authors, not measured by the study" : u.kind}${u.epsilon !== null ? `, at ε = ${formatSig(u.epsilon)}` : ""})` },
       { label: "Note", value: u.note },
       ...(u.source ? [{ label: "Source", value: u.source }] : []),
     ],
+    utilityFrom: u.kind === "reported" ? "authors" : "study",
     knobs: Object.entries(knobSpecs).map(([knob, spec]) => {
       const v = knobValues[knob] ?? 0;
       return { label: spec.label, value: `${typeof v === "string" ? v : formatCount(v)}${spec.unit ? ` ${spec.unit}` : ""}` };

@@ -81,7 +81,7 @@ export function studyGpuMeasurements(): GpuMeasurement[] {
         if (part === "query") return work.perQuery.map((c) => servingJob(c, 10000, cell.model, setup));
         return work.training.map((t): GpuJob => {
           if (t.kind === "dp-sgd") return { kind: "dp-sgd", model: cell.model, job: { trainable: t.trainable, epochs: t.epochs, records: t.records, tokensPerRecord: t.tokensPerRecord, task: s.task, ...(t.loraRank !== undefined ? { loraRank: t.loraRank } : {}), ...(setup.maxSeqLength !== undefined ? { maxSeqLength: setup.maxSeqLength } : {}) } };
-          if (t.kind === "local-forward") return { kind: "batched-forward", tokens: t.tokens, model: t.localModel };
+          if (t.kind === "local-forward") return { kind: "batched-forward", tokens: t.tokens, model: t.localModel ?? cell.model };
           return servingJob(t, 1, cell.model, setup);
         });
       });

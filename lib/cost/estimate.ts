@@ -105,14 +105,16 @@ function priceTraining(item: WorkItem, model: ModelId, scenario: Scenario, acc: 
       return priceCalls(item, generator, onOwnGpu, 1, acc, options);
     }
     case "dp-sgd": {
-      acc.memory.push(checkTrainingMemory(model, item.trainable, scenario.gpu, { task: scenario.task, impl: item.impl, ...(item.loraRank !== undefined ? { loraRank: item.loraRank } : {}) }));
-      const h = dpSgdGpuHours({ ...item, task: scenario.task, ...(acc.setup.maxSeqLength !== undefined ? { maxSeqLength: acc.setup.maxSeqLength } : {}) }, model, scenario.gpu);
-      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
+      const trained = item.localModel ?? model;
+      acc.memory.push(checkTrainingMemory(trained, item.trainable, scenario.gpu, { task: scenario.task, impl: item.impl, ...(item.loraRank !== undefined ? { loraRank: item.loraRank } : {}) }));
+      const h = dpSgdGpuHours({ ...item, task: scenario.task, ...(acc.setup.maxSeqLength !== undefined ? { maxSeqLength: acc.setup.maxSeqLength } : {}) }, trained, scenario.gpu);
+      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model: trained, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
     }
     case "local-forward": {
-      acc.memory.push(checkInferenceMemory(item.localModel, scenario.gpu));
-      const h = batchedForwardGpuHours(item.tokens, item.localModel, scenario.gpu);
-      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model: item.localModel, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
+      const local = item.localModel ?? model;
+      acc.memory.push(checkInferenceMemory(local, scenario.gpu));
+      const h = batchedForwardGpuHours(item.tokens, local, scenario.gpu);
+      return { kind: "gpu", phase: "training", id: item.id, label: item.label, model: local, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
     }
   }
 }

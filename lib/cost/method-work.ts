@@ -26,6 +26,8 @@ export {
 } from "./work-types";
 export { DP_OPT_CANDIDATE_PROMPTS, DP_OPT_HOLDOUT_FRACTION, dpOptSearchTokens } from "../methods/dp-opt";
 
+import { processedTokensPerRecord } from "./gpu-model";
+
 const APPENDIX_D = "Hanke et al. 2024, Appendix D (token cost method)";
 
 /**
@@ -59,6 +61,7 @@ export function methodWork(method: MethodId, scenario: WorkScenario, options: Ap
   const classes = scenario.task === "classification" ? (scenario.classes ?? 2) : null;
   const context: WorkContext = {
     scenario, options, model, classes,
+    paddedTokensPerRecord: (tokens) => processedTokensPerRecord(tokens, scenario.task, undefined),
     calibration: options.calibrationCalls === true && classes !== null,
     assumptions: ["Token counts follow the study's Appendix D method: dataset average input/output tokens, no instruction or template tokens."],
     sources: [APPENDIX_D],

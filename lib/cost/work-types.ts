@@ -61,6 +61,8 @@ export interface DpSgdTraining {
   loraRank?: number;
   /** How per-example gradient norms are computed (`<method>.impl`); the study: per-sample. */
   impl: DpSgdImpl;
+  /** The model trained when it is not the row's (POST tunes its prompt on a distilled small model); absent: the row's model. */
+  localModel?: OpenModelId;
   formula: string;
 }
 
@@ -70,8 +72,11 @@ export interface LocalForward {
   phase: "training";
   id: string;
   label: string;
-  /** The local model, fixed by the method's code (DP-OPT: Vicuna 7B), not the scenario's model. */
-  localModel: "vicuna-7b";
+  /**
+   * The local model, fixed by the method's code (DP-OPT: Vicuna 7B), not the scenario's model;
+   * absent: the row's own model (DPZero's forward passes on the model it fine-tunes).
+   */
+  localModel?: OpenModelId;
   tokens: number;
   /** Tokens of the longest single forward pass (a meta-prompt plus the instruction so far), for the context check. */
   longestCallTokens: number;
@@ -194,6 +199,12 @@ export interface WorkContext {
   classes: number | null;
   /** `options.calibrationCalls` on a classification task: the original code's echo calls apply. */
   calibration: boolean;
+  /**
+   * Tokens the GPU model processes for one record of `tokens` tokens (lib/cost/gpu-model.ts
+   * processedTokensPerRecord: classification records padded as the study's code pads them), for a
+   * method that counts forward-pass tokens itself (DPZero) without importing the GPU model.
+   */
+  paddedTokensPerRecord: (tokens: number) => number;
   /** Starts with the Appendix D token-count note; the method appends its own. */
   assumptions: string[];
   /** Starts with Appendix D; the method appends its paper and code. */

@@ -142,12 +142,40 @@ export function utilityText(u: EstimateRow["utility"]): string {
   if (u.value === null) return "no accuracy measured by the study";
   const spread = u.spread !== null ? ` ± ${sig(u.spread)}` : "";
   const at = u.epsilon !== null ? ` at ε = ${sig(u.epsilon)}` : "";
-  return `${u.metric} ${sig(u.value)}${spread} (${u.kind}${at}${u.source ? `, ${u.source}` : ""})`;
+  const kind = u.kind === "reported" ? "reported by the method's authors, not measured by the study" : u.kind;
+  return `${u.metric} ${sig(u.value)}${spread} (${kind}${at}${u.source ? `, ${u.source}` : ""})`;
 }
 
 function leakText(leaks: readonly DecisionLeak[]): string {
   if (leaks.length === 0) return "no private record or query reaches a provider, and the answers are bounded by the target ε";
   return `leaks: ${leaks.map((l) => `${l.what} (${l.channel} ${l.status})`).join("; ")}`;
+}
+
+/**
+ * A row whose utility its authors report, read as unknown (utilitySource=study): the decision
+ * ranks it, filters it by minUtility and states it as having no figure from the study.
+ */
+export function withoutReportedUtility(row: EstimateRow): EstimateRow {
+  if (row.utility.kind !== "reported") return row;
+  const u = row.utility;
+  return {
+    ...row,
+    utility: {
+      value: null, metric: u.metric, spread: null, kind: "none", basis: null, source: null, epsilon: null,
+      note: `Not used by the decision (utilitySource=study): its authors report ${u.metric} ${sig(u.value as number, 4)}${u.epsilon !== null ? ` at ε = ${sig(u.epsilon)}` : ""} (${u.source ?? "their paper"}), which the study did not measure.`,
+    },
+  };
+}
+
+/** What the decision says about where its accuracy figures come from. */
+function utilitySourceNotes(scenario: Scenario, reported: readonly EstimateRow[]): string[] {
+  const names = [...new Set(reported.map((r) => `${r.methodLabel} on ${r.modelLabel}`))].join(", ");
+  if (scenario.utilitySource === "reported") {
+    return [reported.length === 0
+      ? "Accuracy from methods' authors was asked for, but none of the compared options has a figure from its authors at this setup: every accuracy here is the study's (Hanke et al. 2024, Tables 3–6)."
+      : `Accuracy figures: the study's measurements (Hanke et al. 2024, Tables 3–6) and, for ${names}, figures reported by the method's own authors (marked "reported"; a different paper and protocol, not measured by the study).`];
+  }
+  return reported.length === 0 ? [] : [`Accuracy figures: the study's only (utilitySource=study). ${names} ${reported.length === 1 ? "has a figure" : "have figures"} reported by the method's own authors, shown in the table but not used here; utilitySource=reported uses them.`];
 }
 
 /** One option of the decision, with its sentence. */
@@ -250,8 +278,12 @@ function relaxations(rows: readonly Rankable[], c: RecommendConstraints): Relaxa
  * @example decide(scenario with maxCost=500&protect=A, rows).answer?.sentence
  * // "PrivateLoRA on Llama3-8B: $28.38 in total, accuracy 96 ± 0.2 (measured, Hanke et al. 2024, Table 3), ε = 8 achieved (target 8); ..."
  */
-export function decide(scenario: Scenario, rows: readonly EstimateRow[]): Decision {
+export function decide(scenario: Scenario, allRows: readonly EstimateRow[]): Decision {
   const c = constraintsOf(scenario);
+  // utilitySource=study: a figure its authors report (kind "reported", issue #17) is not the study's,
+  // so the decision reads it as unknown; the table still shows it, labelled.
+  const rows = scenario.utilitySource === "study" ? allRows.map(withoutReportedUtility) : allRows;
+  const reportedRows = allRows.filter((x) => x.utility.kind === "reported");
   // lib/recommend needs the leakage ledger; a pair without one cannot show any channel protected.
   const rankable = rows.filter((x): x is Rankable => x.leakage !== null);
   const r = recommend(rankable, c);
@@ -262,7 +294,7 @@ export function decide(scenario: Scenario, rows: readonly EstimateRow[]): Decisi
     ...rows.filter((x) => x.leakage === null).map((x) => ({ method: x.method, model: x.model, reasons: ["no leakage ledger for this pair, so it cannot be ranked"] })),
   ];
   const notes: string[] = [];
-  if (scenario.utilitySource === "reported") notes.push("Accuracy from methods' authors was asked for, but no method's authors' figures are in the catalogue yet: every accuracy here is the study's (Hanke et al. 2024, Tables 3–6).");
+  notes.push(...utilitySourceNotes(scenario, reportedRows));
   const exposure = (row: EstimateRow) => (row.leakage ? exposureScore(row.leakage.channels) : 6);
   const rob = first ? robustness(first, second, scenario.rank, exposure) : { robust: false, sentence: "Nothing meets every must-have, so there is no choice to hold." };
   const relax = first ? [] : relaxations(rankable, c);
@@ -275,7 +307,7 @@ export function decide(scenario: Scenario, rows: readonly EstimateRow[]): Decisi
     robust: rob.robust,
     robustness: rob.sentence,
     flips: null,
-    rule: r.rule,
+    rule: scenario.utilitySource === "reported" && reportedRows.length > 0 ? r.rule.replaceAll("the study's utility", "the utility (the study's, or its authors' where marked reported)") : r.rule,
     notes,
     epsilon: { asked: scenario.epsilon, used: scenario.epsilon, noAnswerAt: null, evaluations: 0, sentence: `ε = ${sig(scenario.epsilon, 4)} as given.` },
   };

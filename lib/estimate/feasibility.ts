@@ -71,7 +71,7 @@ export function contextChecks(scenario: Scenario, method: MethodId, model: Model
   const items: WorkItem[] = [...work.training, ...work.perQuery];
   return items.map((item) => {
     // The model that reads the prompt: a local search model, a variant-(2) generator (runsOn), or the row's model.
-    const reader: ModelId = item.kind === "local-forward" ? item.localModel : item.kind === "llm-calls" && item.runsOn ? item.runsOn : model;
+    const reader: ModelId = item.kind === "local-forward" || item.kind === "dp-sgd" ? (item.localModel ?? model) : item.kind === "llm-calls" && item.runsOn ? item.runsOn : model;
     const contextTokens = MODELS[reader].contextTokens;
     const tokens = item.kind === "dp-sgd" ? item.tokensPerRecord : item.longestCallTokens;
     const fits = tokens <= contextTokens;

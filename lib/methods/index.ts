@@ -13,3 +13,5 @@ export { dpIclQueryEvent, maxDpIclQueries } from "./dp-icl";
 export { calibrateGnmaxNoise, maxGnmaxQueries } from "./prompt-pate";
 export { usefulKeywordEpsilon, usefulPtrNoise, ksaEpsilonAsCoded, KSA_PRESETS, ksaPtrQueryEvent, calibrateKeywordEpsilon } from "./prompt-pate-gen";
 export { dataDependentGnmaxEpsilon } from "./pate-data-dependent";
+export { dpZero, dpZeroPlan, dpZeroEvent, dpZeroPrivacy, dpZeroWork, dpZeroCodeNoiseMultiplier, DPZERO_PAPER, DPZERO_CODE, DPZERO_FORWARD_PASSES_PER_STEP, type DpZeroPlan } from "./dpzero";
+export { post, postPlan, postPrivacy, postWork, POST_PAPER, POST_CODE, POST_SMALL_MODEL_STAND_IN } from "./post";

@@ -8,6 +8,8 @@ import { dpFewShotGen } from "./dp-fewshotgen";
 import { dpFineTune } from "./dp-finetune";
 import { dpIcl } from "./dp-icl";
 import { dpOpt } from "./dp-opt";
+import { dpZero } from "./dpzero";
+import { post } from "./post";
 import { privateLora } from "./private-lora";
 import { promptDpsgd } from "./prompt-dpsgd";
 import { promptPate } from "./prompt-pate";
@@ -23,4 +25,6 @@ export const METHOD_LIST: readonly MethodDescriptor[] = [
   privateLora,
   dpFineTune,
   promptPateGen,
+  dpZero,
+  post,
 ];

@@ -190,6 +190,7 @@ export function utilityDataset(est: Estimate): { dataset: DatasetId; reference: 
  */
 function utilityWording(u: EstimateRow["utility"]): { word: string; tail: string } {
   if (u.basis === "plateau") return { word: "", tail: `, a reference (its ε < ${PROMPT_PATE_PLATEAU_EPSILON} value, flat to ε = ${STATED_PLATEAUS[0]?.toEpsilon ?? 8} in Fig. 2), not measured at this ε` };
+  if (u.kind === "reported") return { word: "", tail: ` (reported by its authors${u.basis === "linear-in-epsilon" ? ", interpolated between their points" : ""}, ${u.source ?? "not the study"}; not measured by the study)` };
   if (u.kind === "interpolated" || u.basis === "linear-in-epsilon") return { word: "interpolated ", tail: "" };
   return { word: "measured ", tail: "" };
 }
@@ -236,7 +237,10 @@ export function utilityChart(est: Estimate): UtilityChart {
   }
   const series = [...bestPerMethod.values()].map((b) => b.series);
   const where = reference ? ` on ${DATASETS[dataset].label}, the nearest study dataset` : "";
-  const atEps = est.rows.filter((r) => r.feasible && r.utility.value !== null && r.utility.kind !== "none" && onChartDataset(r));
+  // The study's figures first; an authors' reported figure only when no option has one of the study's.
+  const valuedAtEps = est.rows.filter((r) => r.feasible && r.utility.value !== null && r.utility.kind !== "none" && onChartDataset(r));
+  const studyAtEps = valuedAtEps.filter((r) => r.utility.kind !== "reported");
+  const atEps = studyAtEps.length > 0 ? studyAtEps : valuedAtEps;
   const best = atEps.reduce<EstimateRow | null>((b, r) => (b === null || (r.utility.value as number) > (b.utility.value as number) ? r : b), null);
   let title: string;
   if (best) {

@@ -95,7 +95,7 @@ function options(key: string): FormOption[] | undefined {
     ];
     case "utilitySource": return [
       { id: "study", label: "Measured by the study only" },
-      { id: "reported", label: "Also reported by methods' authors (none in the catalogue yet)" },
+      { id: "reported", label: "Also reported by methods' authors (marked \"reported\")" },
     ];
     case "rank": return [
       { id: "privacy", label: "Least exposure, then accuracy, then cost" },

@@ -15,3 +15,4 @@ export { reproduceView, COST_LABEL_TEXT, type ReproduceView, type ReproduceCostR
 export { sortRows, type SortState } from "./sort";
 export { filterRows, leakBadges, statementHref, togglePicked, MAX_COMPARED, NO_FILTERS, type LeakBadge, type RowFilters } from "./table-view";
 export { fieldLabel, linkProblemView, linkWarningView, readableAllowed, type LinkProblemView } from "./link-problem";
+export { authorsReproduceView, type AuthorsReproduceView, type AuthorsBudgetRow, type AuthorsCostRow, type AuthorsUtilityRow } from "./reproduce-authors";

@@ -174,7 +174,8 @@ function utilityCells(row: EstimateRow): { utility: Cell; utilityKind: Cell } {
     return { utility: { value: null, text: "—", source }, utilityKind: { value: "none", text: "not measured", source } };
   }
   const spread = u.spread !== null ? ` ± ${u.spread}` : "";
-  const kindText = u.kind === "reference" && u.referenceDataset ? `reference (${DATASETS[u.referenceDataset].label})` : u.basis === "plateau" ? "reference (plateau, Fig. 2)" : u.basis === "epsilon-bound" ? "measured (run at ε < 0.3)" : u.kind;
+  const kindText = u.kind === "reference" && u.referenceDataset ? `reference (${DATASETS[u.referenceDataset].label})` : u.basis === "plateau" ? "reference (plateau, Fig. 2)" : u.basis === "epsilon-bound" ? "measured (run at ε < 0.3)"
+    : u.kind === "reported" ? (u.basis === "linear-in-epsilon" ? "reported by authors (interpolated)" : "reported by authors") : u.kind;
   return {
     utility: { value: u.value, text: `${formatUtility(u.value, unit)}${spread}`, source },
     utilityKind: { value: u.kind, text: kindText, source },
@@ -333,13 +334,36 @@ function mostAccurateItem(est: Estimate, rows: EstimateRow[]): SummaryItem {
     } else {
       text = `${optionLabel(best)}: ${figure} (interpolated in ε between the study's measurements, not itself measured; ${source})`;
     }
-    return { text: `${text}${others}`, source: u.note };
+    return { text: `${text}${others}${reportedApart(valued)}`, source: u.note };
+  }
+  // Only figures reported by methods' own authors (issue #17): said as such, never as the study's.
+  const reported = bestReported(valued);
+  if (reported) {
+    return { text: `The study measured none of these options at ε = ${est.scenario.epsilon}. ${reportedSentence(reported, m.label, m.unit)}`, source: reported.utility.note };
   }
   const interpolatedOtherMetric = rows.filter((r) => r.utility.value !== null && r.utility.metric !== metric).length;
   return {
     text: `The study measured none of these options at ε = ${est.scenario.epsilon}${interpolatedOtherMetric ? ` in ${m.label}` : ""}.`,
     source: "Hanke et al. 2024, Tables 1, 3–6, 23: privadapt shows measured values only and never extrapolates.",
   };
+}
+
+function bestReported(valued: readonly EstimateRow[]): EstimateRow | null {
+  return valued.filter((r) => r.utility.kind === "reported").reduce<EstimateRow | null>((b, r) => (b === null || (r.utility.value as number) > (b.utility.value as number) ? r : b), null);
+}
+
+function reportedSentence(row: EstimateRow, label: string, unit: string): string {
+  const u = row.utility;
+  const how = u.basis === "linear-in-epsilon" ? "interpolated between its authors' reported points" : `reported by its authors at ε = ${u.epsilon}`;
+  return `Reported by a method's own authors, not measured by the study: ${optionLabel(row)}: ${label} ${formatUtility(u.value as number, unit)} (${how}; ${u.source ?? "the authors"}).`;
+}
+
+/** " Reported by a method's own authors, not measured by the study: …" when any option has such a figure; "" otherwise. */
+function reportedApart(valued: readonly EstimateRow[]): string {
+  const r = bestReported(valued);
+  if (!r) return "";
+  const m = metricInfo(r.utility.metric);
+  return ` ${reportedSentence(r, m.label, m.unit)}`;
 }
 
 export function summaryView(est: Estimate): SummaryView {

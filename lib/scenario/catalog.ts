@@ -66,6 +66,9 @@ export const METHOD_IDS = [
   "private-lora",
   "dp-finetune",
   "prompt-pate-gen",
+  // Beyond the study (issue #17): selectable by naming them; v=1 and v=2 links never list them by default.
+  "dpzero",
+  "post",
 ] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
 
@@ -77,7 +80,7 @@ export interface MethodInfo {
   /** Which kind of LLM the method adapts: a closed API model or a local open model. */
   llm: LlmFamily;
   /** The DP algorithm family, as the study groups them. */
-  mechanism: "ensemble-vote" | "pate" | "dp-sgd" | "token-generation";
+  mechanism: "ensemble-vote" | "pate" | "dp-sgd" | "token-generation" | "zeroth-order";
   summary: string;
   source: string;
 }
@@ -91,6 +94,8 @@ export const METHODS: Record<MethodId, MethodInfo> = {
   "private-lora": { id: "private-lora", label: "PrivateLoRA", llm: "open", mechanism: "dp-sgd", summary: "Low-rank adapters of a local open LLM are trained with DP-SGD.", source: "Yu et al., ICLR 2022; Hanke et al. 2024, Table 2" },
   "dp-finetune": { id: "dp-finetune", label: "DP-FineTune", llm: "open", mechanism: "dp-sgd", summary: "All weights (or the last layers) of a local open LLM are fine-tuned with DP-SGD.", source: "Li et al., ICLR 2022; Hanke et al. 2024, Table 2" },
   "prompt-pate-gen": { id: "prompt-pate-gen", label: "PromptPATEGen", llm: "open", mechanism: "pate", summary: "PATE on a local open LLM: teachers label public queries by private keyword aggregation; the student prompt answers unlimited queries.", source: "Hanke et al. 2024, Section 3 and Table 2" },
+  post: { id: "post", label: "POST", llm: "closed", mechanism: "dp-sgd", summary: "A soft prompt is tuned with DP-SGD on a small model the provider distilled from its LLM, then transferred to the provider's LLM on public data; queries go to the provider with it.", source: "Wang et al., ICML 2025 (arXiv 2506.16196); github.com/sprintml/POST (not in Hanke et al. 2024)" },
+  dpzero: { id: "dpzero", label: "DPZero", llm: "open", mechanism: "zeroth-order", summary: "All weights of a local open LLM are fine-tuned by zeroth-order steps: two forward passes per example and step, no backward pass; only a clipped scalar per example is privatised.", source: "Zhang et al., ICML 2024 (arXiv 2310.09639); github.com/Liang137/DPZero (not in Hanke et al. 2024)" },
 };
 
 /**

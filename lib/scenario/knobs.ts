@@ -80,6 +80,14 @@ export const KNOB_SPECS = {
     public: { label: "Public queries labelled", unit: "queries", description: "Public inputs the teachers label with private keyword aggregation.", min: 1, max: 1_000_000, integer: true },
     studentShots: { label: "Student prompt shots", unit: "examples", description: "Labelled public examples in the student prompt.", min: 0, max: 1000, integer: true },
   },
+  post: {
+    epochs, batch, impl,
+    promptLength: { label: "Soft-prompt length", unit: "virtual tokens", description: "Soft-prompt tokens tuned on the small model and sent with every query (100 in POST).", min: 1, max: 10000, integer: true },
+  },
+  dpzero: {
+    steps: { label: "Steps", unit: "steps", description: "Zeroth-order steps T; each step privatises one clipped scalar per example of its batch (DPZero's max_steps).", min: 1, max: 10_000_000, integer: true },
+    batch: { label: "Batch size", unit: "records", description: "Examples per step B; sampling rate q = B / N (DPZero's per_device_train_batch_size).", min: 1, max: 10_000_000, integer: true },
+  },
 } as const satisfies Record<MethodId, Record<string, KnobSpec | EnumKnobSpec>>;
 
 type KnobSpecs = typeof KNOB_SPECS;
@@ -158,6 +166,18 @@ const D = {
     public: perDataset(100, 100, 100, 100, 100, 100, 100, 100),
     studentShots: perDataset(4, 4, 4, 4, 10, 10, 4, 4),
   },
+  // POST Table 10 and scripts/train_DP_prompt.py: 20 epochs, batch 32, 100 prompt tokens.
+  post: {
+    epochs: perDataset(20, 20, 20, 20, 20, 20, 20, 20),
+    batch: perDataset(32, 32, 32, 32, 32, 32, 32, 32),
+    impl: "per-sample",
+    promptLength: perDataset(100, 100, 100, 100, 100, 100, 100, 100),
+  },
+  // DPZero's scripts: RoBERTa-large classification (roberta/examples/dpzero.sh) and OPT on SQuAD/DROP (opt/examples/dpzero.sh).
+  dpzero: {
+    steps: perDataset(10000, 10000, 10000, 10000, 20000, 20000, 20000, 20000),
+    batch: perDataset(64, 64, 64, 64, 16, 16, 16, 16),
+  },
 } satisfies { [M in MethodId]: Record<KnobName<M>, PerDataset | DpSgdImpl> };
 
 /** Which defaults the study did not itself use on that dataset (shown in the UI as assumptions). */
@@ -170,6 +190,8 @@ export const KNOB_DEFAULT_NOTES: Partial<Record<MethodId, string>> = {
   "prompt-dpsgd": "Batch 32 and epochs 22/100/100/100 (classification), batch 256 and epochs 20/15/40/40 (generation).",
   "private-lora": "Batch 128 (classification) or 256 (generation); epochs from Tables 8 and 16.",
   "dp-finetune": "Batch 128 (classification) or 256 (generation); epochs from Tables 9 and 18.",
+  post: "Not run by the study. POST's own setup: 20 epochs, batch 32, a 100-token soft prompt, Opacus per-sample gradients (POST Table 10; scripts/train_DP_prompt.py; github.com/sprintml/POST). Generation datasets were not run by POST: classification defaults assumed.",
+  dpzero: "Not run by the study. DPZero's own scripts: 10,000 steps × batch 64 for classification (RoBERTa-large, roberta/examples/dpzero.sh) and 20,000 steps × batch 16 for generation (OPT on SQuAD and DROP, opt/examples/dpzero.sh); github.com/Liang137/DPZero.",
 };
 
 /** The knob defaults for a preset; `custom` uses the SST2 column (classification) or SAMSum (generation). */

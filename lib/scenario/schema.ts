@@ -59,8 +59,8 @@ export const MIN_DELTA = 1e-20;
  * - Channels a user may require to be protected: A (private training data → provider),
  *   B (queries → provider), C (training data → querying party, bounded by the ε the plan achieves).
  * - Where accuracy figures may come from: `study` = measured by Hanke et al. 2024 (Tables 3–6) only;
- *   `reported` = also the figures a method's own authors report (none is in the catalogue yet, so
- *   today `reported` selects exactly what `study` does, and the decision says so).
+ *   `reported` = also the figures a method's own authors report (lib/utility/reported.ts, utility
+ *   kind "reported": DPZero's so far). The table shows both, labelled; only the decision differs.
  * - What "best" means among the options that meet every must-have: `privacy` (least exposure, then
  *   utility, then cost: lib/recommend's RANKING_RULE, the default), `cost` (cheapest, then utility),
  *   `utility` (most accurate, then cost).
@@ -189,7 +189,7 @@ export const TOP_FIELDS = [
   { path: "minUtility", key: "minUtility", label: "Smallest accuracy", unit: "task metric", description: "Must-have: an option qualifies only if the study's utility, in the task's metric (accuracy in % for classification, ROUGE/BLEU points for generation), is at least this. Absent = none.", kind: num(0, 100, false) },
   { path: "protect", key: "protect", label: "Channels that must not leak", unit: "", description: "Must-have: these channels must be protected: A = private training data → provider, B = queries → provider, C = training data → querying party (bounded by the ε the plan achieves). Absent = none.", kind: { type: "list", values: PROTECTABLE_CHANNELS, maxItems: PROTECTABLE_CHANNELS.length, minItems: 0 } },
   { path: "maxEpsilon", key: "maxEps", label: "Largest acceptable ε", unit: "", description: "When set, the decision may raise ε from eps up to this to find an option that meets every must-have, and says which ε it picked and why. Absent = ε is eps.", kind: num(MIN_EPSILON, 100, false) },
-  { path: "utilitySource", key: "utilitySource", label: "Accuracy figures from", unit: "", description: "study = only accuracy measured by Hanke et al. 2024 (Tables 3–6); reported = also figures reported by a method's own authors (none is in the catalogue yet, so today both select the same figures).", kind: { type: "enum", values: UTILITY_SOURCES } },
+  { path: "utilitySource", key: "utilitySource", label: "Accuracy figures from", unit: "", description: "study = the decision uses only accuracy measured by Hanke et al. 2024 (Tables 3–6); reported = it also uses figures reported by a method's own authors (marked \"reported\", e.g. DPZero's on RoBERTa-large). The table shows both either way.", kind: { type: "enum", values: UTILITY_SOURCES } },
   { path: "rank", key: "rank", label: "Best means", unit: "", description: "Among options meeting every must-have: privacy = least exposure, then accuracy, then cost (default); cost = cheapest, then accuracy; utility = most accurate, then cost.", kind: { type: "enum", values: RANK_RULES } },
 ] as const satisfies readonly (FieldMeta & { path: keyof Scenario })[];
 

@@ -13,3 +13,4 @@ export {
 } from "./utility-lookup";
 export { nearestReferenceDatasets, utilityFor } from "./utility-for";
 export { DEFAULT_CURVE_EPSILONS, utilityCurve, type UtilityCurvePoint, type UtilityPointKind } from "./utility-curve";
+export { REPORTED_RESULTS, DPZERO_PAPER_SHORT, POST_PAPER_SHORT, lookupReportedUtility, reportedRows, reportedElsewhereNote, type ReportedResult } from "./reported";

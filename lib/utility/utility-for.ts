@@ -4,6 +4,7 @@
 import { DATASETS, DATASET_IDS, type DatasetId, type MethodId, type ModelId, type Scenario } from "../scenario";
 import type { UtilityMetric } from "./paper-results";
 import { lookupMeasuredUtility, type UtilityEstimate } from "./utility-lookup";
+import { lookupReportedUtility, reportedElsewhereNote } from "./reported";
 
 /**
  * Study datasets of the same task, nearest first, by distance in
@@ -47,7 +48,13 @@ export function nearestReferenceDatasets(target: Pick<Scenario, "task" | "record
  */
 export function utilityFor(scenario: Scenario, method: MethodId, model: ModelId, options: { metric?: UtilityMetric } = {}): UtilityEstimate {
   if (scenario.preset !== "custom") {
-    return lookupMeasuredUtility(scenario.preset, method, model, scenario.epsilon, options.metric);
+    const measured = lookupMeasuredUtility(scenario.preset, method, model, scenario.epsilon, options.metric);
+    if (measured.kind !== "none") return measured;
+    // Not measured by the study: the method's authors' own figure for this dataset, model and ε, labelled "reported".
+    const reported = lookupReportedUtility(scenario.preset, method, model, scenario.epsilon, { records: scenario.records, ...(options.metric ? { metric: options.metric } : {}) });
+    if (reported) return reported;
+    const elsewhere = reportedElsewhereNote(method, scenario.preset, model);
+    return elsewhere ? { ...measured, note: `${measured.note} ${elsewhere}` } : measured;
   }
   const candidates = nearestReferenceDatasets(scenario);
   const tried: string[] = [];

@@ -16,7 +16,11 @@ import { DATASETS, MODELS, PAPER, type DatasetId, type MethodId, type ModelId } 
 import { MEASURED_RESULTS, type MeasuredResult, type PaperTable, type UtilityMetric } from "./paper-results";
 import { PAPER_DATASET_NAMES, PAPER_MODEL_NAMES, methodLabel, paperMethodNames } from "./paper-names";
 
-export type UtilityKind = "measured" | "interpolated" | "reference" | "none";
+/**
+ * "reported" (issue #17): a figure a method's own authors report (./reported.ts), never the study's;
+ * the decision uses it only when the scenario asks for it (`utilitySource=reported`).
+ */
+export type UtilityKind = "measured" | "interpolated" | "reference" | "reported" | "none";
 /**
  * How a value follows from the tables:
  * - "exact-epsilon": a cell printed at this ε;

@@ -57,11 +57,13 @@ describe("decide", () => {
     expect(est.decision.relax.some((r) => r.constraint === "protect.B")).toBe(onlyA.length > 0);
   });
 
-  test("utilitySource=reported says no authors' figures are in the catalogue yet, and picks what study picks", () => {
+  // The catalogue now holds authors' figures (DPZero's, issue #17), so the note no longer says "none in the catalogue
+  // yet"; for the study's eight methods there are still none, so both sources pick the same answer.
+  test("utilitySource=reported on the study's methods: no option has an authors' figure, it says so, and picks what study picks", () => {
     const study = estimate(scenario("v=1&protect=A"));
     const reported = estimate(scenario("v=1&protect=A&utilitySource=reported"));
     expect(reported.decision.answer).toEqual(study.decision.answer);
-    expect(reported.decision.notes.join(" ")).toMatch(/no method's authors' figures are in the catalogue yet/);
+    expect(reported.decision.notes.join(" ")).toMatch(/none of the compared options has a figure from its authors/);
   });
 
   test("centsUp: a budget is rounded up to the cent, never down to $0", () => {

@@ -154,7 +154,7 @@ describe("rows that cannot run are never feasible", () => {
           for (const r of methodDataRequirements(s, row.method)) expect(r).toMatchObject({ met: true });
           const work = methodWork(row.method, s, {}, row.model);
           for (const item of [...work.training, ...work.perQuery]) {
-            const reader = item.kind === "local-forward" ? item.localModel : item.kind === "llm-calls" && item.runsOn ? item.runsOn : row.model;
+            const reader = item.kind === "local-forward" ? (item.localModel ?? row.model) : item.kind === "llm-calls" && item.runsOn ? item.runsOn : row.model;
             const tokens = item.kind === "dp-sgd" ? item.tokensPerRecord : item.longestCallTokens;
             expect(tokens).toBeLessThanOrEqual(MODELS[reader].contextTokens);
           }

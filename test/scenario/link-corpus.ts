@@ -26,7 +26,7 @@ import { estimateJson } from "@/lib/api";
 import { estimate } from "@/lib/estimate";
 import {
   ACCOUNTANT_IDS, CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, DATASET_IDS, FEWSHOTGEN_GENERATORS, GPU_IDS, KNOB_SPECS, METHOD_IDS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS,
-  isEnumKnob, parseScenario, serializeScenario, type EnumKnobSpec, type KnobSpec, type Scenario,
+  VERSION_DEFAULTS, isEnumKnob, parseScenario, serializeScenario, type EnumKnobSpec, type KnobSpec, type Scenario,
 } from "@/lib/scenario";
 import { scenarioArb } from "./arbitraries";
 
@@ -140,7 +140,21 @@ export function withRdp(scenario: Scenario): Scenario {
   return { ...scenario, accountant: "rdp" };
 }
 
-/** sha256 of the JSON wire document (lib/api/wire.ts estimateJson) of `estimate(scenario)`. */
+/**
+ * The methods v=1 knows (lib/scenario/versions.ts). Methods added later (issue #17: DPZero, POST,
+ * Aug-PE) cannot be in a link recorded before them, yet every decoded scenario carries their knob
+ * defaults (`knobs.<new method>`), which an old link never set and no old estimate reads.
+ */
+export const V1_METHODS: ReadonlySet<string> = new Set(VERSION_DEFAULTS[1].methods);
+
+/**
+ * sha256 of the JSON wire document (lib/api/wire.ts estimateJson) of `estimate(scenario)`, with the
+ * echoed scenario's knob groups of methods added after v=1 left out (see V1_METHODS): those groups
+ * are new fields, not a change of an old estimate. A row of such a method is still hashed whole.
+ */
 export function estimateHash(scenario: Scenario): string {
-  return createHash("sha256").update(estimateJson(estimate(scenario))).digest("hex");
+  const doc = JSON.parse(estimateJson(estimate(scenario))) as { scenario?: { knobs?: Record<string, unknown> } };
+  const knobs = doc.scenario?.knobs;
+  if (knobs) for (const m of Object.keys(knobs)) if (!V1_METHODS.has(m)) delete knobs[m];
+  return createHash("sha256").update(JSON.stringify(doc)).digest("hex");
 }

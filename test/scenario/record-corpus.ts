@@ -11,7 +11,7 @@
  * that says which estimates changed and why.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { CORPUS_FILE, ESTIMATES_FILE, FIXTURE_DIR, corpusLinks, decode, estimateHash, estimateScenarios, withRdp, type CorpusEntry } from "./link-corpus";
+import { CORPUS_FILE, ESTIMATES_FILE, FIXTURE_DIR, corpusLinks, decode, estimateHash, V1_METHODS, estimateScenarios, withRdp, type CorpusEntry } from "./link-corpus";
 
 /**
  * Scenario fields added after a link was recorded, with the value an old link (which cannot carry
@@ -35,7 +35,10 @@ function withAddedDefaults(old: Record<string, unknown>, now: Record<string, unk
     // Keep the decoder's key order so JSON comparison is exact.
     knobs[m] = Object.fromEntries(Object.keys(nowKnobs[m] ?? ks).filter((k) => k in ks || k in extra).map((k) => [k, k in ks ? ks[k] : extra[k]]));
   }
-  out.knobs = knobs;
+  // Knob groups of methods added after the link was recorded (issue #17): an old link cannot carry
+  // their keys, so it reads their current defaults; no old estimate depends on them.
+  for (const [m, ks] of Object.entries(nowKnobs)) if (!(m in knobs) && !V1_METHODS.has(m)) knobs[m] = ks;
+  out.knobs = Object.fromEntries(Object.keys(nowKnobs).filter((m) => m in knobs).map((m) => [m, knobs[m]]));
   return Object.fromEntries(Object.keys(now).map((k) => [k, out[k]]));
 }
 
@@ -58,6 +61,15 @@ const presets: Record<string, string> = {};
 for (const link of estimateScenarios()) presets[link] = estimateHash(decode(link).scenario);
 const corpus: Record<string, string> = {};
 for (const e of entries) corpus[e.link] = estimateHash(withRdp(e.scenario));
+// A recorded estimate may change only in a reviewed behaviour change: refuse unless told why.
+const before = existsSync(ESTIMATES_FILE) ? (JSON.parse(readFileSync(ESTIMATES_FILE, "utf8")) as { presets: Record<string, string>; corpusRdp: Record<string, string> }) : { presets: {}, corpusRdp: {} };
+const changedEstimates = [
+  ...Object.entries(before.presets).filter(([l, h]) => presets[l] !== undefined && presets[l] !== h),
+  ...Object.entries(before.corpusRdp).filter(([l, h]) => corpus[l] !== undefined && corpus[l] !== h),
+].map(([l]) => l);
+if (changedEstimates.length > 0 && !process.argv.includes("--accept-estimate-changes")) {
+  throw new Error(`${changedEstimates.length} recorded estimates changed (e.g. ${changedEstimates.slice(0, 3).join(" ; ")}); re-record with --accept-estimate-changes only in a reviewed commit that says why`);
+}
 // Order independence: the accountants memoise; a hash that depended on what ran before would
 // make the fixture flaky. Recompute in reverse order and require the same hashes.
 for (const e of [...entries].reverse()) {

@@ -39,16 +39,21 @@ jest.mock("../../lib/scenario/knobs", () => {
 
 const corpus = JSON.parse(readFileSync(CORPUS_FILE, "utf8")) as CorpusEntry[];
 
+/**
+ * The scenario without the knob defaults of methods v=1 does not list (the throwaway and every
+ * method added to the catalogue after the corpus was recorded, e.g. DPZero and POST of issue #17);
+ * no corpus link names one of them, so their knobs are all defaults.
+ */
 function withoutThrowaway(s: unknown): string {
   const { knobs, ...rest } = s as { knobs: Record<string, unknown> };
-  const recorded = { ...knobs };
-  delete recorded["dp-zo"];
+  const recorded = Object.fromEntries(Object.entries(knobs).filter(([m]) => (VERSION_DEFAULTS[1].methods as readonly string[]).includes(m)));
   return JSON.stringify({ ...rest, knobs: recorded });
 }
 
 describe("with a ninth method in the catalogue", () => {
   it("the method is registered: the codec reads it and its knob", () => {
-    expect(METHOD_IDS).toHaveLength(9);
+    // The throwaway comes after the catalogue's own (its length grows with each real method added).
+    expect(METHOD_IDS.at(-1)).toBe("dp-zo");
     const p = parseScenario("v=1&methods=dp-zo&dp-zo.steps=7");
     expect(p.ok && p.scenario.methods).toEqual(["dp-zo"]);
     expect(p.ok && (p.scenario.knobs as unknown as Record<string, Record<string, number>>)["dp-zo"]).toEqual({ steps: 7 });
