@@ -3,9 +3,8 @@
 import { debounce, throttle, useQueryStates } from "nuqs";
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { FieldError, FieldWarning } from "@/lib";
-import { buildQuery, type RawScenario } from "@/lib/scenario/search-params";
+import { LruCache, buildQuery, type RawScenario } from "@/lib/light";
 import { scenarioParsers } from "./url-parsers";
-import { LruCache } from "@/lib/api/lru-cache";
 import { SUPERSEDED, type Engine, type Evaluation } from "./protocol";
 import { shareUnchanged } from "./structural-share";
 import { mark } from "./user-timing";

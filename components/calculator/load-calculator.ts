@@ -11,8 +11,7 @@
  * figures: readers without JavaScript get PRV, and the browser has nothing to recompute or
  * re-render while the page is loading. Every ε names its accountant either way.
  */
-import { formModel, parseScenario, type FormModel } from "@/lib";
-import { buildQuery, rawFromSearchParams, type RawScenario } from "@/lib/scenario/search-params";
+import { buildQuery, formModel, parseScenario, rawFromSearchParams, type FormModel, type RawScenario } from "@/lib";
 import { createEngineCore } from "./engine-core";
 import type { LinkProblems } from "./calculator-provider";
 import type { Evaluation } from "./protocol";

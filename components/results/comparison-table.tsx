@@ -2,7 +2,7 @@
 
 import { Fragment, useCallback, useId, useMemo, useState, type ReactNode } from "react";
 import type { ColumnId, ComparisonTable as Table, SortState } from "@/lib";
-import { sortRows } from "@/lib/present/sort";
+import { sortRows } from "@/lib/light";
 
 function nextSort(current: SortState | null, column: ColumnId): SortState | null {
   if (current?.column !== column) return { column, direction: "ascending" };

@@ -1,8 +1,7 @@
 "use client";
 
 import type { FormField, FormModel, MethodId } from "@/lib";
-import { carriedOverTokens } from "@/lib/present/carried-over";
-import { formatCount, formatDelta } from "@/lib/present/format";
+import { carriedOverTokens, formatCount, formatDelta } from "@/lib/light";
 import { useCalculator } from "../calculator/calculator-provider";
 import { CheckboxGroup, LogSlider, SelectField, TextField, errorText, roundTwoSignificant } from "./fields";
 import { LazyDetails } from "../lazy-details";

@@ -7,8 +7,9 @@
 import fc from "fast-check";
 import {
   accountantName, formatCount, formatDelta, formatEpsilon, formatFraction, formatMultiple, formatUsd, formatUsdOrMissing,
-  formatUtility, missingPriceMessage, missingPriceText,
+  formatUtility, missingPriceText,
 } from "@/lib";
+import { missingPriceMessage } from "@/lib/cost";
 import { groupedFixed } from "@/lib/present/format";
 
 test("dollars: grouped from $1,000, cents from $1, three significant digits below", () => {
