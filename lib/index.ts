@@ -73,7 +73,8 @@ export {
 /** Numbers as text: the one formatting module (also in `@/lib/light`, for client components). */
 export {
   NO_PRICE, accountantName, formatAllowed, formatCount, formatCountWithUnit, formatDelta, formatEpsilon, formatFraction, formatMultiple,
-  formatUsd, formatUsdOrMissing, formatUtility, groupedFixed, missingPriceText,
+  formatParameter, formatPercent, formatQuantity, formatRoundedCount, formatSig, formatUsd, formatUsdCents, formatUsdOrMissing, formatUtility,
+  groupedFixed, missingPriceText,
 } from "./present/format";
 /** The comparison table's row order for a clicked column (also in `@/lib/light`). */
 export { sortRows, type SortState } from "./present/sort";

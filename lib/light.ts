@@ -13,7 +13,8 @@
 /** Numbers as text: USD, counts, ε, δ, percentages (the one formatting module; rules in its header). */
 export {
   NO_PRICE, accountantName, formatAllowed, formatCount, formatCountWithUnit, formatDelta, formatEpsilon, formatFraction, formatMultiple,
-  formatUsd, formatUsdOrMissing, formatUtility, groupedFixed, missingPriceText,
+  formatParameter, formatPercent, formatQuantity, formatRoundedCount, formatSig, formatUsd, formatUsdCents, formatUsdOrMissing, formatUtility,
+  groupedFixed, missingPriceText,
 } from "./present/format";
 /** The share link's keys as URL state (the server page and the client hooks). */
 export { buildQuery, rawFromSearchParams, toUrlSearchParams, type PageSearchParams, type RawScenario } from "./scenario/search-params";

@@ -10,7 +10,7 @@ import {
   type MethodId, type ModelId, type RecommendOption,
 } from "../index";
 import { cachedEstimate } from "./estimate-cache";
-import { formatCount, formatSig, formatUsd } from "./format";
+import { formatRoundedCount as formatCount, formatSig, formatUsdCents as formatUsd } from "../present/format";
 
 export interface HeadlineOption {
   method: MethodId;

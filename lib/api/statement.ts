@@ -19,7 +19,7 @@ import {
   type LeakageChannelStatus, type MethodId, type MethodPrivacy, type RowFeasibility, type Scenario,
 } from "../index";
 import { cachedEstimate, engineVersion } from "./estimate-cache";
-import { formatCount, formatSig, formatUsd } from "./format";
+import { formatRoundedCount as formatCount, formatSig, formatUsdCents as formatUsd } from "../present/format";
 import { CHANNEL_NAMES, headlineOf, recommendableRows, scenarioLine, type Headline } from "./headline";
 
 /** Query keys of the statement itself; they are not share-link keys. */

@@ -1,13 +1,34 @@
 /**
- * Number formatting for the calculator's screens: dollars, counts, ε and δ.
+ * The one number-formatting module of privadapt (issue #16): every number a page, the statement,
+ * the link preview, the CLI's prose or the estimate's ledger prints as text goes through a
+ * function here, one rule per kind of number:
+ *
+ * | kind                               | function                          | example                          |
+ * |------------------------------------|-----------------------------------|----------------------------------|
+ * | USD (screens)                      | formatUsd, formatUsdOrMissing     | "$12,346", "$13.35", "$0.000267" |
+ * | USD (statement, preview: cents)    | formatUsdCents                    | "$1,234.50", "$0.000149"         |
+ * | counts, tokens                     | formatCount, formatCountWithUnit  | "66,509", "25.6", "1 record"     |
+ * | a budget's allowed workload        | formatAllowed                     | "≥ 10⁹ queries (search limit)"   |
+ * | ε                                  | formatEpsilon                     | "8.00", "0.0042", "∞"            |
+ * | δ                                  | formatDelta                       | "1.50e-5"                        |
+ * | percentages (screens)              | formatFraction                    | "99.8%", "0.60%"                 |
+ * | the ledger's quantities (estimate) | formatQuantity, formatPercent, formatParameter | "27,165.5", "99.97%", "1.5e-5" |
+ * | quantities in prose (statement)    | formatSig                         | "8", "1.5e-5", "27,170"          |
+ * | utility in its metric              | formatUtility                     | "95.9%", "39.1"                  |
+ * | ratios                             | formatMultiple                    | "17×", "2.4×"                    |
+ *
+ * Not display formatting, so not here: the share link's numbers (lib/scenario/codec.ts
+ * `formatNumber`, the shortest text that reads back to the same double) and the Python snippets'
+ * numbers (lib/rederive `pythonNumber`, exact).
  *
  * Fixed to en-US so that server-rendered HTML, the client and the tests agree on every digit.
  * Rules the page promises (issue #6): thousands separators, units, a few significant digits, and
  * never "NaN" or a "$0" that stands for an unknown price — an unknown is null and the caller
  * prints why (see `formatUsdOrMissing`).
  *
- * This module imports nothing from the rest of lib/ at run time, so client components can use it
- * without pulling the engines (and zod, and the price catalogue) into the page's bundle.
+ * This module imports nothing at run time, so client components can use it (through
+ * `@/lib/light`) without pulling the engines (and zod, and the price catalogue) into the page's
+ * bundle.
  */
 
 /**
@@ -198,4 +219,70 @@ export function accountantName(label: string): string {
     case "pate-data-dependent": return "PATE data-dependent";
     default: return label.toUpperCase();
   }
+}
+
+// The leakage ledger's formatters (formula strings and sentences of the estimate document, whose
+// recorded hashes pin their text). They used Intl.NumberFormat with 0 and 1 fraction digits;
+// groupedFixed gives the same text (test/present/format.test.ts) without loading ICU's data on the
+// page's main thread.
+
+/**
+ * A count or other quantity: integers grouped ("66,674"), large reals with one decimal
+ * ("27,166.4"), small reals with 4 significant digits ("0.0006"), huge ones in e-notation.
+ * @example formatQuantity(66674) // "66,674"
+ */
+export function formatQuantity(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Math.abs(x) >= 1e15) return x.toPrecision(4).replace("e+", "e");
+  if (Number.isInteger(x)) return groupedFixed(x, 0);
+  if (Math.abs(x) >= 100) return groupedFixed(x, 1);
+  if (x !== 0 && Math.abs(x) < 1e-3) return x.toPrecision(3).replace("e+", "e");
+  return String(Number(x.toPrecision(4)));
+}
+
+/**
+ * A probability as a percentage with enough digits to tell 99.97% from 100%.
+ * @example formatPercent(0.40744) // "40.74%"
+ */
+export function formatPercent(fraction: number): string {
+  const pct = fraction * 100;
+  if (pct === 0 || pct === 100) return `${pct}%`;
+  if (pct > 99.99) return `${Number(pct.toPrecision(6))}%`;
+  if (pct < 0.01) return `${pct.toPrecision(2).replace("e+", "e")}%`;
+  return `${pct.toFixed(2)}%`;
+}
+
+/**
+ * A privacy parameter (ε, δ, a sampling rate): 4 significant digits, e-notation below 1e-3.
+ * @example formatParameter(1 / 66674) // "1.5e-5"
+ */
+export function formatParameter(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x !== 0 && Math.abs(x) < 1e-3) return Number(x.toPrecision(3)).toExponential().replace("e+", "e");
+  return String(Number(x.toPrecision(4)));
+}
+
+/**
+ * US dollars with cents, for the statement and the preview: "$1,234.50"; below a cent three
+ * significant digits; unknown prints "unknown".
+ * @example formatUsdCents(1234.5) === "$1,234.50"; formatUsdCents(0.000149) === "$0.000149"; formatUsdCents(null) === "unknown"
+ */
+export function formatUsdCents(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "unknown";
+  if (x === 0) return "$0.00";
+  const abs = Math.abs(x);
+  if (abs < 0.01) return `$${Number(x.toPrecision(3)).toString()}`;
+  return x.toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** A count rounded to a whole number, grouped: the statement's and the preview's rule. @example formatRoundedCount(66674) === "66,674"; formatRoundedCount(5451.9999) === "5,452" */
+export function formatRoundedCount(x: number): string {
+  return Math.round(x).toLocaleString("en-US");
+}
+
+/** Four significant digits, no trailing zeros, scientific below 1e-3: how ε, δ and σ read in prose. @example formatSig(7.999854) === "8"; formatSig(1.4998e-5) === "1.5e-5" */
+export function formatSig(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(Math.max(0, digits - 1)).replace(/\.?0+e/, "e").replace("e+", "e");
+  return Number(x.toPrecision(digits)).toLocaleString("en-US", { maximumFractionDigits: 20 });
 }

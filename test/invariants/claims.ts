@@ -11,7 +11,7 @@
  */
 import { MODELS, privacyView, type Estimate, type EstimateRow, type Scenario } from "@/lib";
 import { contextChecks } from "@/lib/estimate";
-import { formatParameter } from "@/lib/leakage/format";
+import { formatParameter } from "@/lib/present/format";
 import { PAPER_DATASET_NAMES, PAPER_MODEL_NAMES, paperMethodNames } from "@/lib/utility/paper-names";
 import paperResults from "../fixtures/golden/paper-results.json";
 
