@@ -160,7 +160,7 @@ export interface DpBound {
   points: readonly { tprMax: number }[];
 }
 
-/** The ledger's helpers a method's exposure uses (lib/leakage/exposure.ts, lib/present/format.ts). */
+/** The ledger's helpers a method's exposure uses (lib/leakage/exposure.ts, lib/leakage/format.ts). */
 export interface LedgerTools {
   /** N·(1 − (1 − min(1, k/N))^d): expected distinct records reached by d draws of k records. */
   expectedDistinctRecords: (records: number, recordsPerDraw: number, draws: number) => { expectedRecords: number; fraction: number };
