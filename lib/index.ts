@@ -72,8 +72,8 @@ export {
 } from "./present";
 /** Numbers as text: the one formatting module (also in `@/lib/light`, for client components). */
 export {
-  NO_PRICE, accountantName, formatAllowed, formatCount, formatCountWithUnit, formatDelta, formatEpsilon, formatFraction, formatMultiple,
-  formatParameter, formatPercent, formatQuantity, formatRoundedCount, formatSig, formatUsd, formatUsdCents, formatUsdOrMissing, formatUtility,
+  NO_PRICE, accountantName, formatAllowed, formatCount, formatCountWithUnit, formatDelta, formatEpsilon, formatMultiple,
+  formatParameter, formatPercent, formatQuantity, formatSig, formatUsd, formatUsdOrMissing, formatUtility,
   groupedFixed, missingPriceText,
 } from "./present/format";
 /** The comparison table's row order for a clicked column (also in `@/lib/light`). */

@@ -12,8 +12,8 @@
 
 /** Numbers as text: USD, counts, ε, δ, percentages (the one formatting module; rules in its header). */
 export {
-  NO_PRICE, accountantName, formatAllowed, formatCount, formatCountWithUnit, formatDelta, formatEpsilon, formatFraction, formatMultiple,
-  formatParameter, formatPercent, formatQuantity, formatRoundedCount, formatSig, formatUsd, formatUsdCents, formatUsdOrMissing, formatUtility,
+  NO_PRICE, accountantName, formatAllowed, formatCount, formatCountWithUnit, formatDelta, formatEpsilon, formatMultiple,
+  formatParameter, formatPercent, formatQuantity, formatSig, formatUsd, formatUsdOrMissing, formatUtility,
   groupedFixed, missingPriceText,
 } from "./present/format";
 /** The share link's keys as URL state (the server page and the client hooks). */

@@ -10,11 +10,6 @@ import { TokenCounter } from "./token-counter";
 /** Keys a preset change keeps: the user's decision, not the dataset's facts. */
 const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator", "maxCost", "minUtility", "protect", "maxEps", "utilitySource", "rank"];
 
-/** δ as it reads best in a box: "1.5e-5". */
-function deltaText(x: number): string {
-  return Number(x.toPrecision(3)).toExponential().replace("e+", "e");
-}
-
 const compact = (x: number) => (x >= 1e9 ? `${x / 1e9}B` : x >= 1e6 ? `${x / 1e6}M` : x >= 1e3 ? `${x / 1e3}k` : String(x));
 
 export function ScenarioForm({ model }: { model: FormModel }) {
@@ -113,7 +108,7 @@ export function ScenarioForm({ model }: { model: FormModel }) {
               round={roundTwoSignificant} ticks={[0.1, 1, 10, 100]} ends={["smaller ε = stronger privacy", "weaker privacy"]} />
           ),
         })}
-        {text("delta", deltaText(s.delta), {
+        {text("delta", formatDelta(s.delta), {
           note: <>Scientific notation, e.g. 1e-6. 1/N = {formatDelta(oneOverN)}.</>,
           warning: deltaHigh ? <>δ = {formatDelta(s.delta)} is not below 1/N = {formatDelta(oneOverN)}: a mechanism that publishes one random record in full meets such a guarantee. The study uses δ = 1/N; below it (e.g. 1e-6) is the usual advice.</> : undefined,
         })}

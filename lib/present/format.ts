@@ -5,17 +5,21 @@
  *
  * | kind                               | function                          | example                          |
  * |------------------------------------|-----------------------------------|----------------------------------|
- * | USD (screens)                      | formatUsd, formatUsdOrMissing     | "$12,346", "$13.35", "$0.000267" |
- * | USD (statement, preview: cents)    | formatUsdCents                    | "$1,234.50", "$0.000149"         |
+ * | USD                                | formatUsd, formatUsdOrMissing     | "$12,346", "$13.35", "$0.000267" |
  * | counts, tokens                     | formatCount, formatCountWithUnit  | "66,509", "25.6", "1 record"     |
  * | a budget's allowed workload        | formatAllowed                     | "≥ 10⁹ queries (search limit)"   |
- * | ε                                  | formatEpsilon                     | "8.00", "0.0042", "∞"            |
- * | δ                                  | formatDelta                       | "1.50e-5"                        |
- * | percentages (screens)              | formatFraction                    | "99.8%", "0.60%"                 |
- * | the ledger's quantities (estimate) | formatQuantity, formatPercent, formatParameter | "27,165.5", "99.97%", "1.5e-5" |
- * | quantities in prose (statement)    | formatSig                         | "8", "1.5e-5", "27,170"          |
+ * | ε an accountant computed           | formatEpsilon                     | "8.00", "0.0042", "∞"            |
+ * | δ                                  | formatDelta                       | "1.5e-5", "1e-9"                 |
+ * | percentages                        | formatPercent                     | "40.74%", "99.9961%", "0%"       |
+ * | the ledger's quantities (estimate) | formatQuantity, formatParameter   | "27,165.5", "1.5e-5"             |
+ * | ε in the statement and preview, other quantities in prose | formatSig | "23.62", "8", "27,170" |
  * | utility in its metric              | formatUtility                     | "95.9%", "39.1"                  |
  * | ratios                             | formatMultiple                    | "17×", "2.4×"                    |
+ *
+ * ε still has two rules: the page prints 3 significant digits (formatEpsilon: "23.6"), the
+ * statement and the preview 4 (formatSig: "23.62"). Both round to nearest, so either may print a
+ * computed upper bound a little below its value; one rule should round ε up (never claim a
+ * smaller ε than the accountant's bound), which needs care where ε equals its target.
  *
  * Not display formatting, so not here: the share link's numbers (lib/scenario/codec.ts
  * `formatNumber`, the shortest text that reads back to the same double) and the Python snippets'
@@ -175,13 +179,19 @@ export function formatEpsilon(x: number | null): string {
 }
 
 /**
- * δ in scientific notation with three significant digits.
- * @example formatDelta(1 / 66674) // "1.50e-5"
+ * δ: three significant digits, trailing zeros dropped, scientific below 1e-3 — the form a reader
+ * types into the δ box and the one the estimate's ledger prints (formatParameter), so the page,
+ * the form, the statement and the preview all read "1.5e-5" for the same δ (the page used to
+ * print "1.50e-5" beside a box reading "1.5e-5").
+ * @example formatDelta(1 / 66674) // "1.5e-5"
+ * @example formatDelta(1e-9) // "1e-9"
+ * @example formatDelta(0.00125) // "0.00125"
  */
 export function formatDelta(x: number): string {
   if (!Number.isFinite(x)) return "—";
   if (x === 0) return "0";
-  return x.toExponential(2).replace("e+", "e");
+  const rounded = Number(x.toPrecision(3));
+  return Math.abs(rounded) < 1e-3 ? rounded.toExponential().replace("e+", "e") : String(rounded);
 }
 
 /** A ratio as a multiple: "17×", "2.4×", "1.03×". */
@@ -190,16 +200,6 @@ export function formatMultiple(ratio: number): string {
   if (ratio >= 100) return `${groupedFixed(ratio, 0)}×`;
   if (ratio >= 10) return `${Math.round(ratio)}×`;
   return `${sig3(ratio)}×`;
-}
-
-/** A fraction in [0, 1] as a percentage: "99.8%", "0.60%", "0%". */
-export function formatFraction(x: number): string {
-  if (!Number.isFinite(x)) return "—";
-  const pct = x * 100;
-  if (pct === 0 || pct === 100) return `${pct}%`;
-  if (pct >= 10) return `${pct.toFixed(1)}%`;
-  if (pct >= 0.01) return `${pct.toFixed(2)}%`;
-  return `${pct.toPrecision(2)}%`;
 }
 
 /** A utility value in its metric's units: "95.9%", "39.1" (ROUGE points). */
@@ -241,10 +241,14 @@ export function formatQuantity(x: number): string {
 }
 
 /**
- * A probability as a percentage with enough digits to tell 99.97% from 100%.
+ * A fraction or probability as a percentage, with enough digits to tell 99.97% from 100% (a share
+ * of records rounded to "100.0%" would claim every record): two decimals, six significant digits
+ * above 99.99%, two below 0.01%. The one percentage rule, on the page as in the ledger.
  * @example formatPercent(0.40744) // "40.74%"
+ * @example formatPercent(0.999961) // "99.9961%"
  */
 export function formatPercent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return "—";
   const pct = fraction * 100;
   if (pct === 0 || pct === 100) return `${pct}%`;
   if (pct > 99.99) return `${Number(pct.toPrecision(6))}%`;
@@ -262,25 +266,7 @@ export function formatParameter(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-/**
- * US dollars with cents, for the statement and the preview: "$1,234.50"; below a cent three
- * significant digits; unknown prints "unknown".
- * @example formatUsdCents(1234.5) === "$1,234.50"; formatUsdCents(0.000149) === "$0.000149"; formatUsdCents(null) === "unknown"
- */
-export function formatUsdCents(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return "unknown";
-  if (x === 0) return "$0.00";
-  const abs = Math.abs(x);
-  if (abs < 0.01) return `$${Number(x.toPrecision(3)).toString()}`;
-  return x.toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
-/** A count rounded to a whole number, grouped: the statement's and the preview's rule. @example formatRoundedCount(66674) === "66,674"; formatRoundedCount(5451.9999) === "5,452" */
-export function formatRoundedCount(x: number): string {
-  return Math.round(x).toLocaleString("en-US");
-}
-
-/** Four significant digits, no trailing zeros, scientific below 1e-3: how ε, δ and σ read in prose. @example formatSig(7.999854) === "8"; formatSig(1.4998e-5) === "1.5e-5" */
+/** Four significant digits, no trailing zeros, scientific below 1e-3: how a target ε, σ, a sampling rate or a per-1M price reads in the statement's prose. @example formatSig(7.999854) === "8"; formatSig(1.4998e-5) === "1.5e-5" */
 export function formatSig(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return String(x);
   if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(Math.max(0, digits - 1)).replace(/\.?0+e/, "e").replace("e+", "e");
