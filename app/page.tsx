@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { parseScenario, serializeScenario } from "@/lib";
+import { parseScenario, serializeScenario, toUrlSearchParams, type PageSearchParams } from "@/lib";
 import { absoluteUrl, originFromHeaders } from "@/lib/api";
 import { CalculatorProvider } from "@/components/calculator/calculator-provider";
 import { loadCalculator } from "@/components/calculator/load-calculator";
@@ -9,7 +9,6 @@ import { LinkProblems } from "@/components/results/link-problems";
 import { PageLinks } from "@/components/results/page-links";
 import { JumpBar } from "@/components/results/jump-bar";
 import { ScenarioForm } from "@/components/scenario-form/scenario-form";
-import { toUrlSearchParams, type PageSearchParams } from "@/lib/scenario/search-params";
 
 /**
  * The calculator. The server reads the link, evaluates it and renders the form and every result,

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { OG_IMAGE_PATH, absoluteUrl, buildStatement, originFromHeaders } from "@/lib/api";
-import { parseScenario, serializeScenario } from "@/lib";
-import { toUrlSearchParams, type PageSearchParams } from "@/lib/scenario/search-params";
+import { parseScenario, serializeScenario, toUrlSearchParams, type PageSearchParams } from "@/lib";
 import { StatementView } from "./statement-view";
 
 // Every statement depends on its query string.

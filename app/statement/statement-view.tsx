@@ -1,5 +1,5 @@
 import { absoluteUrl, type Statement } from "@/lib/api";
-import { linkProblemView, linkWarningView } from "@/lib/present/link-problem";
+import { linkProblemView, linkWarningView } from "@/lib";
 import { PrintButton } from "./print-button";
 import styles from "./statement.module.css";
 

@@ -2,10 +2,9 @@
 
 import { debounce, throttle, useQueryStates } from "nuqs";
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import type { FieldError, FieldWarning } from "@/lib";
-import { buildQuery, type RawScenario } from "@/lib/scenario/search-params";
+import type { FieldError, FieldWarning, LinkProblemView, LinkWarningView } from "@/lib";
+import { LruCache, buildQuery, type RawScenario } from "@/lib/light";
 import { scenarioParsers } from "./url-parsers";
-import { LruCache } from "@/lib/api/lru-cache";
 import { SUPERSEDED, type Engine, type Evaluation } from "./protocol";
 import { shareUnchanged } from "./structural-share";
 import { mark } from "./user-timing";
@@ -28,6 +27,12 @@ const EVALUATIONS_KEPT = 32;
 export interface LinkProblems {
   errors: FieldError[];
   warnings: FieldWarning[];
+  /**
+   * The same, worded for the banner (field label, received, allowed), computed where the link is
+   * read (./load-calculator.ts, on the server): the wording needs the catalogue, which the page's
+   * main bundle does not carry.
+   */
+  views: { errors: LinkProblemView[]; warnings: LinkWarningView[] };
 }
 
 export interface CalculatorState {

@@ -4,7 +4,7 @@
  * query and accountant, so going back to a scenario costs nothing.
  */
 import { estimate, parseScenario, presentEstimate, serializeScenario, type AccountantId, type Estimate } from "@/lib";
-import { LruCache } from "@/lib/api/lru-cache";
+import { LruCache } from "@/lib/light";
 import type { EngineRequest, Evaluation, ParseView } from "./protocol";
 
 /** Evaluations (and estimates) kept per engine, least recently used dropped first. */

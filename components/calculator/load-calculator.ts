@@ -11,8 +11,7 @@
  * figures: readers without JavaScript get PRV, and the browser has nothing to recompute or
  * re-render while the page is loading. Every ε names its accountant either way.
  */
-import { formModel, parseScenario, type FormModel } from "@/lib";
-import { buildQuery, rawFromSearchParams, type RawScenario } from "@/lib/scenario/search-params";
+import { buildQuery, formModel, linkProblemView, linkWarningView, parseScenario, rawFromSearchParams, type FormModel, type RawScenario } from "@/lib";
 import { createEngineCore } from "./engine-core";
 import type { LinkProblems } from "./calculator-provider";
 import type { Evaluation } from "./protocol";
@@ -42,7 +41,8 @@ export interface CalculatorData {
 function linkQuery(params: URLSearchParams) {
   model ??= formModel();
   const full = parseScenario(params);
-  const linkProblems: LinkProblems = { errors: full.ok ? [] : full.errors, warnings: full.warnings };
+  const errors = full.ok ? [] : full.errors;
+  const linkProblems: LinkProblems = { errors, warnings: full.warnings, views: { errors: errors.map(linkProblemView), warnings: full.warnings.map(linkWarningView) } };
   const initialRaw = rawFromSearchParams(params, model.keys);
   // The fields the link got wrong are left out (their defaults apply), as the banner says.
   const query = buildQuery(initialRaw, model.keys, new Set(linkProblems.errors.map((e) => e.field)));

@@ -9,7 +9,7 @@ import {
   Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceDot, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis,
 } from "recharts";
 import type { CostSplitChart, CostVsQueriesChart, LeakageChart, ParetoChart, UtilityChart } from "@/lib";
-import { formatCount, formatUsd, formatUtility } from "@/lib/present/format";
+import { formatCount, formatUsd, formatUtility } from "@/lib/light";
 import { LEAK_LABEL, LEAK_SHAPE, usePalette, type Palette } from "./palette";
 
 export type ChartSpec =

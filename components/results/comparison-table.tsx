@@ -2,8 +2,7 @@
 
 import { Fragment, useCallback, useId, useMemo, useState, type ReactNode } from "react";
 import type { ColumnId, ComparisonTable as Table, SortState, TableColumn, TableRow } from "@/lib";
-import { sortRows } from "@/lib/present/sort";
-import { filterRows, leakBadges, MAX_COMPARED, NO_FILTERS, statementHref, togglePicked, type RowFilters } from "@/lib/present/table-view";
+import { filterRows, leakBadges, MAX_COMPARED, NO_FILTERS, sortRows, statementHref, togglePicked, type RowFilters } from "@/lib/light";
 
 function nextSort(current: SortState | null, column: ColumnId): SortState | null {
   if (current?.column !== column) return { column, direction: "ascending" };

@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { linkProblemView, linkWarningView } from "@/lib/present/link-problem";
 import { useCalculator } from "../calculator/calculator-provider";
 
 /**
@@ -12,8 +11,8 @@ export function LinkProblems() {
   const { linkProblems, raw, initialRaw } = useCalculator();
   const [dismissed, setDismissed] = useState(false);
   const edited = (field: string) => field in raw && raw[field] !== initialRaw[field];
-  const errors = linkProblems.errors.filter((e) => !edited(e.field));
-  const warnings = linkProblems.warnings.filter((w) => !edited(w.field));
+  const errors = linkProblems.views.errors.filter((e) => !edited(e.key));
+  const warnings = linkProblems.views.warnings.filter((w) => !edited(w.key));
   if (dismissed || (errors.length === 0 && warnings.length === 0)) return null;
   return (
     <div role="alert" className="alert">
@@ -21,7 +20,7 @@ export function LinkProblems() {
         <>
           <p><strong>This link has {errors.length === 1 ? "a field" : `${errors.length} fields`} we could not use; {errors.length === 1 ? "its default is" : "their defaults are"} used instead.</strong></p>
           <ul>
-            {errors.map(linkProblemView).map((v) => (
+            {errors.map((v) => (
               <li key={v.key}>
                 <strong>{v.label}</strong> {v.message} (<code>{v.key}={v.received}</code> in the link). Allowed: {v.allowed}.
               </li>
@@ -31,7 +30,7 @@ export function LinkProblems() {
       ) : null}
       {warnings.length > 0 ? (
         <ul>
-          {warnings.map(linkWarningView).map((w) => (
+          {warnings.map((w) => (
             <li key={w.key + w.message}>{w.label ? <><strong>{w.label}</strong>: </> : null}{w.message}</li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatCount } from "@/lib/present/format";
+import { formatCount } from "@/lib/light";
 
 /** The dataset a custom scenario was switched from, and the facts it still carries. */
 export interface CustomFrom {

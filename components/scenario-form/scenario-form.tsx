@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import type { FormField, FormModel, MethodId } from "@/lib";
-import { carriedOverTokens } from "@/lib/present/carried-over";
-import { formatCount, formatCountWithUnit, formatDelta } from "@/lib/present/format";
+import { carriedOverTokens, formatCount, formatCountWithUnit, formatDelta } from "@/lib/light";
 import { useCalculator } from "../calculator/calculator-provider";
 import { CheckboxGroup, LogSlider, SelectField, TextField, errorText } from "./fields";
 import { LazyDetails } from "../lazy-details";
@@ -13,11 +12,6 @@ import { CustomChecklist, stillCarried, type CustomFrom } from "./custom-checkli
 
 /** Keys a preset change keeps: the user's decision, not the dataset's facts. */
 const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator", "maxCost", "minUtility", "protect", "maxEps", "utilitySource", "rank"];
-
-/** δ as it reads best in a box: "1.5e-5". */
-function deltaText(x: number): string {
-  return Number(x.toPrecision(3)).toExponential().replace("e+", "e");
-}
 
 const compact = (x: number) => (x >= 1e9 ? `${x / 1e9}B` : x >= 1e6 ? `${x / 1e6}M` : x >= 1e3 ? `${x / 1e3}k` : String(x));
 
@@ -138,7 +132,7 @@ export function ScenarioForm({ model }: { model: FormModel }) {
               ticks={[0.1, 1, 10, 100]} ends={["smaller ε = stronger privacy", "weaker privacy"]} valueText={(x) => `ε = ${x}`} />
           ),
         })}
-        {text("delta", deltaText(s.delta), {
+        {text("delta", formatDelta(s.delta), {
           note: deltaIsOneOverN
             ? <>Scientific notation, e.g. 1e-6. Now δ = 1/N = {formatDelta(oneOverN)}, the study’s choice for every experiment (Hanke et al. 2024, Section 4 and Table 1). The DP literature advises δ well below 1/N (Dwork &amp; Roth 2014, §2.3), e.g. 1e-6, for a stricter guarantee.</>
             : <>Scientific notation, e.g. 1e-6. 1/N = {formatDelta(oneOverN)}; the study uses δ = 1/N.</>,

@@ -10,7 +10,7 @@ import {
   type MethodId, type ModelId, type RecommendOption,
 } from "../index";
 import { cachedEstimate } from "./estimate-cache";
-import { formatCount, formatSig, formatUsd } from "./format";
+import { formatCount, formatDelta, formatSig, formatUsdOrMissing } from "../present/format";
 
 export interface HeadlineOption {
   method: MethodId;
@@ -55,7 +55,7 @@ export function guaranteeLine(row: Pick<EstimateRow, "privacy" | "feasible">): s
   const p = row.privacy;
   const target = `target ε = ${formatSig(p.targetEpsilon)}`;
   if (p.epsilon === null) return `no finite ε (${target}): no guarantee is claimed`;
-  const achieved = `ε = ${formatSig(p.epsilon)}, δ = ${formatSig(p.delta, 3)}`;
+  const achieved = `ε = ${formatSig(p.epsilon)}, δ = ${formatDelta(p.delta)}`;
   if (p.epsilon > p.targetEpsilon) return `misses the ${target}: achieves only ${achieved}`;
   if (!row.feasible) return `cannot run as planned at the ${target}: no guarantee is claimed`;
   return `${achieved} (${target})`;
@@ -68,7 +68,7 @@ function option(row: EstimateRow): HeadlineOption {
     label: `${row.methodLabel} on ${row.modelLabel}`,
     llm: row.llm,
     totalCostUsd: row.totalCostUsd,
-    totalCost: formatUsd(row.totalCostUsd),
+    totalCost: formatUsdOrMissing(row.totalCostUsd),
     channels: row.leakage ? { A: row.leakage.channels.A.status, B: row.leakage.channels.B.status, C: row.leakage.channels.C.status } : null,
     feasible: row.feasible,
     epsilon: row.privacy.epsilon,
@@ -99,7 +99,7 @@ export function recommendableRows(rows: EstimateRow[]): (EstimateRow & Recommend
 export function scenarioLine(e: Estimate): string {
   const s = e.scenario;
   const dataset = s.preset === "custom" ? `Custom ${s.task}` : DATASETS[s.preset].label;
-  return `${dataset} · ${formatCount(s.records)} records · ${formatCount(s.queries)} ${s.queries === 1 ? "query" : "queries"} · ε = ${formatSig(s.epsilon)}, δ = ${formatSig(s.delta, 2)}`;
+  return `${dataset} · ${formatCount(s.records)} records · ${formatCount(s.queries)} ${s.queries === 1 ? "query" : "queries"} · ε = ${formatSig(s.epsilon)}, δ = ${formatDelta(s.delta)}`;
 }
 
 /** Reads cost, leakage and each row's privacy: the ε it states is the one the plan achieves, by the estimate's accountant. */

@@ -30,7 +30,6 @@ export {
   estimateJson, expandWireEstimate, toWireEstimate,
   type WireBreakEvenEntry, type WireBreakEvenGroup, type WireEstimate, type WireLeakageRow, type WireLeakageSection, type WireMethod, type WireRow,
 } from "./wire";
-export { formatCount, formatPercent, formatSig, formatUsd } from "./format";
 export { CHANNEL_NAMES, guaranteeLine, headlineOf, previewFor, recommendableRows, scenarioLine, type Headline, type HeadlineOption, type Preview } from "./headline";
 export {
   STATEMENT_KEYS, STATEMENT_PATH, buildStatement, guaranteeInWords,

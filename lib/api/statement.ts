@@ -19,7 +19,7 @@ import {
   type LeakageChannelStatus, type MethodId, type MethodPrivacy, type RowFeasibility, type Scenario,
 } from "../index";
 import { cachedEstimate, engineVersion } from "./estimate-cache";
-import { formatCount, formatSig, formatUsd } from "./format";
+import { formatCount, formatDelta, formatSig, formatUsdOrMissing } from "../present/format";
 import { CHANNEL_NAMES, headlineOf, recommendableRows, scenarioLine, type Headline } from "./headline";
 
 /** Query keys of the statement itself; they are not share-link keys. */
@@ -166,19 +166,19 @@ export function guaranteeInWords(p: MethodPrivacy, s: Scenario, row: RowFeasibil
   let headline: string;
   if (feasible && p.epsilon !== null) {
     headline =
-      `${p.label} is (ε = ${formatSig(p.epsilon)}, δ = ${formatSig(p.delta, 3)})-differentially private with respect to each of the ${formatCount(s.records)} private records ` +
+      `${p.label} is (ε = ${formatSig(p.epsilon)}, δ = ${formatDelta(p.delta)})-differentially private with respect to each of the ${formatCount(s.records)} private records ` +
       `(target ε = ${formatSig(p.targetEpsilon)}): adding, removing or changing any one record changes the probability of anything the method releases for the planned workload (${workload}) ` +
       `by at most a factor e^${formatSig(p.epsilon)}, except with probability δ.`;
     if (p.bounds) details.push(`PRV bounds on the true ε: between ${formatSig(p.bounds.lower)} and ${formatSig(p.bounds.upper)} (estimate ${formatSig(p.bounds.estimate)}).`);
   } else if (p.epsilon !== null && p.epsilon > p.targetEpsilon) {
     headline =
-      `${p.label} misses the target (ε = ${formatSig(p.targetEpsilon)}, δ = ${formatSig(p.delta, 3)}): its plan for the planned workload (${workload}) achieves only ε = ${formatSig(p.epsilon)}, ` +
-      `so the target guarantee is not claimed; the weaker (ε = ${formatSig(p.epsilon)}, δ = ${formatSig(p.delta, 3)}) bound is all that holds.` +
+      `${p.label} misses the target (ε = ${formatSig(p.targetEpsilon)}, δ = ${formatDelta(p.delta)}): its plan for the planned workload (${workload}) achieves only ε = ${formatSig(p.epsilon)}, ` +
+      `so the target guarantee is not claimed; the weaker (ε = ${formatSig(p.epsilon)}, δ = ${formatDelta(p.delta)}) bound is all that holds.` +
       (p.minFeasibleEpsilon ? ` The smallest ε that would run it at a useful setting is about ${formatSig(p.minFeasibleEpsilon)}.` : "");
   } else {
     const why = row.infeasibleReasons.length > 0 ? ` (${row.infeasibleReasons.join("; ")})` : "";
     headline =
-      `At the target (ε = ${formatSig(p.targetEpsilon)}, δ = ${formatSig(p.delta, 3)}), ${p.label} cannot run the planned workload (${workload}) as planned${why}, so no guarantee is claimed for it.` +
+      `At the target (ε = ${formatSig(p.targetEpsilon)}, δ = ${formatDelta(p.delta)}), ${p.label} cannot run the planned workload (${workload}) as planned${why}, so no guarantee is claimed for it.` +
       (p.minFeasibleEpsilon ? ` The smallest ε that would run it is about ${formatSig(p.minFeasibleEpsilon)}.` : "");
   }
   if (p.mechanism.value !== null) details.push(`Calibrated ${PARAMETER_WORDS[p.mechanism.parameter] ?? p.mechanism.parameter} = ${formatSig(p.mechanism.value)} (${p.mechanism.unit}).`);
@@ -208,7 +208,7 @@ export function guaranteeInWords(p: MethodPrivacy, s: Scenario, row: RowFeasibil
 }
 
 function stageCost(usd: number | null): string {
-  return formatUsd(usd);
+  return formatUsdOrMissing(usd);
 }
 
 function chosenOption(row: EstimateRow, s: Scenario, chosenBecause: string): ChosenOption {
@@ -237,16 +237,16 @@ function chosenOption(row: EstimateRow, s: Scenario, chosenBecause: string): Cho
     membershipTest: leakage?.hypothesisTest.statement ?? null,
     providerPolicy: policy ? `${policy.provider}: training on API data: ${policy.trainsOnApiData}; ${policy.training}. Retention: ${policy.retention}. (${policy.source}${policy.asOf === null ? "" : `, as of ${policy.asOf}`}${policy.checkedLive ? "" : ", not re-checked by privadapt"}.)` : null,
     costs: [
-      { label: "Training (one-time)", value: formatUsd(row.trainingCostUsd) },
-      { label: `Queries (${formatCount(row.queries)})`, value: formatUsd(row.queryCostUsd) },
-      { label: "Total", value: formatUsd(row.totalCostUsd) },
-      { label: "Per query", value: formatUsd(row.queryCostUsdPerQuery) },
+      { label: "Training (one-time)", value: formatUsdOrMissing(row.trainingCostUsd) },
+      { label: `Queries (${formatCount(row.queries)})`, value: formatUsdOrMissing(row.queryCostUsd) },
+      { label: "Total", value: formatUsdOrMissing(row.totalCostUsd) },
+      { label: "Per query", value: formatUsdOrMissing(row.queryCostUsdPerQuery) },
       ...(row.missing ? [{ label: "Missing", value: row.missing }] : []),
     ],
     costStages: row.breakdown.stages.map((st) => ({ phase: st.phase, label: st.label, cost: stageCost(st.usd), formula: st.formula })),
     prices: [
       ...row.breakdown.prices.map((q) => `${MODELS[q.model].label}: $${formatSig(q.inputUsdPerMillionTokens)} in / $${formatSig(q.outputUsdPerMillionTokens)} out per 1M tokens (${q.source}, ${q.asOf})`),
-      ...(row.breakdown.gpu ? [`${row.breakdown.gpu.label}: ${formatUsd(row.breakdown.gpu.usdPerHour)} per GPU-hour`] : []),
+      ...(row.breakdown.gpu ? [`${row.breakdown.gpu.label}: ${formatUsdOrMissing(row.breakdown.gpu.usdPerHour)} per GPU-hour`] : []),
     ],
     utility: [
       { label: u.metric[0]?.toUpperCase() + u.metric.slice(1), value: u.value === null ? "not measured by the study for this setup" : `${formatSig(u.value)}${u.spread !== null ? ` ± ${formatSig(u.spread)}` : ""} (${u.kind === "reported" ? "reported by the method's authors, not measured by the study" : u.kind}${u.epsilon !== null ? `, at ε = ${formatSig(u.epsilon)}` : ""})` },

@@ -2,7 +2,7 @@
  * A small, strict flag parser for the CLI: `--flag value` pairs only, every flag declared.
  * Errors use the same shape as the scenario codec so scripts handle one format.
  */
-import type { FieldError } from "../scenario";
+import type { FieldError } from "../index";
 
 export interface FlagSpec {
   name: string;

@@ -3,7 +3,7 @@
  * the exit-2 error document. The command files import this; lib/cli/commands.ts imports the
  * command files to list them, so the imports form a tree, not a cycle (issue #16).
  */
-import type { FieldError } from "../scenario";
+import type { FieldError } from "../index";
 import { helpText, parseFlags, type FlagSpec } from "./args";
 
 export interface Io {

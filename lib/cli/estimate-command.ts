@@ -6,7 +6,7 @@
  * `{"canonical": "...", "scenario": {...}, "privacy": [...], "methods": {...}, "leakage": {...}, "rows": [...], "breakEven": [...], "skipped": [...], "warnings": [...]}`:
  * the wire form of lib/api/wire.ts, where what rows share is said once and referenced by method or provider id.
  */
-import { estimateJson } from "../api/wire";
+import { estimateJson } from "../api";
 import { estimateFromInput, withFlips } from "../index";
 import { fail, withFlags, type Command } from "./command";
 

@@ -1,16 +1,22 @@
 /**
  * Every cost cell of the study's Tables 1, 3, 4, 5 and 6 as typed data.
  *
- * Source: Hanke et al. 2024 (NeurIPS, arXiv:2411.05818), Tables 1, 3–6, checked cell by cell
- * against the paper; the same cells are vendored as test/fixtures/golden/paper-results.json, which
- * test/cost/reproduction.test.ts compares with this list. Copied here because lib/ must not read
- * files at run time. Costs are USD at the paper's prices (Table 22) and an A40 at $0.69/h:
+ * Source: Hanke et al. 2024 (NeurIPS, arXiv:2411.05818), Tables 1, 3–6. The figures are not typed
+ * here: each cell reads them from lib/utility/paper-results.ts (`studyCost`), the study's results
+ * generated from the reference tables, so the study's numbers are typed once;
+ * test/cost/study-costs.test.ts writes every cell out from the paper. This list adds what the
+ * tables do not say: privadapt's method and model ids, where the calls ran, the setup's knobs, and
+ * what is known about each gap. Costs are USD at the paper's prices (Table 22) and an A40 at $0.69/h:
  * `trainUsd` once, `queryUsdPer10k` per 10,000 queries. Table 3 prints one cost per row, for SST2;
  * Table 6 prints one cost per row for both MIT tasks.
  */
 import { PAPER, type DatasetId, type MethodId, type ModelId, type Scenario } from "../scenario";
 import { methodDescriptor } from "../methods/registry";
 import { trainsLocally } from "./method-cost";
+// The files, not lib/utility's index: paper-results.ts imports nothing, and the cells are built at
+// load time, so lib/cost must not wait on the rest of lib/utility (utility-lookup, utility-for).
+import { PAPER_DATASET_NAMES, PAPER_MODEL_NAMES } from "../utility/paper-names";
+import { MEASURED_RESULTS } from "../utility/paper-results";
 import type { PaperCostFigure } from "./types";
 
 /** Study rows that are not privadapt methods: non-private baselines. */
@@ -104,75 +110,95 @@ const DP_ICL_LOCAL_GAP: GapNote = {
   note: "privadapt serves the 100 teacher calls of every query on the local OpenLLaMA 13B with its GPU-hour model; the gap is that model's residual. Table 5 does not say how the study measured this cell.",
 };
 
+/**
+ * The printed (training, per-10k-query) cost of a cell, read from the study's typed results
+ * (lib/utility/paper-results.ts, generated from the reference tables): the one place the study's
+ * figures are typed. A row of Tables 3 and 6 repeats its cost for every dataset and metric, so
+ * the cell's first dataset finds it; the row is named as the table prints it (Table 3's variant,
+ * e.g. "PromptPATE (ε < 0.3)"; Table 5's "DP-ICL (run locally)" is the method DP-ICL on an open
+ * model). Throws when the tables hold no such cell or two different figures for it, so a typo
+ * fails at import, in every test, rather than pricing a wrong cell.
+ * @example studyCost("4", "PrivateLoRA", "bart-large", "samsum") // { trainUsd: 2.9, queryUsdPer10k: 0.69 }
+ */
+export function studyCost(table: StudyCostCell["table"], paperMethod: string, model: ModelId, dataset: DatasetId): { trainUsd: number; queryUsdPer10k: number } {
+  const name = paperMethod.replace(" (run locally)", "");
+  const rows = MEASURED_RESULTS.filter((r) => r.table === table && (r.variant ?? r.method) === name && r.model === PAPER_MODEL_NAMES[model] && r.dataset === PAPER_DATASET_NAMES[dataset]);
+  const first = rows[0];
+  if (first === undefined) throw new Error(`Table ${table} has no row ${paperMethod} on ${model} (${dataset})`);
+  if (rows.some((r) => r.trainUsd !== first.trainUsd || r.queryUsdPer10k !== first.queryUsdPer10k)) throw new Error(`Table ${table} prints two costs for ${paperMethod} on ${model} (${dataset})`);
+  if (first.trainUsd === null || first.queryUsdPer10k === null) throw new Error(`Table ${table} prints no cost for ${paperMethod} on ${model} (${dataset})`);
+  return { trainUsd: first.trainUsd, queryUsdPer10k: first.queryUsdPer10k };
+}
+
 type Extra = Pick<StudyCostCell, "nonPrivate" | "knobs" | "gaps">;
-const cell = (table: StudyCostCell["table"], paperMethod: string, method: StudyCostCell["method"], model: ModelId, runsOn: StudyCostCell["runsOn"], datasets: DatasetId[], trainUsd: number, queryUsdPer10k: number, extra: Extra = {}): StudyCostCell => ({
-  table, paperMethod, method, model, runsOn, datasets, trainUsd, queryUsdPer10k, ...extra,
+const cell = (table: StudyCostCell["table"], paperMethod: string, method: StudyCostCell["method"], model: ModelId, runsOn: StudyCostCell["runsOn"], datasets: [DatasetId, ...DatasetId[]], extra: Extra = {}): StudyCostCell => ({
+  table, paperMethod, method, model, runsOn, datasets, ...studyCost(table, paperMethod, model, datasets[0]), ...extra,
 });
 
-const SST2: DatasetId[] = ["sst2"];
-const SAMSUM: DatasetId[] = ["samsum"];
-const DOCVQA: DatasetId[] = ["docvqa"];
-const MIT: DatasetId[] = ["mitg", "mitd"];
+const SST2: [DatasetId] = ["sst2"];
+const SAMSUM: [DatasetId] = ["samsum"];
+const DOCVQA: [DatasetId] = ["docvqa"];
+const MIT: [DatasetId, DatasetId] = ["mitg", "mitd"];
 
 export const STUDY_COST_CELLS: readonly StudyCostCell[] = [
   // Table 1 (headline; repeats cells of Tables 3 and 4)
-  cell("1", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SST2, 0, 138.0, { gaps: { query: dpIclGap("$68.75 per 10k") } }),
-  cell("1", "PrivateLoRA", "private-lora", "llama-3-8b-instruct", "gpu", SST2, 27.6, 0.78),
-  cell("1", "DP-ICL", "dp-icl", "gpt-3-davinci", "api", SAMSUM, 0, 665.91),
-  cell("1", "PrivateLoRA", "private-lora", "bart-large", "gpu", SAMSUM, 3.63, 0.8, { gaps: BART_T1_GAPS }),
+  cell("1", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SST2, { gaps: { query: dpIclGap("$68.75 per 10k") } }),
+  cell("1", "PrivateLoRA", "private-lora", "llama-3-8b-instruct", "gpu", SST2),
+  cell("1", "DP-ICL", "dp-icl", "gpt-3-davinci", "api", SAMSUM),
+  cell("1", "PrivateLoRA", "private-lora", "bart-large", "gpu", SAMSUM, { gaps: BART_T1_GAPS }),
   // Table 3 (classification; costs for SST2)
-  cell("3", "0-shot (ε = 0)", "zero-shot", "gpt-3-davinci", "api", SST2, 0, 6.0, { nonPrivate: true, gaps: { query: ZERO_SHOT_GAP } }),
-  cell("3", "DP-OPT (original)", "dp-opt", "gpt-3-davinci", "api", SST2, 2.1, 6.0, { gaps: { query: DP_OPT_QUERY_GAP } }),
-  cell("3", "ICL (ε = ∞)", "icl", "gpt-3-davinci", "api", SST2, 0, 6.0, { nonPrivate: true, gaps: { query: ICL_GAP } }),
-  cell("3", "PromptPATE (ε = ∞)", "prompt-pate", "gpt-3-babbage", "api", SST2, 8.66, 1.72, { nonPrivate: true, gaps: PATE_BABBAGE_GAPS(180) }),
-  cell("3", "PromptPATE (ε < 0.3)", "prompt-pate", "gpt-3-babbage", "api", SST2, 9.72, 1.72, { gaps: PATE_BABBAGE_GAPS(203) }),
-  cell("3", "PromptPATE (ε < 0.3)", "prompt-pate", "claude-2.1", "api", SST2, 48.24, 5.36, { knobs: { "prompt-pate": { public: 200, studentShots: 2 } }, gaps: PATE_CLAUDE_GAPS }),
-  cell("3", "DP-FewShotGen (1)", "dp-fewshotgen", "gpt-3-babbage", "api", SST2, 0.86, 1.1, { gaps: FEWSHOTGEN_SST2_GAPS }),
-  cell("3", "DP-ICL", "dp-icl", "gpt-3-babbage", "api", SST2, 0, 17.2, { gaps: { query: dpIclGap("$2.67 per 10k") } }),
-  cell("3", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SST2, 0, 138.0, { gaps: { query: dpIclGap("$68.75 per 10k") } }),
-  cell("3", "PromptDPSGD", "prompt-dpsgd", "roberta-large", "gpu", SST2, 7.59, 0.4),
-  cell("3", "DP-FineTune", "dp-finetune", "roberta-large", "gpu", SST2, 5.75, 0.4),
-  cell("3", "PrivateLoRA", "private-lora", "roberta-large", "gpu", SST2, 3.45, 0.4),
-  cell("3", "PrivateLoRA", "private-lora", "vicuna-7b", "gpu", SST2, 13.8, 0.78),
-  cell("3", "DP-OPT (local)", "dp-opt", "vicuna-7b", "gpu", SST2, 2.1, 0.78),
-  cell("3", "PrivateLoRA", "private-lora", "pythia-6.9b", "gpu", SST2, 13.8, 0.78),
-  cell("3", "PrivateLoRA", "private-lora", "pythia-160m", "gpu", SST2, 1.6, 0.5),
-  cell("3", "PrivateLoRA", "private-lora", "llama-3-8b-instruct", "gpu", SST2, 27.6, 0.78),
+  cell("3", "0-shot (ε = 0)", "zero-shot", "gpt-3-davinci", "api", SST2, { nonPrivate: true, gaps: { query: ZERO_SHOT_GAP } }),
+  cell("3", "DP-OPT (original)", "dp-opt", "gpt-3-davinci", "api", SST2, { gaps: { query: DP_OPT_QUERY_GAP } }),
+  cell("3", "ICL (ε = ∞)", "icl", "gpt-3-davinci", "api", SST2, { nonPrivate: true, gaps: { query: ICL_GAP } }),
+  cell("3", "PromptPATE (ε = ∞)", "prompt-pate", "gpt-3-babbage", "api", SST2, { nonPrivate: true, gaps: PATE_BABBAGE_GAPS(180) }),
+  cell("3", "PromptPATE (ε < 0.3)", "prompt-pate", "gpt-3-babbage", "api", SST2, { gaps: PATE_BABBAGE_GAPS(203) }),
+  cell("3", "PromptPATE (ε < 0.3)", "prompt-pate", "claude-2.1", "api", SST2, { knobs: { "prompt-pate": { public: 200, studentShots: 2 } }, gaps: PATE_CLAUDE_GAPS }),
+  cell("3", "DP-FewShotGen (1)", "dp-fewshotgen", "gpt-3-babbage", "api", SST2, { gaps: FEWSHOTGEN_SST2_GAPS }),
+  cell("3", "DP-ICL", "dp-icl", "gpt-3-babbage", "api", SST2, { gaps: { query: dpIclGap("$2.67 per 10k") } }),
+  cell("3", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SST2, { gaps: { query: dpIclGap("$68.75 per 10k") } }),
+  cell("3", "PromptDPSGD", "prompt-dpsgd", "roberta-large", "gpu", SST2),
+  cell("3", "DP-FineTune", "dp-finetune", "roberta-large", "gpu", SST2),
+  cell("3", "PrivateLoRA", "private-lora", "roberta-large", "gpu", SST2),
+  cell("3", "PrivateLoRA", "private-lora", "vicuna-7b", "gpu", SST2),
+  cell("3", "DP-OPT (local)", "dp-opt", "vicuna-7b", "gpu", SST2),
+  cell("3", "PrivateLoRA", "private-lora", "pythia-6.9b", "gpu", SST2),
+  cell("3", "PrivateLoRA", "private-lora", "pythia-160m", "gpu", SST2),
+  cell("3", "PrivateLoRA", "private-lora", "llama-3-8b-instruct", "gpu", SST2),
   // Table 4 (SAMSum)
-  cell("4", "DP-ICL", "dp-icl", "gpt-3-davinci", "api", SAMSUM, 0, 665.91),
-  cell("4", "DP-ICL", "dp-icl", "gpt-3.5-turbo-instruct", "api", SAMSUM, 0, 449.16, { gaps: { query: dpIclGap("$512.24 per 10k") } }),
-  cell("4", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SAMSUM, 0, 3419.42, { gaps: { query: dpIclGap("$3,841.94 per 10k") } }),
-  cell("4", "PromptPATEGen", "prompt-pate-gen", "vicuna-7b", "gpu", SAMSUM, 3.29, 2.74),
-  cell("4", "PromptPATEGen", "prompt-pate-gen", "openllama-13b", "gpu", SAMSUM, 18.63, 0.8),
-  cell("4", "PromptDPSGDGen", "prompt-dpsgd", "bart-large", "gpu", SAMSUM, 1.73, 0.4),
-  cell("4", "PrivateLoRA", "private-lora", "bart-large", "gpu", SAMSUM, 2.9, 0.69),
-  cell("4", "PrivateLoRA", "private-lora", "pythia-410m", "gpu", SAMSUM, 3.45, 1.34),
-  cell("4", "PromptDPSGDGen", "prompt-dpsgd", "pythia-1b", "gpu", SAMSUM, 4.83, 0.95),
-  cell("4", "DP-FineTune", "dp-finetune", "pythia-1b", "gpu", SAMSUM, 9.84, 1.08),
-  cell("4", "PrivateLoRA", "private-lora", "pythia-1b", "gpu", SAMSUM, 4.24, 1.0),
-  cell("4", "PrivateLoRA", "private-lora", "pythia-6.9b", "gpu", SAMSUM, 10.18, 6.57),
-  cell("4", "PrivateLoRA", "private-lora", "vicuna-7b", "gpu", SAMSUM, 11.28, 6.19),
-  cell("4", "PrivateLoRA", "private-lora", "openllama-13b", "gpu", SAMSUM, 19.46, 8.05),
-  cell("4", "PrivateLoRA", "private-lora", "mixtral-8x7b", "gpu", SAMSUM, 57.96, 9.99),
+  cell("4", "DP-ICL", "dp-icl", "gpt-3-davinci", "api", SAMSUM),
+  cell("4", "DP-ICL", "dp-icl", "gpt-3.5-turbo-instruct", "api", SAMSUM, { gaps: { query: dpIclGap("$512.24 per 10k") } }),
+  cell("4", "DP-ICL", "dp-icl", "gpt-4-turbo", "api", SAMSUM, { gaps: { query: dpIclGap("$3,841.94 per 10k") } }),
+  cell("4", "PromptPATEGen", "prompt-pate-gen", "vicuna-7b", "gpu", SAMSUM),
+  cell("4", "PromptPATEGen", "prompt-pate-gen", "openllama-13b", "gpu", SAMSUM),
+  cell("4", "PromptDPSGDGen", "prompt-dpsgd", "bart-large", "gpu", SAMSUM),
+  cell("4", "PrivateLoRA", "private-lora", "bart-large", "gpu", SAMSUM),
+  cell("4", "PrivateLoRA", "private-lora", "pythia-410m", "gpu", SAMSUM),
+  cell("4", "PromptDPSGDGen", "prompt-dpsgd", "pythia-1b", "gpu", SAMSUM),
+  cell("4", "DP-FineTune", "dp-finetune", "pythia-1b", "gpu", SAMSUM),
+  cell("4", "PrivateLoRA", "private-lora", "pythia-1b", "gpu", SAMSUM),
+  cell("4", "PrivateLoRA", "private-lora", "pythia-6.9b", "gpu", SAMSUM),
+  cell("4", "PrivateLoRA", "private-lora", "vicuna-7b", "gpu", SAMSUM),
+  cell("4", "PrivateLoRA", "private-lora", "openllama-13b", "gpu", SAMSUM),
+  cell("4", "PrivateLoRA", "private-lora", "mixtral-8x7b", "gpu", SAMSUM),
   // Table 5 (PFL-DocVQA)
-  cell("5", "DP-ICL (run locally)", "dp-icl", "openllama-13b", "gpu", DOCVQA, 0, 641.32, { gaps: { query: DP_ICL_LOCAL_GAP } }),
-  cell("5", "PromptPATEGen", "prompt-pate-gen", "vicuna-7b", "gpu", DOCVQA, 2.28, 0.57),
-  cell("5", "PromptDPSGDGen", "prompt-dpsgd", "pythia-1b", "gpu", DOCVQA, 37.26, 0.96),
-  cell("5", "DP-FineTune", "dp-finetune", "pythia-1b", "gpu", DOCVQA, 137.06, 1.32),
-  cell("5", "PrivateLoRA", "private-lora", "pythia-1b", "gpu", DOCVQA, 44.16, 1.28),
-  cell("5", "PrivateLoRA", "private-lora", "pythia-6.9b", "gpu", DOCVQA, 293.25, 5.8),
-  cell("5", "PrivateLoRA", "private-lora", "openllama-13b", "gpu", DOCVQA, 358.8, 9.02),
+  cell("5", "DP-ICL (run locally)", "dp-icl", "openllama-13b", "gpu", DOCVQA, { gaps: { query: DP_ICL_LOCAL_GAP } }),
+  cell("5", "PromptPATEGen", "prompt-pate-gen", "vicuna-7b", "gpu", DOCVQA),
+  cell("5", "PromptDPSGDGen", "prompt-dpsgd", "pythia-1b", "gpu", DOCVQA),
+  cell("5", "DP-FineTune", "dp-finetune", "pythia-1b", "gpu", DOCVQA),
+  cell("5", "PrivateLoRA", "private-lora", "pythia-1b", "gpu", DOCVQA),
+  cell("5", "PrivateLoRA", "private-lora", "pythia-6.9b", "gpu", DOCVQA),
+  cell("5", "PrivateLoRA", "private-lora", "openllama-13b", "gpu", DOCVQA),
   // Table 6 (MIT-G and MIT-D; one cost per row for both)
-  cell("6", "DP-FewShotGen", "dp-fewshotgen", "gpt-3-davinci", "api", MIT, 0.42, 2.36, { gaps: FEWSHOTGEN_MIT_GAPS }),
-  cell("6", "PromptPATEGen", "prompt-pate-gen", "vicuna-7b", "gpu", MIT, 0.52, 0.73),
-  cell("6", "PromptPATEGen", "prompt-pate-gen", "openllama-13b", "gpu", MIT, 3.11, 0.8),
-  cell("6", "PrivateLoRA", "private-lora", "pythia-410m", "gpu", MIT, 0.06, 0.5),
-  cell("6", "PromptDPSGDGen", "prompt-dpsgd", "pythia-1b", "gpu", MIT, 0.17, 0.25),
-  cell("6", "DP-FineTune", "dp-finetune", "pythia-1b", "gpu", MIT, 0.94, 0.5),
-  cell("6", "PrivateLoRA", "private-lora", "pythia-1b", "gpu", MIT, 0.08, 0.31),
-  cell("6", "PrivateLoRA", "private-lora", "vicuna-7b", "gpu", MIT, 0.52, 5.92),
-  cell("6", "PrivateLoRA", "private-lora", "openllama-13b", "gpu", MIT, 1.04, 6.21),
-  cell("6", "PrivateLoRA", "private-lora", "mixtral-8x7b", "gpu", MIT, 1.52, 9.47),
+  cell("6", "DP-FewShotGen", "dp-fewshotgen", "gpt-3-davinci", "api", MIT, { gaps: FEWSHOTGEN_MIT_GAPS }),
+  cell("6", "PromptPATEGen", "prompt-pate-gen", "vicuna-7b", "gpu", MIT),
+  cell("6", "PromptPATEGen", "prompt-pate-gen", "openllama-13b", "gpu", MIT),
+  cell("6", "PrivateLoRA", "private-lora", "pythia-410m", "gpu", MIT),
+  cell("6", "PromptDPSGDGen", "prompt-dpsgd", "pythia-1b", "gpu", MIT),
+  cell("6", "DP-FineTune", "dp-finetune", "pythia-1b", "gpu", MIT),
+  cell("6", "PrivateLoRA", "private-lora", "pythia-1b", "gpu", MIT),
+  cell("6", "PrivateLoRA", "private-lora", "vicuna-7b", "gpu", MIT),
+  cell("6", "PrivateLoRA", "private-lora", "openllama-13b", "gpu", MIT),
+  cell("6", "PrivateLoRA", "private-lora", "mixtral-8x7b", "gpu", MIT),
 ];
 
 export const STUDY_COST_SOURCE = `${PAPER}, Tables 1, 3–6 (costs at Table 22 prices, A40 at $0.69/h)`;

@@ -10,7 +10,7 @@
  * reads this, so a plan that cannot run is never presented as if it could.
  */
 import { methodWork, type ApiCostOptions, type WorkItem } from "../cost";
-import { formatParameter } from "../leakage/format";
+import { formatParameter } from "../present/format";
 import type { MethodPrivacy } from "../methods";
 import { MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
 

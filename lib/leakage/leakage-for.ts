@@ -19,7 +19,7 @@ import { methodDescriptor, methodPrivacy, type LedgerTools, type MethodPrivacy }
 import type { LeakageChannel, LeakageChannelStatus } from "../methods/types";
 import { METHODS, MODELS, deploymentOf, type Deployment, type MethodId, type ModelId, type Scenario } from "../scenario";
 import { expectedDistinctRecords } from "./exposure";
-import { formatParameter, formatPercent, formatQuantity } from "./format";
+import { formatParameter, formatPercent, formatQuantity } from "../present/format";
 import { membershipTestBound, type MembershipTestBound } from "./membership-test";
 import { describeProviderPolicy, hostName, hostPolicy, providerPolicyFor, type ProviderDataPolicy } from "./provider-policy";
 

@@ -2,7 +2,7 @@
  * Channel C in words: what an (ε, δ)-DP guarantee means for someone who sees the answers and
  * wants to tell whether a given record was in the private training data.
  */
-import { formatParameter, formatPercent } from "./format";
+import { formatParameter, formatPercent } from "../present/format";
 
 /** The false-positive rates the ledger reports (1%, 5%, 10%), as fractions. */
 export const MEMBERSHIP_TEST_FPRS = [0.01, 0.05, 0.1] as const;

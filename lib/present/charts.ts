@@ -10,7 +10,7 @@ import { costAtQueries, costCurves } from "../cost";
 import type { Estimate, EstimateRow } from "../estimate";
 import { DATASETS, METHODS, type DatasetId, type MethodId } from "../scenario";
 import { DEFAULT_CURVE_EPSILONS, PROMPT_PATE_PLATEAU_EPSILON, STATED_PLATEAUS, nearestReferenceDatasets, utilityCurve } from "../utility";
-import { formatCount, formatEpsilon, formatFraction, formatMultiple, formatUsd, formatUsdOrMissing, formatUtility, missingPriceText } from "./format";
+import { formatCount, formatEpsilon, formatMultiple, formatPercent, formatUsd, formatUsdOrMissing, formatUtility, missingPriceText } from "./format";
 import { leakClassOf, metricInfo, optionLabel, rowKey, scenarioMetric } from "./table";
 import type {
   BreakEvenPoint, CostSeriesView, CostSplitChart, CostVsQueriesChart, LeakageBar, LeakageChart, ParetoChart, ParetoPoint,
@@ -304,7 +304,7 @@ export function leakageChart(est: Estimate): LeakageChart {
   let title: string;
   if (worst) {
     const copies = worst.queryCopies > 1 ? ` and every query ${formatCount(worst.queryCopies)} times` : "";
-    title = `${METHODS[worst.method].label} sends ${formatFraction(worst.fraction)} of the ${formatCount(s.records)} private records to ${worst.provider}${copies}${safeText}`;
+    title = `${METHODS[worst.method].label} sends ${formatPercent(worst.fraction)} of the ${formatCount(s.records)} private records to ${worst.provider}${copies}${safeText}`;
   } else if (bars.some((b) => b.querySends > 0)) {
     // Name who receives the queries: a closed model's provider or the host of an open model.
     const sending = bars.filter((b) => b.querySends > 0);
@@ -326,7 +326,7 @@ export function leakageChart(est: Estimate): LeakageChart {
     table: {
       caption: "What reaches the provider, per method",
       columns: ["Method → provider", "Private records sent", "Share of N", "Copies of each query", `Query copies over ${queriesText(s.queries)}`],
-      rows: bars.map((b) => [b.label, formatCount(b.records), formatFraction(b.fraction), formatCount(b.queryCopies), formatCount(b.querySends)]),
+      rows: bars.map((b) => [b.label, formatCount(b.records), formatPercent(b.fraction), formatCount(b.queryCopies), formatCount(b.querySends)]),
     },
   };
 }

@@ -1,13 +1,38 @@
 /**
- * Number formatting for the calculator's screens: dollars, counts, ε and δ.
+ * The one number-formatting module of privadapt (issue #16): every number a page, the statement,
+ * the link preview, the CLI's prose or the estimate's ledger prints as text goes through a
+ * function here, one rule per kind of number:
+ *
+ * | kind                               | function                          | example                          |
+ * |------------------------------------|-----------------------------------|----------------------------------|
+ * | USD                                | formatUsd, formatUsdOrMissing     | "$12,346", "$13.35", "$0.000267" |
+ * | counts, tokens                     | formatCount, formatCountWithUnit  | "66,509", "25.6", "1 record"     |
+ * | a budget's allowed workload        | formatAllowed                     | "≥ 10⁹ queries (search limit)"   |
+ * | ε an accountant computed           | formatEpsilon                     | "8.00", "0.0042", "∞"            |
+ * | δ                                  | formatDelta                       | "1.5e-5", "1e-9"                 |
+ * | percentages                        | formatPercent                     | "40.74%", "99.9961%", "0%"       |
+ * | the ledger's quantities (estimate) | formatQuantity, formatParameter   | "27,165.5", "1.5e-5"             |
+ * | ε in the statement and preview, other quantities in prose | formatSig | "23.62", "8", "27,170" |
+ * | utility in its metric              | formatUtility                     | "95.9%", "39.1"                  |
+ * | ratios                             | formatMultiple                    | "17×", "2.4×"                    |
+ *
+ * ε still has two rules: the page prints 3 significant digits (formatEpsilon: "23.6"), the
+ * statement and the preview 4 (formatSig: "23.62"). Both round to nearest, so either may print a
+ * computed upper bound a little below its value; one rule should round ε up (never claim a
+ * smaller ε than the accountant's bound), which needs care where ε equals its target.
+ *
+ * Not display formatting, so not here: the share link's numbers (lib/scenario/codec.ts
+ * `formatNumber`, the shortest text that reads back to the same double) and the Python snippets'
+ * numbers (lib/rederive `pythonNumber`, exact).
  *
  * Fixed to en-US so that server-rendered HTML, the client and the tests agree on every digit.
  * Rules the page promises (issue #6): thousands separators, units, a few significant digits, and
  * never "NaN" or a "$0" that stands for an unknown price — an unknown is null and the caller
  * prints why (see `formatUsdOrMissing`).
  *
- * This module imports nothing from the rest of lib/ at run time, so client components can use it
- * without pulling the engines (and zod, and the price catalogue) into the page's bundle.
+ * This module imports nothing at run time, so client components can use it (through
+ * `@/lib/light`) without pulling the engines (and zod, and the price catalogue) into the page's
+ * bundle.
  */
 
 /**
@@ -154,13 +179,19 @@ export function formatEpsilon(x: number | null): string {
 }
 
 /**
- * δ in scientific notation with three significant digits.
- * @example formatDelta(1 / 66674) // "1.50e-5"
+ * δ: three significant digits, trailing zeros dropped, scientific below 1e-3 — the form a reader
+ * types into the δ box and the one the estimate's ledger prints (formatParameter), so the page,
+ * the form, the statement and the preview all read "1.5e-5" for the same δ (the page used to
+ * print "1.50e-5" beside a box reading "1.5e-5").
+ * @example formatDelta(1 / 66674) // "1.5e-5"
+ * @example formatDelta(1e-9) // "1e-9"
+ * @example formatDelta(0.00125) // "0.00125"
  */
 export function formatDelta(x: number): string {
   if (!Number.isFinite(x)) return "—";
   if (x === 0) return "0";
-  return x.toExponential(2).replace("e+", "e");
+  const rounded = Number(x.toPrecision(3));
+  return Math.abs(rounded) < 1e-3 ? rounded.toExponential().replace("e+", "e") : String(rounded);
 }
 
 /** A ratio as a multiple: "17×", "2.4×", "1.03×". */
@@ -169,16 +200,6 @@ export function formatMultiple(ratio: number): string {
   if (ratio >= 100) return `${groupedFixed(ratio, 0)}×`;
   if (ratio >= 10) return `${Math.round(ratio)}×`;
   return `${sig3(ratio)}×`;
-}
-
-/** A fraction in [0, 1] as a percentage: "99.8%", "0.60%", "0%". */
-export function formatFraction(x: number): string {
-  if (!Number.isFinite(x)) return "—";
-  const pct = x * 100;
-  if (pct === 0 || pct === 100) return `${pct}%`;
-  if (pct >= 10) return `${pct.toFixed(1)}%`;
-  if (pct >= 0.01) return `${pct.toFixed(2)}%`;
-  return `${pct.toPrecision(2)}%`;
 }
 
 /** A utility value in its metric's units: "95.9%", "39.1" (ROUGE points). */
@@ -207,4 +228,56 @@ export function accountantName(label: string): string {
  */
 export function countNoun(n: number, singular: string, plural = `${singular}s`): string {
   return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}
+
+// The leakage ledger's formatters (formula strings and sentences of the estimate document, whose
+// recorded hashes pin their text). They used Intl.NumberFormat with 0 and 1 fraction digits;
+// groupedFixed gives the same text (test/present/format.test.ts) without loading ICU's data on the
+// page's main thread.
+
+/**
+ * A count or other quantity: integers grouped ("66,674"), large reals with one decimal
+ * ("27,166.4"), small reals with 4 significant digits ("0.0006"), huge ones in e-notation.
+ * @example formatQuantity(66674) // "66,674"
+ */
+export function formatQuantity(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Math.abs(x) >= 1e15) return x.toPrecision(4).replace("e+", "e");
+  if (Number.isInteger(x)) return groupedFixed(x, 0);
+  if (Math.abs(x) >= 100) return groupedFixed(x, 1);
+  if (x !== 0 && Math.abs(x) < 1e-3) return x.toPrecision(3).replace("e+", "e");
+  return String(Number(x.toPrecision(4)));
+}
+
+/**
+ * A fraction or probability as a percentage, with enough digits to tell 99.97% from 100% (a share
+ * of records rounded to "100.0%" would claim every record): two decimals, six significant digits
+ * above 99.99%, two below 0.01%. The one percentage rule, on the page as in the ledger.
+ * @example formatPercent(0.40744) // "40.74%"
+ * @example formatPercent(0.999961) // "99.9961%"
+ */
+export function formatPercent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return "—";
+  const pct = fraction * 100;
+  if (pct === 0 || pct === 100) return `${pct}%`;
+  if (pct > 99.99) return `${Number(pct.toPrecision(6))}%`;
+  if (pct < 0.01) return `${pct.toPrecision(2).replace("e+", "e")}%`;
+  return `${pct.toFixed(2)}%`;
+}
+
+/**
+ * A privacy parameter (ε, δ, a sampling rate): 4 significant digits, e-notation below 1e-3.
+ * @example formatParameter(1 / 66674) // "1.5e-5"
+ */
+export function formatParameter(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x !== 0 && Math.abs(x) < 1e-3) return Number(x.toPrecision(3)).toExponential().replace("e+", "e");
+  return String(Number(x.toPrecision(4)));
+}
+
+/** Four significant digits, no trailing zeros, scientific below 1e-3: how a target ε, σ, a sampling rate or a per-1M price reads in the statement's prose. @example formatSig(7.999854) === "8"; formatSig(1.4998e-5) === "1.5e-5" */
+export function formatSig(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(Math.max(0, digits - 1)).replace(/\.?0+e/, "e").replace("e+", "e");
+  return Number(x.toPrecision(digits)).toLocaleString("en-US", { maximumFractionDigits: 20 });
 }

@@ -69,7 +69,14 @@ export function linkProblemView(e: FieldError): LinkProblemView {
 }
 
 /** A warning; `label` is empty for a key no field has (its message names the key: 'Unknown key "foo" ignored'). */
-export function linkWarningView(w: FieldWarning): { key: string; label: string; message: string } {
+/** A link warning as the reader sees it; `label` is empty when the link names no known field. */
+export interface LinkWarningView {
+  key: string;
+  label: string;
+  message: string;
+}
+
+export function linkWarningView(w: FieldWarning): LinkWarningView {
   const label = fieldLabel(w.field);
   return { key: w.field, label: label === w.field ? "" : label, message: label === w.field ? w.message : withoutKey(w.field, w.message) };
 }

@@ -12,7 +12,7 @@ import { methodDescriptor, type MethodPrivacy } from "../methods";
 import { DATASETS, METHODS, MODELS } from "../scenario";
 import { UTILITY_METRICS, type UtilityMetric } from "../utility";
 import {
-  accountantName, countNoun, formatAllowed, formatCount, formatDelta, formatEpsilon, formatFraction, formatUsd, formatUsdOrMissing, formatUtility,
+  accountantName, countNoun, formatAllowed, formatCount, formatDelta, formatEpsilon, formatPercent, formatUsd, formatUsdOrMissing, formatUtility,
   missingPriceText,
 } from "./format";
 import type { Cell, ColumnId, ComparisonTable, LeakClass, PrivacyView, SummaryItem, SummaryView, TableColumn, TableRow } from "./types";
@@ -208,7 +208,7 @@ function leakageCells(row: EstimateRow): { records: Cell; queryCopies: Cell; pro
   return {
     records: {
       value: l.trainingRecordsToProvider,
-      text: l.trainingRecordsToProvider === 0 ? "0" : `${formatCount(l.trainingRecordsToProvider)} (${formatFraction(l.trainingFractionToProvider)})`,
+      text: l.trainingRecordsToProvider === 0 ? "0" : `${formatCount(l.trainingRecordsToProvider)} (${formatPercent(l.trainingFractionToProvider)})`,
       source: [a.formula, a.reason].filter(Boolean).join("\n"),
     },
     queryCopies: {

@@ -23,6 +23,7 @@
  */
 import { methodDescriptor, prvEpsError, type MethodPrivacy } from "../methods";
 import { computeEpsilon, type DpEvent } from "../privacy";
+import { subsampledGaussianShape } from "../privacy/rdp";
 import type { MethodId, Scenario } from "../scenario";
 
 /** privadapt's RDP order grid (lib/privacy/rdp.ts DEFAULT_ORDERS), as Python. */
@@ -64,21 +65,21 @@ export function pythonNumber(x: number): string {
   return String(x).replace("e+", "e");
 }
 
-/** `selfComposed(steps, poissonSampled(q, gaussian(σ)))`, or one step of it, as its arguments; else null. */
+/**
+ * `selfComposed(steps, poissonSampled(q, gaussian(σ)))`, or one step of it, as its arguments; else
+ * null. The shape is read by lib/privacy's one matcher (`subsampledGaussianShape`, which the RDP
+ * closed form and the σ searches use too). That matcher also takes a GNMax base, as a Gaussian of
+ * multiplier σ/√2; the Opacus and prv_accountant snippets take a Gaussian only, so a GNMax event
+ * keeps its dp_accounting form (which writes `σ / math.sqrt(2)` out) and gets null here. Zero
+ * steps are no SGM either (the matcher's null: they spend nothing).
+ */
 export function sgmArguments(event: DpEvent, delta: number): SgmArguments | null {
-  let steps = 1;
-  let e = event;
-  if (e.kind === "selfComposed") {
-    steps = e.count;
-    e = e.event;
-  }
-  let q = 1;
-  if (e.kind === "poissonSampled") {
-    q = e.samplingRate;
-    e = e.event;
-  }
-  if (e.kind !== "gaussian") return null;
-  return { samplingRate: q, noiseMultiplier: e.noiseMultiplier, steps, delta };
+  const shape = subsampledGaussianShape(event);
+  if (shape === null) return null;
+  const sampled = event.kind === "selfComposed" ? event.event : event;
+  const base = sampled.kind === "poissonSampled" ? sampled.event : sampled;
+  if (base.kind !== "gaussian") return null;
+  return { samplingRate: shape.q, noiseMultiplier: shape.sigma, steps: shape.count, delta };
 }
 
 /** The event as dp_accounting Python, or null when it holds a mechanism dp_accounting has no event for. */

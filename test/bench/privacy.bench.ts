@@ -7,8 +7,10 @@
  *   and ≤ 200 ms with RDP (measured here on the worst ones known).
  */
 import {
-  calibrateNoiseMultiplier, clearMethodPrivacyMemo, clearPrvCache, clearRdpCache, defaultScenario, dpSgdEvent, privacyForScenario, prvEpsilon,
+  calibrateNoiseMultiplier, defaultScenario, dpSgdEvent, privacyForScenario, prvEpsilon,
 } from "../../lib";
+import { clearMethodPrivacyMemo } from "../../lib/methods";
+import { clearPrvCache, clearRdpCache } from "../../lib/privacy";
 import { parseScenario, type Scenario } from "../../lib/scenario";
 import type { Benchmark } from "./harness";
 

@@ -208,10 +208,11 @@ describe("the form and the URL", () => {
   });
 
   // δ = 1/N is the study's setting and the default: labelled, not warned about (issue #19 item 4;
-  // test/components/delta-default.test.tsx). Above 1/N it is warned about.
+  // test/components/delta-default.test.tsx). Above 1/N it is warned about. δ prints by the one δ
+  // rule (3 significant digits, scientific below 1e-3): 1/N = 0.001, was "1.00e-3".
   test("δ above 1/N carries a warning", async () => {
     await renderCalculator("delta=0.002&n=1000&methods=dp-icl,private-lora&accountant=rdp");
-    expect(screen.getByText(/is above 1\/N = 1\.00e-3/)).toBeInTheDocument();
+    expect(screen.getByText(/is above 1\/N = 0\.001\b/)).toBeInTheDocument();
   });
 });
 

@@ -24,7 +24,7 @@ test("the default load (δ = 1/N) shows no δ warning and says the value is the 
   const { box, warning, help } = deltaField();
   expect(warning).toBeNull();
   expect(box.textContent).not.toMatch(/publishes one random record/);
-  expect(help).toMatch(/δ = 1\/N = 1\.50e-5, the study’s choice for every experiment \(Hanke et al\. 2024, Section 4 and Table 1\)/);
+  expect(help).toMatch(/δ = 1\/N = 1\.5e-5, the study’s choice for every experiment \(Hanke et al\. 2024, Section 4 and Table 1\)/);
   expect(help).toMatch(/well below 1\/N \(Dwork & Roth 2014, §2\.3\)/);
 });
 
@@ -38,7 +38,7 @@ test("another preset's default δ = 1/N: no warning either", async () => {
 test("δ above 1/N is still warned about, with the reason", async () => {
   await renderForm("delta=1e-3&accountant=rdp");
   const { warning, help } = deltaField();
-  expect(warning?.textContent).toMatch(/^δ = 1\.00e-3 is above 1\/N = 1\.50e-5: a mechanism that publishes one random record in full meets such a guarantee/);
+  expect(warning?.textContent).toMatch(/^δ = 0\.001 is above 1\/N = 1\.5e-5: a mechanism that publishes one random record in full meets such a guarantee/);
   expect(help).not.toMatch(/the study’s choice/);
 });
 
@@ -47,5 +47,5 @@ test("δ below 1/N: no warning, and not called the study's choice", async () => 
   const { warning, help } = deltaField();
   expect(warning).toBeNull();
   expect(help).not.toMatch(/the study’s choice/);
-  expect(help).toMatch(/1\/N = 1\.50e-5; the study uses δ = 1\/N/);
+  expect(help).toMatch(/1\/N = 1\.5e-5; the study uses δ = 1\/N/);
 });

@@ -14,7 +14,7 @@ import "./jsdom-polyfills";
 import { render, screen, within } from "@testing-library/react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
-import { comparisonTable, estimate, paretoChart, parseScenario, summaryView } from "@/lib";
+import { comparisonTable, estimate, paretoChart, parseScenario, summaryView } from "../helpers/lib-internals";
 import { buildStatement } from "@/lib/api";
 import { Summary } from "@/components/results/summary";
 import { LinkProblems } from "@/components/results/link-problems";
@@ -102,7 +102,7 @@ describe("sentences that count", () => {
 describe("the leakage chart", () => {
   test("has a legend on screen saying what each bar colour means", async () => {
     const { ChartFigure } = await import("@/components/charts/chart-figure");
-    const { leakageChart } = await import("@/lib");
+    const { leakageChart } = await import("../helpers/lib-internals");
     render(<ChartFigure name="leakage" spec={{ kind: "leakage", chart: leakageChart(estimateOf("accountant=rdp")) }} twoPanel />);
     const legend = screen.getByRole("list", { name: "Bar colours" });
     expect(within(legend).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
@@ -113,14 +113,14 @@ describe("the leakage chart", () => {
 
 describe("units said once", () => {
   test("the leakage chart's data table: 'Private records sent', not 'Private records (records)'", async () => {
-    const { leakageChart } = await import("@/lib");
+    const { leakageChart } = await import("../helpers/lib-internals");
     expect(leakageChart(estimateOf("accountant=rdp")).table.columns[1]).toBe("Private records sent");
   });
 });
 
 describe("one is singular", () => {
   test("a scenario with one query says '1 query' in its line, the query-cost header, the totals' source and the statement", async () => {
-    const { presentEstimate } = await import("@/lib");
+    const { presentEstimate } = await import("../helpers/lib-internals");
     const p = presentEstimate(estimateOf("accountant=rdp&queries=1&methods=dp-icl&closed=gpt-3-babbage"));
     expect(p.scenarioLine).toMatch(/ · 1 query · ε = 8,/);
     expect(p.table.columns.find((c) => c.id === "query")?.header).toBe("Query cost, 1 query");
@@ -132,7 +132,7 @@ describe("one is singular", () => {
   });
 
   test("countNoun: singular for exactly one, grouped digits otherwise", async () => {
-    const { countNoun } = await import("@/lib");
+    const { countNoun } = await import("../helpers/lib-internals");
     expect([countNoun(1, "call"), countNoun(0, "call"), countNoun(2, "output token"), countNoun(10000, "query", "queries")]).toEqual(["1 call", "0 calls", "2 output tokens", "10,000 queries"]);
   });
 });

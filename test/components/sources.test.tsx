@@ -12,7 +12,8 @@
 import "./jsdom-polyfills";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { renderToString } from "react-dom/server";
-import { comparisonTable, costSource, estimate, parseScenario, privacyView, type ComparisonTable as Table } from "@/lib";
+import { comparisonTable, estimate, parseScenario, privacyView, type ComparisonTable as Table } from "@/lib";
+import { costSource } from "@/lib/present";
 import { ComparisonTable } from "@/components/results/comparison-table";
 import { PrivacyTable } from "@/components/results/privacy-table";
 

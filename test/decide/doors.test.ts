@@ -6,7 +6,8 @@
  * that decision (flips only when asked for: `flips=1`, `--flips`).
  */
 import { clearEstimateCache, respondToEstimate } from "@/lib/api";
-import { estimate, findFlips, parseScenario } from "@/lib";
+import { estimate, parseScenario } from "@/lib";
+import { findFlips } from "@/lib/decide";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 

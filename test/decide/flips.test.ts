@@ -9,7 +9,8 @@
  *   straight cost lines, q* = (training_B − training_A) / (perQuery_A − perQuery_B), written out
  *   below from the two rows' own training and per-query costs, lies inside the bracket.
  */
-import { FLIP_TOLERANCE, decisionEvaluator, estimate, flipInputs, flipsFor, parseScenario, type Scenario } from "@/lib";
+import { FLIP_TOLERANCE, estimate, parseScenario, type Scenario } from "@/lib";
+import { decisionEvaluator, flipInputs, flipsFor } from "@/lib/decide";
 
 function scenario(query: string): Scenario {
   const r = parseScenario(query);

@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import fc from "fast-check";
-import { MODELS, contextChecks, estimate, estimateFromInput, methodDataRequirements, methodWork, presetScenario, type Estimate } from "@/lib";
+import { MODELS, estimate, estimateFromInput, methodDataRequirements, methodWork, presetScenario, type Estimate } from "@/lib";
+import { contextChecks } from "@/lib/estimate";
 import { scenarioArb } from "../scenario/arbitraries";
 
 function findNonFinite(value: unknown, path = "$"): string | null {

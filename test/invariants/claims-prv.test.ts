@@ -11,7 +11,7 @@
 import fc from "fast-check";
 import { estimate, presentEstimate, serializeScenario } from "@/lib";
 import { buildStatement } from "@/lib/api/statement";
-import { formatParameter } from "@/lib/leakage/format";
+import { formatParameter } from "@/lib/present/format";
 import { scenarioArb } from "../scenario/arbitraries";
 import { estimateClaims } from "./claims";
 

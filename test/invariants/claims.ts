@@ -9,8 +9,9 @@
  * - "nothing reaches the provider": zero records and zero query tokens to any third party;
  * - every figure in a JSON document is finite and ≥ 0 (costs, counts, ε, δ, fractions).
  */
-import { contextChecks, MODELS, privacyView, type Estimate, type EstimateRow, type Scenario } from "@/lib";
-import { formatParameter } from "@/lib/leakage/format";
+import { MODELS, privacyView, type Estimate, type EstimateRow, type Scenario } from "@/lib";
+import { contextChecks } from "@/lib/estimate";
+import { formatParameter } from "@/lib/present/format";
 import { PAPER_DATASET_NAMES, PAPER_MODEL_NAMES, paperMethodNames } from "@/lib/utility/paper-names";
 import paperResults from "../fixtures/golden/paper-results.json";
 

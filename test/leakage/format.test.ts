@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { formatParameter, formatPercent, formatQuantity } from "../../lib/leakage/format";
+import { formatParameter, formatPercent, formatQuantity } from "../../lib/present/format";
 import { leakageFor, providerPolicyFor } from "../../lib/leakage";
 import { presetScenario } from "../../lib/scenario";
 

@@ -5,7 +5,7 @@
  * get_noise_multiplier, RDP on Opacus's orders, δ = 1e-5) for the authors' own setups; hand
  * calculations of the forward-pass count written out below; the share-link contract of issue #2.
  */
-import { dpZeroCodeNoiseMultiplier, dpZeroWork, estimate, methodPrivacy, parseScenario, presetScenario, serializeScenario, type Scenario } from "@/lib/index";
+import { dpZeroCodeNoiseMultiplier, dpZeroWork, estimate, methodPrivacy, parseScenario, presetScenario, serializeScenario, type Scenario } from "../helpers/lib-internals";
 import { methodWork } from "@/lib/cost";
 
 const STUDY_METHODS = ["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt", "prompt-dpsgd", "private-lora", "dp-finetune", "prompt-pate-gen"];

@@ -1,9 +1,10 @@
 /** @jest-environment node */
 import fc from "fast-check";
 import {
-  METHOD_DESCRIPTORS, METHOD_IDS, clearMethodPrivacyMemo, computeEpsilon, defaultScenario, dpSgdPlan, methodDataRequirements, methodPrivacy, presetScenario,
-  privacyForScenario, prvEpsError, type MethodPrivacy, type Scenario,
+  METHOD_DESCRIPTORS, METHOD_IDS, computeEpsilon, defaultScenario, methodDataRequirements, presetScenario,
+  privacyForScenario, type MethodPrivacy, type Scenario,
 } from "@/lib/index";
+import { clearMethodPrivacyMemo, dpSgdPlan, methodPrivacy, prvEpsError } from "@/lib/methods";
 import { scenarioArb } from "../scenario/arbitraries";
 import { parseScenario } from "@/lib/scenario";
 

@@ -6,7 +6,7 @@
  * Davinci price ($2 per 1M tokens, Hanke et al. 2024, Table 22) for the query cost by hand; POST's
  * Section 3 for who sees what.
  */
-import { estimate, methodPrivacy, opacusNoiseMultiplier, parseScenario, serializeScenario, type Scenario } from "@/lib/index";
+import { estimate, methodPrivacy, opacusNoiseMultiplier, parseScenario, serializeScenario, type Scenario } from "../helpers/lib-internals";
 import { methodWork } from "@/lib/cost";
 
 function scenario(link: string): Scenario {

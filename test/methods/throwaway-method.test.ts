@@ -30,7 +30,7 @@ jest.mock("../../lib/methods/list", () => {
 });
 
 // After the mocks: every lib module below sees the extended lists.
-import { comparisonTable, computeEpsilon, costVsQueriesChart, dpSgdEvent, estimateFromInput, leakageChart, METHOD_DESCRIPTORS, METHOD_IDS, parseScenario } from "@/lib";
+import { comparisonTable, computeEpsilon, costVsQueriesChart, dpSgdEvent, estimateFromInput, leakageChart, METHOD_DESCRIPTORS, METHOD_IDS, parseScenario } from "../helpers/lib-internals";
 
 const LINK = `preset=samsum&methods=${DP_ZEROTH_ID},private-lora&closed=&open=pythia-1b&prices=paper-2024-05&gpu=a40&gpuPrice=0.69&queries=10000`;
 

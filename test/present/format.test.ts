@@ -6,9 +6,10 @@
  */
 import fc from "fast-check";
 import {
-  accountantName, formatCount, formatDelta, formatEpsilon, formatFraction, formatMultiple, formatUsd, formatUsdOrMissing,
-  formatUtility, missingPriceMessage, missingPriceText,
+  accountantName, formatCount, formatDelta, formatEpsilon, formatMultiple, formatPercent, formatUsd, formatUsdOrMissing,
+  formatUtility, missingPriceText,
 } from "@/lib";
+import { missingPriceMessage } from "@/lib/cost";
 import { groupedFixed } from "@/lib/present/format";
 
 test("dollars: grouped from $1,000, cents from $1, three significant digits below", () => {
@@ -33,10 +34,12 @@ test("counts, ε, δ, multiples and fractions", () => {
   expect(formatCount(25.62)).toBe("25.6");
   expect(formatEpsilon(7.99985)).toBe("8.00");
   expect(formatEpsilon(null)).toBe("∞");
-  expect(formatDelta(1 / 66674)).toBe("1.50e-5");
+  // Was "1.50e-5" beside a δ box reading "1.5e-5": one δ rule now (test/present/format-kinds.test.ts).
+  expect(formatDelta(1 / 66674)).toBe("1.5e-5");
   expect(formatMultiple(17.3)).toBe("17×");
   expect(formatMultiple(1.287)).toBe("1.29×");
-  expect(formatFraction(0.99752)).toBe("99.8%");
+  // Was formatFraction's "99.8%": percentages follow the ledger's rule now.
+  expect(formatPercent(0.99752)).toBe("99.75%");
   expect(formatUtility(96, "%")).toBe("96.0%");
   expect(formatUtility(39.1, "points")).toBe("39.1");
   expect(accountantName("rdp-autodp-classic")).toBe("RDP (autodp classic conversion)");

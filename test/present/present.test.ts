@@ -10,8 +10,9 @@
 import fc from "fast-check";
 import Papa from "papaparse";
 import {
-  PRESET_IDS, estimate, paretoFront, parseScenario, presentEstimate, sortRows, tableToCsv, type Estimate, type EstimateRow, type PresetId,
+  PRESET_IDS, estimate, parseScenario, presentEstimate, sortRows, type Estimate, type EstimateRow, type PresetId,
 } from "@/lib";
+import { paretoFront, tableToCsv } from "@/lib/present";
 
 function est(query: string): Estimate {
   const parsed = parseScenario(query);

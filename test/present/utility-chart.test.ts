@@ -7,7 +7,8 @@
  * Oracles: the study's printed cells (Hanke et al. 2024, Table 3 and Table 23), hand
  * interpolations written out below, and the rows of estimate() (the chart must agree with them).
  */
-import { estimate, formatUtility, parseScenario, presentEstimate, utilityChart, type Estimate } from "@/lib";
+import { estimate, formatUtility, parseScenario, presentEstimate, type Estimate } from "@/lib";
+import { utilityChart } from "@/lib/present";
 
 function est(query: string): Estimate {
   const parsed = parseScenario(query);

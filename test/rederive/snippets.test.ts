@@ -7,7 +7,8 @@
  * delta_error δ/1000). The snippets' own arguments are read back out of their Python text and run
  * through our engine; the figures must agree with the libraries' values.
  */
-import { computeEpsilon, dpSgdEvent, estimate, parseScenario, rederiveFor, sgmSnippets, type Snippet } from "@/lib";
+import { computeEpsilon, dpSgdEvent, estimate, parseScenario, rederiveFor, type Snippet } from "@/lib";
+import { sgmSnippets } from "@/lib/rederive";
 import cases from "../fixtures/golden/dp-reference-cases.json";
 
 interface EpsCase { kind: "eps_for_sigma"; q: number; sigma: number; steps: number; delta: number; eps_opacus_rdp: number; eps_prv_lower: number; eps_prv_upper: number }

@@ -8,7 +8,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { StatementView } from "@/app/statement/statement-view";
 import { buildStatement } from "@/lib/api";
-import { estimate, findFlips, parseScenario } from "@/lib";
+import { estimate, parseScenario } from "@/lib";
+import { findFlips } from "@/lib/decide";
 
 function direct(link: string) {
   const r = parseScenario(link);

@@ -6,7 +6,7 @@
  * ε = 2, TREC 87.6 and 82.0; a hand interpolation written out below; the utilitySource contract of
  * lib/scenario/schema.ts (study = the decision uses the study's figures only).
  */
-import { estimate, lookupReportedUtility, parseScenario, summaryView, utilityFor, type Scenario } from "@/lib/index";
+import { estimate, lookupReportedUtility, parseScenario, summaryView, utilityFor, type Scenario } from "../helpers/lib-internals";
 
 function scenario(link: string): Scenario {
   const p = parseScenario(link);
