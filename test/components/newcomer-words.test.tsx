@@ -14,7 +14,7 @@ import "./jsdom-polyfills";
 import { render, screen, within } from "@testing-library/react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
-import { comparisonTable, estimate, paretoChart, parseScenario, summaryView } from "../helpers/lib-internals";
+import { comparisonTable, estimate, linkProblemView, linkWarningView, paretoChart, parseScenario, summaryView } from "../helpers/lib-internals";
 import { buildStatement } from "@/lib/api";
 import { Summary } from "@/components/results/summary";
 import { LinkProblems } from "@/components/results/link-problems";
@@ -36,13 +36,15 @@ describe("the bad-link banner", () => {
   test("names each field by its label, shows what the link held and the limits as a person writes them", () => {
     const parsed = parseScenario(BAD);
     if (parsed.ok) throw new Error("the link must be bad");
-    mockState.current = { linkProblems: { errors: parsed.errors, warnings: parsed.warnings }, raw: {}, initialRaw: {} };
+    // The server words the banner where it reads the link (components/calculator/load-calculator.ts).
+    const views = { errors: parsed.errors.map(linkProblemView), warnings: parsed.warnings.map(linkWarningView) };
+    mockState.current = { linkProblems: { errors: parsed.errors, warnings: parsed.warnings, views }, raw: {}, initialRaw: {} };
     render(<LinkProblems />);
     const items = within(screen.getByRole("alert")).getAllByRole("listitem").map((li) => li.textContent);
     expect(items).toEqual([
       "ε (epsilon) is out of range (eps=5000 in the link). Allowed: a number from 0.001 to 100.",
       "Queries to answer is out of range (queries=0 in the link). Allowed: a whole number from 1 to 1,000,000,000,000.",
-      "Methods has unknown id \"nope\" (methods=nope,dp-icl in the link). Allowed: a comma-separated list of 1 to 20 of: dp-icl, prompt-pate, dp-fewshotgen, dp-opt, prompt-dpsgd, private-lora, dp-finetune, prompt-pate-gen.",
+      "Methods has unknown id \"nope\" (methods=nope,dp-icl in the link). Allowed: a comma-separated list of 1 to 20 of: dp-icl, prompt-pate, dp-fewshotgen, dp-opt, prompt-dpsgd, private-lora, dp-finetune, prompt-pate-gen, dpzero, post.",
       "Unknown key \"foo\" ignored",
     ]);
   });
