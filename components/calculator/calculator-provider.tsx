@@ -6,7 +6,7 @@ import type { FieldError, FieldWarning } from "@/lib";
 import { buildQuery, type RawScenario } from "@/lib/scenario/search-params";
 import { scenarioParsers } from "./url-parsers";
 import { LruCache } from "@/lib/api/lru-cache";
-import { SUPERSEDED, type Engine, type Evaluation } from "./protocol";
+import { SUPERSEDED, type DecisionAnalysis, type Engine, type Evaluation } from "./protocol";
 import { shareUnchanged } from "./structural-share";
 import { mark } from "./user-timing";
 
@@ -55,6 +55,8 @@ export interface CalculatorState {
   /** The error the link had for `key`, while the user has not changed it. */
   linkErrorFor(key: string): FieldError | null;
   estimateJson(): Promise<string>;
+  /** The decision analysis (sensitivity; with `flips`, thresholds) of `query`, off the main thread. */
+  analyse(query: string, flips: boolean): Promise<DecisionAnalysis>;
 }
 
 const CalculatorContext = createContext<CalculatorState | null>(null);
@@ -257,14 +259,19 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
     return eng.estimateJson(shown.evaluation.query, shown.evaluation.presentation.accountant.computed);
   }, [shown]);
 
+  const analyse = useCallback(async (q: string, flips: boolean) => {
+    const eng = await (engineReady.current as { promise: Promise<Engine> }).promise;
+    return eng.analyse(q, flips);
+  }, []);
+
   const value = useMemo<CalculatorState>(() => ({
     keys, raw, initialRaw, linkProblems,
     evaluation: shown.evaluation,
     prvPending: shown.prvPending,
     updating: shown.evaluation.query !== query,
     engineError,
-    commit, reset, linkErrorFor, estimateJson,
-  }), [keys, raw, initialRaw, linkProblems, shown, query, engineError, commit, reset, linkErrorFor, estimateJson]);
+    commit, reset, linkErrorFor, estimateJson, analyse,
+  }), [keys, raw, initialRaw, linkProblems, shown, query, engineError, commit, reset, linkErrorFor, estimateJson, analyse]);
 
   return <CalculatorContext.Provider value={value}>{children}</CalculatorContext.Provider>;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import { ChartFigure } from "../charts/chart-figure";
 import { LazyDetails } from "../lazy-details";
@@ -8,6 +9,9 @@ import { ComparisonTable } from "./comparison-table";
 import { PrivacyTable } from "./privacy-table";
 import { ShareBar } from "./share-bar";
 import { Answer, Summary } from "./summary";
+
+/** Its own chunk (and recharts' when near the viewport): first-load JS of `/` stays as it was. */
+const WhatWouldChange = dynamic(() => import("./what-would-change").then((m) => m.WhatWouldChange), { ssr: false, loading: () => null });
 
 function AccountantStatus({ requested, computed, pending, error }: { requested: string; computed: string; pending: boolean; error: string | null }) {
   const text = error
@@ -64,6 +68,7 @@ export function Results() {
         <ChartFigure name="leakage" spec={{ kind: "leakage", chart: p.charts.leakage }} twoPanel />
         <ChartFigure name="cost-vs-utility" spec={{ kind: "pareto", chart: p.charts.pareto }} />
       </div>
+      <WhatWouldChange />
     </section>
   );
 }
