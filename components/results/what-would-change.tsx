@@ -57,7 +57,8 @@ export function WhatWouldChangeView({ query, hasAnswer, analyse, chartWidth }: W
         return { query: q, analysis, pending: null, error: null };
       }),
       (e: unknown) => {
-        if (e instanceof Error && e.message === SUPERSEDED) return;
+        // A newer scenario's analysis replaced the worker: this one's search ended unanswered.
+        if (e instanceof Error && e.message === SUPERSEDED) return setState((s) => (s.query === q ? { ...s, pending: null } : s));
         setState((s) => (s.query === q ? { ...s, pending: null, error: e instanceof Error ? e.message : String(e) } : s));
       },
     );

@@ -13,7 +13,7 @@ import "./jsdom-polyfills";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { estimate, findFlips, parseScenario } from "@/lib";
 import { analyseDecision } from "@/components/calculator/engine-core";
-import type { DecisionAnalysis } from "@/components/calculator/protocol";
+import { SUPERSEDED, type DecisionAnalysis } from "@/components/calculator/protocol";
 import { WhatWouldChangeView } from "@/components/results/what-would-change";
 
 jest.setTimeout(120000);
@@ -113,4 +113,14 @@ test("a new scenario drops the old one's thresholds", async () => {
   await waitFor(() => expect(container.querySelectorAll("ul.flips li").length).toBeGreaterThan(0), { timeout: 90000 });
   rerender(<WhatWouldChangeView query="preset=samsum&rank=cost&q=20000" hasAnswer analyse={analyse} />);
   expect(container.querySelectorAll("ul.flips li")).toHaveLength(0);
+});
+
+test("a search superseded by a newer scenario's ends its pending state (the button comes back)", async () => {
+  let rejectIt: (e: Error) => void = () => {};
+  const analyse = (_q: string, flips: boolean) => (flips ? new Promise<DecisionAnalysis>((_r, reject) => { rejectIt = reject; }) : new Promise<DecisionAnalysis>(() => {}));
+  render(<WhatWouldChangeView query="preset=samsum" hasAnswer={false} analyse={analyse} />);
+  fireEvent.click(screen.getByRole("button", { name: "Find the thresholds" }));
+  expect(screen.getByRole("button", { name: "Find the thresholds" })).toBeDisabled();
+  await act(async () => rejectIt(new Error(SUPERSEDED)));
+  expect(screen.getByRole("button", { name: "Find the thresholds" })).not.toBeDisabled();
 });
