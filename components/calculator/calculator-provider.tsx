@@ -57,6 +57,8 @@ export interface CalculatorState {
   estimateJson(): Promise<string>;
   /** The decision analysis (sensitivity; with `flips`, thresholds) of `query`, off the main thread. */
   analyse(query: string, flips: boolean): Promise<DecisionAnalysis>;
+  /** Whether the engine runs `analyse` off the main thread (Web Workers), so the page may start it unasked. */
+  analysisOffThread: boolean;
 }
 
 const CalculatorContext = createContext<CalculatorState | null>(null);
@@ -271,7 +273,8 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
     updating: shown.evaluation.query !== query,
     engineError,
     commit, reset, linkErrorFor, estimateJson, analyse,
-  }), [keys, raw, initialRaw, linkProblems, shown, query, engineError, commit, reset, linkErrorFor, estimateJson, analyse]);
+    analysisOffThread: engine?.analysisOffThread ?? false,
+  }), [keys, raw, initialRaw, linkProblems, shown, query, engineError, commit, reset, linkErrorFor, estimateJson, analyse, engine]);
 
   return <CalculatorContext.Provider value={value}>{children}</CalculatorContext.Provider>;
 }

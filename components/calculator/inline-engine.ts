@@ -24,6 +24,8 @@ export function createInlineEngine(): Engine {
     validate: (query: string) => run<Pick<ParseView, "ok" | "errors" | "warnings">>({ type: "validate", query }),
     estimateJson: (query: string, accountant: AccountantId) => run<string>({ type: "json", query, accountant }),
     analyse: (query: string, flips: boolean) => run<DecisionAnalysis>({ type: "analyse", query, flips }),
+    // On the page's own thread a search would hold up typing: the page runs it only when asked.
+    analysisOffThread: false,
     dispose() {},
   };
 }

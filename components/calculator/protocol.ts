@@ -67,5 +67,7 @@ export interface Engine {
   estimateJson(query: string, accountant: AccountantId): Promise<string>;
   /** Sensitivity of the answer, and with `flips` its thresholds (seconds): never on the fast worker. */
   analyse(query: string, flips: boolean): Promise<DecisionAnalysis>;
+  /** True when `analyse` runs off the main thread (a Web Worker): only then may the page start it unasked. */
+  readonly analysisOffThread: boolean;
   dispose(): void;
 }

@@ -71,6 +71,7 @@ export function createWorkerEngine(): Engine {
   const slow = new WorkerChannel(make);
   const deciding = new WorkerChannel(make);
   return {
+    analysisOffThread: true,
     evaluate(query: string, accountant: AccountantId) {
       if (accountant === "rdp") return fast.request<Evaluation>({ type: "evaluate", query, accountant });
       if (slow.busyWithOtherThan(query)) slow.restart();

@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import { ChartFigure } from "../charts/chart-figure";
 import { LazyDetails } from "../lazy-details";
@@ -9,9 +8,7 @@ import { ComparisonTable } from "./comparison-table";
 import { PrivacyTable } from "./privacy-table";
 import { ShareBar } from "./share-bar";
 import { Answer, Summary } from "./summary";
-
-/** Its own chunk (and recharts' when near the viewport): first-load JS of `/` stays as it was. */
-const WhatWouldChange = dynamic(() => import("./what-would-change").then((m) => m.WhatWouldChange), { ssr: false, loading: () => null });
+import { WhatWouldChange } from "./what-would-change";
 
 function AccountantStatus({ requested, computed, pending, error }: { requested: string; computed: string; pending: boolean; error: string | null }) {
   const text = error

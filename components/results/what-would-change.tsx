@@ -8,16 +8,25 @@
  * Both run in their own Web Worker (Engine.analyse), never on the worker that follows typing; the
  * tornado is asked for once the panel is near the viewport, and only for the scenario that has
  * settled for ANALYSE_DELAY_MS, so typing does not start a search per keystroke.
+ *
+ * Like the charts' figures (chart-figure.tsx), this panel is part of the page's script and only
+ * its drawing (recharts, ../charts/tornado-canvas.tsx) loads lazily, when first drawn.
  */
-import dynamic from "next/dynamic";
-import { useEffect, useId, useRef, useState } from "react";
+import { Suspense, lazy, useEffect, useId, useRef, useState } from "react";
 import { formatUsd } from "@/lib/present/format";
 import { SUPERSEDED, type DecisionAnalysis } from "../calculator/protocol";
 import { useCalculator } from "../calculator/calculator-provider";
 import { useNearViewport } from "../charts/chart-figure";
 import { LazyDetails } from "../lazy-details";
 
-const TornadoCanvas = dynamic(() => import("../charts/tornado-canvas").then((m) => m.TornadoCanvas), { ssr: false, loading: () => null });
+/**
+ * recharts and the tornado load when first drawn (a chunk of their own). React.lazy, not
+ * next/dynamic: a module-level next/dynamic started loading the chunk when this module loaded, in
+ * the component tests before the page's own charts were drawn, and PRV then landed first
+ * (test/components/calculator.test.tsx "RDP first, then PRV"). Only drawn client-side, after an
+ * analysis arrived, so there is nothing to render on the server.
+ */
+const TornadoCanvas = lazy(() => import("../charts/tornado-canvas").then((m) => ({ default: m.TornadoCanvas })));
 
 /** How long the scenario must stay unchanged before its sensitivity is asked for. */
 export const ANALYSE_DELAY_MS = 300;
@@ -27,6 +36,11 @@ export interface WhatWouldChangeViewProps {
   /** Whether the page's decision has an answer (the tornado moves the answer's cost). */
   hasAnswer: boolean;
   analyse: (query: string, flips: boolean) => Promise<DecisionAnalysis>;
+  /**
+   * Start the tornado unasked once near the viewport (true when the analysis runs in a Web Worker);
+   * else a button draws it, so a search on the page's own thread never holds up typing.
+   */
+  auto: boolean;
   /** Tests draw the chart at a fixed width (jsdom has no layout). */
   chartWidth?: number;
 }
@@ -34,11 +48,11 @@ export interface WhatWouldChangeViewProps {
 type State = { query: string; analysis: DecisionAnalysis | null; pending: null | "sensitivity" | "flips"; error: string | null };
 
 export function WhatWouldChange() {
-  const { evaluation, analyse } = useCalculator();
-  return <WhatWouldChangeView query={evaluation.query} hasAnswer={evaluation.presentation.answer.answer !== null} analyse={analyse} />;
+  const { evaluation, analyse, analysisOffThread } = useCalculator();
+  return <WhatWouldChangeView query={evaluation.query} hasAnswer={evaluation.presentation.answer.answer !== null} analyse={analyse} auto={analysisOffThread} />;
 }
 
-export function WhatWouldChangeView({ query, hasAnswer, analyse, chartWidth }: WhatWouldChangeViewProps) {
+export function WhatWouldChangeView({ query, hasAnswer, analyse, auto, chartWidth }: WhatWouldChangeViewProps) {
   const id = useId();
   const box = useRef<HTMLElement>(null);
   const near = useNearViewport(box);
@@ -66,12 +80,12 @@ export function WhatWouldChangeView({ query, hasAnswer, analyse, chartWidth }: W
 
   const hasSensitivity = current.analysis !== null || current.pending !== null;
   useEffect(() => {
-    if (!near || !hasAnswer || hasSensitivity) return;
+    if (!auto || !near || !hasAnswer || hasSensitivity) return;
     const t = setTimeout(() => run(false), ANALYSE_DELAY_MS);
     return () => clearTimeout(t);
     // `run` is re-made every render; the scenario (query) is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [near, hasAnswer, hasSensitivity, query]);
+  }, [auto, near, hasAnswer, hasSensitivity, query]);
 
   const a = current.analysis;
   const sens = a?.sensitivity ?? null;
@@ -92,7 +106,7 @@ export function WhatWouldChangeView({ query, hasAnswer, analyse, chartWidth }: W
             </p>
           </figcaption>
           <div className="chart-body" style={{ ["--h" as string]: `${80 + 44 * Math.max(1, sens.bars.length)}px` }} role="img" aria-label={`Tornado chart of the total cost of ${who}. The data table below has the numbers.`}>
-            {near ? <TornadoCanvas sensitivity={sens} markers={a?.markers ?? []} width={chartWidth} /> : null}
+            {near ? <Suspense fallback={null}><TornadoCanvas sensitivity={sens} markers={a?.markers ?? []} width={chartWidth} /></Suspense> : null}
           </div>
           <LazyDetails className="chart-data" summary="Data table">
             <div className="table-scroll" role="region" aria-label={a.table.caption} tabIndex={0}>
@@ -106,7 +120,9 @@ export function WhatWouldChangeView({ query, hasAnswer, analyse, chartWidth }: W
           {sens.omitted.length > 0 ? <ul className="notes">{sens.omitted.map((o) => <li key={o.input}>{o.label}: {o.reason}.</li>)}</ul> : null}
         </figure>
       ) : hasAnswer ? (
-        <p className="help" role="status">{current.pending === "sensitivity" ? "Moving each input over its range…" : current.error ? "" : "The sensitivity chart loads when you reach it."}</p>
+        current.pending === "sensitivity" ? <p className="help" role="status">Moving each input over its range…</p>
+          : auto ? <p className="help" role="status">{current.error ? "" : "The sensitivity chart loads when you reach it."}</p>
+          : <p><button type="button" onClick={() => run(false)}>Draw the cost sensitivity</button></p>
       ) : null}
       <div className="thresholds">
         <button type="button" onClick={() => run(true)} disabled={current.pending === "flips"}>Find the thresholds</button>

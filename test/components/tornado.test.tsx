@@ -41,7 +41,7 @@ const flipsOf = (query: string) => {
 
 test("the tornado chart of the answer's cost, sorted by swing, with a data table", async () => {
   const { calls, analyse } = recordingAnalyse();
-  const { container } = render(<WhatWouldChangeView query="" hasAnswer analyse={analyse} />);
+  const { container } = render(<WhatWouldChangeView query="" hasAnswer analyse={analyse} auto />);
   const fig = await screen.findByRole("heading", { name: /moves the cost of PrivateLoRA on Llama3-8B Instruct most/ }, { timeout: 60000 });
   expect(fig.textContent).toBe("GPU price moves the cost of PrivateLoRA on Llama3-8B Instruct most: by $64.57 over its range"); // 85.14 − 20.57
   expect(calls).toEqual([{ query: "", flips: false }]);
@@ -69,7 +69,7 @@ test("the tornado chart of the answer's cost, sorted by swing, with a data table
 test("Find the thresholds: pending, then the flips in text and as dots on the bars", async () => {
   const { calls, analyse } = recordingAnalyse();
   const query = "preset=samsum&rank=cost";
-  const { container } = render(<WhatWouldChangeView query={query} hasAnswer analyse={analyse} />);
+  const { container } = render(<WhatWouldChangeView query={query} hasAnswer analyse={analyse} auto />);
   await screen.findByRole("heading", { name: /moves the cost of/ }, { timeout: 60000 });
   fireEvent.click(screen.getByRole("button", { name: "Find the thresholds" }));
   expect(screen.getByRole("button", { name: "Find the thresholds" })).toBeDisabled();
@@ -93,7 +93,7 @@ test("nothing qualifies: no tornado is asked for, and the thresholds say where a
   const query = "preset=samsum&rank=cost&maxCost=2";
   const parsed = parseScenario(query);
   expect(parsed.ok && estimate({ ...parsed.scenario, accountant: "rdp" }).decision.answer).toBeNull();
-  const { container } = render(<WhatWouldChangeView query={query} hasAnswer={false} analyse={analyse} />);
+  const { container } = render(<WhatWouldChangeView query={query} hasAnswer={false} analyse={analyse} auto />);
   expect(container.textContent).toContain("Nothing meets every must-have, so there is no answer whose cost to move");
   await act(() => new Promise((r) => setTimeout(r, 600)));
   expect(calls).toEqual([]);
@@ -107,20 +107,31 @@ test("nothing qualifies: no tornado is asked for, and the thresholds say where a
 
 test("a new scenario drops the old one's thresholds", async () => {
   const { analyse } = recordingAnalyse();
-  const { container, rerender } = render(<WhatWouldChangeView query="preset=samsum&rank=cost" hasAnswer analyse={analyse} />);
+  const { container, rerender } = render(<WhatWouldChangeView query="preset=samsum&rank=cost" hasAnswer analyse={analyse} auto />);
   await screen.findByRole("heading", { name: /moves the cost of/ }, { timeout: 60000 });
   fireEvent.click(screen.getByRole("button", { name: "Find the thresholds" }));
   await waitFor(() => expect(container.querySelectorAll("ul.flips li").length).toBeGreaterThan(0), { timeout: 90000 });
-  rerender(<WhatWouldChangeView query="preset=samsum&rank=cost&q=20000" hasAnswer analyse={analyse} />);
+  rerender(<WhatWouldChangeView query="preset=samsum&rank=cost&q=20000" hasAnswer analyse={analyse} auto />);
   expect(container.querySelectorAll("ul.flips li")).toHaveLength(0);
 });
 
 test("a search superseded by a newer scenario's ends its pending state (the button comes back)", async () => {
   let rejectIt: (e: Error) => void = () => {};
   const analyse = (_q: string, flips: boolean) => (flips ? new Promise<DecisionAnalysis>((_r, reject) => { rejectIt = reject; }) : new Promise<DecisionAnalysis>(() => {}));
-  render(<WhatWouldChangeView query="preset=samsum" hasAnswer={false} analyse={analyse} />);
+  render(<WhatWouldChangeView query="preset=samsum" hasAnswer={false} analyse={analyse} auto />);
   fireEvent.click(screen.getByRole("button", { name: "Find the thresholds" }));
   expect(screen.getByRole("button", { name: "Find the thresholds" })).toBeDisabled();
   await act(async () => rejectIt(new Error(SUPERSEDED)));
   expect(screen.getByRole("button", { name: "Find the thresholds" })).not.toBeDisabled();
+});
+
+test("on the page's own thread (no Web Worker) nothing runs unasked; a button draws the chart", async () => {
+  const { calls, analyse } = recordingAnalyse();
+  const { container } = render(<WhatWouldChangeView query="" hasAnswer analyse={analyse} auto={false} />);
+  await act(() => new Promise((r) => setTimeout(r, 600)));
+  expect(calls).toEqual([]);
+  fireEvent.click(screen.getByRole("button", { name: "Draw the cost sensitivity" }));
+  await screen.findByRole("heading", { name: /moves the cost of PrivateLoRA on Llama3-8B Instruct most/ }, { timeout: 60000 });
+  expect(calls).toEqual([{ query: "", flips: false }]);
+  expect(container.querySelector('figure[data-chart="tornado"]')).not.toBeNull();
 });
