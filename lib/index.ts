@@ -38,6 +38,11 @@ export {
   FLIP_TOLERANCE, constraintsOf, robustness, withFlips,
   type Decision, type DecisionExclusion, type DecisionOption, type Flip, type MustHave, type Relaxation,
 } from "./decide";
+/** What would change the answer: the tornado's cost swings and the flip thresholds (the page's analysis worker). */
+export {
+  analyseDecision, flipMarkers, sensitivity, sensitivityTable,
+  type DecisionSensitivity, type FlipMarker, type Sensitivity, type SensitivityBar, type SensitivityEnd,
+} from "./decide";
 /** Ranking under budget, accuracy and must-protect constraints. */
 export { recommend, type RankedOption, type RecommendOption, type Recommendation } from "./recommend";
 

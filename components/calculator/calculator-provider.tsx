@@ -5,7 +5,7 @@ import { createContext, useCallback, useContext, useEffect, useLayoutEffect, use
 import type { FieldError, FieldWarning, LinkProblemView, LinkWarningView } from "@/lib";
 import { LruCache, buildQuery, type RawScenario } from "@/lib/light";
 import { scenarioParsers } from "./url-parsers";
-import { SUPERSEDED, type Engine, type Evaluation } from "./protocol";
+import { SUPERSEDED, type DecisionAnalysis, type Engine, type Evaluation } from "./protocol";
 import { shareUnchanged } from "./structural-share";
 import { mark } from "./user-timing";
 
@@ -60,6 +60,10 @@ export interface CalculatorState {
   /** The error the link had for `key`, while the user has not changed it. */
   linkErrorFor(key: string): FieldError | null;
   estimateJson(): Promise<string>;
+  /** The decision analysis (sensitivity; with `flips`, thresholds) of `query`, off the main thread. */
+  analyse(query: string, flips: boolean): Promise<DecisionAnalysis>;
+  /** Whether the engine runs `analyse` off the main thread (Web Workers), so the page may start it unasked. */
+  analysisOffThread: boolean;
 }
 
 const CalculatorContext = createContext<CalculatorState | null>(null);
@@ -262,14 +266,20 @@ export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, en
     return eng.estimateJson(shown.evaluation.query, shown.evaluation.presentation.accountant.computed);
   }, [shown]);
 
+  const analyse = useCallback(async (q: string, flips: boolean) => {
+    const eng = await (engineReady.current as { promise: Promise<Engine> }).promise;
+    return eng.analyse(q, flips);
+  }, []);
+
   const value = useMemo<CalculatorState>(() => ({
     keys, raw, initialRaw, linkProblems,
     evaluation: shown.evaluation,
     prvPending: shown.prvPending,
     updating: shown.evaluation.query !== query,
     engineError,
-    commit, reset, linkErrorFor, estimateJson,
-  }), [keys, raw, initialRaw, linkProblems, shown, query, engineError, commit, reset, linkErrorFor, estimateJson]);
+    commit, reset, linkErrorFor, estimateJson, analyse,
+    analysisOffThread: engine?.analysisOffThread ?? false,
+  }), [keys, raw, initialRaw, linkProblems, shown, query, engineError, commit, reset, linkErrorFor, estimateJson, analyse, engine]);
 
   return <CalculatorContext.Provider value={value}>{children}</CalculatorContext.Provider>;
 }

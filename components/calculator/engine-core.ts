@@ -3,9 +3,9 @@
  * without workers): parse a query with the codec, estimate, present. Results are cached per
  * query and accountant, so going back to a scenario costs nothing.
  */
-import { estimate, parseScenario, presentEstimate, serializeScenario, type AccountantId, type Estimate } from "@/lib";
+import { analyseDecision as analyse, estimate, parseScenario, presentEstimate, serializeScenario, type AccountantId, type Estimate } from "@/lib";
 import { LruCache } from "@/lib/light";
-import type { EngineRequest, Evaluation, ParseView } from "./protocol";
+import type { DecisionAnalysis, EngineRequest, Evaluation, ParseView } from "./protocol";
 
 /** Evaluations (and estimates) kept per engine, least recently used dropped first. */
 const CACHE_SIZE = 24;
@@ -14,6 +14,16 @@ export function parseView(query: string): ParseView {
   const parsed = parseScenario(query);
   const scenario = parsed.ok ? parsed.scenario : parsed.fallback;
   return { ok: parsed.ok, errors: parsed.ok ? [] : parsed.errors, warnings: parsed.warnings, scenario, canonical: serializeScenario(scenario) };
+}
+
+/**
+ * The answer's sensitivity and, with `withFlips`, its flip thresholds, on one memoised evaluator
+ * (the flip search revisits the range ends the tornado already estimated). RDP: see DecisionAnalysis.
+ */
+export function analyseDecision(query: string, withFlips: boolean): DecisionAnalysis {
+  const started = performance.now();
+  const scenario = { ...parseView(query).scenario, accountant: "rdp" as const };
+  return { query, accountant: "rdp", ...analyse(scenario, withFlips), ms: performance.now() - started };
 }
 
 export function createEngineCore() {
@@ -46,6 +56,7 @@ export function createEngineCore() {
           const est = estimateFor(req.query, req.accountant);
           return JSON.stringify({ ...est, canonical: parseView(req.query).canonical }, null, 2);
         }
+        case "analyse": return analyseDecision(req.query, req.flips);
       }
     },
   };

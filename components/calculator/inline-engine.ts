@@ -4,7 +4,7 @@
  */
 import type { AccountantId } from "@/lib";
 import { createEngineCore } from "./engine-core";
-import type { Engine, EngineCall, EngineRequest, Evaluation, ParseView } from "./protocol";
+import type { DecisionAnalysis, Engine, EngineCall, EngineRequest, Evaluation, ParseView } from "./protocol";
 
 export function createInlineEngine(): Engine {
   const core = createEngineCore();
@@ -23,6 +23,9 @@ export function createInlineEngine(): Engine {
     evaluate: (query: string, accountant: AccountantId) => run<Evaluation>({ type: "evaluate", query, accountant }),
     validate: (query: string) => run<Pick<ParseView, "ok" | "errors" | "warnings">>({ type: "validate", query }),
     estimateJson: (query: string, accountant: AccountantId) => run<string>({ type: "json", query, accountant }),
+    analyse: (query: string, flips: boolean) => run<DecisionAnalysis>({ type: "analyse", query, flips }),
+    // On the page's own thread a search would hold up typing: the page runs it only when asked.
+    analysisOffThread: false,
     dispose() {},
   };
 }

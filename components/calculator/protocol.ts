@@ -2,7 +2,7 @@
  * The messages between the page and its estimate workers, and what an engine answers.
  * Types only: this file adds nothing to the page's bundle.
  */
-import type { AccountantId, FieldError, FieldWarning, Presentation, Scenario } from "@/lib";
+import type { AccountantId, FieldError, FieldWarning, Flip, FlipMarker, Presentation, Scenario, Sensitivity } from "@/lib";
 
 /** A share link read by the codec: the scenario it stands for and what was wrong with it. */
 export interface ParseView {
@@ -25,7 +25,28 @@ export interface Evaluation {
 export type EngineRequest =
   | { id: number; type: "evaluate"; query: string; accountant: AccountantId }
   | { id: number; type: "validate"; query: string }
-  | { id: number; type: "json"; query: string; accountant: AccountantId };
+  | { id: number; type: "json"; query: string; accountant: AccountantId }
+  | { id: number; type: "analyse"; query: string; flips: boolean };
+
+/**
+ * What would change the answer (issue #18), for the "What would change the answer" panel: the
+ * tornado data (lib/decide/sensitivity.ts) and, when asked for, the flip thresholds
+ * (lib/decide/flips.ts) with their markers on the bars. Computed with the RDP accountant (an upper
+ * bound on ε: the safe side, and fast enough to search); `accountant` says so.
+ */
+export interface DecisionAnalysis {
+  query: string;
+  accountant: "rdp";
+  sensitivity: Sensitivity;
+  /** The chart's text alternative (lib `sensitivityTable`). */
+  table: { caption: string; columns: string[]; rows: string[][] };
+  /** Null until asked for (the search takes seconds). */
+  flips: Flip[] | null;
+  markers: FlipMarker[];
+  /** Estimates run and wall time in the worker, ms. */
+  evaluations: number;
+  ms: number;
+}
 
 /** A request before it gets its id. */
 export type EngineCall = EngineRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
@@ -44,5 +65,9 @@ export interface Engine {
   validate(query: string): Promise<Pick<ParseView, "ok" | "errors" | "warnings">>;
   /** The full estimate as pretty JSON, for download. */
   estimateJson(query: string, accountant: AccountantId): Promise<string>;
+  /** Sensitivity of the answer, and with `flips` its thresholds (seconds): never on the fast worker. */
+  analyse(query: string, flips: boolean): Promise<DecisionAnalysis>;
+  /** True when `analyse` runs off the main thread (a Web Worker): only then may the page start it unasked. */
+  readonly analysisOffThread: boolean;
   dispose(): void;
 }

@@ -2,10 +2,12 @@
  * The page's engine: two Web Workers. The fast one validates and estimates with RDP (tens of
  * milliseconds) so results follow typing; the slow one runs PRV (seconds cold). A PRV run that a
  * newer scenario made pointless cannot be interrupted inside the worker, so the worker is
- * replaced instead; its callers get a "superseded" rejection.
+ * replaced instead; its callers get a "superseded" rejection. A third worker, started on first
+ * use, runs the decision analysis (sensitivity, flip thresholds: up to seconds), so it never delays
+ * the results that follow typing; a newer scenario's analysis replaces an older one's the same way.
  */
 import type { AccountantId } from "@/lib";
-import { SUPERSEDED, type Engine, type EngineCall, type EngineRequest, type EngineResponse, type Evaluation, type ParseView } from "./protocol";
+import { SUPERSEDED, type DecisionAnalysis, type Engine, type EngineCall, type EngineRequest, type EngineResponse, type Evaluation, type ParseView } from "./protocol";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; query: string };
 
@@ -67,7 +69,9 @@ export function createWorkerEngine(): Engine {
   const make = () => new Worker(new URL("./estimate.worker.ts", import.meta.url));
   const fast = new WorkerChannel(make);
   const slow = new WorkerChannel(make);
+  const deciding = new WorkerChannel(make);
   return {
+    analysisOffThread: true,
     evaluate(query: string, accountant: AccountantId) {
       if (accountant === "rdp") return fast.request<Evaluation>({ type: "evaluate", query, accountant });
       if (slow.busyWithOtherThan(query)) slow.restart();
@@ -76,9 +80,14 @@ export function createWorkerEngine(): Engine {
     validate: (query: string) => fast.request<Pick<ParseView, "ok" | "errors" | "warnings">>({ type: "validate", query }),
     estimateJson: (query: string, accountant: AccountantId) =>
       (accountant === "rdp" ? fast : slow).request<string>({ type: "json", query, accountant }),
+    analyse(query: string, flips: boolean) {
+      if (deciding.busyWithOtherThan(query)) deciding.restart();
+      return deciding.request<DecisionAnalysis>({ type: "analyse", query, flips });
+    },
     dispose() {
       fast.dispose();
       slow.dispose();
+      deciding.dispose();
     },
   };
 }

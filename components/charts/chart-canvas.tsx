@@ -6,7 +6,7 @@
  */
 import type { ReactElement } from "react";
 import {
-  Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceDot, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis,
+  Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceDot, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis,
 } from "recharts";
 import type { CostSplitChart, CostVsQueriesChart, LeakageChart, ParetoChart, UtilityChart } from "@/lib";
 import { formatCount, formatUsd, formatUtility } from "@/lib/light";
@@ -94,18 +94,28 @@ function CostSplit({ chart, log, p }: { chart: CostSplitChart; log: boolean; p: 
 }
 
 function CostVsQueries({ chart, p }: { chart: CostVsQueriesChart; p: Palette }) {
-  const data = chart.queries.map((q, i) => ({ q, ...Object.fromEntries(chart.series.map((s) => [s.key, s.totalUsd[i] ?? null])) }));
+  // A modelled GPU cost's band (lib/present CostSeriesView.bandUsd) is a range area under its line.
+  const bandKey = (key: string) => `${key}~band`;
+  const data = chart.queries.map((q, i) => ({
+    q,
+    ...Object.fromEntries(chart.series.map((s) => [s.key, s.totalUsd[i] ?? null])),
+    ...Object.fromEntries(chart.series.filter((s) => s.bandUsd).map((s) => [bandKey(s.key), [s.bandUsd?.low[i] ?? null, s.bandUsd?.high[i] ?? null]])),
+  }));
   const x = logDomain(chart.queries);
-  const y = logDomain(chart.series.flatMap((s) => s.totalUsd));
-  const names = new Map(chart.series.map((s) => [s.key, `${s.llm === "open" ? "open" : "closed"} · ${s.label}`]));
+  const y = logDomain(chart.series.flatMap((s) => [...s.totalUsd, ...(s.bandUsd ? [...s.bandUsd.low, ...s.bandUsd.high] : [])]));
+  const names = new Map(chart.series.flatMap((s) => [[s.key, `${s.llm === "open" ? "open" : "closed"} · ${s.label}`], [bandKey(s.key), `${s.label}: GPU model range`]]));
+  const money = (v: unknown) => (Array.isArray(v) ? `${formatUsd(Number(v[0]))}–${formatUsd(Number(v[1]))}` : v === null || v === undefined ? "no price" : formatUsd(Number(v)));
   return (
-    <LineChart data={data} responsive style={{ width: "100%", height: chart.height }} margin={{ top: 8, right: 20, bottom: 8, left: 8 }}>
+    <ComposedChart data={data} responsive style={{ width: "100%", height: chart.height }} margin={{ top: 8, right: 20, bottom: 8, left: 8 }}>
       <CartesianGrid stroke={p.grid} />
       <XAxis dataKey="q" type="number" scale="log" domain={[chart.queries[0] ?? 1, chart.queries[chart.queries.length - 1] ?? 10]} ticks={x.ticks.filter((t) => t >= (chart.queries[0] ?? 1))} tickFormatter={countTick} {...axisProps(p)}
         label={{ value: "queries (log)", position: "insideBottomRight", offset: -4, fill: p.muted, fontSize: 11 }} />
       <YAxis type="number" scale="log" domain={y.domain} ticks={y.ticks} allowDataOverflow tickFormatter={usdTick} width={56} {...axisProps(p)} />
-      <Tooltip {...tooltipStyle(p)} labelFormatter={(q) => `${formatCount(Number(q))} queries`} formatter={(v, name) => [v === null || v === undefined ? "no price" : formatUsd(Number(v)), names.get(String(name)) ?? String(name)]} />
+      <Tooltip {...tooltipStyle(p)} labelFormatter={(q) => `${formatCount(Number(q))} queries`} formatter={(v, name) => [money(v), names.get(String(name)) ?? String(name)]} />
       <Legend formatter={(v) => names.get(String(v)) ?? String(v)} />
+      {chart.series.filter((s) => s.bandUsd).map((s) => (
+        <Area key={bandKey(s.key)} dataKey={bandKey(s.key)} type="linear" stroke="none" fill={p.method[s.method]} fillOpacity={0.18} legendType="none" isAnimationActive={false} className="cost-band" />
+      ))}
       <ReferenceLine x={chart.scenarioQueries} stroke={p.muted} strokeDasharray="2 4" label={{ value: "your volume", position: "insideTopLeft", fill: p.muted, fontSize: 11 }} />
       {chart.series.map((s) => (
         <Line key={s.key} dataKey={s.key} type="linear" stroke={p.method[s.method]} strokeWidth={2} strokeDasharray={s.llm === "closed" ? "6 3" : undefined} dot={false} connectNulls={false} isAnimationActive={false} />
@@ -113,7 +123,7 @@ function CostVsQueries({ chart, p }: { chart: CostVsQueriesChart; p: Palette }) 
       {chart.breakEven.map((b) => (
         <ReferenceDot key={b.key} x={b.queries} y={b.costUsd} r={4} fill={p.background} stroke={p.text} strokeWidth={2} ifOverflow="hidden" />
       ))}
-    </LineChart>
+    </ComposedChart>
   );
 }
 

@@ -8,6 +8,7 @@ import { ComparisonTable } from "./comparison-table";
 import { PrivacyTable } from "./privacy-table";
 import { ShareBar } from "./share-bar";
 import { Answer, Summary } from "./summary";
+import { WhatWouldChange } from "./what-would-change";
 
 function AccountantStatus({ requested, computed, pending, error }: { requested: string; computed: string; pending: boolean; error: string | null }) {
   const text = error
@@ -64,6 +65,7 @@ export function Results() {
         <ChartFigure name="leakage" spec={{ kind: "leakage", chart: p.charts.leakage }} twoPanel />
         <ChartFigure name="cost-vs-utility" spec={{ kind: "pareto", chart: p.charts.pareto }} />
       </div>
+      <WhatWouldChange />
     </section>
   );
 }

@@ -53,12 +53,12 @@ export interface DecisionExclusion extends OptionId {
   reasons: string[];
 }
 
-export type MustHave = "maxCost" | "minUtility" | `protect.${LeakageChannelId}` | "eps";
+export type MustHave = "maxCost" | "minUtility" | `protect.${LeakageChannelId}` | "eps" | "maxEps";
 
 export interface Relaxation {
   /** The share-link key to change (`protect.B` = drop B from `protect`). */
   constraint: MustHave;
-  /** The value that gives an option: a number for maxCost / minUtility / eps, null for dropping a channel. */
+  /** The value that gives an option: a number for maxCost / minUtility / eps / maxEps, null for dropping a channel. */
   to: number | null;
   gives: OptionId;
   sentence: string;

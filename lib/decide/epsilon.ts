@@ -9,10 +9,10 @@
  * queries, less noise and lower cost, so options qualify more easily as ε grows; where they do not
  * (an answer at a lower ε that vanishes higher up), bisection still returns an ε with an answer.
  */
-import { estimate } from "../estimate";
+import { estimateForSearch } from "../estimate";
 import type { CostOptions } from "../cost";
 import type { Scenario } from "../scenario";
-import type { Decision } from "./decide";
+import type { Decision, Relaxation } from "./decide";
 import { FLIP_TOLERANCE } from "./flips";
 
 export interface EpsilonChoice {
@@ -40,7 +40,7 @@ export function pickEpsilon(scenario: Scenario, atAsked: Decision, options: Cost
   let evaluations = 0;
   const at = (eps: number): Decision => {
     evaluations++;
-    return estimate({ ...scenario, epsilon: eps, maxEpsilon: null }, options).decision;
+    return estimateForSearch({ ...scenario, epsilon: eps, maxEpsilon: null }, options).decision;
   };
   const start = Math.min(asked, max);
   const first = start === asked ? atAsked : at(start);
@@ -77,4 +77,73 @@ export function pickEpsilon(scenario: Scenario, atAsked: Decision, options: Cost
       sentence: `No option meets every must-have at ε = ${sig(start)}; the smallest ε up to maxEps = ${sig(max)} at which one does is ε = ${sig(some)} (bisection: none at ε = ${sig(none)}), so the answer runs at ε = ${sig(some)}.`,
     },
   };
+}
+
+/** The largest ε a link accepts (lib/scenario/schema.ts, the `eps` field's bound). */
+export const LARGEST_EPSILON = 100;
+
+/** Whether the scenario names any must-have (budget, minimum utility, channels to protect, maxEps). */
+export function hasMustHave(s: Pick<Scenario, "maxCostUsd" | "minUtility" | "protect" | "maxEpsilon">): boolean {
+  return s.maxCostUsd !== null || s.minUtility !== null || s.protect.length > 0 || s.maxEpsilon !== null;
+}
+
+/**
+ * Relaxing ε (issue #18): when nothing meets every must-have at the ε the decision ran at, the
+ * smallest larger ε, up to the largest a link accepts (100), at which an option does.
+ *
+ * `decisionAt(ε)` is the decision at ε without maxEps (the same engine). From `from` (the ε
+ * already known to give nothing: eps, or maxEps when set) ε doubles, up to 100, until an option
+ * qualifies; then bisection in log ε narrows [none, some] until some / none ≤ 1 + FLIP_TOLERANCE. The
+ * value offered is `some` rounded up to 3 significant digits when an option still qualifies there
+ * (one more evaluation), else `some` itself: "allow ε up to 2.31" is then enough, not an estimate.
+ * Null when nothing qualifies at any rung of the ladder (from × 2, × 4, …, 100).
+ * @example nothing qualifies at ε = 1 with maxEps = 1; one does from ε ≈ 2.3 → { constraint: "maxEps", to: 2.31, sentence: "allow ε up to 2.31 (…)" }
+ */
+export function epsilonRelaxation(scenario: Scenario, from: number, decisionAt: (eps: number) => Decision): Relaxation | null {
+  // Up a ladder of doublings to the first ε with an answer: an answer need not persist to ε = 100
+  // (the study measured utility up to ε = 8 only, so a minimum utility fails beyond it).
+  let none = from;
+  let some = Number.NaN;
+  let someDecision: Decision | null = null;
+  for (let eps = Math.min(LARGEST_EPSILON, from * 2); eps > none; eps = Math.min(LARGEST_EPSILON, eps * 2)) {
+    const d = decisionAt(eps);
+    if (d.answer !== null) {
+      some = eps;
+      someDecision = d;
+      break;
+    }
+    none = eps;
+  }
+  if (someDecision === null) return null;
+  while (some / none > 1 + FLIP_TOLERANCE) {
+    const mid = Math.sqrt(none * some);
+    const d = decisionAt(mid);
+    if (d.answer === null) none = mid;
+    else {
+      some = mid;
+      someDecision = d;
+    }
+  }
+  const rounded = Math.min(LARGEST_EPSILON, ceilSig(some, 3));
+  if (rounded !== some) {
+    const d = decisionAt(rounded);
+    if (d.answer !== null) {
+      some = rounded;
+      someDecision = d;
+    }
+  }
+  const a = (someDecision as Decision).answer as NonNullable<Decision["answer"]>;
+  const maxEps = scenario.maxEpsilon !== null;
+  return {
+    constraint: maxEps ? "maxEps" : "eps",
+    to: some,
+    gives: { method: a.method, model: a.model },
+    sentence: `${maxEps ? "allow ε up to" : "raise ε to"} ${String(some === rounded ? some : ceilSig(some, 6))} (${a.methodLabel} on ${a.modelLabel}; none at ε = ${sig(none)})`,
+  };
+}
+
+/** x rounded up to `digits` significant digits. @example ceilSig(2.3049, 3) === 2.31 */
+function ceilSig(x: number, digits: number): number {
+  const scale = 10 ** (digits - 1 - Math.floor(Math.log10(x)));
+  return Math.ceil(x * scale - 1e-9) / scale;
 }

@@ -14,7 +14,7 @@
  * the two are adjacent integers). Bisection finds *a* change in the bracket; an answer that changes
  * and changes back inside the range, with the same answer at the end, is not reported.
  */
-import { estimate, type Estimate } from "../estimate";
+import { estimateForSearch, type Estimate } from "../estimate";
 import type { CostOptions } from "../cost";
 import { resolveApiPrice } from "../cost";
 import { MIN_EPSILON, MODELS, deploymentOf, type ModelId, type PriceOverride, type Scenario } from "../scenario";
@@ -105,7 +105,7 @@ export function decisionEvaluator(options: CostOptions = {}): (s: Scenario) => {
     const key = JSON.stringify(s);
     let hit = memo.get(key);
     if (!hit) {
-      const est = estimate(s, options);
+      const est = estimateForSearch(s, options);
       hit = { decision: est.decision, estimate: est };
       memo.set(key, hit);
     }

@@ -6,4 +6,6 @@ export {
   type Decision, type DecisionExclusion, type DecisionLeak, type DecisionOption, type Flip, type MustHave, type OptionId, type Relaxation,
 } from "./decide";
 export { FLIP_TOLERANCE, decisionEvaluator, findFlips, flipInputs, flipsFor, withFlips, type FlipInput } from "./flips";
-export { pickEpsilon, type EpsilonChoice } from "./epsilon";
+export { LARGEST_EPSILON, epsilonRelaxation, hasMustHave, pickEpsilon, type EpsilonChoice } from "./epsilon";
+export { flipMarkers, sensitivity, sensitivityTable, type FlipMarker, type Sensitivity, type SensitivityBar, type SensitivityEnd } from "./sensitivity";
+export { analyseDecision, type DecisionSensitivity } from "./analysis";

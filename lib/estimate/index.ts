@@ -15,7 +15,7 @@ import { leakageDefinedFor, leakageFor, type LeakageRow } from "../leakage";
 import { methodDescriptor, methodPrivacy, type MethodPrivacy } from "../methods";
 import { METHODS, MODELS, parseScenario, serializeScenario, type FieldError, type FieldWarning, type MethodId, type ModelId, type Scenario, type ScenarioInput } from "../scenario";
 import { utilityFor, type UtilityEstimate } from "../utility";
-import { decide, pickEpsilon, type Decision } from "../decide";
+import { decide, epsilonRelaxation, hasMustHave, pickEpsilon, type Decision } from "../decide";
 import { rowFeasibility } from "./feasibility";
 
 export { privacyFeasibility, rowFeasibility, contextChecks, type RowFeasibility, type ContextCheck } from "./feasibility";
@@ -65,6 +65,19 @@ function deployedUtility(scenario: Scenario, method: MethodId, model: ModelId): 
 }
 
 export function estimate(scenario: Scenario, options: CostOptions = {}, warnings: FieldWarning[] = []): Estimate {
+  return estimateWith(scenario, options, warnings, true);
+}
+
+/**
+ * `estimate()` without the search for an ε that would give an option (lib/decide/epsilon.ts
+ * `epsilonRelaxation`): what searches that read only the answer call (flips, pickEpsilon,
+ * sensitivity), so a search does not start a search at each of its points.
+ */
+export function estimateForSearch(scenario: Scenario, options: CostOptions = {}): Estimate {
+  return estimateWith(scenario, options, [], false);
+}
+
+function estimateWith(scenario: Scenario, options: CostOptions, warnings: FieldWarning[], relaxEpsilon: boolean): Estimate {
   const costs = estimateCosts(scenario, options);
   const privacyByMethod = new Map<MethodId, MethodPrivacy>();
   for (const method of scenario.methods) privacyByMethod.set(method, methodPrivacy(scenario, method));
@@ -93,7 +106,7 @@ export function estimate(scenario: Scenario, options: CostOptions = {}, warnings
     skipped: costs.skipped,
     privacy: [...privacyByMethod.values()],
     warnings,
-    decision: decisionAt(scenario, rows, options),
+    decision: relaxEpsilon ? withEpsilonRelaxation(scenario, decisionAt(scenario, rows, options), options) : decisionAt(scenario, rows, options),
   };
 }
 
@@ -113,4 +126,18 @@ export function estimateFromInput(input: ScenarioInput | unknown, options: CostO
   const parsed = parseScenario(input);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   return { ok: true, estimate: estimate(parsed.scenario, options, parsed.warnings) };
+}
+
+/**
+ * When nothing meets every must-have, whether a larger ε gives an option, as one more relaxation
+ * ("allow ε up to 2.31"). Only when the link names a must-have: without one the decision has no
+ * must-have to relax (and links from before must-haves keep their estimates byte for byte).
+ */
+function withEpsilonRelaxation(scenario: Scenario, d: Decision, options: CostOptions): Decision {
+  if (d.answer !== null || !hasMustHave(scenario)) return d;
+  const from = Math.max(scenario.epsilon, scenario.maxEpsilon ?? scenario.epsilon);
+  const r = epsilonRelaxation(scenario, from, (eps) => estimateForSearch({ ...scenario, epsilon: eps, maxEpsilon: null }, options).decision);
+  if (r === null) return d;
+  // The note "no must-have relaxed alone gives an option" is no longer true once ε does.
+  return { ...d, relax: [...d.relax, r], notes: d.notes.filter((n) => !n.startsWith("No must-have relaxed alone")) };
 }

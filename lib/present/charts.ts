@@ -116,7 +116,7 @@ export function costVsQueriesChart(est: Estimate): CostVsQueriesChart {
   const curves = costCurves(lines, crossings, 41);
   const series: CostSeriesView[] = curves.series.map((s) => {
     const r = byKey.get(`${s.method}|${s.model}`) as EstimateRow;
-    return { key: rowKey(s), label: shortLabel(r), method: s.method, model: s.model, llm: s.llm, totalUsd: s.totalCostUsd };
+    return { key: rowKey(s), label: shortLabel(r), method: s.method, model: s.model, llm: s.llm, totalUsd: s.totalCostUsd, ...(s.totalCostUsdRange ? { bandUsd: s.totalCostUsdRange } : {}) };
   });
   const breakEven: BreakEvenPoint[] = crossings.map((b) => {
     const open = byKey.get(`${b.openMethod}|${b.openModel}`) as EstimateRow;
@@ -153,10 +153,16 @@ export function costVsQueriesChart(est: Estimate): CostVsQueriesChart {
   const max = curves.queries[curves.queries.length - 1] ?? q;
   const decades = DECADES.filter((d) => d <= max);
   const rows: string[][] = lines.map((r) => [shortLabel(r), ...decades.map((d) => formatUsdOrMissing(costAtQueries(r, d), r.missing))]);
+  // The band's ends at each decade, as lib/cost costCurves computes them: training range + q × the per-query range.
+  for (const r of lines) {
+    const t = r.trainingCostRange, u = r.queryCostRange;
+    if (t && u && r.queries > 0) rows.push([`${shortLabel(r)}: range`, ...decades.map((d) => `${formatUsd(t.low + (d * u.low) / r.queries)}–${formatUsd(t.high + (d * u.high) / r.queries)}`)]);
+  }
   for (const b of breakEven) rows.push([`Break-even: ${b.label}`, `${formatUsd(b.costUsd)} each`, ...decades.slice(1).map(() => "")]);
+  const banded = series.some((s) => s.bandUsd);
   return {
     title,
-    description: `Total cost (training + queries, USD) against the number of queries, both on log scales; one line per method on its cheapest model ${at}. Dots mark break-even volumes.${infeasibleNote(est)}`,
+    description: `Total cost (training + queries, USD) against the number of queries, both on log scales; one line per method on its cheapest model ${at}. Dots mark break-even volumes.${banded ? " Shaded bands: the range of a modelled or scaled GPU cost, the GPU-hour model's leave-one-out 10th–90th percentile error (test/cost/GPU-MODEL.md), at your GPU price; the GPU's spot…on-demand price range is not in the band (see \"What would change the answer\")." : ""}${infeasibleNote(est)}`,
     height: LINE_CHART_HEIGHT,
     queries: curves.queries,
     scenarioQueries: q,

@@ -125,6 +125,12 @@ export interface CostSeriesView {
   llm: LlmFamily;
   /** Total cost in USD at each of the chart's query volumes; null where a price is missing. */
   totalUsd: (number | null)[];
+  /**
+   * The band around `totalUsd` when the row's GPU cost is modelled or scaled (lib/cost
+   * `totalCostUsdRange`: the GPU-hour model's leave-one-out 10th–90th percentile error range, at
+   * the scenario's GPU price); absent when the cost is measured or API-only.
+   */
+  bandUsd?: { low: number[]; high: number[] };
 }
 
 export interface BreakEvenPoint {

@@ -7,7 +7,8 @@
  *   ≤ maxCost, each channel in `protect` "protected", utility known and ≥ minUtility;
  * - when there is no answer, no row meets them all (checked when all rows share one metric);
  * - an answer that names no leak has A, B and C all protected;
- * - each `relax` entry names a row that meets every must-have once that one is relaxed to `to`.
+ * - each `relax` entry names a row that meets every must-have once that one is relaxed to `to`
+ *   (for ε, `eps`/`maxEps`: the row of a fresh estimate at ε = `to` meets every must-have).
  */
 import fc from "fast-check";
 import { estimate, PROTECTABLE_CHANNELS, RANK_RULES, type EstimateRow, type Scenario } from "@/lib";
@@ -55,6 +56,14 @@ test("300 random scenarios with must-haves: the answer always meets every must-h
           if (ok.length > 0) problems.push(`no answer, yet ${ok[0]?.method} × ${ok[0]?.model} meets every must-have`);
         }
         for (const r of d.relax) {
+          if (r.constraint === "eps" || r.constraint === "maxEps") {
+            // ε relaxed: the rows change with ε, so the named row is checked in a fresh estimate at ε = to.
+            const at = estimate({ ...scenario, epsilon: r.to as number, maxEpsilon: null });
+            const row = at.rows.find((x) => x.method === r.gives.method && x.model === r.gives.model);
+            if (!row) problems.push(`relax ${r.constraint} → ${r.to} gives no row`);
+            else problems.push(...meets(row, scenario).map((p) => `relax ${r.constraint} → ${r.to} gives ${row.method} × ${row.model}, which fails: ${p}`));
+            continue;
+          }
           const row = find(r.gives);
           if (!row) { problems.push(`relax ${r.constraint} gives no row`); continue; }
           const relaxed: Scenario = r.constraint === "maxCost" ? { ...scenario, maxCostUsd: r.to } : r.constraint === "minUtility" ? { ...scenario, minUtility: r.to } : { ...scenario, protect: scenario.protect.filter((c) => `protect.${c}` !== r.constraint) };
