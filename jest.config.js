@@ -7,6 +7,10 @@ const config = {
   testEnvironment: "jsdom",
   setupFilesAfterEnv: ["<rootDir>/jest.setup.ts"],
   testPathIgnorePatterns: ["<rootDir>/node_modules/", "<rootDir>/.next/", "<rootDir>/test/e2e/", "<rootDir>/test/bench/"],
+  // One worker per core. Jest's default is cores − 1 (for its own main process, which only
+  // schedules and reports), which on this project's 2-core machines meant one worker: the whole
+  // suite ran file after file on one core. `--maxWorkers=1` on the command line still wins.
+  maxWorkers: "100%",
 };
 
 /**
