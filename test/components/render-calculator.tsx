@@ -2,7 +2,7 @@
  * Renders the calculator as the page does (same server data, same components) with the nuqs
  * testing adapter for the URL and the in-process engine instead of Web Workers (jsdom has none).
  */
-import { act, render } from "@testing-library/react";
+import { act, configure, render } from "@testing-library/react";
 import { withNuqsTestingAdapter, type UrlUpdateEvent } from "nuqs/adapters/testing";
 import { CalculatorProvider } from "@/components/calculator/calculator-provider";
 import { createInlineEngine } from "@/components/calculator/inline-engine";
@@ -14,6 +14,14 @@ import { PageLinks } from "@/components/results/page-links";
 import { ScenarioForm } from "@/components/scenario-form/scenario-form";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * waitFor/findBy give up after 10 s instead of Testing Library's 1 s. The engine computes in the
+ * test's own thread; with one Jest worker per core on a busy 2-core machine an estimate took more
+ * than 1 s (measured 2026-12-03, load ~10: "unticking the last method" timed out waiting for the
+ * codec's message). A wait still ends as soon as its condition holds.
+ */
+configure({ asyncUtilTimeout: 10_000 });
 
 /** How long the lazily loaded charts may take to draw before renderCalculator gives up (ms). */
 const CHARTS_DRAWN_TIMEOUT_MS = 15000;
