@@ -7,6 +7,25 @@ const config = {
   testEnvironment: "jsdom",
   setupFilesAfterEnv: ["<rootDir>/jest.setup.ts"],
   testPathIgnorePatterns: ["<rootDir>/node_modules/", "<rootDir>/.next/", "<rootDir>/test/e2e/", "<rootDir>/test/bench/"],
+  // One worker per core. Jest's default is cores − 1 (for its own main process, which only
+  // schedules and reports), which on this project's 2-core machines meant one worker: the whole
+  // suite ran file after file on one core. `--maxWorkers=1` on the command line still wins.
+  maxWorkers: "100%",
 };
 
-module.exports = createJestConfig(config);
+/**
+ * next/jest's SWC transform, wrapped by test/jest/bind-globals-transform.cjs so that project modules
+ * read built-ins (Number, Infinity, …) from module constants instead of through the vm context's
+ * global proxy (~100× slower a lookup under Jest; see that file).
+ */
+module.exports = async () => {
+  const resolved = await createJestConfig(config)();
+  const transform = {};
+  for (const [pattern, entry] of Object.entries(resolved.transform)) {
+    const [path, options] = Array.isArray(entry) ? entry : [entry, {}];
+    transform[pattern] = /[\\/]next[\\/]dist[\\/]build[\\/]swc[\\/]jest-transformer\.js$/.test(path)
+      ? ["<rootDir>/test/jest/bind-globals-transform.cjs", { nextTransformer: path, nextOptions: options }]
+      : entry;
+  }
+  return { ...resolved, transform };
+};

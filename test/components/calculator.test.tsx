@@ -9,6 +9,8 @@
 import "./jsdom-polyfills";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import Papa from "papaparse";
+import { createInlineEngine } from "@/components/calculator/inline-engine";
+import type { Engine } from "@/components/calculator/protocol";
 import { renderCalculator, URL_WRITE_WAIT_MS } from "./render-calculator";
 
 const KNOWN = "preset=samsum&methods=dp-icl,private-lora&closed=gpt-3-davinci&open=bart-large&accountant=rdp";
@@ -244,10 +246,20 @@ describe("a bad link", () => {
 
 describe("RDP first, then PRV", () => {
   test("the server's RDP figures are labelled until PRV arrives from the engine", async () => {
-    await renderCalculator("preset=samsum&methods=private-lora&open=bart-large&closed=");
+    // The engine's PRV answer is held back until the RDP state has been checked: the provider asks
+    // for PRV 350 ms after the first figures, and the render (with its charts) can take longer.
+    let releasePrv!: () => void;
+    const prvReleased = new Promise<void>((r) => (releasePrv = r));
+    const inline = createInlineEngine();
+    const engine: Engine = { ...inline, evaluate: async (query, accountant) => {
+      if (accountant === "prv") await prvReleased;
+      return inline.evaluate(query, accountant);
+    } };
+    await renderCalculator("preset=samsum&methods=private-lora&open=bart-large&closed=", { engine });
     expect(screen.getByText("ε figures: RDP (upper bound; PRV computing…)")).toBeInTheDocument();
     const privacy = screen.getByRole("table", { name: "Privacy per method" });
     expect(within(privacy).getByText("RDP (upper bound; PRV computing…)")).toBeInTheDocument();
+    releasePrv();
     await waitFor(() => expect(screen.getByText(/ε figures: PRV/)).toBeInTheDocument(), { timeout: 20000 });
     expect(within(privacy).getByText("PRV")).toBeInTheDocument();
   }, 30000);
