@@ -2,6 +2,7 @@
 
 import type { FormField, FormModel, MethodId } from "@/lib";
 import { carriedOverTokens } from "@/lib/present/carried-over";
+import { knobsFor } from "@/lib/scenario/knobs";
 import { formatCount, formatDelta } from "@/lib/present/format";
 import { useCalculator } from "../calculator/calculator-provider";
 import { CheckboxGroup, LogSlider, SelectField, TextField, errorText, roundTwoSignificant } from "./fields";
@@ -185,7 +186,8 @@ export function ScenarioForm({ model }: { model: FormModel }) {
             {g.note ? <p className="help">Defaults: {g.note}</p> : null}
             {g.fields.map((k) => {
               const knob = k.key.slice(g.method.length + 1);
-              const current = (s.knobs[g.method as MethodId] as Record<string, number | string>)[knob] ?? null;
+              // A later method without an entry in the link runs at its current defaults (knobsFor).
+              const current = (knobsFor(s, g.method as MethodId) as Record<string, number | string>)[knob] ?? null;
               // An enum knob (`<method>.impl`) is a choice, the others are numbers.
               if (k.options) return <SelectField key={k.key} field={k} value={value(k.key, current)} linkError={linkErrorFor(k.key)} onChange={(v) => void commit(k.key, v)} />;
               return <TextField key={k.key} field={k} value={value(k.key, current)} linkError={linkErrorFor(k.key)} commit={commit} inputMode="numeric" />;

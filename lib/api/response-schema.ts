@@ -14,7 +14,7 @@ import { CLOSED_MODEL_IDS, METHOD_IDS, OPEN_MODEL_IDS, scenarioSchema } from "..
 const methodId = z.enum(METHOD_IDS);
 const modelId = z.enum([...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS]);
 const usdOrNull = (description: string) => z.number().nonnegative().nullable().meta({ description, unit: "USD" });
-const accountantLabel = z.enum(["prv", "rdp", "rdp-classic", "rdp-autodp-classic"]);
+const accountantLabel = z.enum(["prv", "rdp", "rdp-classic", "rdp-autodp-classic", "gdp"]);
 
 export const fieldErrorSchema = z.object({
   field: z.string().meta({ description: "The share-link key (e.g. `eps`, `dp-icl.shots`), `body` for the request body, `query` for the whole query string, `server` for a server bug." }),

@@ -13,7 +13,7 @@
  *   first view of a link pays the PRV cost, later views and the API share the result.
  */
 import {
-  DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, MODELS, TOP_FIELDS, constraintsOf, formatAllowed, parseScenario, recommend, rederiveFor, serializeScenario,
+  DATASETS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, knobsFor, MODELS, TOP_FIELDS, constraintsOf, formatAllowed, parseScenario, recommend, rederiveFor, serializeScenario,
   type Decision, type Rederive,
   type AccountantLabel, type RankedOption, type RecommendOption, type Estimate, type EstimateRow, type FieldError, type FieldWarning, type LeakageChannelId,
   type LeakageChannelStatus, type MethodId, type MethodPrivacy, type RowFeasibility, type Scenario,
@@ -120,6 +120,7 @@ const ACCOUNTANT_WORDS: Record<AccountantLabel, string> = {
   rdp: "the Rényi-DP (RDP) accountant with the improved RDP-to-(ε, δ) conversion (Balle et al. 2020); an upper bound, usually looser than PRV",
   "rdp-classic": "the Rényi-DP accountant with the classic conversion (Mironov 2017); an upper bound",
   "rdp-autodp-classic": "the Rényi-DP accountant with autodp's classic conversion; an upper bound",
+  gdp: "exact μ-Gaussian DP (Dong, Roth and Su 2019, arXiv:1905.02383): T non-subsampled Gaussian mechanisms compose to a Gaussian, whose (ε, δ) curve is known in closed form, so ε is exact, not a bound",
 };
 
 const PARAMETER_WORDS: Record<string, string> = {
@@ -217,7 +218,8 @@ function chosenOption(row: EstimateRow, s: Scenario, chosenBecause: string): Cho
   const policy = leakage?.providerPolicy;
   const u = row.utility;
   const knobSpecs = KNOB_SPECS[row.method] as Record<string, { label: string; unit: string }>;
-  const knobValues = s.knobs[row.method] as Record<string, number | string>;
+  // A later method without an entry runs at its current defaults (lib/scenario/knobs.ts knobsFor).
+  const knobValues = knobsFor(s, row.method) as Record<string, number | string>;
   return {
     method: row.method,
     model: row.model,

@@ -13,6 +13,7 @@
  * Notation in formulas: ℓin, ℓout = average input and output tokens per record
  * (`scenario.inTokens`, `scenario.outTokens`); E = ensemble size; s = shots per prompt.
  */
+import { augPeWork } from "../methods/aug-pe";
 import { MODELS, type DpSgdImpl, type MethodId, type ModelId, type OpenModelId, type Scenario } from "../scenario";
 import type { ApiCostOptionId, CostPhase } from "./types";
 
@@ -73,8 +74,8 @@ export interface LocalForward {
   phase: "training";
   id: string;
   label: string;
-  /** The local model, fixed by the method's code (DP-OPT: Vicuna 7B), not the scenario's model. */
-  localModel: "vicuna-7b";
+  /** The local model, fixed by the method's code (DP-OPT: Vicuna 7B; Aug-PE: its encoder and downstream model), not the scenario's model. */
+  localModel: OpenModelId;
   tokens: number;
   /** Tokens of the longest single forward pass (a meta-prompt plus the instruction so far), for the context check. */
   longestCallTokens: number;
@@ -253,6 +254,8 @@ export function answerTokens(method: MethodId, model: ModelId | undefined, outTo
  * (ANSWER_TOKEN_RULES); without `model` the dataset's ℓout is used.
  */
 export function methodWork(method: MethodId, scenario: Pick<Scenario, "task" | "classes" | "records" | "inTokens" | "outTokens" | "instructionTokens" | "knobs"> & Partial<Pick<Scenario, "fewShotGenGenerator">>, options: ApiCostOptions = {}, model?: ModelId): MethodWork {
+  // Aug-PE's work (lib/methods/aug-pe.ts) adds its own instruction tokens: its API prompts carry them, its local downstream model answers bare records.
+  if (method === "aug-pe") return augPeWork(scenario);
   return withInstructionTokens(appendixDWork(method, scenario, options, model), scenario.instructionTokens);
 }
 
@@ -402,6 +405,7 @@ function appendixDWork(method: MethodId, scenario: Pick<Scenario, "task" | "clas
       };
     }
 
+    case "aug-pe": return augPeWork(scenario);
     case "prompt-dpsgd":
     case "private-lora":
     case "dp-finetune": {

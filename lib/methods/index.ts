@@ -12,3 +12,4 @@ export { dpIclQueryEvent, maxDpIclQueries } from "./dp-icl";
 export { calibrateGnmaxNoise, maxGnmaxQueries } from "./prompt-pate";
 export { usefulKeywordEpsilon, usefulPtrNoise, ksaEpsilonAsCoded, KSA_PRESETS, ksaPtrQueryEvent, calibrateKeywordEpsilon } from "./prompt-pate-gen";
 export { dataDependentGnmaxEpsilon } from "./pate-data-dependent";
+export { augPePrivacy, augPeWork, augPeApiCalls, augPeCodeDelta, augPeDownstreamModel, AUG_PE_EMBEDDING_PROXY, AUG_PE_DOWNSTREAM_EPOCHS } from "./aug-pe";

@@ -3,6 +3,7 @@
  * lib/cost and lib/leakage attach their functions to the same ids.
  */
 import { METHOD_IDS, type MethodId, type Scenario } from "../scenario";
+import { augPe } from "./aug-pe";
 import { dpFineTune } from "./dp-finetune";
 import { dpFewShotGen } from "./dp-fewshotgen";
 import { dpIcl } from "./dp-icl";
@@ -24,6 +25,7 @@ export const METHOD_DESCRIPTORS: Readonly<Record<MethodId, MethodDescriptor>> = 
   "private-lora": privateLora,
   "dp-finetune": dpFineTune,
   "prompt-pate-gen": promptPateGen,
+  "aug-pe": augPe,
 });
 
 export function methodDescriptor(id: MethodId): MethodDescriptor {

@@ -197,6 +197,12 @@ export interface ProviderExposure {
   copiesWhy?: string;
   /** A further sentence for channel B (e.g. DP-ICL generation's extra copies), with its leading space. */
   queryNote?: string;
+  /**
+   * Channel B when the provider never receives the queries although it builds the adaptation
+   * (Aug-PE: a local downstream model answers them; `queryCopies` is then 0), with the statement's
+   * clause for it. Absent: every query reaches the provider `queryCopies` times.
+   */
+  queryChannel?: { channel: LeakageChannel; clause: string };
   source: string;
 }
 

@@ -66,8 +66,21 @@ export const METHOD_IDS = [
   "private-lora",
   "dp-finetune",
   "prompt-pate-gen",
+  // Beyond the study (issue #17). Appended, never inserted: the list's order is the share link's
+  // canonical method order. No link version before v=3 lists it among its default methods
+  // (lib/scenario/versions.ts), so it is compared only when a link names it (`methods=…,aug-pe`).
+  "aug-pe",
 ] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
+
+/**
+ * The study's eight methods (Hanke et al. 2024, Table 2): every link version so far pins their
+ * knobs (lib/scenario/versions.ts). A method beyond them has a knobs entry in a scenario only when
+ * a link sets one of its knobs or a link version pins them (ScenarioKnobs in ./knobs), so adding
+ * one leaves every older link's decoded scenario byte-identical.
+ */
+export const STUDY_METHOD_IDS = ["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt", "prompt-dpsgd", "private-lora", "dp-finetune", "prompt-pate-gen"] as const satisfies readonly MethodId[];
+export type StudyMethodId = (typeof STUDY_METHOD_IDS)[number];
 
 export type LlmFamily = "closed" | "open";
 
@@ -77,7 +90,7 @@ export interface MethodInfo {
   /** Which kind of LLM the method adapts: a closed API model or a local open model. */
   llm: LlmFamily;
   /** The DP algorithm family, as the study groups them. */
-  mechanism: "ensemble-vote" | "pate" | "dp-sgd" | "token-generation";
+  mechanism: "ensemble-vote" | "pate" | "dp-sgd" | "token-generation" | "private-evolution";
   summary: string;
   source: string;
 }
@@ -91,6 +104,7 @@ export const METHODS: Record<MethodId, MethodInfo> = {
   "private-lora": { id: "private-lora", label: "PrivateLoRA", llm: "open", mechanism: "dp-sgd", summary: "Low-rank adapters of a local open LLM are trained with DP-SGD.", source: "Yu et al., ICLR 2022; Hanke et al. 2024, Table 2" },
   "dp-finetune": { id: "dp-finetune", label: "DP-FineTune", llm: "open", mechanism: "dp-sgd", summary: "All weights (or the last layers) of a local open LLM are fine-tuned with DP-SGD.", source: "Li et al., ICLR 2022; Hanke et al. 2024, Table 2" },
   "prompt-pate-gen": { id: "prompt-pate-gen", label: "PromptPATEGen", llm: "open", mechanism: "pate", summary: "PATE on a local open LLM: teachers label public queries by private keyword aggregation; the student prompt answers unlimited queries.", source: "Hanke et al. 2024, Section 3 and Table 2" },
+  "aug-pe": { id: "aug-pe", label: "Aug-PE", llm: "closed", mechanism: "private-evolution", summary: "Beyond the study: an LLM API writes synthetic text and variations of it; private records, embedded locally, vote for their nearest synthetic samples in noisy histograms that keep the best; a small local model is fine-tuned on the DP synthetic set and answers the queries.", source: "Xie et al., ICML 2024 (arXiv:2403.01749); code github.com/AI-secure/aug-pe" },
 };
 
 /**
@@ -98,7 +112,7 @@ export const METHODS: Record<MethodId, MethodInfo> = {
  * study ran DP-ICL on OpenLLaMA 13B, Table 5, and DP-OPT on Vicuna 7B, Table 3). The share link's
  * `closedOnOpen` lists which of them to pair with the selected open models as well.
  */
-export const CLOSED_METHOD_IDS = ["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt"] as const satisfies readonly MethodId[];
+export const CLOSED_METHOD_IDS = ["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt", "aug-pe"] as const satisfies readonly MethodId[];
 export type ClosedMethodId = (typeof CLOSED_METHOD_IDS)[number];
 
 // ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@
  *   are warnings. Never change what a key means; add new keys instead.
  */
 import { CLOSED_MODEL_IDS, METHOD_IDS, OPEN_MODEL_IDS, type MethodId, type ModelId, type PresetId, type Task } from "./catalog";
-import { KNOB_SPECS, knobSpec } from "./knobs";
+import { KNOB_SPECS, defaultKnobs, knobSpec } from "./knobs";
 import { defaultGpuUsdPerHour, presetScenario } from "./presets";
 import {
   FORMAT_VERSION, FORMAT_VERSIONS, MAX_QUERY_CHARS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS,
@@ -313,12 +313,22 @@ function build(parsed: Parsed, warnings: FieldWarning[]): Scenario {
     (s as unknown as Record<string, unknown>)[f.path] = parsed.get(f.key);
   }
   if (s.task === "generation" && parsed.has("classes")) warnings.push({ field: "classes", message: "classes is ignored for a generation task" });
+  const knobTable = s.knobs as Partial<Record<MethodId, Record<string, number | string>>>;
   for (const method of METHOD_IDS) {
-    const knobs = s.knobs[method] as Record<string, number | string>;
-    for (const knob of Object.keys(knobs)) {
-      const v = parsed.get(knobKey(method, knob));
-      if (typeof v === "number" || typeof v === "string") knobs[knob] = v;
+    let knobs = knobTable[method];
+    const added = knobs === undefined;
+    if (added) {
+      // A later method no link version pins (ScenarioKnobs): an entry only if the link sets one of
+      // its knobs to something other than its current default, so parse ∘ serialize stays the identity.
+      if (!Object.keys(KNOB_SPECS[method]).some((knob) => parsed.has(knobKey(method, knob)))) continue;
+      knobs = { ...(defaultKnobs(s.preset, s.task)[method] as Record<string, number | string>) };
     }
+    const defaults = added ? { ...knobs } : null;
+    for (const knob of Object.keys(knobs!)) {
+      const v = parsed.get(knobKey(method, knob));
+      if (typeof v === "number" || typeof v === "string") knobs![knob] = v;
+    }
+    if (defaults && Object.keys(defaults).some((knob) => defaults[knob] !== knobs![knob])) knobTable[method] = knobs!;
   }
   for (const model of [...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS] as ModelId[]) {
     const v = parsed.get(PRICE_OVERRIDE_PREFIX + model) as PriceOverride | undefined;
@@ -370,8 +380,10 @@ export function serializeScenario(s: Scenario): string {
     if (o) parts.push(`${PRICE_OVERRIDE_PREFIX}${model}=${formatNumber(o.inputUsdPerMTok)},${formatNumber(o.outputUsdPerMTok)}`);
   }
   for (const method of METHOD_IDS) {
-    const knobs = s.knobs[method] as Record<string, number | string>;
-    const defaults = base.knobs[method] as Record<string, number | string>;
+    const knobs = (s.knobs as Partial<Record<MethodId, Record<string, number | string>>>)[method];
+    // A later method without an entry runs at its current defaults: nothing to write.
+    if (knobs === undefined) continue;
+    const defaults = ((base.knobs as Partial<Record<MethodId, Record<string, number | string>>>)[method] ?? defaultKnobs(s.preset, s.task)[method]) as Record<string, number | string>;
     for (const knob of Object.keys(KNOB_SPECS[method])) {
       const value = knobs[knob];
       if (value !== undefined && value !== defaults[knob]) parts.push(`${knobKey(method, knob)}=${typeof value === "number" ? formatNumber(value) : value}`);

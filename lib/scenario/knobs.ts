@@ -6,7 +6,7 @@
  * Defaults come from the study's hyperparameter tables (docs/derivations.md §S8) for each dataset; where
  * the study is silent the default is marked as an assumption in `KNOB_DEFAULT_NOTES`.
  */
-import type { MethodId, PresetId } from "./catalog";
+import type { MethodId, PresetId, StudyMethodId } from "./catalog";
 
 export interface KnobSpec {
   label: string;
@@ -80,6 +80,12 @@ export const KNOB_SPECS = {
     public: { label: "Public queries labelled", unit: "queries", description: "Public inputs the teachers label with private keyword aggregation.", min: 1, max: 1_000_000, integer: true },
     studentShots: { label: "Student prompt shots", unit: "examples", description: "Labelled public examples in the student prompt.", min: 0, max: 1000, integer: true },
   },
+  // Aug-PE (Xie et al., ICML 2024; AI-secure/aug-pe main.py, dpsda/arg_utils.py): lib/methods/aug-pe.ts.
+  "aug-pe": {
+    iterations: { label: "PE iterations T", unit: "noisy histograms", description: "Private-evolution rounds (the code's --epochs): each releases one Gaussian-noised nearest-neighbour vote histogram; 10 in the paper's DP runs.", min: 1, max: 1000, integer: true },
+    samples: { label: "Synthetic samples S", unit: "samples", description: "Samples kept after every round (the code's --num_seed_samples); the final synthetic training set.", min: 1, max: 1_000_000, integer: true },
+    variations: { label: "Variations per sample (L − 1)", unit: "variations", description: "New variations the API writes of each kept sample per round; with the sample itself, L = variations + 1 candidates each (3 in the GPT-3.5 scripts, so L = 4).", min: 1, max: 100, integer: true },
+  },
 } as const satisfies Record<MethodId, Record<string, KnobSpec | EnumKnobSpec>>;
 
 type KnobSpecs = typeof KNOB_SPECS;
@@ -88,6 +94,22 @@ export type KnobName<M extends MethodId> = keyof KnobSpecs[M] & string;
 export type KnobValue = number | string;
 export type MethodKnobs<M extends MethodId> = { [K in KnobName<M>]: KnobSpecs[M][K] extends { values: readonly string[] } ? DpSgdImpl : number };
 export type Knobs = { [M in MethodId]: MethodKnobs<M> };
+/**
+ * A scenario's knobs: every study method's, and a later method's (Aug-PE) only when a link sets one
+ * of them; absent, its current defaults apply (`knobsFor`). JSON drops the absent entry, so a link
+ * that never names the method decodes exactly as it did before the method existed.
+ */
+export type ScenarioKnobs = { [M in StudyMethodId]: MethodKnobs<M> } & { [M in Exclude<MethodId, StudyMethodId>]?: MethodKnobs<M> };
+
+/**
+ * The knobs a method runs with in a scenario: the scenario's entry, or the method's current
+ * defaults for the scenario's preset and task when the scenario has none (a later method no link
+ * version pins).
+ * @example knobsFor(presetScenario("sst2"), "aug-pe") // { iterations: 10, samples: 2000, variations: 3 }
+ */
+export function knobsFor<M extends MethodId>(scenario: { knobs: ScenarioKnobs; preset: PresetId; task: "classification" | "generation" }, method: M): MethodKnobs<M> {
+  return ((scenario.knobs as Partial<Knobs>)[method] ?? defaultKnobs(scenario.preset, scenario.task)[method]) as MethodKnobs<M>;
+}
 
 export function knobNames<M extends MethodId>(method: M): KnobName<M>[] {
   return Object.keys(KNOB_SPECS[method]) as KnobName<M>[];
@@ -158,6 +180,13 @@ const D = {
     public: perDataset(100, 100, 100, 100, 100, 100, 100, 100),
     studentShots: perDataset(4, 4, 4, 4, 10, 10, 4, 4),
   },
+  "aug-pe": {
+    // T = 10 (the README's DP setting: "we use 10 epochs for DP setting"); S = 2,000 and L − 1 = 3
+    // (scripts/gpt-3.5-turbo/openreview.sh and pubmed.sh). The study's datasets were not run with Aug-PE.
+    iterations: perDataset(10, 10, 10, 10, 10, 10, 10, 10),
+    samples: perDataset(2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000),
+    variations: perDataset(3, 3, 3, 3, 3, 3, 3, 3),
+  },
 } satisfies { [M in MethodId]: Record<KnobName<M>, PerDataset | DpSgdImpl> };
 
 /** Which defaults the study did not itself use on that dataset (shown in the UI as assumptions). */
@@ -170,6 +199,7 @@ export const KNOB_DEFAULT_NOTES: Partial<Record<MethodId, string>> = {
   "prompt-dpsgd": "Batch 32 and epochs 22/100/100/100 (classification), batch 256 and epochs 20/15/40/40 (generation).",
   "private-lora": "Batch 128 (classification) or 256 (generation); epochs from Tables 8 and 16.",
   "dp-finetune": "Batch 128 (classification) or 256 (generation); epochs from Tables 9 and 18.",
+  "aug-pe": "Not run by the study on any of its datasets [assumption]: T = 10 rounds (the Aug-PE README's DP setting), S = 2,000 samples and 3 variations each (L = 4), as its GPT-3.5 scripts for OpenReview and PubMed (AI-secure/aug-pe scripts/gpt-3.5-turbo/).",
 };
 
 /** The knob defaults for a preset; `custom` uses the SST2 column (classification) or SAMSum (generation). */

@@ -9,7 +9,7 @@ import {
   GPUS, METHOD_IDS,
   type ClosedModelId, type GpuId, type OpenModelId, type PresetId, type Task,
 } from "./catalog";
-import { defaultKnobs, type Knobs } from "./knobs";
+import { defaultKnobs, type ScenarioKnobs } from "./knobs";
 import { FORMAT_VERSION, defaultInstructionTokens, linkVersionFor, type FormatVersion, type Scenario } from "./schema";
 import { VERSION_DEFAULTS, pinnedKnobs } from "./versions";
 
@@ -42,9 +42,16 @@ export function presetScenario(preset: PresetId, task?: Task, version: FormatVer
   const resolvedTask: Task = task ?? dataset?.task ?? "classification";
   const records = dataset?.records ?? defaults.custom.records;
   const models = defaults.models[preset];
-  // Methods the version does not pin keep their current defaults; they are selected only by name.
-  const knobs = defaultKnobs(preset, resolvedTask) as unknown as Record<string, Record<string, number>>;
-  for (const [method, pinned] of Object.entries(pinnedKnobs(defaults, preset, resolvedTask))) knobs[method] = { ...knobs[method], ...pinned };
+  // Knobs of the methods the version pins, in catalogue order. A method it does not pin has no entry
+  // (its current defaults apply, lib/scenario/knobs.ts knobsFor): it is selected only by name, and
+  // the scenario of a link that never names it stays exactly what it was before the method existed.
+  const current = defaultKnobs(preset, resolvedTask) as unknown as Record<string, Record<string, number>>;
+  const pinnedByMethod = pinnedKnobs(defaults, preset, resolvedTask) as Record<string, Record<string, number>>;
+  const knobs: Record<string, Record<string, number>> = {};
+  for (const [method, values] of Object.entries(current)) {
+    const pinned = pinnedByMethod[method];
+    if (pinned) knobs[method] = { ...values, ...pinned };
+  }
   return {
     v: linkVersionFor(preset),
     preset,
@@ -72,7 +79,7 @@ export function presetScenario(preset: PresetId, task?: Task, version: FormatVer
     // One query at a time, as the study served (its eval scripts loop over queries).
     servingBatch: 1,
     priceOverrides: {},
-    knobs: knobs as unknown as Knobs,
+    knobs: knobs as unknown as ScenarioKnobs,
     // Must-haves (issue #18): none by default, ranked by today's rule.
     maxCostUsd: null,
     minUtility: null,

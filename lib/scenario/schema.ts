@@ -7,11 +7,11 @@
  */
 import { z } from "zod";
 import {
-  ACCOUNTANT_IDS, CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, FEWSHOTGEN_GENERATORS, GPU_IDS, METHOD_IDS, MODELS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, TASKS,
+  ACCOUNTANT_IDS, CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, FEWSHOTGEN_GENERATORS, GPU_IDS, METHOD_IDS, MODELS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, STUDY_METHOD_IDS, TASKS,
   type AccountantId, type ClosedMethodId, type ClosedModelId, type FewShotGenGenerator, type GpuId, type MethodId, type ModelId, type OpenModelId, type PresetId,
   type PriceSetId, type Task,
 } from "./catalog";
-import { isEnumKnob, KNOB_SPECS, type EnumKnobSpec, type KnobSpec, type Knobs } from "./knobs";
+import { isEnumKnob, KNOB_SPECS, type EnumKnobSpec, type KnobSpec, type ScenarioKnobs } from "./knobs";
 
 /**
  * Share-link format versions. v=2 differs from v=1 in one default only: a custom scenario without
@@ -120,7 +120,8 @@ export interface Scenario {
   /** Queries a local open model decodes together: 1 = one at a time, as the study measured; more = a batched server. */
   servingBatch: number;
   priceOverrides: Partial<Record<ModelId, PriceOverride>>;
-  knobs: Knobs;
+  /** Per-method knobs; a method beyond the study has an entry only when a link sets one (ScenarioKnobs). */
+  knobs: ScenarioKnobs;
   /** Must-have: largest acceptable total cost in USD (share link `maxCost`); null = no limit. */
   maxCostUsd: number | null;
   /** Must-have: smallest acceptable utility, in the task's metric (share link `minUtility`); null = none. */
@@ -254,10 +255,11 @@ function fieldSchema(meta: FieldMeta): z.ZodType {
 
 const knobsSchema = z.object(
   Object.fromEntries(
-    Object.entries(KNOB_SPECS).map(([method, knobs]) => [
-      method,
-      z.object(Object.fromEntries(Object.entries(knobs).map(([knob, spec]) => [knob, fieldSchema(knobFieldMeta(method as MethodId, knob, spec))]))).strict(),
-    ]),
+    Object.entries(KNOB_SPECS).map(([method, knobs]) => {
+      const schema = z.object(Object.fromEntries(Object.entries(knobs).map(([knob, spec]) => [knob, fieldSchema(knobFieldMeta(method as MethodId, knob, spec))]))).strict();
+      // A later method's knobs are optional (ScenarioKnobs): absent = its current defaults.
+      return [method, (STUDY_METHOD_IDS as readonly string[]).includes(method) ? schema : schema.optional()];
+    }),
   ),
 ).strict();
 

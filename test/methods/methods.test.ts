@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import fc from "fast-check";
 import {
-  METHOD_DESCRIPTORS, METHOD_IDS, clearMethodPrivacyMemo, computeEpsilon, defaultScenario, dpSgdPlan, methodDataRequirements, methodPrivacy, presetScenario,
+  METHOD_DESCRIPTORS, METHOD_IDS, clearMethodPrivacyMemo, computeEpsilon, defaultScenario, dpSgdPlan, gdpEpsilon, gdpMu, methodDataRequirements, methodPrivacy, presetScenario,
   privacyForScenario, prvEpsError, type MethodPrivacy, type Scenario,
 } from "@/lib/index";
 import { scenarioArb } from "../scenario/arbitraries";
@@ -79,6 +79,10 @@ describe("the default scenario (SST-2, ε = 8, δ = 1/N, 10,000 queries, PRV)", 
       } else if (id === "prompt-pate-gen") {
         const queries = r.budget.planned;
         eps = computeEpsilon(event, Math.min(scenario.delta, scenario.delta / 2 + queries * extra.failureProbability!), { accountant: "rdp", orders: "default" }).epsilon;
+      } else if (r.accountant === "gdp") {
+        // Aug-PE: T non-subsampled Gaussians, exactly √T/σ-GDP (Dong, Roth & Su 2019), read off the event.
+        if (event.kind !== "selfComposed" || event.event.kind !== "gaussian") throw new Error(`${id}: a GDP result needs selfComposed(T, gaussian(σ)); got ${event.kind}`);
+        eps = gdpEpsilon(gdpMu(event.event.noiseMultiplier, event.count), scenario.delta);
       } else {
         eps = computeEpsilon(event, scenario.delta, prv).epsilon;
       }

@@ -48,7 +48,9 @@ function withoutThrowaway(s: unknown): string {
 
 describe("with a ninth method in the catalogue", () => {
   it("the method is registered: the codec reads it and its knob", () => {
-    expect(METHOD_IDS).toHaveLength(9);
+    // The study's eight, Aug-PE (issue #17) and the throwaway method.
+    expect(METHOD_IDS).toHaveLength(10);
+    expect(METHOD_IDS).toContain("dp-zo");
     const p = parseScenario("v=1&methods=dp-zo&dp-zo.steps=7");
     expect(p.ok && p.scenario.methods).toEqual(["dp-zo"]);
     expect(p.ok && (p.scenario.knobs as unknown as Record<string, Record<string, number>>)["dp-zo"]).toEqual({ steps: 7 });
