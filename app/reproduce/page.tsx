@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { COST_LABEL_TEXT, reproduceView } from "@/lib";
+import { COST_LABEL_TEXT, reportedByAuthorsView, reproduceView } from "@/lib";
 
 export const metadata: Metadata = {
   title: "Reproduce the study — privadapt",
@@ -10,6 +10,7 @@ export const metadata: Metadata = {
 
 /** Same for every request: computed once per server process. */
 const view = reproduceView();
+const authors = reportedByAuthorsView();
 
 
 /**
@@ -151,6 +152,40 @@ export default async function Reproduce() {
             </table>
           </div>
         </section>
+
+        {authors.map((a) => (
+          <section key={a.method} aria-labelledby={`authors-${a.method}-title`}>
+            <h2 id={`authors-${a.method}-title`}>{a.label}: reported by the method’s authors</h2>
+            <p className="help">The study did not run {a.label}, so its tables above have no row for it. These are the figures its authors publish, beside privadapt’s for the same setup. Sources: {a.sources.join("; ")}.</p>
+            <div className="table-scroll" role="region" aria-labelledby={`authors-${a.method}-caption`} tabIndex={0}>
+              <table className="data reproduce-table">
+                <caption id={`authors-${a.method}-caption`}>{a.label}: the authors’ figures and privadapt’s</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Setup</th>
+                    <th scope="col" className="num">Authors</th>
+                    <th scope="col" className="num">privadapt</th>
+                    <th scope="col">How read</th>
+                    <th scope="col">Note</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {a.figures.map((f) => (
+                    <tr key={f.key}>
+                      <td>{f.kind}</td>
+                      <th scope="row">{f.what}</th>
+                      <td className="num">{f.theirs}</td>
+                      <td className="num">{f.oursText}</td>
+                      <td>{f.reading}; {f.source}</td>
+                      <td className="why">{f.note}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ))}
       </div>
     </main>
   );

@@ -3,7 +3,7 @@
  * by default and the original code's value beside it where the two differ.
  */
 export { METHOD_DESCRIPTORS, methodDescriptor, methodPrivacy, methodDataRequirements, privacyForScenario, clearMethodPrivacyMemo } from "./registry";
-export type { MethodDescriptor, MethodPrivacy, MechanismSetting, BudgetUse, BudgetUnit, AsOriginalCode, DataRequirement, MethodLeakage, ExposureContext, ProviderExposure, LedgerTools, DpBound, MethodStyle, PaperNames } from "./types";
+export type { MethodDescriptor, MethodPrivacy, MechanismSetting, BudgetUse, BudgetUnit, AsOriginalCode, DataRequirement, MethodLeakage, ExposureContext, ProviderExposure, LedgerTools, DpBound, MethodStyle, PaperNames, AuthorsFigure } from "./types";
 export { usefulVoteNoise, prvEpsError, USEFUL_ANSWER_PROBABILITY, PRV_MAX_COMPOSITIONS } from "./common";
 export { dpSgdPlan, type DpSgdPlan, type StepRule } from "./dp-sgd";
 export { usefulTokenNoise } from "./dp-fewshotgen";
@@ -12,4 +12,4 @@ export { dpIclQueryEvent, maxDpIclQueries } from "./dp-icl";
 export { calibrateGnmaxNoise, maxGnmaxQueries } from "./prompt-pate";
 export { usefulKeywordEpsilon, usefulPtrNoise, ksaEpsilonAsCoded, KSA_PRESETS, ksaPtrQueryEvent, calibrateKeywordEpsilon } from "./prompt-pate-gen";
 export { dataDependentGnmaxEpsilon } from "./pate-data-dependent";
-export { augPePrivacy, augPeWork, augPeApiCalls, augPeCodeDelta, augPeDownstreamModel, AUG_PE_EMBEDDING_PROXY, AUG_PE_DOWNSTREAM_EPOCHS } from "./aug-pe";
+export { augPeReportedFigures, augPePrivacy, augPeWork, augPeApiCalls, augPeCodeDelta, augPeDownstreamModel, AUG_PE_EMBEDDING_PROXY, AUG_PE_DOWNSTREAM_EPOCHS } from "./aug-pe";

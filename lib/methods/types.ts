@@ -246,6 +246,25 @@ export interface PaperNames {
 }
 
 /**
+ * A figure a method's own authors publish (paper, README, notebook output, figure), beside
+ * privadapt's figure for the same setup: the /reproduce page's "reported by the method's authors"
+ * section. For methods beyond the study, whose numbers Hanke et al. 2024 never measured.
+ */
+export interface AuthorsFigure {
+  kind: "budget" | "cost" | "utility";
+  /** The setup, with its inputs: "Yelp (N = 1,939,290), T = 10, δ = 1/(N ln N): σ for ε = 1". */
+  what: string;
+  /** Their figure as published ("15.34"), or "≈ 42" when read off a figure. */
+  theirs: string;
+  /** privadapt's figure for the same setup; null when privadapt has none (say why in `note`). */
+  ours: string | null;
+  /** How their figure was obtained: "README table", "notebook output", "read off a bar chart (±1 point)". */
+  reading: string;
+  source: string;
+  note: string;
+}
+
+/**
  * One adaptation method, everything outside lib/cost about it in one place. Its cost work still
  * lives in lib/cost/method-work.ts (a later change moves it here).
  */
@@ -282,4 +301,6 @@ export interface MethodDescriptor {
   unmeasuredSetup?: (scenario: Scenario, measured: string) => string | null;
   /** Its colour and marker in the charts. */
   style: MethodStyle;
+  /** A method beyond the study: its authors' published figures beside privadapt's (/reproduce). */
+  reportedByAuthors?: () => AuthorsFigure[];
 }

@@ -11,5 +11,6 @@ export { cheapestPerMethod, costSplitChart, feasibleRows, costVsQueriesChart, le
 export { csvHeader, tableToCsv } from "./csv";
 export { formModel, type FormModel, type FormField, type FormOption, type KnobGroup } from "./form-model";
 export { carriedOverTokens, type DatasetTokenLengths } from "./carried-over";
+export { reportedByAuthorsView, type AuthorsSection } from "./reported-by-authors";
 export { reproduceView, COST_LABEL_TEXT, type ReproduceView, type ReproduceCostRow, type ReproduceGpuPart, type ReproduceUtilityRow } from "./reproduce";
 export { sortRows, type SortState } from "./sort";

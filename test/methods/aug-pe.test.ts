@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import {
-  PRESET_IDS, VERSION_DEFAULTS, augPeApiCalls, knobsFor, augPeWork, estimateFromInput, leakageFor, methodPrivacy, parseScenario, presetScenario, serializeScenario,
+  PRESET_IDS, VERSION_DEFAULTS, augPeApiCalls, knobsFor, reportedByAuthorsView, augPeWork, estimateFromInput, leakageFor, methodPrivacy, parseScenario, presetScenario, serializeScenario,
   type Estimate, type Scenario,
 } from "@/lib";
 import { laterMethodArb, scenarioArb } from "../scenario/arbitraries";
@@ -219,5 +219,33 @@ describe("Aug-PE rows through estimate(): every closed model, plus open generato
     const withIt = estimated(`eps=4&methods=${STUDY_METHODS.join(",")},aug-pe`);
     const strip = (x: Estimate) => x.rows.filter((r) => r.method !== "aug-pe").map((r) => [r.method, r.model, r.totalCostUsd, r.privacy.epsilon]);
     expect(strip(withIt)).toEqual(strip(without));
+  });
+});
+
+describe("/reproduce: Aug-PE reported by its authors (lib/present/reported-by-authors.ts)", () => {
+  const section = reportedByAuthorsView().find((s) => s.method === "aug-pe")!;
+
+  it("one section, for Aug-PE only (the study's methods are in the study tables)", () => {
+    expect(reportedByAuthorsView().map((s) => s.method)).toEqual(["aug-pe"]);
+  });
+
+  it("the README's nine σ are within 0.5% of ours, and the notebook's nine printed ε match ours to 1e-6", () => {
+    const budget = section.figures.filter((f) => f.kind === "budget");
+    expect(budget).toHaveLength(18);
+    for (const f of budget) {
+      const theirs = Number(f.theirs), ours = Number(f.ours);
+      if (f.reading === "README table") expect(Math.abs(ours / theirs - 1)).toBeLessThan(0.005);
+      else expect(Math.abs(ours - theirs)).toBeLessThan(1.5e-6);
+    }
+  });
+
+  it("utility bars are labelled as read off a figure, and privadapt claims none for them", () => {
+    const utility = section.figures.filter((f) => f.kind === "utility");
+    expect(utility.length).toBeGreaterThan(0);
+    for (const f of utility) {
+      expect(f.reading).toMatch(/read off a bar chart/);
+      expect(f.ours).toBeNull();
+      expect(f.oursText).toBe("—");
+    }
   });
 });
