@@ -1,13 +1,14 @@
 /** @jest-environment node */
-import { METHODS, METHOD_IDS, presetScenario, defaultScenario } from "@/lib/scenario";
+import { METHODS, presetScenario, defaultScenario } from "@/lib/scenario";
 import { costAtQueries, costCurve, costCurves, estimateCosts, findBreakEven, logSpacedQueries, type CostRow } from "@/lib/cost";
 
 describe("estimateCosts", () => {
   it("one row per selected method × compatible selected model, in the right family", () => {
     const s = defaultScenario();
     const { rows, breakEven, skipped } = estimateCosts(s);
-    const closedMethods = METHOD_IDS.filter((m) => METHODS[m].llm === "closed").length;
-    const openMethods = METHOD_IDS.length - closedMethods;
+    // The default scenario's methods: the study's eight (METHOD_IDS also holds later methods).
+    const closedMethods = s.methods.filter((m) => METHODS[m].llm === "closed").length;
+    const openMethods = s.methods.length - closedMethods;
     // SST2 defaults: RoBERTa cannot run PromptPATEGen (it has no text generator).
     expect(skipped).toEqual([{ method: "prompt-pate-gen", model: "roberta-large", reason: expect.stringMatching(/encoder/) }]);
     expect(rows).toHaveLength(closedMethods * s.closedModels.length + openMethods * s.openModels.length - skipped.length);
