@@ -166,7 +166,7 @@ export function guaranteeInWords(p: MethodPrivacy, s: Scenario, row: RowFeasibil
   if (feasible && p.epsilon !== null) {
     headline =
       `${p.label} is (ε = ${formatSig(p.epsilon)}, δ = ${formatSig(p.delta, 3)})-differentially private with respect to each of the ${formatCount(s.records)} private records ` +
-      `(target ε = ${formatSig(p.targetEpsilon)}): adding, removing or changing any one record changes the probability of anything the method releases for the planned workload (${workload}) ` +
+      `(target ε = ${formatSig(p.targetEpsilon)}): adding, removing or changing any one record changes the probability of anything ${p.notCovered ? "its DP mechanism" : "the method"} releases for the planned workload (${workload}) ` +
       `by at most a factor e^${formatSig(p.epsilon)}, except with probability δ.`;
     if (p.bounds) details.push(`PRV bounds on the true ε: between ${formatSig(p.bounds.lower)} and ${formatSig(p.bounds.upper)} (estimate ${formatSig(p.bounds.estimate)}).`);
   } else if (p.epsilon !== null && p.epsilon > p.targetEpsilon) {
@@ -180,6 +180,8 @@ export function guaranteeInWords(p: MethodPrivacy, s: Scenario, row: RowFeasibil
       `At the target (ε = ${formatSig(p.targetEpsilon)}, δ = ${formatSig(p.delta, 3)}), ${p.label} cannot run the planned workload (${workload}) as planned${why}, so no guarantee is claimed for it.` +
       (p.minFeasibleEpsilon ? ` The smallest ε that would run it is about ${formatSig(p.minFeasibleEpsilon)}.` : "");
   }
+  // The guarantee covers what the mechanism releases; say what the method releases besides it.
+  if (p.notCovered) headline += ` Not covered by this guarantee: ${p.notCovered}`;
   if (p.mechanism.value !== null) details.push(`Calibrated ${PARAMETER_WORDS[p.mechanism.parameter] ?? p.mechanism.parameter} = ${formatSig(p.mechanism.value)} (${p.mechanism.unit}).`);
   if (p.samplingRate < 1) details.push(`Sampling rate per step: q = ${formatSig(p.samplingRate)} (privacy amplification by subsampling).`);
   if (p.budget.allowed !== null) {

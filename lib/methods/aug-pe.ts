@@ -94,9 +94,10 @@ export function augPePrivacy(scenario: Scenario): MethodPrivacy {
       extra.engineEpsilonAtSigma = engine.epsilonAtSigma;
     }
   } else notes.push("The scenario's accountant could not evaluate this event here; the exact μ-GDP value stands alone.");
-  if (scenario.task === "classification") {
-    notes.push("Not covered by the DP guarantee: the seed samples per class are allocated from the private label counts without noise, round(n_c·S/N) per class (apis/azure_api.py and apis/hf_api.py, text_random_sampling), so the label distribution must be public for the guarantee to cover everything released.");
-  }
+  const notCovered = scenario.task === "classification"
+    ? "the number of seed samples per class, allocated from the private label counts without noise (round(n_c·S/N) per class; AI-secure/aug-pe apis/azure_api.py and apis/hf_api.py, text_random_sampling); the label distribution must be public for the guarantee to cover everything released."
+    : null;
+  if (notCovered) notes.push(`Not covered by the DP guarantee: ${notCovered}`);
   // As the original code computes it: the same exact accountant at δ = 1/(N ln N).
   const codeDelta = augPeCodeDelta(scenario.records);
   let asOriginalCode: AsOriginalCode | null = null;
@@ -129,6 +130,7 @@ export function augPePrivacy(scenario: Scenario): MethodPrivacy {
     samplingRate: 1,
     asOriginalCode,
     notes,
+    ...(notCovered ? { notCovered } : {}),
     sources: [...SOURCES],
   };
 }

@@ -127,6 +127,12 @@ export interface MethodPrivacy {
   asOriginalCode: AsOriginalCode | null;
   /** Plain-language notes: what was assumed, clipped or switched, and why. */
   notes: string[];
+  /**
+   * What the method releases outside the DP guarantee, in one sentence (Aug-PE: per-class seed
+   * counts from the private label counts without noise); absent when the guarantee covers
+   * everything released. The statement's guarantee says so beside its claim.
+   */
+  notCovered?: string;
   sources: string[];
   /** Set when the computation failed unexpectedly; the result is then marked infeasible. */
   error?: string;

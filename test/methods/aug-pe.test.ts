@@ -9,6 +9,7 @@ import {
   PRESET_IDS, VERSION_DEFAULTS, augPeApiCalls, knobsFor, reportedByAuthorsView, augPeWork, estimateFromInput, leakageFor, methodPrivacy, parseScenario, presetScenario, serializeScenario,
   type Estimate, type Scenario,
 } from "@/lib";
+import { buildStatement } from "@/lib/api";
 import { laterMethodArb, scenarioArb } from "../scenario/arbitraries";
 
 function parsed(query: string): Scenario {
@@ -81,8 +82,17 @@ describe("Aug-PE privacy: T exact Gaussian rounds (μ-GDP), at the scenario's δ
     expect(t40 / t10).toBeCloseTo(2, 9);
   });
 
+  it("the statement's guarantee says the label counts are not covered (classification only)", () => {
+    const cls = buildStatement("methods=aug-pe&eps=2").chosen!.guarantee.headline;
+    expect(cls).toMatch(/differentially private/);
+    expect(cls).toMatch(/anything its DP mechanism releases/);
+    expect(cls).toMatch(/Not covered by this guarantee: the number of seed samples per class, allocated from the private label counts without noise/);
+    expect(buildStatement("preset=samsum&methods=aug-pe&eps=2").chosen!.guarantee.headline).not.toMatch(/Not covered/);
+  });
+
   it("classification notes the label counts used without noise (aug-pe apis text_random_sampling)", () => {
     expect(methodPrivacy(parsed("methods=aug-pe"), "aug-pe").notes.join(" ")).toMatch(/label counts without noise/);
+    expect(methodPrivacy(parsed("preset=samsum&methods=aug-pe"), "aug-pe").notCovered).toBeUndefined();
     expect(methodPrivacy(parsed("preset=samsum&methods=aug-pe"), "aug-pe").notes.join(" ")).not.toMatch(/label counts/);
   });
 });
