@@ -71,8 +71,8 @@ export { rederiveFor, type Rederive, type Snippet } from "./rederive";
 
 /** What the page shows, as plain data: the presentation, the form, the study reproduction. */
 export {
-  COST_LABEL_TEXT, authorsReproduceView, comparisonTable, formModel, presentEstimate, privacyView, reproduceView,
-  type AuthorsReproduceView, type AuthorsBudgetRow, type AuthorsCostRow, type AuthorsUtilityRow, type TableColumn, type TableRow,
+  COST_LABEL_TEXT, authorsReproduceView, comparisonTable, reportedByAuthorsView, formModel, presentEstimate, privacyView, reproduceView,
+  type AuthorsReproduceView, type AuthorsSection, type AuthorsBudgetRow, type AuthorsCostRow, type AuthorsUtilityRow, type TableColumn, type TableRow,
   type AnswerView, type ChartDataTable, type ColumnId, type ComparisonTable, type CostSplitChart, type CostVsQueriesChart, type FormField,
   type FormModel, type LeakClass, type LeakageChart, type ParetoChart, type Presentation, type PrivacyView, type SummaryView, type UtilityChart,
 } from "./present";

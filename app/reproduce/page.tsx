@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { COST_LABEL_TEXT, authorsReproduceView, reproduceView } from "@/lib";
+import { COST_LABEL_TEXT, authorsReproduceView, reportedByAuthorsView, reproduceView } from "@/lib";
 
 export const metadata: Metadata = {
   title: "Reproduce the study — privadapt",
@@ -12,6 +12,8 @@ export const metadata: Metadata = {
 const view = reproduceView();
 /** Methods beyond the study (issue #17): what their own authors report, beside privadapt's figures. */
 const authors = authorsReproduceView();
+/** Each later method's own published figures (MethodDescriptor.reportedByAuthors): Aug-PE. */
+const authorsByMethod = reportedByAuthorsView();
 
 
 /**
@@ -250,6 +252,39 @@ export default async function Reproduce() {
             </table>
           </div>
         </section>
+        {authorsByMethod.map((a) => (
+          <section key={a.method} aria-labelledby={`authors-${a.method}-title`}>
+            <h2 id={`authors-${a.method}-title`}>{a.label}: reported by the method’s authors</h2>
+            <p className="help">The study did not run {a.label}, so its tables above have no row for it. These are the figures its authors publish, beside privadapt’s for the same setup. Sources: {a.sources.join("; ")}.</p>
+            <div className="table-scroll" role="region" aria-labelledby={`authors-${a.method}-caption`} tabIndex={0}>
+              <table className="data reproduce-table">
+                <caption id={`authors-${a.method}-caption`}>{a.label}: the authors’ figures and privadapt’s</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Setup</th>
+                    <th scope="col" className="num">Authors</th>
+                    <th scope="col" className="num">privadapt</th>
+                    <th scope="col">How read</th>
+                    <th scope="col">Note</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {a.figures.map((f) => (
+                    <tr key={f.key}>
+                      <td>{f.kind}</td>
+                      <th scope="row">{f.what}</th>
+                      <td className="num">{f.theirs}</td>
+                      <td className="num">{f.oursText}</td>
+                      <td>{f.reading}; {f.source}</td>
+                      <td className="why">{f.note}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ))}
       </div>
     </main>
   );

@@ -14,7 +14,7 @@ import { CLOSED_MODEL_IDS, METHOD_IDS, OPEN_MODEL_IDS, scenarioSchema } from "..
 const methodId = z.enum(METHOD_IDS);
 const modelId = z.enum([...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS]);
 const usdOrNull = (description: string) => z.number().nonnegative().nullable().meta({ description, unit: "USD" });
-const accountantLabel = z.enum(["prv", "rdp", "rdp-classic", "rdp-autodp-classic"]);
+const accountantLabel = z.enum(["prv", "rdp", "rdp-classic", "rdp-autodp-classic", "gdp"]);
 
 export const fieldErrorSchema = z.object({
   field: z.string().meta({ description: "The share-link key (e.g. `eps`, `dp-icl.shots`), `body` for the request body, `query` for the whole query string, `server` for a server bug." }),
@@ -97,6 +97,7 @@ export const methodPrivacySchema = z.looseObject({
   samplingRate: z.number().min(0).max(1),
   asOriginalCode: z.looseObject({ summary: z.string() }).nullable(),
   notes: z.array(z.string()),
+  notCovered: z.string().optional().meta({ description: "What the method releases outside its DP guarantee (Aug-PE, classification: per-class seed counts from the private label counts, without noise); absent when the guarantee covers everything it releases." }),
   sources: z.array(z.string()),
   requirements: z.array(z.looseObject({ id: z.string(), what: z.string(), needed: z.number().nonnegative(), available: z.number().nonnegative(), met: z.boolean(), reason: z.string(), source: z.string() })).optional().meta({ description: "The method's data requirements on N (teacher records, demonstrations per token, batch…), each with what it needs, what N offers and whether it is met." }),
 });

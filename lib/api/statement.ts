@@ -122,6 +122,7 @@ const ACCOUNTANT_WORDS: Record<AccountantLabel, string> = {
   rdp: "the Rényi-DP (RDP) accountant with the improved RDP-to-(ε, δ) conversion (Balle et al. 2020); an upper bound, usually looser than PRV",
   "rdp-classic": "the Rényi-DP accountant with the classic conversion (Mironov 2017); an upper bound",
   "rdp-autodp-classic": "the Rényi-DP accountant with autodp's classic conversion; an upper bound",
+  gdp: "exact μ-Gaussian DP (Dong, Roth and Su 2019, arXiv:1905.02383): T non-subsampled Gaussian mechanisms compose to a Gaussian, whose (ε, δ) curve is known in closed form, so ε is exact, not a bound",
 };
 
 const PARAMETER_WORDS: Record<string, string> = {
@@ -167,7 +168,7 @@ export function guaranteeInWords(p: MethodPrivacy, s: Scenario, row: RowFeasibil
   if (feasible && p.epsilon !== null) {
     headline =
       `${p.label} is (ε = ${formatSig(p.epsilon)}, δ = ${formatDelta(p.delta)})-differentially private with respect to each of the ${formatCount(s.records)} private records ` +
-      `(target ε = ${formatSig(p.targetEpsilon)}): adding, removing or changing any one record changes the probability of anything the method releases for the planned workload (${workload}) ` +
+      `(target ε = ${formatSig(p.targetEpsilon)}): adding, removing or changing any one record changes the probability of anything ${p.notCovered ? "its DP mechanism" : "the method"} releases for the planned workload (${workload}) ` +
       `by at most a factor e^${formatSig(p.epsilon)}, except with probability δ.`;
     if (p.bounds) details.push(`PRV bounds on the true ε: between ${formatSig(p.bounds.lower)} and ${formatSig(p.bounds.upper)} (estimate ${formatSig(p.bounds.estimate)}).`);
   } else if (p.epsilon !== null && p.epsilon > p.targetEpsilon) {
@@ -181,6 +182,8 @@ export function guaranteeInWords(p: MethodPrivacy, s: Scenario, row: RowFeasibil
       `At the target (ε = ${formatSig(p.targetEpsilon)}, δ = ${formatDelta(p.delta)}), ${p.label} cannot run the planned workload (${workload}) as planned${why}, so no guarantee is claimed for it.` +
       (p.minFeasibleEpsilon ? ` The smallest ε that would run it is about ${formatSig(p.minFeasibleEpsilon)}.` : "");
   }
+  // The guarantee covers what the mechanism releases; say what the method releases besides it.
+  if (p.notCovered) headline += ` Not covered by this guarantee: ${p.notCovered}`;
   if (p.mechanism.value !== null) details.push(`Calibrated ${PARAMETER_WORDS[p.mechanism.parameter] ?? p.mechanism.parameter} = ${formatSig(p.mechanism.value)} (${p.mechanism.unit}).`);
   if (p.samplingRate < 1) details.push(`Sampling rate per step: q = ${formatSig(p.samplingRate)} (privacy amplification by subsampling).`);
   if (p.budget.allowed !== null) {
@@ -219,6 +222,7 @@ function chosenOption(row: EstimateRow, s: Scenario, chosenBecause: string): Cho
   const policy = leakage?.providerPolicy;
   const u = row.utility;
   const knobSpecs = KNOB_SPECS[row.method] as Record<string, { label: string; unit: string }>;
+  // A later method without an entry runs at its current defaults (lib/scenario/knobs.ts knobsFor).
   const knobValues = s.knobs[row.method] as Record<string, number | string>;
   return {
     method: row.method,

@@ -99,10 +99,7 @@ function priceTraining(item: WorkItem, model: ModelId, scenario: Scenario, acc: 
       if (item.runsOn === undefined) return priceCalls(item, model, scenario, 1, acc, options);
       // DP-FewShotGen's variant (2) generates on the open model on the user's own GPU, as the study
       // defines it (Hanke et al. 2024, Table 1), even when the same model is also served at a host.
-      const generator = item.runsOn;
-      const priceOverrides = Object.fromEntries(Object.entries(scenario.priceOverrides).filter(([m]) => m !== generator)) as Scenario["priceOverrides"];
-      const onOwnGpu: Scenario = { ...scenario, hostedModels: scenario.hostedModels.filter((m) => m !== generator), priceOverrides };
-      return priceCalls(item, generator, onOwnGpu, 1, acc, options);
+      return priceCalls(item, item.runsOn, onOwnGpu(scenario, item.runsOn), 1, acc, options);
     }
     case "dp-sgd": {
       const trained = item.localModel ?? model;
@@ -119,6 +116,12 @@ function priceTraining(item: WorkItem, model: ModelId, scenario: Scenario, acc: 
   }
 }
 
+/** The scenario with `model` run on the user's own GPU (not hosted, no per-token price override). */
+function onOwnGpu(scenario: Scenario, model: ModelId): Scenario {
+  const priceOverrides = Object.fromEntries(Object.entries(scenario.priceOverrides).filter(([m]) => m !== model)) as Scenario["priceOverrides"];
+  return { ...scenario, hostedModels: scenario.hostedModels.filter((m) => m !== model), priceOverrides };
+}
+
 const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : (xs as number[]).reduce((a, b) => a + b, 0));
 
 /** Price a method's work on one model. Exposed for the study reproduction (which also prices baselines). */
@@ -130,7 +133,8 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
   }
   const queryStages: CostStage[] = [];
   for (const c of work.perQuery) {
-    const s = priceCalls(c, model, scenario, scenario.queries, acc, options);
+    // A query answered by the method's own local model (Aug-PE's downstream model) runs on the user's GPU.
+    const s = c.runsOn === undefined ? priceCalls(c, model, scenario, scenario.queries, acc, options) : priceCalls(c, c.runsOn, onOwnGpu(scenario, c.runsOn), scenario.queries, acc, options);
     if (s) queryStages.push(s);
   }
   acc.stages.push(...queryStages);

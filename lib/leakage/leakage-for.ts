@@ -159,7 +159,7 @@ export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId,
   const queryTokens = querySends * scenario.inTokens;
   const policy = deployment === "hosted" ? hostPolicy(provider) : providerPolicyFor(model);
   const copies = x.queryCopies === 1 ? "once" : `${formatQuantity(x.queryCopies)} times`;
-  const channelB: LeakageChannel = {
+  const channelB: LeakageChannel = x.queryChannel?.channel ?? {
     status: "exposed",
     formula: `copies × Q × input tokens = ${formatQuantity(x.queryCopies)} × ${formatQuantity(scenario.queries)} × ${formatQuantity(scenario.inTokens)} = ${formatQuantity(queryTokens)} tokens`,
     reason: `Every query is sent in plaintext to ${provider} ${copies}${x.copiesWhy ?? ""}; DP never protects queries.${x.queryNote ?? ""}`,
@@ -179,7 +179,9 @@ export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId,
     channels: { A: x.channelA, B: channelB, C: channelC },
     hypothesisTest,
     providerPolicy: policy,
-    statement: `${methodLabel} on ${modelInfo.label} sends ${aClause} and every query ${copies} to ${provider} in plaintext; ${dpClause}.`,
+    statement: x.queryChannel
+      ? `${methodLabel} on ${modelInfo.label} sends ${aClause} to ${provider}; ${x.queryChannel.clause}; ${dpClause}.`
+      : `${methodLabel} on ${modelInfo.label} sends ${aClause} and every query ${copies} to ${provider} in plaintext; ${dpClause}.`,
     sources: [...sources, x.source, ...(policy ? [describeProviderPolicy(policy)] : [])],
   };
 }

@@ -4,7 +4,7 @@
  */
 export { METHOD_DESCRIPTORS, methodDescriptor, methodPrivacy, methodDataRequirements, privacyForScenario, clearMethodPrivacyMemo } from "./registry";
 export { METHOD_LIST } from "./list";
-export type { MethodDescriptor, MethodPrivacy, MechanismSetting, BudgetUse, BudgetUnit, AsOriginalCode, DataRequirement, MethodLeakage, ExposureContext, ProviderExposure, LedgerTools, DpBound, MethodStyle, PaperNames } from "./types";
+export type { MethodDescriptor, MethodPrivacy, MechanismSetting, BudgetUse, BudgetUnit, AsOriginalCode, DataRequirement, MethodLeakage, ExposureContext, ProviderExposure, LedgerTools, DpBound, MethodStyle, PaperNames, AuthorsFigure } from "./types";
 export { usefulVoteNoise, prvEpsError, USEFUL_ANSWER_PROBABILITY, PRV_MAX_COMPOSITIONS } from "./common";
 export { dpSgdPlan, type DpSgdPlan, type StepRule } from "./dp-sgd";
 export { usefulTokenNoise } from "./dp-fewshotgen";
@@ -15,3 +15,4 @@ export { usefulKeywordEpsilon, usefulPtrNoise, ksaEpsilonAsCoded, KSA_PRESETS, k
 export { dataDependentGnmaxEpsilon } from "./pate-data-dependent";
 export { dpZero, dpZeroPlan, dpZeroEvent, dpZeroPrivacy, dpZeroWork, dpZeroCodeNoiseMultiplier, DPZERO_PAPER, DPZERO_CODE, DPZERO_FORWARD_PASSES_PER_STEP, type DpZeroPlan } from "./dpzero";
 export { post, postPlan, postPrivacy, postWork, POST_PAPER, POST_CODE, POST_SMALL_MODEL_STAND_IN } from "./post";
+export { augPeReportedFigures, augPePrivacy, augPeWork, augPeApiCalls, augPeCodeDelta, augPeDownstreamModel, AUG_PE_EMBEDDING_PROXY, AUG_PE_DOWNSTREAM_EPOCHS } from "./aug-pe";

@@ -4,6 +4,7 @@
  * schema reads). ./registry.ts keys these by id; lib/cost and lib/leakage fold over them.
  * test/methods/throwaway-method.test.ts extends this list (jest.mock) with a method of its own.
  */
+import { augPe } from "./aug-pe";
 import { dpFewShotGen } from "./dp-fewshotgen";
 import { dpFineTune } from "./dp-finetune";
 import { dpIcl } from "./dp-icl";
@@ -27,4 +28,5 @@ export const METHOD_LIST: readonly MethodDescriptor[] = [
   promptPateGen,
   dpZero,
   post,
+  augPe,
 ];

@@ -129,6 +129,12 @@ export interface MethodPrivacy {
   asOriginalCode: AsOriginalCode | null;
   /** Plain-language notes: what was assumed, clipped or switched, and why. */
   notes: string[];
+  /**
+   * What the method releases outside the DP guarantee, in one sentence (Aug-PE: per-class seed
+   * counts from the private label counts without noise); absent when the guarantee covers
+   * everything released. The statement's guarantee says so beside its claim.
+   */
+  notCovered?: string;
   sources: string[];
   /** Set when the computation failed unexpectedly; the result is then marked infeasible. */
   error?: string;
@@ -199,6 +205,12 @@ export interface ProviderExposure {
   copiesWhy?: string;
   /** A further sentence for channel B (e.g. DP-ICL generation's extra copies), with its leading space. */
   queryNote?: string;
+  /**
+   * Channel B when the provider never receives the queries although it builds the adaptation
+   * (Aug-PE: a local downstream model answers them; `queryCopies` is then 0), with the statement's
+   * clause for it. Absent: every query reaches the provider `queryCopies` times.
+   */
+  queryChannel?: { channel: LeakageChannel; clause: string };
   source: string;
 }
 
@@ -239,6 +251,25 @@ export interface PaperNames {
   classification: string;
   generation: string;
   onOpenModel?: { classification: string; generation: string };
+}
+
+/**
+ * A figure a method's own authors publish (paper, README, notebook output, figure), beside
+ * privadapt's figure for the same setup: the /reproduce page's "reported by the method's authors"
+ * section. For methods beyond the study, whose numbers Hanke et al. 2024 never measured.
+ */
+export interface AuthorsFigure {
+  kind: "budget" | "cost" | "utility";
+  /** The setup, with its inputs: "Yelp (N = 1,939,290), T = 10, δ = 1/(N ln N): σ for ε = 1". */
+  what: string;
+  /** Their figure as published ("15.34"), or "≈ 42" when read off a figure. */
+  theirs: string;
+  /** privadapt's figure for the same setup; null when privadapt has none (say why in `note`). */
+  ours: string | null;
+  /** How their figure was obtained: "README table", "notebook output", "read off a bar chart (±1 point)". */
+  reading: string;
+  source: string;
+  note: string;
 }
 
 /**
@@ -284,4 +315,6 @@ export interface MethodDescriptor {
   unmeasuredSetup?: (scenario: Scenario, measured: string) => string | null;
   /** Its colour and marker in the charts. */
   style: MethodStyle;
+  /** A method beyond the study: its authors' published figures beside privadapt's (/reproduce). */
+  reportedByAuthors?: () => AuthorsFigure[];
 }

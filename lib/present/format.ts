@@ -216,6 +216,7 @@ export function accountantName(label: string): string {
     case "rdp": return "RDP";
     case "rdp-classic": return "RDP (classic conversion)";
     case "rdp-autodp-classic": return "RDP (autodp classic conversion)";
+    case "gdp": return "exact μ-GDP";
     case "pate-data-dependent": return "PATE data-dependent";
     default: return label.toUpperCase();
   }

@@ -11,6 +11,7 @@ export { cheapestPerMethod, costSplitChart, feasibleRows, costVsQueriesChart, le
 export { csvHeader, tableToCsv } from "./csv";
 export { formModel, type FormModel, type FormField, type FormOption, type KnobGroup, type MethodSettingField } from "./form-model";
 export { carriedOverTokens, type DatasetTokenLengths } from "./carried-over";
+export { reportedByAuthorsView, type AuthorsSection } from "./reported-by-authors";
 export { reproduceView, COST_LABEL_TEXT, type ReproduceView, type ReproduceCostRow, type ReproduceGpuPart, type ReproduceUtilityRow } from "./reproduce";
 export { sortRows, type SortState } from "./sort";
 export { filterRows, leakBadges, statementHref, togglePicked, MAX_COMPARED, NO_FILTERS, type LeakBadge, type RowFilters } from "./table-view";

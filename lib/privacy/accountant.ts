@@ -14,8 +14,12 @@ export type AccountantSpec =
   | { accountant: "rdp"; orders?: OrderGridId | readonly number[]; conversion?: RdpConversion }
   | { accountant: "prv"; epsError?: number; deltaError?: number; maxGridPoints?: number; fftSlack?: number };
 
-/** Labels a result carries: the accountant and, for RDP, the conversion it used. */
-export type AccountantLabel = "prv" | "rdp" | "rdp-classic" | "rdp-autodp-classic";
+/**
+ * Labels a result carries: the accountant and, for RDP, the conversion it used. `gdp`: exact
+ * μ-Gaussian DP (./gdp.ts), for mechanisms that are compositions of non-subsampled Gaussians
+ * (Aug-PE), where the privacy curve is known in closed form and no bound is needed.
+ */
+export type AccountantLabel = "prv" | "rdp" | "rdp-classic" | "rdp-autodp-classic" | "gdp";
 
 export interface EpsilonResult {
   /** The safe ε: RDP's bound, or PRV's upper bound. Finite or +∞, never NaN. */

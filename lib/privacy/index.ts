@@ -23,3 +23,4 @@ export {
   type ParameterSearch, type ParameterSearchResult, type NoiseCalibration, type SgmCalibrationInput, type CompositionBudget,
 } from "./calibrate";
 export { erfc, logErfc, normalCdf, normalSurvival, logNormalSurvival, upperNormalQuantile, logAddExp, log1mExp } from "./special-functions";
+export { gdpDelta, gdpLogDelta, gdpEpsilon, gdpMu, gdpMuFor, gdpNoiseMultiplier } from "./gdp";

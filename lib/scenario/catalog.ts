@@ -69,8 +69,21 @@ export const METHOD_IDS = [
   // Beyond the study (issue #17): selectable by naming them; v=1 and v=2 links never list them by default.
   "dpzero",
   "post",
+  // Beyond the study (issue #17). Appended, never inserted: the list's order is the share link's
+  // canonical method order. No link version before v=3 lists it among its default methods
+  // (lib/scenario/versions.ts), so it is compared only when a link names it (`methods=…,aug-pe`).
+  "aug-pe",
 ] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
+
+/**
+ * The study's eight methods (Hanke et al. 2024, Table 2): every link version so far pins their
+ * knobs (lib/scenario/versions.ts). A method beyond them has a knobs entry in a scenario only when
+ * a link sets one of its knobs or a link version pins them (ScenarioKnobs in ./knobs), so adding
+ * one leaves every older link's decoded scenario byte-identical.
+ */
+export const STUDY_METHOD_IDS = ["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt", "prompt-dpsgd", "private-lora", "dp-finetune", "prompt-pate-gen"] as const satisfies readonly MethodId[];
+export type StudyMethodId = (typeof STUDY_METHOD_IDS)[number];
 
 export type LlmFamily = "closed" | "open";
 
@@ -80,7 +93,7 @@ export interface MethodInfo {
   /** Which kind of LLM the method adapts: a closed API model or a local open model. */
   llm: LlmFamily;
   /** The DP algorithm family, as the study groups them. */
-  mechanism: "ensemble-vote" | "pate" | "dp-sgd" | "token-generation" | "zeroth-order";
+  mechanism: "ensemble-vote" | "pate" | "dp-sgd" | "token-generation" | "zeroth-order" | "private-evolution";
   summary: string;
   source: string;
 }
@@ -96,6 +109,7 @@ export const METHODS: Record<MethodId, MethodInfo> = {
   "prompt-pate-gen": { id: "prompt-pate-gen", label: "PromptPATEGen", llm: "open", mechanism: "pate", summary: "PATE on a local open LLM: teachers label public queries by private keyword aggregation; the student prompt answers unlimited queries.", source: "Hanke et al. 2024, Section 3 and Table 2" },
   post: { id: "post", label: "POST", llm: "closed", mechanism: "dp-sgd", summary: "A soft prompt is tuned with DP-SGD on a small model the provider distilled from its LLM, then transferred to the provider's LLM on public data; queries go to the provider with it.", source: "Wang et al., ICML 2025 (arXiv 2506.16196); github.com/sprintml/POST (not in Hanke et al. 2024)" },
   dpzero: { id: "dpzero", label: "DPZero", llm: "open", mechanism: "zeroth-order", summary: "All weights of a local open LLM are fine-tuned by zeroth-order steps: two forward passes per example and step, no backward pass; only a clipped scalar per example is privatised.", source: "Zhang et al., ICML 2024 (arXiv 2310.09639); github.com/Liang137/DPZero (not in Hanke et al. 2024)" },
+  "aug-pe": { id: "aug-pe", label: "Aug-PE", llm: "closed", mechanism: "private-evolution", summary: "Beyond the study: an LLM API writes synthetic text and variations of it; private records, embedded locally, vote for their nearest synthetic samples in noisy histograms that keep the best; a small local model is fine-tuned on the DP synthetic set and answers the queries.", source: "Xie et al., ICML 2024 (arXiv:2403.01749); code github.com/AI-secure/aug-pe" },
 };
 
 /**
@@ -103,7 +117,7 @@ export const METHODS: Record<MethodId, MethodInfo> = {
  * study ran DP-ICL on OpenLLaMA 13B, Table 5, and DP-OPT on Vicuna 7B, Table 3). The share link's
  * `closedOnOpen` lists which of them to pair with the selected open models as well.
  */
-export const CLOSED_METHOD_IDS = ["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt"] as const satisfies readonly MethodId[];
+export const CLOSED_METHOD_IDS = ["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt", "aug-pe"] as const satisfies readonly MethodId[];
 export type ClosedMethodId = (typeof CLOSED_METHOD_IDS)[number];
 
 // ---------------------------------------------------------------------------------------------

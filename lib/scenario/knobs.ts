@@ -6,7 +6,7 @@
  * Defaults come from the study's hyperparameter tables (docs/derivations.md §S8) for each dataset; where
  * the study is silent the default is marked as an assumption in `KNOB_DEFAULT_NOTES`.
  */
-import type { MethodId, PresetId } from "./catalog";
+import type { MethodId, PresetId, StudyMethodId } from "./catalog";
 
 export interface KnobSpec {
   label: string;
@@ -88,6 +88,12 @@ export const KNOB_SPECS = {
     steps: { label: "Steps", unit: "steps", description: "Zeroth-order steps T; each step privatises one clipped scalar per example of its batch (DPZero's max_steps).", min: 1, max: 10_000_000, integer: true },
     batch: { label: "Batch size", unit: "records", description: "Examples per step B; sampling rate q = B / N (DPZero's per_device_train_batch_size).", min: 1, max: 10_000_000, integer: true },
   },
+  // Aug-PE (Xie et al., ICML 2024; AI-secure/aug-pe main.py, dpsda/arg_utils.py): lib/methods/aug-pe.ts.
+  "aug-pe": {
+    iterations: { label: "PE iterations T", unit: "noisy histograms", description: "Private-evolution rounds (the code's --epochs): each releases one Gaussian-noised nearest-neighbour vote histogram; 10 in the paper's DP runs.", min: 1, max: 1000, integer: true },
+    samples: { label: "Synthetic samples S", unit: "samples", description: "Samples kept after every round (the code's --num_seed_samples); the final synthetic training set.", min: 1, max: 1_000_000, integer: true },
+    variations: { label: "Variations per sample (L − 1)", unit: "variations", description: "New variations the API writes of each kept sample per round; with the sample itself, L = variations + 1 candidates each (3 in the GPT-3.5 scripts, so L = 4).", min: 1, max: 100, integer: true },
+  },
 } as const satisfies Record<MethodId, Record<string, KnobSpec | EnumKnobSpec>>;
 
 type KnobSpecs = typeof KNOB_SPECS;
@@ -96,6 +102,20 @@ export type KnobName<M extends MethodId> = keyof KnobSpecs[M] & string;
 export type KnobValue = number | string;
 export type MethodKnobs<M extends MethodId> = { [K in KnobName<M>]: KnobSpecs[M][K] extends { values: readonly string[] } ? DpSgdImpl : number };
 export type Knobs = { [M in MethodId]: MethodKnobs<M> };
+/**
+ * A scenario's knobs: every method's, the methods beyond the study's included (a link that never
+ * names them reads their current defaults; test/scenario/link-corpus.ts treats their entries as
+ * fields added after v=1, which no old estimate reads).
+ */
+export type ScenarioKnobs = Knobs;
+
+/**
+ * The knobs a method runs with in a scenario.
+ * @example knobsFor(presetScenario("sst2"), "aug-pe") // { iterations: 10, samples: 2000, variations: 3 }
+ */
+export function knobsFor<M extends MethodId>(scenario: { knobs: ScenarioKnobs }, method: M): MethodKnobs<M> {
+  return scenario.knobs[method] as MethodKnobs<M>;
+}
 
 export function knobNames<M extends MethodId>(method: M): KnobName<M>[] {
   return Object.keys(KNOB_SPECS[method]) as KnobName<M>[];
@@ -178,6 +198,13 @@ const D = {
     steps: perDataset(10000, 10000, 10000, 10000, 20000, 20000, 20000, 20000),
     batch: perDataset(64, 64, 64, 64, 16, 16, 16, 16),
   },
+  "aug-pe": {
+    // T = 10 (the README's DP setting: "we use 10 epochs for DP setting"); S = 2,000 and L − 1 = 3
+    // (scripts/gpt-3.5-turbo/openreview.sh and pubmed.sh). The study's datasets were not run with Aug-PE.
+    iterations: perDataset(10, 10, 10, 10, 10, 10, 10, 10),
+    samples: perDataset(2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000),
+    variations: perDataset(3, 3, 3, 3, 3, 3, 3, 3),
+  },
 } satisfies { [M in MethodId]: Record<KnobName<M>, PerDataset | DpSgdImpl> };
 
 /** Which defaults the study did not itself use on that dataset (shown in the UI as assumptions). */
@@ -192,6 +219,7 @@ export const KNOB_DEFAULT_NOTES: Partial<Record<MethodId, string>> = {
   "dp-finetune": "Batch 128 (classification) or 256 (generation); epochs from Tables 9 and 18.",
   post: "Not run by the study. POST's own setup: 20 epochs, batch 32, a 100-token soft prompt, Opacus per-sample gradients (POST Table 10; scripts/train_DP_prompt.py; github.com/sprintml/POST). Generation datasets were not run by POST: classification defaults assumed.",
   dpzero: "Not run by the study. DPZero's own scripts: 10,000 steps × batch 64 for classification (RoBERTa-large, roberta/examples/dpzero.sh) and 20,000 steps × batch 16 for generation (OPT on SQuAD and DROP, opt/examples/dpzero.sh); github.com/Liang137/DPZero.",
+  "aug-pe": "Not run by the study on any of its datasets [assumption]: T = 10 rounds (the Aug-PE README's DP setting), S = 2,000 samples and 3 variations each (L = 4), as its GPT-3.5 scripts for OpenReview and PubMed (AI-secure/aug-pe scripts/gpt-3.5-turbo/).",
 };
 
 /** The knob defaults for a preset; `custom` uses the SST2 column (classification) or SAMSum (generation). */

@@ -9,7 +9,7 @@ import {
   GPUS, METHOD_IDS,
   type ClosedModelId, type GpuId, type OpenModelId, type PresetId, type Task,
 } from "./catalog";
-import { defaultKnobs, type Knobs } from "./knobs";
+import { defaultKnobs, type ScenarioKnobs } from "./knobs";
 import { FORMAT_VERSION, defaultInstructionTokens, linkVersionFor, type FormatVersion, type Scenario } from "./schema";
 import { VERSION_DEFAULTS, pinnedKnobs } from "./versions";
 
@@ -72,7 +72,7 @@ export function presetScenario(preset: PresetId, task?: Task, version: FormatVer
     // One query at a time, as the study served (its eval scripts loop over queries).
     servingBatch: 1,
     priceOverrides: {},
-    knobs: knobs as unknown as Knobs,
+    knobs: knobs as unknown as ScenarioKnobs,
     // Must-haves (issue #18): none by default, ranked by today's rule.
     maxCostUsd: null,
     minUtility: null,

@@ -11,7 +11,7 @@ import {
   type AccountantId, type ClosedMethodId, type ClosedModelId, type FewShotGenGenerator, type GpuId, type MethodId, type ModelId, type OpenModelId, type PresetId,
   type PriceSetId, type Task,
 } from "./catalog";
-import { isEnumKnob, KNOB_SPECS, type EnumKnobSpec, type KnobSpec, type Knobs } from "./knobs";
+import { isEnumKnob, KNOB_SPECS, type EnumKnobSpec, type KnobSpec, type ScenarioKnobs } from "./knobs";
 
 /**
  * Share-link format versions. v=2 differs from v=1 in one default only: a custom scenario without
@@ -120,7 +120,8 @@ export interface Scenario {
   /** Queries a local open model decodes together: 1 = one at a time, as the study measured; more = a batched server. */
   servingBatch: number;
   priceOverrides: Partial<Record<ModelId, PriceOverride>>;
-  knobs: Knobs;
+  /** Per-method knobs (every method's, ScenarioKnobs). */
+  knobs: ScenarioKnobs;
   /** Must-have: largest acceptable total cost in USD (share link `maxCost`); null = no limit. */
   maxCostUsd: number | null;
   /** Must-have: smallest acceptable utility, in the task's metric (share link `minUtility`); null = none. */

@@ -7,6 +7,7 @@ import {
 import { clearMethodPrivacyMemo, dpSgdPlan, methodPrivacy, prvEpsError } from "@/lib/methods";
 import { scenarioArb } from "../scenario/arbitraries";
 import { parseScenario } from "@/lib/scenario";
+import { gdpEpsilon, gdpMu } from "@/lib/privacy";
 
 /** No NaN, no Infinity anywhere: JSON round-trips to an equal value. */
 function expectJsonSafe(r: MethodPrivacy) {
@@ -80,6 +81,10 @@ describe("the default scenario (SST-2, ε = 8, δ = 1/N, 10,000 queries, PRV)", 
       } else if (id === "prompt-pate-gen") {
         const queries = r.budget.planned;
         eps = computeEpsilon(event, Math.min(scenario.delta, scenario.delta / 2 + queries * extra.failureProbability!), { accountant: "rdp", orders: "default" }).epsilon;
+      } else if (r.accountant === "gdp") {
+        // Aug-PE: T non-subsampled Gaussians, exactly √T/σ-GDP (Dong, Roth & Su 2019), read off the event.
+        if (event.kind !== "selfComposed" || event.event.kind !== "gaussian") throw new Error(`${id}: a GDP result needs selfComposed(T, gaussian(σ)); got ${event.kind}`);
+        eps = gdpEpsilon(gdpMu(event.event.noiseMultiplier, event.count), scenario.delta);
       } else {
         eps = computeEpsilon(event, scenario.delta, prv).epsilon;
       }

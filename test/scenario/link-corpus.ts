@@ -25,7 +25,7 @@ import fc from "fast-check";
 import { estimateJson } from "@/lib/api";
 import { estimate } from "@/lib/estimate";
 import {
-  ACCOUNTANT_IDS, CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, DATASET_IDS, FEWSHOTGEN_GENERATORS, GPU_IDS, KNOB_SPECS, METHOD_IDS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS,
+  ACCOUNTANT_IDS, CLOSED_MODEL_IDS, DATASET_IDS, FEWSHOTGEN_GENERATORS, GPU_IDS, KNOB_SPECS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, STUDY_METHOD_IDS,
   VERSION_DEFAULTS, isEnumKnob, parseScenario, serializeScenario, type EnumKnobSpec, type KnobSpec, type Scenario,
 } from "@/lib/scenario";
 import { scenarioArb } from "./arbitraries";
@@ -42,6 +42,14 @@ export interface CorpusEntry {
   scenario: Scenario;
   canonical: string;
 }
+
+/**
+ * The methods the corpus is built over: the study's eight, the methods v=1 knows. A method added
+ * later (Aug-PE) is selectable by a v=1 link only by naming it; such links are not in this corpus,
+ * and drawing from the grown catalogue would change every fixed-seed draw below.
+ */
+const METHOD_IDS = STUDY_METHOD_IDS;
+const CLOSED_METHOD_IDS = ["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt"] as const;
 
 /** Write a link as `v=1`: the codec writes `v=2` for custom scenarios, `v=1` for the presets. */
 function asV1(link: string): string {
