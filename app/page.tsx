@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { parseScenario, serializeScenario } from "@/lib";
 import { absoluteUrl, originFromHeaders } from "@/lib/api";
 import { CalculatorProvider } from "@/components/calculator/calculator-provider";
@@ -8,7 +9,7 @@ import { Results } from "@/components/results/results";
 import { LinkProblems } from "@/components/results/link-problems";
 import { PageLinks } from "@/components/results/page-links";
 import { ScenarioForm } from "@/components/scenario-form/scenario-form";
-import { toUrlSearchParams, type PageSearchParams } from "@/lib/scenario/search-params";
+import { landingRedirect, toUrlSearchParams, type PageSearchParams } from "@/lib/scenario/search-params";
 
 /**
  * The calculator. The server reads the link, evaluates it and renders the form and every result,
@@ -35,6 +36,9 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 
 export default async function Home({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const params = toUrlSearchParams(await searchParams);
+  // The bare address opens today's setup as a real share link (lib/scenario/search-params.ts).
+  const landing = landingRedirect(params);
+  if (landing) redirect(landing);
   const { model, initial, initialRaw, linkProblems } = loadCalculator(params);
 
   return (

@@ -2,6 +2,7 @@
 
 import type { FormField, FormModel, MethodId } from "@/lib";
 import { carriedOverTokens } from "@/lib/present/carried-over";
+import { setupValues } from "@/lib/present/form-model";
 import { formatCount, formatDelta } from "@/lib/present/format";
 import { useCalculator } from "../calculator/calculator-provider";
 import { CheckboxGroup, LogSlider, SelectField, TextField, errorText, roundTwoSignificant } from "./fields";
@@ -33,13 +34,19 @@ export function ScenarioForm({ model }: { model: FormModel }) {
       // then marked as the dataset's (carriedOverTokens). A new custom scenario is written as v=2,
       // so it prices the instruction every real call carries unless the user sets instr.
       reset({
-        ...raw, v: "2", preset: "custom", task: s.task, n: String(s.records), in: String(s.inTokens), out: String(s.outTokens),
+        ...raw, v: raw.v === "3" ? "3" : "2", preset: "custom", task: s.task, n: String(s.records), in: String(s.inTokens), out: String(s.outTokens),
         classes: s.classes === null ? null : String(s.classes), closed: s.closedModels.join(","), open: s.openModels.join(","),
       });
       return;
     }
     reset({ ...Object.fromEntries(KEPT_ON_PRESET.map((k) => [k, raw[k] ?? null])), preset: preset === "sst2" ? null : preset });
   };
+
+  // "Today's setup" is link version 3; "the study's setup (2024)" is v=1 (v=2 for custom, which
+  // differs only in custom's instruction tokens). Switching restores that version's defaults for
+  // the current dataset, as a preset change does, so the study's setup is exactly a v=1 link.
+  const today = s.v === 3;
+  const onSetup = (setup: string) => reset(setupValues(setup === "today" ? "today" : "study-2024", s.preset, s.task));
 
   const methods = f("methods");
   const selectedMethods = raw.methods !== null && raw.methods !== undefined ? raw.methods.split(",").filter(Boolean) : s.methods;
@@ -87,6 +94,14 @@ export function ScenarioForm({ model }: { model: FormModel }) {
       <h2>Scenario</h2>
       <section aria-labelledby="sec-data">
         <h3 id="sec-data">Data</h3>
+        <div className="field">
+          <label htmlFor="setup-select">Setup</label>
+          <select id="setup-select" name="v" value={today ? "today" : "study-2024"} aria-describedby="setup-help" onChange={(e) => onSetup(e.target.value)}>
+            <option value="today">Today&apos;s models at current prices (link v=3)</option>
+            <option value="study-2024">The study&apos;s setup (2024): its models, prices and A40 (link v=1)</option>
+          </select>
+          <p id="setup-help" className="help">Restores that setup&apos;s defaults for this dataset. The study&apos;s GPT-3 models are retired; they stay selectable, marked with the date.</p>
+        </div>
         <SelectField field={f("preset")} value={value("preset", s.preset)} linkError={linkErrorFor("preset")} onChange={onPreset}
           note="Loads the dataset's N, token lengths, models and method settings; keeps ε, queries, methods, prices and GPU." />
         <SelectField field={f("task")} value={value("task", s.task)} linkError={linkErrorFor("task")} onChange={(v) => void commit("task", v)} />

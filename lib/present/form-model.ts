@@ -6,8 +6,8 @@
  */
 import {
   CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, DATASETS, GENERATING_OPEN_MODEL_IDS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, METHOD_IDS, MODELS, OPEN_MODEL_IDS,
-  PRESET_IDS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, isEnumKnob, knobKey,
-  INSTRUCTION_TOKENS_CUSTOM_DEFAULT, type DatasetId, type EnumKnobSpec, type FieldKind, type KnobSpec, type MethodId,
+  PRESET_IDS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, isEnumKnob, knobKey, modelLabelWithStatus,
+  INSTRUCTION_TOKENS_CUSTOM_DEFAULT, type DatasetId, type PresetId, type Task, type EnumKnobSpec, type FieldKind, type KnobSpec, type MethodId,
 } from "../scenario";
 import type { DatasetTokenLengths } from "./carried-over";
 
@@ -67,8 +67,9 @@ function options(key: string): FormOption[] | undefined {
       { id: "rdp", label: "RDP (Rényi, looser, fast)", description: "An upper bound on ε from Rényi DP; never smaller than PRV's." },
     ];
     case "methods": return METHOD_IDS.map((id) => ({ id, label: METHODS[id].label, group: METHODS[id].llm, description: METHODS[id].summary }));
-    case "closed": return CLOSED_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: MODELS[id].inStudy ? "study" : "current", description: `${MODELS[id].provider}${MODELS[id].inStudy ? ", used in the study" : ", current price set only"}` }));
-    case "open": return OPEN_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: "open", description: `${MODELS[id].paramsBillions}B parameters, ${MODELS[id].architecture}` }));
+    // A retired (or shutdown-announced) model stays selectable, marked with its date (issue #17).
+    case "closed": return CLOSED_MODEL_IDS.map((id) => ({ id, label: modelLabelWithStatus(id), group: MODELS[id].inStudy ? "study" : "current", description: `${MODELS[id].provider}${MODELS[id].inStudy ? ", used in the study" : ", current price set only"}${MODELS[id].lifecycle ? `; ${MODELS[id].lifecycle?.source}` : ""}` }));
+    case "open": return OPEN_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: "open", description: `${MODELS[id].paramsBillions}B parameters, ${MODELS[id].architecture}${MODELS[id].inStudy ? "" : `, not run by the study (${MODELS[id].licence ?? "licence not stated"}; ${MODELS[id].source})`}` }));
     case "hosted": return OPEN_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: "open", description: "Served by a host: priced per token, the host sees what it is sent" }));
     case "closedOnOpen": return CLOSED_METHOD_IDS.map((id) => ({ id, label: `${METHODS[id].label} on the open models`, group: "closed", description: METHODS[id].summary }));
     case "dp-fewshotgen.generator": return [
@@ -129,4 +130,18 @@ export function formModel(): FormModel {
     dataset: id, label: DATASETS[id].label, inTokens: DATASETS[id].inTokens, outTokens: DATASETS[id].outTokens, source: DATASETS[id].source,
   }));
   return { fields, knobs, priceOverrides, keys, datasetTokenLengths, instructionTokensCustomDefault: INSTRUCTION_TOKENS_CUSTOM_DEFAULT };
+}
+
+/** The two setups the form offers (issue #17): today's (link v=3) and the study's of 2024 (v=1, or v=2 for custom). */
+export type SetupChoice = "today" | "study-2024";
+
+/**
+ * The share-link keys that switching the setup writes: the setup's version and the current dataset
+ * (and task, for custom), nothing else, so every other value falls back to that version's
+ * defaults. "The study's setup (2024)" for the SST2 preset is therefore exactly the link `v=1`.
+ * @example setupValues("study-2024", "samsum", "generation") // { v: "1", preset: "samsum" }
+ */
+export function setupValues(setup: SetupChoice, preset: PresetId, task: Task): Record<string, string | null> {
+  const custom = preset === "custom";
+  return { v: setup === "today" ? "3" : custom ? "2" : "1", preset: preset === "sst2" ? null : preset, ...(custom ? { task } : {}) };
 }
