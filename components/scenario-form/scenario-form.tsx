@@ -10,7 +10,7 @@ import { LazyDetails } from "../lazy-details";
 import { TokenCounter } from "./token-counter";
 
 /** Keys a preset change keeps: the user's decision, not the dataset's facts. */
-const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator", "maxCost", "minUtility", "protect", "maxEps", "utilitySource", "rank"];
+const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "batch", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator", "maxCost", "minUtility", "protect", "maxEps", "utilitySource", "rank"];
 
 /** δ as it reads best in a box: "1.5e-5". */
 function deltaText(x: number): string {
@@ -177,6 +177,8 @@ export function ScenarioForm({ model }: { model: FormModel }) {
       <section aria-labelledby="sec-cost">
         <h3 id="sec-cost">Prices and hardware</h3>
         <SelectField field={f("prices")} value={value("prices", s.priceSet)} linkError={linkErrorFor("prices")} onChange={(v) => void commit("prices", v)} />
+        <SelectField field={f("batch")} value={value("batch", s.batch ?? "off")} linkError={linkErrorFor("batch")} onChange={(v) => void commit("batch", v === "off" ? null : v)}
+          note="Each row's cost breakdown says which stages were batched and why the others were not." />
         <SelectField field={f("gpu")} value={value("gpu", s.gpu)} linkError={linkErrorFor("gpu")} onChange={(v) => void commit("gpu", v)}
           note="Changing the GPU resets its price to that GPU's default." />
         {text("gpuPrice", s.gpuUsdPerHour)}

@@ -18,6 +18,7 @@ import {
 } from "./gpu-model";
 import { methodWork, type ApiCostOptions, type LlmCalls, type MethodWork, type WorkItem } from "./method-work";
 import { apiUsd, gpuPriceRange, resolveApiPrice } from "./prices";
+import { batchFor } from "./api-options";
 import { applyGpuBasis } from "./gpu-basis";
 import { paperFigureFor } from "./study-costs";
 import type { ApiCostStage, ApiPriceQuote, BreakEven, CostEstimate, CostRow, CostStage, GpuCostStage, MemoryCheck, SkippedPair } from "./types";
@@ -49,11 +50,17 @@ function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: numb
     let inputUsd: number | null = null;
     let outputUsd: number | null = null;
     let perQueryUsd: number | null = null;
+    // Batch API (scenario `batch=on`, ./api-options.ts): a multiplier on offline stages only; the
+    // stage says what was done and why, whether it applied or not.
+    const batch = batchFor(c.id, c.phase, model, scenario);
+    const m = batch?.multiplier ?? 1;
     if (lookup.ok) {
       acc.prices.set(model, lookup.quote);
       ({ inputUsd, outputUsd } = apiUsd(lookup.quote, total.calls, total.inputTokens, total.outputTokens));
+      inputUsd *= m;
+      outputUsd *= m;
       const one = apiUsd(lookup.quote, c.calls, c.inputTokens, c.outputTokens);
-      perQueryUsd = one.inputUsd + one.outputUsd;
+      perQueryUsd = (one.inputUsd + one.outputUsd) * m;
     } else acc.missing.add(lookup.missing);
     // A hosted open model is paid per token like an API; say so where a GPU stage would say "local".
     const label = deployment === "hosted" ? `${c.label} (at the host of ${MODELS[model].label}, per-token price)` : c.label;
@@ -61,7 +68,8 @@ function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: numb
       kind: "api", phase: c.phase, id: c.id, label, model, ...total, inputUsd, outputUsd,
       usd: inputUsd === null || outputUsd === null ? null : inputUsd + outputUsd,
       ...(perQuery ? { perQuery: { calls: c.calls, inputTokens: c.inputTokens, outputTokens: c.outputTokens, usd: perQueryUsd } } : {}),
-      formula: c.formula, ...(c.option ? { option: c.option } : {}),
+      formula: batch?.applied ? `${c.formula}; × ${batch.multiplier} (batch API)` : c.formula, ...(c.option ? { option: c.option } : {}),
+      ...(batch ? { pricing: [batch] } : {}),
     };
     return stage;
   }

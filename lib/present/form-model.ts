@@ -94,6 +94,10 @@ function options(key: string): FormOption[] | undefined {
       { id: "paper-2024-05", label: "Study prices (2024-05-22, Table 22)" },
       { id: "current", label: "Current list prices (genai-prices)" },
     ];
+    case "batch": return [
+      { id: "off", label: "Off: every call at the interactive price" },
+      { id: "on", label: "On: offline stages through the batch API at half price (results within 24 h)" },
+    ];
     case "gpu": return Object.values(GPUS).map((g) => ({ id: g.id, label: `${g.label} — $${g.usdPerHour}/h default`, description: g.priceSource }));
     default: return undefined;
   }

@@ -312,6 +312,8 @@ function build(parsed: Parsed, warnings: FieldWarning[]): Scenario {
     if (f.key === "v" || !parsed.has(f.key)) continue;
     (s as unknown as Record<string, unknown>)[f.path] = parsed.get(f.key);
   }
+  // An option key that is off is absent from the scenario (Scenario.batch says why).
+  if ((s.batch as string | undefined) === "off") delete s.batch;
   if (s.task === "generation" && parsed.has("classes")) warnings.push({ field: "classes", message: "classes is ignored for a generation task" });
   for (const method of METHOD_IDS) {
     const knobs = s.knobs[method] as Record<string, number | string>;

@@ -154,6 +154,12 @@ export interface Scenario {
   utilitySource: UtilitySource;
   /** What "best" means among qualifying options (share link `rank`); default `privacy`. */
   rank: RankRule;
+  /**
+   * Batch API for the offline API stages (share link `batch=on`, issue #17): half price, results
+   * within 24 h (lib/cost/api-options.ts). Absent = off: the property exists only when on, so a
+   * scenario read from a link without the key is the very object it was before the key existed.
+   */
+  batch?: "on";
 }
 
 /** How a share-link value is read: the codec's parsing and the error's "allowed" text follow from it. */
@@ -208,6 +214,8 @@ export const TOP_FIELDS = [
   { path: "protect", key: "protect", label: "Channels that must not leak", unit: "", description: "Must-have: these channels must be protected: A = private training data → provider, B = queries → provider, C = training data → querying party (bounded by the ε the plan achieves). Absent = none.", kind: { type: "list", values: PROTECTABLE_CHANNELS, maxItems: PROTECTABLE_CHANNELS.length, minItems: 0 } },
   { path: "maxEpsilon", key: "maxEps", label: "Largest acceptable ε", unit: "", description: "When set, the decision may raise ε from eps up to this to find an option that meets every must-have, and says which ε it picked and why. Absent = ε is eps.", kind: num(MIN_EPSILON, 100, false) },
   { path: "utilitySource", key: "utilitySource", label: "Accuracy figures from", unit: "", description: "study = only accuracy measured by Hanke et al. 2024 (Tables 3–6); reported = also figures reported by a method's own authors (none is in the catalogue yet, so today both select the same figures).", kind: { type: "enum", values: UTILITY_SOURCES } },
+  // Issue #17, added after v=1: absent = off in every version.
+  { path: "batch", key: "batch", label: "Batch API", unit: "", description: "on = send the offline API stages (PromptPATE's teacher labelling, DP-FewShotGen's generation) through the provider's batch API at half price, results within 24 h; live queries are never batched. Anthropic's batch API is not eligible for zero data retention.", kind: { type: "enum", values: ["off", "on"] } },
   { path: "rank", key: "rank", label: "Best means", unit: "", description: "Among options meeting every must-have: privacy = least exposure, then accuracy, then cost (default); cost = cheapest, then accuracy; utility = most accurate, then cost.", kind: { type: "enum", values: RANK_RULES } },
 ] as const satisfies readonly (FieldMeta & { path: keyof Scenario })[];
 
@@ -294,6 +302,7 @@ export const scenarioSchema = z.object({
   maxCostUsd: (topShape.maxCostUsd as z.ZodNumber).nullable(),
   minUtility: (topShape.minUtility as z.ZodNumber).nullable(),
   maxEpsilon: (topShape.maxEpsilon as z.ZodNumber).nullable(),
+  batch: z.literal("on").optional().meta({ key: "batch", description: "Batch API for the offline API stages; absent = off." }),
   priceOverrides: z.partialRecord(z.enum([...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS]), priceOverrideSchema),
   knobs: knobsSchema,
 }).strict() as unknown as z.ZodType<Scenario>;
