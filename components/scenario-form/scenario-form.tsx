@@ -10,7 +10,7 @@ import { LazyDetails } from "../lazy-details";
 import { TokenCounter } from "./token-counter";
 
 /** Keys a preset change keeps: the user's decision, not the dataset's facts. */
-const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "batch", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator", "maxCost", "minUtility", "protect", "maxEps", "utilitySource", "rank"];
+const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "batch", "cache", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator", "maxCost", "minUtility", "protect", "maxEps", "utilitySource", "rank"];
 
 /** δ as it reads best in a box: "1.5e-5". */
 function deltaText(x: number): string {
@@ -179,6 +179,8 @@ export function ScenarioForm({ model }: { model: FormModel }) {
         <SelectField field={f("prices")} value={value("prices", s.priceSet)} linkError={linkErrorFor("prices")} onChange={(v) => void commit("prices", v)} />
         <SelectField field={f("batch")} value={value("batch", s.batch ?? "off")} linkError={linkErrorFor("batch")} onChange={(v) => void commit("batch", v === "off" ? null : v)}
           note="Each row's cost breakdown says which stages were batched and why the others were not." />
+        <SelectField field={f("cache")} value={value("cache", s.cache ?? "off")} linkError={linkErrorFor("cache")} onChange={(v) => void commit("cache", v === "off" ? null : v)}
+          note="Applies only above the provider's minimum prefix (1,024 tokens or more) and with a cached price in the current price set; each row says why it did or did not." />
         <SelectField field={f("gpu")} value={value("gpu", s.gpu)} linkError={linkErrorFor("gpu")} onChange={(v) => void commit("gpu", v)}
           note="Changing the GPU resets its price to that GPU's default." />
         {text("gpuPrice", s.gpuUsdPerHour)}

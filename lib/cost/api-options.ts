@@ -21,7 +21,9 @@
  * price is not sourced: no discount.
  */
 import { METHODS, MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
-import { methodWork } from "./method-work";
+import { methodWork, type LlmCalls } from "./method-work";
+import { currentCacheRates } from "./prices";
+import type { ApiPriceQuote } from "./types";
 
 /** The price multiplier of a batch API: half the interactive price (sources above). */
 export const BATCH_PRICE_MULTIPLIER = 0.5;
@@ -35,11 +37,13 @@ export const BATCH_PROVIDERS: Readonly<Record<string, { source: string; dataHand
 
 /** What a pricing option did to one API stage, for the row's breakdown. */
 export interface StagePricingNote {
-  option: "batch";
+  option: "batch" | "cache";
   /** Whether the option changed the stage's price. */
   applied: boolean;
-  /** The multiplier applied to input and output token prices (1 when not applied). */
+  /** Batch: the multiplier applied to input and output token prices (1 when not applied or for cache). */
   multiplier: number;
+  /** Cache: USD added to the stage's input cost (negative = saved); 0 when not applied. */
+  inputUsdDelta?: number;
   /** Why it applies or does not, in one sentence. */
   note: string;
   source: string;
@@ -76,4 +80,74 @@ export function batchDataNote(scenario: Scenario, method: MethodId, model: Model
   // Batched = a training-phase API call on the model itself (not DP-FewShotGen's variant (2) generator).
   const batched = methodWork(method, scenario, {}, model).training.some((item) => item.kind === "llm-calls" && item.runsOn === undefined && item.calls > 0);
   return batched ? `Batch API (batch=on): ${METHODS[method].label}'s offline stages go through ${info.provider}'s batch API; ${provider.dataHandling}.` : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prompt caching (scenario `cache=on`)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Smallest prompt prefix a provider caches, in tokens, per model. OpenAI: "Caching is enabled
+ * automatically for prompts that are 1024 tokens or longer", no fee for writes (OpenAI prompt
+ * caching guide, developers.openai.com/docs/guides/prompt-caching). Anthropic: 1,024 tokens for
+ * Sonnet models, 2,048 for Claude 3.x Haiku (Anthropic prompt caching docs), 4,096 for Haiku 4.5
+ * and Opus 4.5 [secondary: reports citing the docs]. Google implicit caching: 1,024 tokens for 2.5
+ * Flash(-Lite), 2,048 for 2.5 Pro [unverified: Gemini API context caching page]. A model without
+ * an entry gets no modelled discount.
+ */
+export const CACHE_MIN_PREFIX_TOKENS: Readonly<Partial<Record<ModelId, { tokens: number; source: string }>>> = {
+  "gpt-4o": { tokens: 1024, source: "OpenAI prompt caching guide" },
+  "gpt-4o-mini": { tokens: 1024, source: "OpenAI prompt caching guide" },
+  "gpt-4.1": { tokens: 1024, source: "OpenAI prompt caching guide" },
+  "gpt-4.1-mini": { tokens: 1024, source: "OpenAI prompt caching guide" },
+  "gpt-5": { tokens: 1024, source: "OpenAI prompt caching guide" },
+  "gpt-5-mini": { tokens: 1024, source: "OpenAI prompt caching guide" },
+  "claude-sonnet-4.5": { tokens: 1024, source: "Anthropic prompt caching docs (Sonnet models)" },
+  "claude-haiku-3.5": { tokens: 2048, source: "Anthropic prompt caching docs (Claude 3.x Haiku)" },
+  "claude-haiku-4.5": { tokens: 4096, source: "Anthropic prompt caching docs [secondary]" },
+  "claude-opus-4.5": { tokens: 4096, source: "Anthropic prompt caching docs [secondary]" },
+  "gemini-2.5-flash": { tokens: 1024, source: "Gemini API caching page [unverified]" },
+  "gemini-2.5-flash-lite": { tokens: 1024, source: "Gemini API caching page [unverified]" },
+  "gemini-2.5-pro": { tokens: 2048, source: "Gemini API caching page [unverified]" },
+};
+
+/**
+ * What `cache=on` does to one API stage. Only a training-phase `teachers` stage has a fixed prefix
+ * per teacher: PromptPATE's (and a hosted PromptPATEGen's) teacher prompt, its shots, is the same
+ * for every public example the teacher labels. So each teacher writes its prefix once (the
+ * labelling of one teacher's examples runs back to back, within one cache lifetime of 5 minutes
+ * [assumption]) and reads it on every later call:
+ *
+ *   Δ_in = prefix × [E × (p_write − p_in) + (calls − E) × (p_read − p_in)] / 10⁶  (USD)
+ *
+ * with prefix = shots × tokens per shot, E teachers, p_* in $ per 1M tokens (p_write = p_in where
+ * the data lists no write rate: OpenAI charges none; Google's is not in the data [assumption]).
+ * Instruction tokens, also fixed, are left out of the prefix (a smaller saving, never a larger one).
+ * A query-phase `teachers` stage (DP-ICL) draws its teacher prompts afresh for every query
+ * (lib/cost/method-work.ts), so no prefix repeats. No discount, said, when the prefix is below the
+ * provider's minimum or the model has no cached-input price.
+ * @example // 400 teachers, 300 calls each, a 2,000-token prefix on GPT-4.1 ($2 in, $0.5 cached):
+ * // Δ = 2000 × (400 × 0 + 119,600 × (0.5 − 2)) / 1e6 = −$358.80
+ */
+export function cacheFor(c: Pick<LlmCalls, "id" | "phase" | "calls" | "shots">, model: ModelId, scenario: Pick<Scenario, "cache" | "priceSet" | "priceOverrides">, teachers: number | undefined, quote: ApiPriceQuote | null): StagePricingNote | null {
+  if (scenario.cache !== "on") return null;
+  const no = (note: string, source: string): StagePricingNote => ({ option: "cache", applied: false, multiplier: 1, inputUsdDelta: 0, note, source });
+  if (c.id !== "teachers" || c.shots === undefined) return no("not cached: the stage has no prompt prefix that repeats", "lib/cost/api-options.ts cacheFor");
+  if (c.phase === "query") return no("not cached: the teacher prompts are drawn afresh for every query, so no prefix repeats", "lib/cost/method-work.ts (DP-ICL assumptions)");
+  const label = MODELS[model].label;
+  const rates = scenario.priceSet === "current" && scenario.priceOverrides[model] === undefined ? currentCacheRates(model) : null;
+  if (!rates || !quote) return no(`not cached: no cached-input price for ${label} in this price set`, "@pydantic/genai-prices cache_read_mtok");
+  const min = CACHE_MIN_PREFIX_TOKENS[model];
+  if (!min) return no(`not cached: no sourced minimum cacheable prefix for ${label}`, "lib/cost/api-options.ts CACHE_MIN_PREFIX_TOKENS");
+  const prefix = c.shots.count * c.shots.tokensEach;
+  if (prefix < min.tokens) return no(`not cached: the teacher prefix (${Math.round(prefix)} tokens) is below ${label}'s minimum cacheable prefix of ${min.tokens} tokens`, min.source);
+  const e = Math.min(teachers ?? c.calls, c.calls);
+  const pin = quote.inputUsdPerMillionTokens;
+  const pwrite = rates.write ?? pin;
+  const delta = (prefix * (e * (pwrite - pin) + (c.calls - e) * (rates.read - pin))) / 1e6;
+  return {
+    option: "cache", applied: true, multiplier: 1, inputUsdDelta: delta,
+    note: `prompt cache: ${Math.round(prefix)}-token teacher prefix written once per teacher (${e} writes at $${pwrite}/1M) and read on the other ${c.calls - e} calls at $${rates.read}/1M instead of $${pin}/1M`,
+    source: `${rates.source}; minimum prefix ${min.tokens} tokens (${min.source})`,
+  };
 }

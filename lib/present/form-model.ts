@@ -98,6 +98,10 @@ function options(key: string): FormOption[] | undefined {
       { id: "off", label: "Off: every call at the interactive price" },
       { id: "on", label: "On: offline stages through the batch API at half price (results within 24 h)" },
     ];
+    case "cache": return [
+      { id: "off", label: "Off: every input token at the full price" },
+      { id: "on", label: "On: fixed teacher prompts at the cached-input price, where the provider caches them" },
+    ];
     case "gpu": return Object.values(GPUS).map((g) => ({ id: g.id, label: `${g.label} — $${g.usdPerHour}/h default`, description: g.priceSource }));
     default: return undefined;
   }

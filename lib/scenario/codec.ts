@@ -314,6 +314,7 @@ function build(parsed: Parsed, warnings: FieldWarning[]): Scenario {
   }
   // An option key that is off is absent from the scenario (Scenario.batch says why).
   if ((s.batch as string | undefined) === "off") delete s.batch;
+  if ((s.cache as string | undefined) === "off") delete s.cache;
   if (s.task === "generation" && parsed.has("classes")) warnings.push({ field: "classes", message: "classes is ignored for a generation task" });
   for (const method of METHOD_IDS) {
     const knobs = s.knobs[method] as Record<string, number | string>;

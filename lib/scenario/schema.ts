@@ -160,6 +160,8 @@ export interface Scenario {
    * scenario read from a link without the key is the very object it was before the key existed.
    */
   batch?: "on";
+  /** Prompt caching of fixed teacher prefixes (share link `cache=on`, issue #17); absent = off, as `batch`. */
+  cache?: "on";
 }
 
 /** How a share-link value is read: the codec's parsing and the error's "allowed" text follow from it. */
@@ -216,6 +218,7 @@ export const TOP_FIELDS = [
   { path: "utilitySource", key: "utilitySource", label: "Accuracy figures from", unit: "", description: "study = only accuracy measured by Hanke et al. 2024 (Tables 3–6); reported = also figures reported by a method's own authors (none is in the catalogue yet, so today both select the same figures).", kind: { type: "enum", values: UTILITY_SOURCES } },
   // Issue #17, added after v=1: absent = off in every version.
   { path: "batch", key: "batch", label: "Batch API", unit: "", description: "on = send the offline API stages (PromptPATE's teacher labelling, DP-FewShotGen's generation) through the provider's batch API at half price, results within 24 h; live queries are never batched. Anthropic's batch API is not eligible for zero data retention.", kind: { type: "enum", values: ["off", "on"] } },
+  { path: "cache", key: "cache", label: "Prompt caching", unit: "", description: "on = price PromptPATE's fixed teacher prompts at the provider's cached-input rate after one write per teacher, when the prefix reaches the provider's minimum (1,024 tokens or more) and the price data lists a cached rate; each row says whether it applied and why.", kind: { type: "enum", values: ["off", "on"] } },
   { path: "rank", key: "rank", label: "Best means", unit: "", description: "Among options meeting every must-have: privacy = least exposure, then accuracy, then cost (default); cost = cheapest, then accuracy; utility = most accurate, then cost.", kind: { type: "enum", values: RANK_RULES } },
 ] as const satisfies readonly (FieldMeta & { path: keyof Scenario })[];
 
@@ -303,6 +306,7 @@ export const scenarioSchema = z.object({
   minUtility: (topShape.minUtility as z.ZodNumber).nullable(),
   maxEpsilon: (topShape.maxEpsilon as z.ZodNumber).nullable(),
   batch: z.literal("on").optional().meta({ key: "batch", description: "Batch API for the offline API stages; absent = off." }),
+  cache: z.literal("on").optional().meta({ key: "cache", description: "Prompt caching of fixed teacher prefixes; absent = off." }),
   priceOverrides: z.partialRecord(z.enum([...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS]), priceOverrideSchema),
   knobs: knobsSchema,
 }).strict() as unknown as z.ZodType<Scenario>;
