@@ -305,8 +305,9 @@ export const scenarioSchema = z.object({
   maxCostUsd: (topShape.maxCostUsd as z.ZodNumber).nullable(),
   minUtility: (topShape.minUtility as z.ZodNumber).nullable(),
   maxEpsilon: (topShape.maxEpsilon as z.ZodNumber).nullable(),
-  batch: z.literal("on").optional().meta({ key: "batch", description: "Batch API for the offline API stages; absent = off." }),
-  cache: z.literal("on").optional().meta({ key: "cache", description: "Prompt caching of fixed teacher prefixes; absent = off." }),
+  // Absent = off; the codec drops an explicit `off`, a full scenario object may carry either value.
+  batch: (topShape.batch as z.ZodType).optional(),
+  cache: (topShape.cache as z.ZodType).optional(),
   priceOverrides: z.partialRecord(z.enum([...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS]), priceOverrideSchema),
   knobs: knobsSchema,
 }).strict() as unknown as z.ZodType<Scenario>;
