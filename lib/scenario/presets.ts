@@ -13,8 +13,8 @@ import { defaultKnobs, type Knobs } from "./knobs";
 import { FORMAT_VERSION, TODAY_VERSION, defaultInstructionTokens, linkVersionFor, type FormatVersion, type Scenario } from "./schema";
 import { VERSION_DEFAULTS, pinnedKnobs } from "./versions";
 
-/** The models the study ran on each dataset (Tables 3–6), as the latest link version reads them (./versions). */
-export const PRESET_MODELS: Readonly<Record<PresetId, { closed: readonly ClosedModelId[]; open: readonly OpenModelId[] }>> = VERSION_DEFAULTS[FORMAT_VERSION].models;
+/** The models the study ran on each dataset (Tables 3–6), as the study's setup (v=1) reads them (./versions); today's setup (v=3) has its own. */
+export const PRESET_MODELS: Readonly<Record<PresetId, { closed: readonly ClosedModelId[]; open: readonly OpenModelId[] }>> = VERSION_DEFAULTS[1].models;
 
 /** A custom scenario starts from a generic mid-sized classification task [assumption]. */
 export const CUSTOM_DEFAULTS = VERSION_DEFAULTS[FORMAT_VERSION].custom;
