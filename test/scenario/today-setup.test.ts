@@ -21,7 +21,7 @@ const read = (q: string): Scenario => {
 };
 
 describe("v=3: today's setup", () => {
-  it("defaults to current models at current prices on an H100, the study's 8 methods, ε = 8, 10,000 queries", () => {
+  it("defaults to current models at current prices on an H100, the study's 8 methods and DPZero, POST, Aug-PE, ε = 8, 10,000 queries", () => {
     const s = read("v=3");
     expect(s.v).toBe(3);
     expect(s.preset).toBe("sst2");
@@ -32,7 +32,8 @@ describe("v=3: today's setup", () => {
     expect(s.gpu).toBe("h100");
     // The catalogue's H100 list price when v=3 was published (RunPod community rate, $2.69/h).
     expect(s.gpuUsdPerHour).toBe(2.69);
-    expect(s.methods).toEqual(["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt", "prompt-dpsgd", "private-lora", "dp-finetune", "prompt-pate-gen"]);
+    // v=3 is the first version to compare the methods beyond the study by default (issue #17).
+    expect(s.methods).toEqual(["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt", "prompt-dpsgd", "private-lora", "dp-finetune", "prompt-pate-gen", "dpzero", "post", "aug-pe"]);
     expect(s.epsilon).toBe(8);
     expect(s.queries).toBe(10000);
     // The study's SST2 figures (Hanke et al. 2024, Table 7): N = 66,674, δ = 1/N.
