@@ -321,6 +321,12 @@ export function findBreakEven(open: CostRow, closed: CostRow): BreakEven {
     return { ...base, queries: null, cheaperAbove: cheaper, note: `same cost per query; ${cheaper} is cheaper at every volume` };
   }
   const q = gap / slope;
+  if (!Number.isFinite(q)) {
+    // The per-query costs differ by so little (e.g. a GPU price of 1e-300 $/h) that the crossing
+    // lies beyond any volume a float can count: the cheaper upfront option is cheaper at every volume.
+    const cheaper = gap < 0 ? "open" : "closed";
+    return { ...base, queries: null, cheaperAbove: cheaper, note: `per-query costs differ by less than a float can resolve; ${cheaper} is cheaper at every volume` };
+  }
   const aboveCheaper = slope > 0 ? "open" : "closed";
   if (q <= 0) return { ...base, queries: null, cheaperAbove: aboveCheaper, note: `${aboveCheaper} is cheaper at every volume` };
   const below = aboveCheaper === "open" ? "closed" : "open";
