@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { parseScenario, serializeScenario, toUrlSearchParams, type PageSearchParams } from "@/lib";
+import { redirect } from "next/navigation";
+import { landingRedirect, parseScenario, serializeScenario, toUrlSearchParams, type PageSearchParams } from "@/lib";
 import { absoluteUrl, originFromHeaders } from "@/lib/api";
 import { CalculatorProvider } from "@/components/calculator/calculator-provider";
 import { loadCalculator } from "@/components/calculator/load-calculator";
@@ -35,6 +36,9 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 
 export default async function Home({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const params = toUrlSearchParams(await searchParams);
+  // The bare address opens today's setup as a real share link (lib/scenario/search-params.ts).
+  const landing = landingRedirect(params);
+  if (landing) redirect(landing);
   const { model, initial, initialRaw, linkProblems } = loadCalculator(params);
 
   return (

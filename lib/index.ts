@@ -29,7 +29,7 @@ export {
   KNOB_DEFAULT_NOTES, KNOB_SPECS, MAX_QUERY_CHARS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, PROTECTABLE_CHANNELS, RANK_RULES, TOP_FIELDS, knobKey,
 } from "./scenario";
 /** The share link's keys as URL state (also in `@/lib/light`, for client components). */
-export { buildQuery, rawFromSearchParams, toUrlSearchParams, type PageSearchParams, type RawScenario } from "./scenario/search-params";
+export { buildQuery, landingRedirect, rawFromSearchParams, toUrlSearchParams, type PageSearchParams, type RawScenario } from "./scenario/search-params";
 
 /** The estimate: one row per method × model (cost, privacy, leakage, utility, feasibility) and the decision. */
 export { estimate, estimateFromInput, type Estimate, type EstimateRow, type RowFeasibility } from "./estimate";
@@ -71,8 +71,8 @@ export { rederiveFor, type Rederive, type Snippet } from "./rederive";
 
 /** What the page shows, as plain data: the presentation, the form, the study reproduction. */
 export {
-  COST_LABEL_TEXT, authorsReproduceView, comparisonTable, reportedByAuthorsView, formModel, presentEstimate, privacyView, reproduceView,
-  type AuthorsReproduceView, type AuthorsSection, type AuthorsBudgetRow, type AuthorsCostRow, type AuthorsUtilityRow, type TableColumn, type TableRow,
+  COST_LABEL_TEXT, authorsReproduceView, comparisonTable, reportedByAuthorsView, formModel, setupValues, presentEstimate, privacyView, reproduceView,
+  type AuthorsReproduceView, type AuthorsSection, type SetupChoice, type AuthorsBudgetRow, type AuthorsCostRow, type AuthorsUtilityRow, type TableColumn, type TableRow,
   type AnswerView, type ChartDataTable, type ColumnId, type ComparisonTable, type CostSplitChart, type CostVsQueriesChart, type FormField,
   type FormModel, type LeakClass, type LeakageChart, type ParetoChart, type Presentation, type PrivacyView, type SummaryView, type UtilityChart,
 } from "./present";

@@ -17,7 +17,7 @@ export {
   groupedFixed, missingPriceText,
 } from "./present/format";
 /** The share link's keys as URL state (the server page and the client hooks). */
-export { buildQuery, rawFromSearchParams, toUrlSearchParams, type PageSearchParams, type RawScenario } from "./scenario/search-params";
+export { buildQuery, landingRedirect, rawFromSearchParams, toUrlSearchParams, type PageSearchParams, type RawScenario } from "./scenario/search-params";
 /** A bounded least-recently-used map (the calculator's result cache). */
 export { LruCache, type LruCacheOptions } from "./api/lru-cache";
 /** The form's token lengths carried over from the dataset a preset names. */
@@ -26,3 +26,5 @@ export { carriedOverTokens, type DatasetTokenLengths } from "./present/carried-o
 export { sortRows, type SortState } from "./present/sort";
 /** The comparison table's filters, badges, side-by-side picks and per-row statement links. */
 export { filterRows, leakBadges, statementHref, togglePicked, MAX_COMPARED, NO_FILTERS, type LeakBadge, type RowFilters } from "./present/table-view";
+/** The form's setup choice: today's models (v=3) or the study's setup (2024). */
+export { setupValues, type SetupChoice } from "./present/setup";

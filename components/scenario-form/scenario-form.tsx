@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { FormField, FormModel, MethodId } from "@/lib";
-import { carriedOverTokens, formatCount, formatCountWithUnit, formatDelta } from "@/lib/light";
+import { carriedOverTokens, formatCount, formatCountWithUnit, formatDelta, setupValues } from "@/lib/light";
 import { useCalculator } from "../calculator/calculator-provider";
 import { CheckboxGroup, LogSlider, SelectField, TextField, errorText } from "./fields";
 import { LazyDetails } from "../lazy-details";
@@ -11,7 +11,7 @@ import { CommitSelect } from "./commit-select";
 import { CustomChecklist, stillCarried, type CustomFrom } from "./custom-checklist";
 
 /** Keys a preset change keeps: the user's decision, not the dataset's facts. */
-const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator", "maxCost", "minUtility", "protect", "maxEps", "utilitySource", "rank"];
+const KEPT_ON_PRESET = ["v", "eps", "queries", "accountant", "methods", "prices", "batch", "cache", "gpu", "gpuPrice", "closedOnOpen", "dp-fewshotgen.generator", "maxCost", "minUtility", "protect", "maxEps", "utilitySource", "rank"];
 
 const compact = (x: number) => (x >= 1e9 ? `${x / 1e9}B` : x >= 1e6 ? `${x / 1e6}M` : x >= 1e3 ? `${x / 1e3}k` : String(x));
 
@@ -35,13 +35,19 @@ export function ScenarioForm({ model }: { model: FormModel }) {
       // then marked as the dataset's (carriedOverTokens). A new custom scenario is written as v=2,
       // so it prices the instruction every real call carries unless the user sets instr.
       reset({
-        ...raw, v: "2", preset: "custom", task: s.task, n: String(s.records), in: String(s.inTokens), out: String(s.outTokens),
+        ...raw, v: raw.v === "3" ? "3" : "2", preset: "custom", task: s.task, n: String(s.records), in: String(s.inTokens), out: String(s.outTokens),
         classes: s.classes === null ? null : String(s.classes), closed: s.closedModels.join(","), open: s.openModels.join(","),
       });
       return;
     }
     reset({ ...Object.fromEntries(KEPT_ON_PRESET.map((k) => [k, raw[k] ?? null])), preset: preset === "sst2" ? null : preset });
   };
+
+  // "Today's setup" is link version 3; "the study's setup (2024)" is v=1 (v=2 for custom, which
+  // differs only in custom's instruction tokens). Switching restores that version's defaults for
+  // the current dataset, as a preset change does, so the study's setup is exactly a v=1 link.
+  const today = s.v === 3;
+  const onSetup = (setup: string) => reset(setupValues(setup === "today" ? "today" : "study-2024", s.preset, s.task));
 
   const methods = f("methods");
   const selectedMethods = raw.methods !== null && raw.methods !== undefined ? raw.methods.split(",").filter(Boolean) : s.methods;
@@ -96,6 +102,14 @@ export function ScenarioForm({ model }: { model: FormModel }) {
       <h2>Scenario</h2>
       <section aria-labelledby="sec-data">
         <h3 id="sec-data">Data</h3>
+        <div className="field">
+          <label htmlFor="setup-select">Setup</label>
+          <select id="setup-select" name="v" value={today ? "today" : "study-2024"} aria-describedby="setup-help" onChange={(e) => onSetup(e.target.value)}>
+            <option value="today">Today&apos;s models at current prices (link v=3)</option>
+            <option value="study-2024">The study&apos;s setup (2024): its models, prices and A40 (link v=1)</option>
+          </select>
+          <p id="setup-help" className="help">Restores that setup&apos;s defaults for this dataset. The study&apos;s GPT-3 models are retired; they stay selectable, marked with the date.</p>
+        </div>
         <CommitSelect field={f("preset")} value={value("preset", s.preset)} linkError={linkErrorFor("preset")} onCommit={onPreset}
           note="Loads the dataset's N, token lengths, models and method settings; keeps ε, queries, methods, prices and GPU." />
         {isCustom ? (
@@ -182,6 +196,10 @@ export function ScenarioForm({ model }: { model: FormModel }) {
       <section aria-labelledby="sec-cost">
         <h3 id="sec-cost">Prices and hardware</h3>
         <SelectField field={f("prices")} value={value("prices", s.priceSet)} linkError={linkErrorFor("prices")} onChange={(v) => void commit("prices", v)} />
+        <SelectField field={f("batch")} value={value("batch", s.batch ?? "off")} linkError={linkErrorFor("batch")} onChange={(v) => void commit("batch", v === "off" ? null : v)}
+          note="Each row's cost breakdown says which stages were batched and why the others were not." />
+        <SelectField field={f("cache")} value={value("cache", s.cache ?? "off")} linkError={linkErrorFor("cache")} onChange={(v) => void commit("cache", v === "off" ? null : v)}
+          note="Applies only above the provider's minimum prefix (1,024 tokens or more) and with a cached price in the current price set; each row says why it did or did not." />
         <SelectField field={f("gpu")} value={value("gpu", s.gpu)} linkError={linkErrorFor("gpu")} onChange={(v) => void commit("gpu", v)}
           note="Changing the GPU resets its price to that GPU's default." />
         {text("gpuPrice", s.gpuUsdPerHour)}

@@ -19,6 +19,7 @@ import {
 import { methodDescriptor } from "../methods/registry";
 import { methodWork, type ApiCostOptions, type LlmCalls, type MethodWork, type WorkItem } from "./method-work";
 import { apiUsd, gpuPriceRange, resolveApiPrice } from "./prices";
+import { batchFor, cacheFor, type StagePricingNote } from "./api-options";
 import { applyGpuBasis } from "./gpu-basis";
 import { paperFigureFor } from "./study-costs";
 import type { ApiCostStage, ApiPriceQuote, BreakEven, CostEstimate, CostRow, CostStage, GpuCostStage, MemoryCheck, SkippedPair } from "./types";
@@ -40,7 +41,7 @@ export function incompatibility(method: MethodId, model: ModelId, task: Scenario
   return null;
 }
 
-type Costed = { stages: CostStage[]; prices: Map<ModelId, ApiPriceQuote>; missing: Set<string>; memory: MemoryCheck[]; setup: GpuSetup };
+type Costed = { stages: CostStage[]; prices: Map<ModelId, ApiPriceQuote>; missing: Set<string>; memory: MemoryCheck[]; setup: GpuSetup; method: MethodId };
 
 function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: number, acc: Costed, options: CostOptions): CostStage | null {
   if (c.calls <= 0) return null;
@@ -52,19 +53,31 @@ function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: numb
     let inputUsd: number | null = null;
     let outputUsd: number | null = null;
     let perQueryUsd: number | null = null;
+    // Batch API (scenario `batch=on`, ./api-options.ts): a multiplier on offline stages only; the
+    // stage says what was done and why, whether it applied or not.
+    const batch = batchFor(c.id, c.phase, model, scenario);
+    const m = batch?.multiplier ?? 1;
+    // Prompt caching (scenario `cache=on`): an input-cost change on fixed teacher prefixes (training stages only).
+    const teachers = (scenario.knobs as unknown as Record<string, Record<string, number | string> | undefined>)[acc.method]?.ensemble;
+    const cache = cacheFor(c, model, scenario, typeof teachers === "number" ? teachers : undefined, lookup.ok ? lookup.quote : null);
     if (lookup.ok) {
       acc.prices.set(model, lookup.quote);
       ({ inputUsd, outputUsd } = apiUsd(lookup.quote, total.calls, total.inputTokens, total.outputTokens));
+      if (cache?.applied && !perQuery) inputUsd += cache.inputUsdDelta ?? 0;
+      inputUsd *= m;
+      outputUsd *= m;
       const one = apiUsd(lookup.quote, c.calls, c.inputTokens, c.outputTokens);
-      perQueryUsd = one.inputUsd + one.outputUsd;
+      perQueryUsd = (one.inputUsd + one.outputUsd) * m;
     } else acc.missing.add(lookup.missing);
+    const pricing = [batch, cache].filter((x): x is StagePricingNote => x !== null);
     // A hosted open model is paid per token like an API; say so where a GPU stage would say "local".
     const label = deployment === "hosted" ? `${c.label} (at the host of ${MODELS[model].label}, per-token price)` : c.label;
     const stage: ApiCostStage = {
       kind: "api", phase: c.phase, id: c.id, label, model, ...total, inputUsd, outputUsd,
       usd: inputUsd === null || outputUsd === null ? null : inputUsd + outputUsd,
       ...(perQuery ? { perQuery: { calls: c.calls, inputTokens: c.inputTokens, outputTokens: c.outputTokens, usd: perQueryUsd } } : {}),
-      formula: c.formula, ...(c.option ? { option: c.option } : {}),
+      formula: `${c.formula}${cache?.applied ? "; cached teacher prefix" : ""}${batch?.applied ? `; × ${batch.multiplier} (batch API)` : ""}`, ...(c.option ? { option: c.option } : {}),
+      ...(pricing.length > 0 ? { pricing } : {}),
     };
     return stage;
   }
@@ -126,7 +139,7 @@ const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null
 
 /** Price a method's work on one model. Exposed for the study reproduction (which also prices baselines). */
 export function costWork(work: MethodWork, method: MethodId, model: ModelId, scenario: Scenario, options: CostOptions = {}): CostRow {
-  const acc: Costed = { stages: [], prices: new Map(), missing: new Set(), memory: [], setup: gpuSetup(scenario, method) };
+  const acc: Costed = { stages: [], prices: new Map(), missing: new Set(), memory: [], setup: gpuSetup(scenario, method), method };
   for (const item of work.training) {
     const s = priceTraining(item, model, scenario, acc, options);
     if (s) acc.stages.push(s);
@@ -308,6 +321,12 @@ export function findBreakEven(open: CostRow, closed: CostRow): BreakEven {
     return { ...base, queries: null, cheaperAbove: cheaper, note: `same cost per query; ${cheaper} is cheaper at every volume` };
   }
   const q = gap / slope;
+  if (!Number.isFinite(q)) {
+    // The per-query costs differ by so little (e.g. a GPU price of 1e-300 $/h) that the crossing
+    // lies beyond any volume a float can count: the cheaper upfront option is cheaper at every volume.
+    const cheaper = gap < 0 ? "open" : "closed";
+    return { ...base, queries: null, cheaperAbove: cheaper, note: `per-query costs differ by less than a float can resolve; ${cheaper} is cheaper at every volume` };
+  }
   const aboveCheaper = slope > 0 ? "open" : "closed";
   if (q <= 0) return { ...base, queries: null, cheaperAbove: aboveCheaper, note: `${aboveCheaper} is cheaper at every volume` };
   const below = aboveCheaper === "open" ? "closed" : "open";

@@ -169,3 +169,22 @@ export const CURRENT_GPU_PRICES: Partial<Record<GpuId, GpuPriceRange>> = {
 export function gpuPriceRange(gpu: GpuId, priceSet: PriceSetId): GpuPriceRange | null {
   return (priceSet === "paper-2024-05" ? PAPER_GPU_PRICES : CURRENT_GPU_PRICES)[gpu] ?? null;
 }
+
+/**
+ * Cached-input rates of a model in the `current` price set, $ per 1M tokens (base tier), from
+ * @pydantic/genai-prices' `cache_read_mtok` / `cache_write_mtok`; null when the data has no read
+ * rate (then prompt caching gives no modelled discount). `write` is absent when the data has no
+ * write rate: OpenAI and Google list none. Kept apart from ApiPriceQuote so the quotes shown for
+ * existing links do not change.
+ * @example currentCacheRates("claude-haiku-4.5") // { read: 0.1, write: 1.25 }
+ */
+export function currentCacheRates(model: ModelId): { read: number; write?: number; source: string } | null {
+  const apiId = MODELS[model].apiId;
+  if (!apiId) return null;
+  const result = calcPrice({ input_tokens: 1000, output_tokens: 1000 }, apiId, { timestamp: new Date(`${GENAI_PRICES_AS_OF}T00:00:00Z`) });
+  if (!result) return null;
+  const read = rateAt(result.model_price.cache_read_mtok as Rate, 0);
+  const write = rateAt(result.model_price.cache_write_mtok as Rate, 0);
+  if (read === undefined) return null;
+  return { read, ...(write !== undefined ? { write } : {}), source: `@pydantic/genai-prices ${GENAI_PRICES_VERSION}, ${result.provider.id}/${result.model.id} cache_read_mtok${write !== undefined ? ", cache_write_mtok" : ""} (as of ${GENAI_PRICES_AS_OF})` };
+}

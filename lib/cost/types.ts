@@ -4,6 +4,7 @@
  * add fields; never rename or change the meaning of these.
  */
 import type { GpuId, LlmFamily, MethodId, ModelId, PriceSetId } from "../scenario";
+import type { StagePricingNote } from "./api-options";
 
 /** Which part of a method's life a stage belongs to. */
 export type CostPhase = "training" | "query";
@@ -49,6 +50,11 @@ export interface ApiCostStage {
   formula: string;
   /** Set when the stage exists only because an option of the original code was switched on. */
   option?: ApiCostOptionId;
+  /**
+   * API pricing options the scenario asked for (`batch=on`, issue #17) and what each did to this
+   * stage: applied (with its multiplier) or not, and why (lib/cost/api-options.ts).
+   */
+  pricing?: StagePricingNote[];
 }
 
 /** GPU work of one stage on a local open model. */

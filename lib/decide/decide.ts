@@ -20,7 +20,7 @@
 import type { EstimateRow } from "../estimate";
 import type { LeakageChannelId } from "../leakage";
 import { exposureScore, recommend, type RankedOption, type RecommendConstraints, type RecommendOption } from "../recommend";
-import type { MethodId, ModelId, Scenario } from "../scenario";
+import { modelLabelWithStatus, type MethodId, type ModelId, type Scenario } from "../scenario";
 import type { UtilityKind, UtilityMetric } from "../utility";
 
 export interface OptionId {
@@ -184,16 +184,19 @@ export function decisionOption(row: EstimateRow): DecisionOption {
   const eps = row.privacy.epsilon;
   const cost = row.totalCostUsd === null ? "cost unknown" : `${usd(row.totalCostUsd)} in total`;
   const epsText = eps === null ? "no finite ε achieved" : `ε = ${sig(eps)} achieved (target ${sig(row.privacy.targetEpsilon)})`;
+  // The model's name carries its lifecycle mark ("GPT-3 Davinci (retired 2026-10-23)"), so the
+  // decision never recommends a retired model unmarked (issue #17).
+  const modelLabel = modelLabelWithStatus(row.model);
   return {
     method: row.method,
     model: row.model,
     methodLabel: row.methodLabel,
-    modelLabel: row.modelLabel,
+    modelLabel,
     totalCostUsd: row.totalCostUsd,
     utility: { value: row.utility.value, metric: row.utility.metric, spread: row.utility.spread, kind: row.utility.kind, source: row.utility.source },
     epsilon: eps,
     leaks,
-    sentence: `${row.methodLabel} on ${row.modelLabel}: ${cost}, ${utilityText(row.utility)}, ${epsText}; ${leakText(leaks)}.`,
+    sentence: `${row.methodLabel} on ${modelLabel}: ${cost}, ${utilityText(row.utility)}, ${epsText}; ${leakText(leaks)}.`,
   };
 }
 
@@ -218,9 +221,9 @@ export function utilityInterval(row: EstimateRow): { low: number; high: number }
  * a difference there is robust; cost and utility are robust only if their intervals do not overlap.
  */
 export function robustness(answer: EstimateRow, runnerUp: EstimateRow | null, rank: Scenario["rank"], exposure: (r: EstimateRow) => number): { robust: boolean; sentence: string } {
-  const a = `${answer.methodLabel} on ${answer.modelLabel}`;
+  const a = `${answer.methodLabel} on ${modelLabelWithStatus(answer.model)}`;
   if (runnerUp === null) return { robust: true, sentence: `${a} is the only option that meets every must-have.` };
-  const b = `${runnerUp.methodLabel} on ${runnerUp.modelLabel}`;
+  const b = `${runnerUp.methodLabel} on ${modelLabelWithStatus(runnerUp.model)}`;
   const criteria = { privacy: ["exposure", "utility", "cost"], cost: ["cost", "utility"], utility: ["utility", "cost"] }[rank];
   for (const criterion of criteria) {
     if (criterion === "exposure") {
@@ -246,7 +249,7 @@ type Rankable = EstimateRow & RecommendOption;
 
 function relaxations(rows: readonly Rankable[], c: RecommendConstraints): Relaxation[] {
   const out: Relaxation[] = [];
-  const name = (r: RankedOption<Rankable>) => `${r.option.methodLabel} on ${r.option.modelLabel}`;
+  const name = (r: RankedOption<Rankable>) => `${r.option.methodLabel} on ${modelLabelWithStatus(r.option.model)}`;
   if (c.maxBudgetUsd !== undefined) {
     const rest = { ...c, maxBudgetUsd: undefined };
     const costed = recommend(rows, rest).ranked.filter((r) => r.option.totalCostUsd !== null);

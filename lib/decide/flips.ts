@@ -17,7 +17,7 @@
 import { estimateForSearch, type Estimate } from "../estimate";
 import type { CostOptions } from "../cost";
 import { resolveApiPrice } from "../cost";
-import { MIN_EPSILON, MODELS, deploymentOf, type ModelId, type PriceOverride, type Scenario } from "../scenario";
+import { MIN_EPSILON, MODELS, deploymentOf, modelLabelWithStatus, type ModelId, type PriceOverride, type Scenario } from "../scenario";
 import type { Decision, Flip, OptionId } from "./decide";
 
 /** Relative width at which a bracket is narrow enough: 1% is finer than the two digits a sentence prints. */
@@ -116,7 +116,7 @@ export function decisionEvaluator(options: CostOptions = {}): (s: Scenario) => {
 function nameOf(o: OptionId | null, evaluated: Estimate): string {
   if (!o) return "nothing meets every must-have";
   const row = evaluated.rows.find((r) => r.method === o.method && r.model === o.model);
-  return `${row?.methodLabel ?? o.method} on ${row?.modelLabel ?? o.model} becomes the answer`;
+  return `${row?.methodLabel ?? o.method} on ${modelLabelWithStatus(o.model)} becomes the answer`;
 }
 
 /**

@@ -13,6 +13,7 @@
  * §11 summary), with the formula and its inputs kept beside every number.
  */
 // Straight from the module, not lib/estimate's index: that index imports this one.
+import { batchDataNote } from "../cost/api-options";
 import { privacyFeasibility, type RowFeasibility } from "../estimate/feasibility";
 import { methodDescriptor, methodPrivacy, type LedgerTools, type MethodPrivacy } from "../methods";
 // Straight from the module: lib/methods' index leaves the channel types to this domain's index.
@@ -157,7 +158,11 @@ export function leakageFor(scenario: Scenario, method: MethodId, model: ModelId,
   const tokensPerRecord = scenario.inTokens + scenario.outTokens;
   const querySends = x.queryCopies * scenario.queries;
   const queryTokens = querySends * scenario.inTokens;
-  const policy = deployment === "hosted" ? hostPolicy(provider) : providerPolicyFor(model);
+  const basePolicy = deployment === "hosted" ? hostPolicy(provider) : providerPolicyFor(model);
+  // A batch API carries its own data handling (Anthropic's is not eligible for zero data
+  // retention): the provider note says so when `batch=on` batches this method's stages (issue #17).
+  const batchNote = deployment === "provider-api" ? batchDataNote(scenario, method, model) : null;
+  const policy = basePolicy && batchNote ? { ...basePolicy, note: `${basePolicy.note} ${batchNote}` } : basePolicy;
   const copies = x.queryCopies === 1 ? "once" : `${formatQuantity(x.queryCopies)} times`;
   const channelB: LeakageChannel = x.queryChannel?.channel ?? {
     status: "exposed",

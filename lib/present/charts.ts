@@ -11,7 +11,7 @@ import type { Estimate, EstimateRow } from "../estimate";
 import { DATASETS, METHODS, type DatasetId, type MethodId } from "../scenario";
 import { DEFAULT_CURVE_EPSILONS, PROMPT_PATE_PLATEAU_EPSILON, STATED_PLATEAUS, nearestReferenceDatasets, utilityCurve } from "../utility";
 import { formatCount, formatEpsilon, formatMultiple, formatPercent, formatUsd, formatUsdOrMissing, formatUtility, missingPriceText } from "./format";
-import { leakClassOf, metricInfo, optionLabel, rowKey, scenarioMetric } from "./table";
+import { answerLabel, leakClassOf, metricInfo, optionLabel, rowKey, scenarioMetric } from "./table";
 import type {
   BreakEvenPoint, CostSeriesView, CostSplitChart, CostVsQueriesChart, LeakageBar, LeakageChart, ParetoChart, ParetoPoint,
   UtilityChart, UtilitySeriesView,
@@ -66,7 +66,7 @@ export function costSplitChart(est: Estimate): CostSplitChart {
   let title: string;
   if (!cheapest) title = feasibleRows(est).length === 0 ? `No method can run this workload at ε = ${est.scenario.epsilon}` : "No option has a price: set a price override to compare costs";
   else {
-    const lead = `${optionLabel(cheapest)} costs least in total: ${formatUsd(cheapest.totalCostUsd as number)}`;
+    const lead = `${answerLabel(cheapest)} costs least in total: ${formatUsd(cheapest.totalCostUsd as number)}`;
     if (closedQueryHeavy && openTrainingHeavy) title = `${lead}; closed methods pay mostly per query, open ones mostly up front`;
     else if (queryHeavy.length === 0) title = `${lead}; training is the larger share for every option`;
     else if (queryHeavy.length === priced.length) title = `${lead}; queries are the larger share for every option`;

@@ -6,7 +6,7 @@
  */
 import {
   CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, DATASETS, GENERATING_OPEN_MODEL_IDS, GPUS, KNOB_DEFAULT_NOTES, KNOB_SPECS, METHODS, METHOD_IDS, MODELS, OPEN_MODEL_IDS,
-  PRESET_IDS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, isEnumKnob, knobKey,
+  PRESET_IDS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS, isEnumKnob, knobKey, modelLabelWithStatus,
   INSTRUCTION_TOKENS_CUSTOM_DEFAULT, defaultScenario, type DatasetId, type EnumKnobSpec, type FieldKind, type KnobSpec, type MethodId,
 } from "../scenario";
 import type { DatasetTokenLengths } from "./carried-over";
@@ -80,8 +80,9 @@ function options(key: string): FormOption[] | undefined {
       { id: "rdp", label: "RDP (Rényi, looser, fast)", description: "An upper bound on ε from Rényi DP; never smaller than PRV's." },
     ];
     case "methods": return METHOD_IDS.map((id) => ({ id, label: METHODS[id].label, group: METHODS[id].llm, description: METHODS[id].summary }));
-    case "closed": return CLOSED_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: MODELS[id].inStudy ? "study" : "current", description: `${MODELS[id].provider}${MODELS[id].inStudy ? ", used in the study" : ", current price set only"}` }));
-    case "open": return OPEN_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: "open", description: `${MODELS[id].paramsBillions}B parameters, ${MODELS[id].architecture}` }));
+    // A retired (or shutdown-announced) model stays selectable, marked with its date (issue #17).
+    case "closed": return CLOSED_MODEL_IDS.map((id) => ({ id, label: modelLabelWithStatus(id), group: MODELS[id].inStudy ? "study" : "current", description: `${MODELS[id].provider}${MODELS[id].inStudy ? ", used in the study" : ", current price set only"}${MODELS[id].lifecycle ? `; ${MODELS[id].lifecycle?.source}` : ""}` }));
+    case "open": return OPEN_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: "open", description: `${MODELS[id].paramsBillions}B parameters, ${MODELS[id].architecture}${MODELS[id].inStudy ? "" : `, not run by the study (${MODELS[id].licence ?? "licence not stated"}; ${MODELS[id].source})`}` }));
     case "hosted": return OPEN_MODEL_IDS.map((id) => ({ id, label: MODELS[id].label, group: "open", description: "Served by a host: priced per token, the host sees what it is sent" }));
     case "closedOnOpen": return CLOSED_METHOD_IDS.map((id) => ({ id, label: `${METHODS[id].label} on the open models`, group: "closed", description: METHODS[id].summary }));
     case "dp-fewshotgen.generator": return [
@@ -105,6 +106,14 @@ function options(key: string): FormOption[] | undefined {
     case "prices": return [
       { id: "paper-2024-05", label: "Study prices (2024-05-22, Table 22)" },
       { id: "current", label: "Current list prices (genai-prices)" },
+    ];
+    case "batch": return [
+      { id: "off", label: "Off: every call at the interactive price" },
+      { id: "on", label: "On: offline stages through the batch API at half price (results within 24 h)" },
+    ];
+    case "cache": return [
+      { id: "off", label: "Off: every input token at the full price" },
+      { id: "on", label: "On: fixed teacher prompts at the cached-input price, where the provider caches them" },
     ];
     case "gpu": return Object.values(GPUS).map((g) => ({ id: g.id, label: `${g.label} — $${g.usdPerHour}/h default`, description: g.priceSource }));
     default: return undefined;
@@ -148,3 +157,5 @@ export function formModel(): FormModel {
   }));
   return { fields, knobs, priceOverrides, keys, datasetTokenLengths, instructionTokensCustomDefault: INSTRUCTION_TOKENS_CUSTOM_DEFAULT };
 }
+
+export { setupValues, type SetupChoice } from "./setup";

@@ -10,6 +10,7 @@ export { comparisonTable, costSource, leakClassOf, optionLabel, privacyView, pro
 export { cheapestPerMethod, costSplitChart, feasibleRows, costVsQueriesChart, leakageChart, paretoChart, paretoFront, utilityChart, utilityDataset } from "./charts";
 export { csvHeader, tableToCsv } from "./csv";
 export { formModel, type FormModel, type FormField, type FormOption, type KnobGroup, type MethodSettingField } from "./form-model";
+export { setupValues, type SetupChoice } from "./setup";
 export { carriedOverTokens, type DatasetTokenLengths } from "./carried-over";
 export { reportedByAuthorsView, type AuthorsSection } from "./reported-by-authors";
 export { reproduceView, COST_LABEL_TEXT, type ReproduceView, type ReproduceCostRow, type ReproduceGpuPart, type ReproduceUtilityRow } from "./reproduce";

@@ -9,7 +9,7 @@ import type { CostRow, CostStage } from "../cost";
 import type { EstimateRow, Estimate } from "../estimate";
 import type { LeakageRow } from "../leakage";
 import { methodDescriptor, type MethodPrivacy } from "../methods";
-import { DATASETS, METHODS, MODELS } from "../scenario";
+import { DATASETS, METHODS, MODELS, modelLabelWithStatus } from "../scenario";
 import { UTILITY_METRICS, type UtilityMetric } from "../utility";
 import {
   accountantName, countNoun, formatAllowed, formatCount, formatDelta, formatEpsilon, formatPercent, formatUsd, formatUsdOrMissing, formatUtility,
@@ -20,6 +20,11 @@ import type { Cell, ColumnId, ComparisonTable, LeakClass, PrivacyView, SummaryIt
 /** "DP-ICL on GPT-3 Babbage": how sentences name an option. */
 export function optionLabel(row: Pick<EstimateRow, "methodLabel" | "modelLabel">): string {
   return `${row.methodLabel} on ${row.modelLabel}`;
+}
+
+/** An option named as an answer (a summary card): its model with its lifecycle mark, e.g. "(retired 2026-10-23)". */
+export function answerLabel(row: Pick<EstimateRow, "methodLabel" | "model">): string {
+  return `${row.methodLabel} on ${modelLabelWithStatus(row.model)}`;
 }
 
 export function rowKey(row: Pick<CostRow, "method" | "model">): string {
@@ -326,13 +331,13 @@ function mostAccurateItem(est: Estimate, rows: EstimateRow[]): SummaryItem {
     let text: string;
     if (kind === "measured") {
       text = u.basis === "epsilon-bound"
-        ? `${optionLabel(best)}: ${figure} (measured at ε < 0.3, which also meets ε = 0.3; ${source})`
-        : `${optionLabel(best)}: ${figure} (measured at ε = ${u.epsilon ?? est.scenario.epsilon}; ${source})`;
+        ? `${answerLabel(best)}: ${figure} (measured at ε < 0.3, which also meets ε = 0.3; ${source})`
+        : `${answerLabel(best)}: ${figure} (measured at ε = ${u.epsilon ?? est.scenario.epsilon}; ${source})`;
     } else if (kind === "reference") {
       const ref = u.referenceDataset ? DATASETS[u.referenceDataset].label : "the nearest study dataset";
-      text = `${optionLabel(best)}: ${figure} on ${ref}, the nearest study dataset (${source})`;
+      text = `${answerLabel(best)}: ${figure} on ${ref}, the nearest study dataset (${source})`;
     } else {
-      text = `${optionLabel(best)}: ${figure} (interpolated in ε between the study's measurements, not itself measured; ${source})`;
+      text = `${answerLabel(best)}: ${figure} (interpolated in ε between the study's measurements, not itself measured; ${source})`;
     }
     return { text: `${text}${others}${reportedApart(valued)}`, source: u.note };
   }
@@ -385,7 +390,8 @@ export function summaryView(est: Estimate): SummaryView {
   const cheap = priced.reduce<EstimateRow | null>((best, r) => (best === null || (r.totalCostUsd as number) < (best.totalCostUsd as number) ? r : best), null);
   if (cheap) {
     cheapest = {
-      text: `${optionLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${countNoun(est.scenario.queries, "query", "queries")}${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}`,
+      // A retired model is named with its mark (issue #17): the card must not offer what cannot be bought unmarked.
+      text: `${answerLabel(cheap)}: ${formatUsd(cheap.totalCostUsd as number)} for training and ${countNoun(est.scenario.queries, "query", "queries")}${unpriced ? ` (${unpriced} ${unpriced === 1 ? "option has" : "options have"} no price)` : ""}`,
       source: totalSource(cheap),
     };
   } else if (rows.length > 0) {

@@ -141,6 +141,10 @@ export const CLOSED_MODEL_IDS = [
   "claude-haiku-3.5",
   "gemini-2.5-pro",
   "gemini-2.5-flash",
+  // Added with link version 3 (issue #17): appended, so older links keep their canonical order.
+  "claude-opus-4.5",
+  "claude-haiku-4.5",
+  "gemini-2.5-flash-lite",
 ] as const;
 export type ClosedModelId = (typeof CLOSED_MODEL_IDS)[number];
 
@@ -155,6 +159,11 @@ export const OPEN_MODEL_IDS = [
   "llama-3-8b-instruct",
   "openllama-13b",
   "mixtral-8x7b",
+  // Open models of today (issue #17), not run by the study: appended for the same reason.
+  "llama-3.1-8b",
+  "llama-3.1-70b",
+  "qwen2.5-7b",
+  "mistral-7b",
 ] as const;
 export type OpenModelId = (typeof OPEN_MODEL_IDS)[number];
 
@@ -182,6 +191,14 @@ export interface ModelInfo {
   contextTokens: number;
   /** Where `contextTokens` comes from (model card, provider docs); "unverified" when unsourced. */
   contextSource: string;
+  /** Open models: the licence its weights are released under, with where that is stated. */
+  licence?: string;
+  /**
+   * Set when the provider has shut the model down (`retired`: calls fail since `date`) or has
+   * announced a shutdown date (`deprecated`). Such a model stays selectable, so old links keep
+   * their meaning, but it is never named as an answer without this mark (modelLabelWithStatus).
+   */
+  lifecycle?: { status: "retired" | "deprecated"; date: string; source: string };
 }
 
 const closed = (id: ClosedModelId, label: string, paramsBillions: number | null, provider: string, apiId: string, inStudy: boolean, source: string, context: Context): ModelInfo => ({
@@ -189,6 +206,10 @@ const closed = (id: ClosedModelId, label: string, paramsBillions: number | null,
 });
 const open = (id: OpenModelId, label: string, paramsBillions: number, architecture: ModelInfo["architecture"], source: string, context: Context): ModelInfo => ({
   id, label, llm: "open", paramsBillions, architecture, provider: "local", inStudy: true, source, ...context,
+});
+/** An open model the study did not run: its utility is `none` unless a source reports one (lib/utility). */
+const openToday = (id: OpenModelId, label: string, paramsBillions: number, source: string, licence: string, context: Context): ModelInfo => ({
+  id, label, llm: "open", paramsBillions, architecture: "decoder", provider: "local", inStudy: false, source, licence, ...context,
 });
 
 type Context = Pick<ModelInfo, "contextTokens" | "contextSource">;
@@ -203,22 +224,40 @@ const OPENAI_MODELS = "OpenAI model page (platform.openai.com/docs/models)";
 const ANTHROPIC_MODELS = "Anthropic models overview (docs.anthropic.com)";
 const GEMINI_MODELS = "Google Gemini API models page (ai.google.dev), input token limit";
 
+/*
+ * Lifecycle marks. OpenAI's deprecations page (developers.openai.com/api/docs/deprecations): the
+ * GPT-3 base models `babbage` and `davinci` were shut down on 2024-01-04 (notice of 2023-07-06);
+ * their successors babbage-002 and davinci-002, whose prices are the study's (Table 22: $0.40 and
+ * $2.00 per 1M tokens), are in the notice of 2026-04-22 "Legacy GPT model snapshots" with shutdown
+ * on 2026-10-23 [secondary: the page's diff of 2026-04-23 and deprecation trackers list the
+ * davinci-002 family for that date; check the page]. @pydantic/genai-prices 0.1.8 no longer prices
+ * either. gpt-5 and gpt-5-mini: the same page lists their shutdown on 2026-12-11 (notice 2026-06-11).
+ * Anthropic's model deprecations page (platform.claude.com/docs/en/about-claude/model-deprecations):
+ * claude-2.1 deprecated 2025-01-21, retired 2025-07-21.
+ */
+const OPENAI_DEPRECATIONS = "OpenAI API deprecations page (developers.openai.com/api/docs/deprecations)";
+const GPT3_RETIRED = { status: "retired", date: "2026-10-23", source: `${OPENAI_DEPRECATIONS}: notice of 2026-04-22 "Legacy GPT model snapshots", shutdown 2026-10-23 (the GPT-3 base models babbage and davinci themselves were shut down on 2024-01-04) [secondary for the -002 date: check the page]` } as const;
+const GPT5_DEPRECATED = { status: "deprecated", date: "2026-12-11", source: `${OPENAI_DEPRECATIONS}: shutdown 2026-12-11, notice of 2026-06-11` } as const;
+
 export const MODELS: Record<ModelId, ModelInfo> = {
-  "gpt-3-babbage": closed("gpt-3-babbage", "GPT-3 Babbage", 1.3, "OpenAI", "babbage-002", true, `${PAPER}, Section 4 (parameter estimate)`, ctx(16384, `${OPENAI_MODELS}, babbage-002: 16,384 tokens`)),
-  "gpt-3-davinci": closed("gpt-3-davinci", "GPT-3 Davinci", 175, "OpenAI", "davinci-002", true, `${PAPER}, Section 4 (parameter estimate)`, ctx(16384, `${OPENAI_MODELS}, davinci-002: 16,384 tokens`)),
+  "gpt-3-babbage": { ...closed("gpt-3-babbage", "GPT-3 Babbage", 1.3, "OpenAI", "babbage-002", true, `${PAPER}, Section 4 (parameter estimate)`, ctx(16384, `${OPENAI_MODELS}, babbage-002: 16,384 tokens`)), lifecycle: GPT3_RETIRED },
+  "gpt-3-davinci": { ...closed("gpt-3-davinci", "GPT-3 Davinci", 175, "OpenAI", "davinci-002", true, `${PAPER}, Section 4 (parameter estimate)`, ctx(16384, `${OPENAI_MODELS}, davinci-002: 16,384 tokens`)), lifecycle: GPT3_RETIRED },
   "gpt-3.5-turbo-instruct": closed("gpt-3.5-turbo-instruct", "GPT-3.5 Turbo Instruct", null, "OpenAI", "gpt-3.5-turbo-instruct", true, `${PAPER}, Table 22`, ctx(4096, `${OPENAI_MODELS}, gpt-3.5-turbo-instruct: 4,096 tokens`)),
   "gpt-4-turbo": closed("gpt-4-turbo", "GPT-4 Turbo", 1760, "OpenAI", "gpt-4-turbo", true, `${PAPER}, Section 4 (parameter estimate)`, ctx(128000, `${OPENAI_MODELS}, gpt-4-turbo: 128,000 tokens`)),
-  "claude-2.1": closed("claude-2.1", "Claude 2.1", 200, "Anthropic", "claude-2.1", true, `${PAPER}, Section 4 (parameter estimate)`, ctx(200000, "Anthropic, Introducing Claude 2.1 (2023-11-21): 200K-token context window")),
+  "claude-2.1": { ...closed("claude-2.1", "Claude 2.1", 200, "Anthropic", "claude-2.1", true, `${PAPER}, Section 4 (parameter estimate)`, ctx(200000, "Anthropic, Introducing Claude 2.1 (2023-11-21): 200K-token context window")), lifecycle: { status: "retired", date: "2025-07-21", source: "Anthropic model deprecations page (platform.claude.com/docs/en/about-claude/model-deprecations): claude-2.1 deprecated 2025-01-21, retired 2025-07-21" } },
   "gpt-4o": closed("gpt-4o", "GPT-4o", null, "OpenAI", "gpt-4o", false, "provider model list", ctx(128000, `${OPENAI_MODELS}, gpt-4o: 128,000 tokens`)),
   "gpt-4o-mini": closed("gpt-4o-mini", "GPT-4o mini", null, "OpenAI", "gpt-4o-mini", false, "provider model list", ctx(128000, `${OPENAI_MODELS}, gpt-4o-mini: 128,000 tokens`)),
   "gpt-4.1": closed("gpt-4.1", "GPT-4.1", null, "OpenAI", "gpt-4.1", false, "provider model list", ctx(1047576, `${OPENAI_MODELS}, gpt-4.1: 1,047,576 tokens`)),
   "gpt-4.1-mini": closed("gpt-4.1-mini", "GPT-4.1 mini", null, "OpenAI", "gpt-4.1-mini", false, "provider model list", ctx(1047576, `${OPENAI_MODELS}, gpt-4.1-mini: 1,047,576 tokens`)),
-  "gpt-5": closed("gpt-5", "GPT-5", null, "OpenAI", "gpt-5", false, "provider model list", ctx(400000, `${OPENAI_MODELS}, gpt-5: 400,000 tokens`)),
-  "gpt-5-mini": closed("gpt-5-mini", "GPT-5 mini", null, "OpenAI", "gpt-5-mini", false, "provider model list", ctx(400000, `${OPENAI_MODELS}, gpt-5-mini: 400,000 tokens`)),
+  "gpt-5": { ...closed("gpt-5", "GPT-5", null, "OpenAI", "gpt-5", false, "provider model list", ctx(400000, `${OPENAI_MODELS}, gpt-5: 400,000 tokens`)), lifecycle: GPT5_DEPRECATED },
+  "gpt-5-mini": { ...closed("gpt-5-mini", "GPT-5 mini", null, "OpenAI", "gpt-5-mini", false, "provider model list", ctx(400000, `${OPENAI_MODELS}, gpt-5-mini: 400,000 tokens`)), lifecycle: GPT5_DEPRECATED },
   "claude-sonnet-4.5": closed("claude-sonnet-4.5", "Claude Sonnet 4.5", null, "Anthropic", "claude-sonnet-4-5", false, "provider model list", ctx(200000, `${ANTHROPIC_MODELS}, Claude Sonnet 4.5: 200K tokens (1M in beta, not assumed)`)),
   "claude-haiku-3.5": closed("claude-haiku-3.5", "Claude Haiku 3.5", null, "Anthropic", "claude-3-5-haiku-latest", false, "provider model list", ctx(200000, `${ANTHROPIC_MODELS}, Claude Haiku 3.5: 200K tokens`)),
   "gemini-2.5-pro": closed("gemini-2.5-pro", "Gemini 2.5 Pro", null, "Google", "gemini-2.5-pro", false, "provider model list", ctx(1048576, `${GEMINI_MODELS}, gemini-2.5-pro: 1,048,576 tokens`)),
   "gemini-2.5-flash": closed("gemini-2.5-flash", "Gemini 2.5 Flash", null, "Google", "gemini-2.5-flash", false, "provider model list", ctx(1048576, `${GEMINI_MODELS}, gemini-2.5-flash: 1,048,576 tokens`)),
+  "claude-opus-4.5": closed("claude-opus-4.5", "Claude Opus 4.5", null, "Anthropic", "claude-opus-4-5", false, "provider model list", ctx(200000, `${ANTHROPIC_MODELS}, Claude Opus 4.5: 200K tokens`)),
+  "claude-haiku-4.5": closed("claude-haiku-4.5", "Claude Haiku 4.5", null, "Anthropic", "claude-haiku-4-5", false, "provider model list", ctx(200000, `${ANTHROPIC_MODELS}, Claude Haiku 4.5: 200K tokens`)),
+  "gemini-2.5-flash-lite": closed("gemini-2.5-flash-lite", "Gemini 2.5 Flash-Lite", null, "Google", "gemini-2.5-flash-lite", false, "provider model list", ctx(1048576, `${GEMINI_MODELS}, gemini-2.5-flash-lite: 1,048,576 tokens`)),
   "roberta-large": open("roberta-large", "RoBERTa-Large", 0.355, "encoder", `${PAPER}, Section 4`, ctx(512, "Hugging Face FacebookAI/roberta-large config.json: max_position_embeddings 514, of which 2 are reserved, so 512 tokens")),
   "bart-large": open("bart-large", "BART-Large (XSum)", 0.355, "encoder-decoder", `${PAPER}, Section 4`, ctx(1024, "Hugging Face facebook/bart-large-xsum config.json: max_position_embeddings 1024")),
   "pythia-160m": open("pythia-160m", "Pythia 160M", 0.16, "decoder", `${PAPER}, Section 4`, ctx(2048, "Hugging Face EleutherAI/pythia-160m config.json: max_position_embeddings 2048 (Biderman et al. 2023)")),
@@ -229,7 +268,27 @@ export const MODELS: Record<ModelId, ModelInfo> = {
   "llama-3-8b-instruct": open("llama-3-8b-instruct", "Llama3-8B Instruct", 8, "decoder", `${PAPER}, Section 4`, ctx(8192, "Meta Llama 3 model card (meta-llama/Meta-Llama-3-8B-Instruct): 8k context length")),
   "openllama-13b": open("openllama-13b", "OpenLLaMA 13B", 13, "decoder", `${PAPER}, Section 4`, ctx(2048, "Hugging Face openlm-research/open_llama_13b config.json: max_position_embeddings 2048")),
   "mixtral-8x7b": open("mixtral-8x7b", "Mixtral 8x7B", 45, "moe-decoder", `${PAPER}, Section 4 (~45B total parameters)`, ctx(32768, "Mistral AI, Mixtral of experts (2023-12-11) and mistralai/Mixtral-8x7B-v0.1 config.json: 32k-token context")),
+  // Open models of today (issue #17). Parameter counts and context lengths from each model card on
+  // Hugging Face (huggingface.co/<repo>, config.json `max_position_embeddings`). The GPU model
+  // (lib/cost/gpu-model.ts) needs only the parameter count; its KV-cache estimate assumes full
+  // multi-head attention, so for these grouped-query-attention models it is an upper bound.
+  "llama-3.1-8b": openToday("llama-3.1-8b", "Llama 3.1 8B Instruct", 8.03, "Hugging Face meta-llama/Llama-3.1-8B-Instruct model card: 8B parameters (8.03B in the safetensors index)", "Llama 3.1 Community License (model card)", ctx(131072, "Hugging Face meta-llama/Llama-3.1-8B-Instruct model card: 128k context; config.json max_position_embeddings 131072")),
+  "llama-3.1-70b": openToday("llama-3.1-70b", "Llama 3.1 70B Instruct", 70.6, "Hugging Face meta-llama/Llama-3.1-70B-Instruct model card: 70B parameters (70.6B in the safetensors index)", "Llama 3.1 Community License (model card)", ctx(131072, "Hugging Face meta-llama/Llama-3.1-70B-Instruct model card: 128k context; config.json max_position_embeddings 131072")),
+  "qwen2.5-7b": openToday("qwen2.5-7b", "Qwen2.5 7B Instruct", 7.61, "Hugging Face Qwen/Qwen2.5-7B-Instruct model card: 7.61B parameters", "Apache 2.0 (model card)", ctx(32768, "Hugging Face Qwen/Qwen2.5-7B-Instruct model card: full context 131,072 tokens with YaRN, 32,768 in config.json (max_position_embeddings 32768), which is assumed")),
+  "mistral-7b": openToday("mistral-7b", "Mistral 7B Instruct v0.3", 7.25, "Hugging Face mistralai/Mistral-7B-Instruct-v0.3 (7.25B parameters in the safetensors index)", "Apache 2.0 (model card)", ctx(32768, "Hugging Face mistralai/Mistral-7B-Instruct-v0.3 config.json: max_position_embeddings 32768")),
 };
+
+/**
+ * A model's name as an answer must show it: with its lifecycle mark when the provider has retired
+ * it or announced its shutdown, so a retired model is never recommended unmarked.
+ * @example modelLabelWithStatus("gpt-3-davinci") // "GPT-3 Davinci (retired 2026-10-23)"
+ * @example modelLabelWithStatus("gpt-4o") // "GPT-4o"
+ */
+export function modelLabelWithStatus(id: ModelId): string {
+  const m = MODELS[id];
+  if (!m.lifecycle) return m.label;
+  return m.lifecycle.status === "retired" ? `${m.label} (retired ${m.lifecycle.date})` : `${m.label} (deprecated: shutdown ${m.lifecycle.date})`;
+}
 
 /** Open models that can write text: every open model but the encoder-only RoBERTa-Large. */
 export const GENERATING_OPEN_MODEL_IDS = OPEN_MODEL_IDS.filter((id) => MODELS[id].architecture !== "encoder");

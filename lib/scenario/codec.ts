@@ -16,8 +16,8 @@ import { CLOSED_MODEL_IDS, METHOD_IDS, OPEN_MODEL_IDS, type MethodId, type Model
 import { KNOB_SPECS, knobSpec } from "./knobs";
 import { defaultGpuUsdPerHour, presetScenario } from "./presets";
 import {
-  FORMAT_VERSION, FORMAT_VERSIONS, MAX_QUERY_CHARS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS,
-  knobFieldMeta, knobKey, linkVersionFor, scenarioSchema,
+  FORMAT_VERSION, FORMAT_VERSIONS, UNVERSIONED_LINK_VERSION, MAX_QUERY_CHARS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS,
+  knobFieldMeta, knobKey, scenarioLinkVersion, scenarioSchema,
   type FieldKind, type FormatVersion, type PriceOverride, type Scenario,
 } from "./schema";
 import { VERSION_DEFAULTS } from "./versions";
@@ -303,8 +303,8 @@ function baseFor(preset: PresetId, task: Task | undefined, records: number | und
 }
 
 function build(parsed: Parsed, warnings: FieldWarning[]): Scenario {
-  // A link without `v` is read as the latest version (FORMAT_VERSIONS in ./schema says why).
-  const version = (parsed.get("v") as FormatVersion | undefined) ?? FORMAT_VERSION;
+  // A link without `v` is read as v=2, the study's setup (FORMAT_VERSIONS in ./schema says why).
+  const version = (parsed.get("v") as FormatVersion | undefined) ?? UNVERSIONED_LINK_VERSION;
   const preset = (parsed.get("preset") as PresetId | undefined) ?? VERSION_DEFAULTS[version].preset;
   const task = parsed.get("task") as Task | undefined;
   const s = baseFor(preset, task, parsed.get("n") as number | undefined, parsed.get("gpu") as Scenario["gpu"] | undefined, version);
@@ -312,6 +312,9 @@ function build(parsed: Parsed, warnings: FieldWarning[]): Scenario {
     if (f.key === "v" || !parsed.has(f.key)) continue;
     (s as unknown as Record<string, unknown>)[f.path] = parsed.get(f.key);
   }
+  // An option key that is off is absent from the scenario (Scenario.batch says why).
+  if ((s.batch as string | undefined) === "off") delete s.batch;
+  if ((s.cache as string | undefined) === "off") delete s.cache;
   if (s.task === "generation" && parsed.has("classes")) warnings.push({ field: "classes", message: "classes is ignored for a generation task" });
   for (const method of METHOD_IDS) {
     // A method without share-link knobs has no entry (lib/scenario/knobs.ts lists only methods with knobs).
@@ -356,7 +359,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function serializeScenario(s: Scenario): string {
   // The keys that other defaults hang on (task, n, gpu) compare with the preset itself; every
   // other key compares with the defaults they imply, exactly as parseScenario rebuilds them.
-  const version = linkVersionFor(s.preset);
+  const version = scenarioLinkVersion(s);
   const preset = presetScenario(s.preset, undefined, version) as unknown as Record<string, unknown>;
   const base = baseFor(s.preset, s.task, s.records, s.gpu, version);
   const parts: string[] = [`v=${version}`];

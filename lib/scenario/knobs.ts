@@ -6,7 +6,7 @@
  * Defaults come from the study's hyperparameter tables (docs/derivations.md §S8) for each dataset; where
  * the study is silent the default is marked as an assumption in `KNOB_DEFAULT_NOTES`.
  */
-import type { MethodId, PresetId, StudyMethodId } from "./catalog";
+import type { MethodId, PresetId } from "./catalog";
 
 export interface KnobSpec {
   label: string;

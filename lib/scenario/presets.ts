@@ -10,11 +10,11 @@ import {
   type ClosedModelId, type GpuId, type OpenModelId, type PresetId, type Task,
 } from "./catalog";
 import { defaultKnobs, type ScenarioKnobs } from "./knobs";
-import { FORMAT_VERSION, defaultInstructionTokens, linkVersionFor, type FormatVersion, type Scenario } from "./schema";
+import { FORMAT_VERSION, TODAY_VERSION, defaultInstructionTokens, linkVersionFor, type FormatVersion, type Scenario } from "./schema";
 import { VERSION_DEFAULTS, pinnedKnobs } from "./versions";
 
-/** The models the study ran on each dataset (Tables 3–6), as the latest link version reads them (./versions). */
-export const PRESET_MODELS: Readonly<Record<PresetId, { closed: readonly ClosedModelId[]; open: readonly OpenModelId[] }>> = VERSION_DEFAULTS[FORMAT_VERSION].models;
+/** The models the study ran on each dataset (Tables 3–6), as the study's setup (v=1) reads them (./versions); today's setup (v=3) has its own. */
+export const PRESET_MODELS: Readonly<Record<PresetId, { closed: readonly ClosedModelId[]; open: readonly OpenModelId[] }>> = VERSION_DEFAULTS[1].models;
 
 /** A custom scenario starts from a generic mid-sized classification task [assumption]. */
 export const CUSTOM_DEFAULTS = VERSION_DEFAULTS[FORMAT_VERSION].custom;
@@ -34,7 +34,8 @@ export function defaultGpuUsdPerHour(gpu: GpuId, version: FormatVersion = FORMAT
  * The scenario a preset stands for, with the defaults `version` pins (./versions): a link's
  * version, not today's catalogue, decides what its absent keys mean. `task` may be given for
  * `custom` (it picks the knob column); for a dataset preset the dataset's own task is the default.
- * `version` defaults to the version the codec writes for the preset.
+ * `version` defaults to the study's setup, the version the codec writes for the preset (v=1, or
+ * v=2 for custom); pass TODAY_VERSION (3) for today's setup.
  */
 export function presetScenario(preset: PresetId, task?: Task, version: FormatVersion = linkVersionFor(preset)): Scenario {
   const defaults = VERSION_DEFAULTS[version];
@@ -46,7 +47,7 @@ export function presetScenario(preset: PresetId, task?: Task, version: FormatVer
   const knobs = defaultKnobs(preset, resolvedTask) as unknown as Record<string, Record<string, number>>;
   for (const [method, pinned] of Object.entries(pinnedKnobs(defaults, preset, resolvedTask))) knobs[method] = { ...knobs[method], ...pinned };
   return {
-    v: linkVersionFor(preset),
+    v: version >= TODAY_VERSION ? TODAY_VERSION : linkVersionFor(preset),
     preset,
     task: resolvedTask,
     // A generation dataset read as classification (task=classification) gets custom's classes.
@@ -66,9 +67,9 @@ export function presetScenario(preset: PresetId, task?: Task, version: FormatVer
     hostedModels: [],
     closedOnOpen: [],
     fewShotGenGenerator: "api",
-    priceSet: "paper-2024-05",
-    gpu: "a40",
-    gpuUsdPerHour: defaultGpuUsdPerHour("a40", version),
+    priceSet: defaults.priceSet,
+    gpu: defaults.gpu,
+    gpuUsdPerHour: defaultGpuUsdPerHour(defaults.gpu, version),
     // One query at a time, as the study served (its eval scripts loop over queries).
     servingBatch: 1,
     priceOverrides: {},

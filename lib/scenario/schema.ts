@@ -18,13 +18,23 @@ import { isEnumKnob, KNOB_SPECS, type EnumKnobSpec, type KnobSpec, type Scenario
  * an `instr` key carries INSTRUCTION_TOKENS_CUSTOM_DEFAULT instruction tokens per call in v=2 and
  * 0 in v=1 (docs/derivations.md §S11). For the study's presets both read the same, so the codec
  * writes v=1 for them (every existing preset link stays byte-identical) and v=2 for custom ones.
- * A link without `v` is read as the latest version: every link privadapt ever wrote carries `v=1`
- * except the bare default, which is the SST2 preset.
+ * v=3 (issue #17) is "today's setup": current closed models at current prices, current open models
+ * on a current GPU (./versions); v=1 (v=2 for custom) is "the study's setup (2024)". The codec
+ * writes v=3 for a scenario built from today's setup and v=1/v=2 for one built from the study's.
+ * A link without `v` is read as v=2 (UNVERSIONED_LINK_VERSION), the latest version before v=3:
+ * every link the page ever wrote carries `v` (the recorded corpus test/fixtures/links/v1-corpus.json
+ * has none without it), but queries typed by hand for the CLI and the JSON API (the README's
+ * examples, scripts) omit it, and they keep the meaning they had. The page opens an empty address
+ * on today's setup (landingParams in ./search-params), and writes `v` into every link.
  */
-export const FORMAT_VERSIONS = [1, 2] as const;
+export const FORMAT_VERSIONS = [1, 2, 3] as const;
 export type FormatVersion = (typeof FORMAT_VERSIONS)[number];
 /** The latest format version. */
-export const FORMAT_VERSION = 2 as const;
+export const FORMAT_VERSION = 3 as const;
+/** The version of today's setup; below it, the study's setup (2024). */
+export const TODAY_VERSION = 3 as const;
+/** How a link without `v` is read (see FORMAT_VERSIONS): the study's setup, as before v=3 existed. */
+export const UNVERSIONED_LINK_VERSION = 2 as const;
 
 /**
  * Instruction and template tokens a prompt-based call carries in a custom scenario of a v=2 link.
@@ -35,9 +45,17 @@ export const FORMAT_VERSION = 2 as const;
  */
 export const INSTRUCTION_TOKENS_CUSTOM_DEFAULT = 287;
 
-/** The link version a scenario is written in: v=2 only where its defaults differ from v=1's. */
-export function linkVersionFor(preset: PresetId): FormatVersion {
+/**
+ * The link version a scenario of the study's setup is written in: v=2 only where its defaults
+ * differ from v=1's. A scenario of today's setup (`v` = 3) is written as v=3 (scenarioLinkVersion).
+ */
+export function linkVersionFor(preset: PresetId): 1 | 2 {
   return preset === "custom" ? 2 : 1;
+}
+
+/** The version a scenario is written in: v=3 for today's setup, else linkVersionFor its preset. */
+export function scenarioLinkVersion(s: Pick<Scenario, "v" | "preset">): FormatVersion {
+  return s.v >= TODAY_VERSION ? TODAY_VERSION : linkVersionFor(s.preset);
 }
 
 /** Default instruction tokens per call: 0 (the study's accounting, Appendix D) except custom in v≥2. */
@@ -79,7 +97,7 @@ export interface PriceOverride {
 }
 
 export interface Scenario {
-  /** The share-link version the scenario is written in (linkVersionFor its preset). */
+  /** The share-link version the scenario is written in (scenarioLinkVersion): 3 = today's setup, 1 or 2 = the study's. */
   v: FormatVersion;
   preset: PresetId;
   task: Task;
@@ -137,6 +155,14 @@ export interface Scenario {
   utilitySource: UtilitySource;
   /** What "best" means among qualifying options (share link `rank`); default `privacy`. */
   rank: RankRule;
+  /**
+   * Batch API for the offline API stages (share link `batch=on`, issue #17): half price, results
+   * within 24 h (lib/cost/api-options.ts). Absent = off: the property exists only when on, so a
+   * scenario read from a link without the key is the very object it was before the key existed.
+   */
+  batch?: "on";
+  /** Prompt caching of fixed teacher prefixes (share link `cache=on`, issue #17); absent = off, as `batch`. */
+  cache?: "on";
 }
 
 /** How a share-link value is read: the codec's parsing and the error's "allowed" text follow from it. */
@@ -158,7 +184,7 @@ const num = (min: number, max: number, integer: boolean, opts: { minExclusive?: 
 
 /** Top-level fields, in canonical share-link order. `path` is the Scenario property. */
 export const TOP_FIELDS = [
-  { path: "v", key: "v", label: "Format version", unit: "", description: "Share-link format version: 1, or 2 (custom scenarios default to 287 instruction tokens per call).", kind: num(1, 2, true) },
+  { path: "v", key: "v", label: "Format version", unit: "", description: "Share-link format version, which fixes every default: 3 = today's setup (current models at current prices on an H100; the default), 1 = the study's setup (2024), 2 = the study's setup with custom scenarios at 287 instruction tokens per call.", kind: num(1, 3, true) },
   { path: "preset", key: "preset", label: "Preset", unit: "", description: "A dataset of the study (sets N, token averages and method hyperparameters) or custom.", kind: { type: "enum", values: PRESET_IDS } },
   { path: "task", key: "task", label: "Task", unit: "", description: "Classification (one label per query) or generation (free text).", kind: { type: "enum", values: TASKS } },
   { path: "classes", key: "classes", label: "Classes", unit: "classes", description: "Number of labels of a classification task.", kind: num(2, 10000, true) },
@@ -191,6 +217,9 @@ export const TOP_FIELDS = [
   { path: "protect", key: "protect", label: "Channels that must not leak", unit: "", description: "Must-have: these channels must be protected: A = private training data → provider, B = queries → provider, C = training data → querying party (bounded by the ε the plan achieves). Absent = none.", kind: { type: "list", values: PROTECTABLE_CHANNELS, maxItems: PROTECTABLE_CHANNELS.length, minItems: 0 } },
   { path: "maxEpsilon", key: "maxEps", label: "Largest acceptable ε", unit: "", description: "When set, the decision may raise ε from eps up to this to find an option that meets every must-have, and says which ε it picked and why. Absent = ε is eps.", kind: num(MIN_EPSILON, 100, false) },
   { path: "utilitySource", key: "utilitySource", label: "Accuracy figures from", unit: "", description: "study = the decision uses only accuracy measured by Hanke et al. 2024 (Tables 3–6); reported = it also uses figures reported by a method's own authors (marked \"reported\", e.g. DPZero's on RoBERTa-large). The table shows both either way.", kind: { type: "enum", values: UTILITY_SOURCES } },
+  // Issue #17, added after v=1: absent = off in every version.
+  { path: "batch", key: "batch", label: "Batch API", unit: "", description: "on = send the offline API stages (PromptPATE's teacher labelling, DP-FewShotGen's generation) through the provider's batch API at half price, results within 24 h; live queries are never batched. Anthropic's batch API is not eligible for zero data retention.", kind: { type: "enum", values: ["off", "on"] } },
+  { path: "cache", key: "cache", label: "Prompt caching", unit: "", description: "on = price PromptPATE's fixed teacher prompts at the provider's cached-input rate after one write per teacher, when the prefix reaches the provider's minimum (1,024 tokens or more) and the price data lists a cached rate; each row says whether it applied and why.", kind: { type: "enum", values: ["off", "on"] } },
   { path: "rank", key: "rank", label: "Best means", unit: "", description: "Among options meeting every must-have: privacy = least exposure, then accuracy, then cost (default); cost = cheapest, then accuracy; utility = most accurate, then cost.", kind: { type: "enum", values: RANK_RULES } },
 ] as const satisfies readonly (FieldMeta & { path: keyof Scenario })[];
 
@@ -269,7 +298,7 @@ const priceOverrideSchema = z.object({
 
 const topShape = Object.fromEntries(TOP_FIELDS.map((f) => [f.path, fieldSchema(f)]));
 
-/** The scenario schema. `classes` is nullable (generation); `v` is 1 or 2. */
+/** The scenario schema. `classes` is nullable (generation); `v` is 1, 2 or 3. */
 export const scenarioSchema = z.object({
   ...topShape,
   v: z.literal(FORMAT_VERSIONS).meta({ key: "v", description: "Share-link format version." }),
@@ -277,6 +306,9 @@ export const scenarioSchema = z.object({
   maxCostUsd: (topShape.maxCostUsd as z.ZodNumber).nullable(),
   minUtility: (topShape.minUtility as z.ZodNumber).nullable(),
   maxEpsilon: (topShape.maxEpsilon as z.ZodNumber).nullable(),
+  // Absent = off; the codec drops an explicit `off`, a full scenario object may carry either value.
+  batch: (topShape.batch as z.ZodType).optional(),
+  cache: (topShape.cache as z.ZodType).optional(),
   priceOverrides: z.partialRecord(z.enum([...CLOSED_MODEL_IDS, ...OPEN_MODEL_IDS]), priceOverrideSchema),
   knobs: knobsSchema,
 }).strict() as unknown as z.ZodType<Scenario>;

@@ -40,3 +40,16 @@ export function buildQuery(raw: RawScenario, keys: readonly string[], ignored: R
   }
   return out.toString();
 }
+
+/**
+ * The page's bare address (no key at all) opens today's setup (issue #17): it redirects to this
+ * query, a real share link, so the address bar, the form and every link written from it carry
+ * `v=3`. A link with keys but no `v` is read as the study's setup (UNVERSIONED_LINK_VERSION in
+ * ./schema), as it always was.
+ */
+export const LANDING_QUERY = "v=3";
+
+/** Where the page should send a request for `params`: `/?v=3` for the bare address, else null. */
+export function landingRedirect(params: URLSearchParams): string | null {
+  return [...params.keys()].length === 0 ? `/?${LANDING_QUERY}` : null;
+}

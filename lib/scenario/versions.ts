@@ -13,7 +13,7 @@
  * hyperparameters (Tables 8–20, Appendix D; docs/derivations.md §S8) and the A40 price of
  * Table 22. Their sources and caveats are documented where the current values live.
  */
-import type { ClosedModelId, DatasetId, GpuId, MethodId, OpenModelId, PresetId, Task } from "./catalog";
+import type { ClosedModelId, DatasetId, GpuId, MethodId, OpenModelId, PresetId, PriceSetId, Task } from "./catalog";
 import type { FormatVersion } from "./schema";
 
 /** One column of the study's hyperparameter tables: SST2 / Trec / Mpqa / Disaster, SAMSum / DocVQA / MIT-G / MIT-D. */
@@ -34,6 +34,10 @@ export interface VersionDefaults {
   models: Readonly<Record<PresetId, { closed: readonly ClosedModelId[]; open: readonly OpenModelId[] }>>;
   queries: number;
   epsilon: number;
+  /** `prices` absent: the API price set. */
+  priceSet: PriceSetId;
+  /** `gpu` absent: the GPU that trains and serves the open models. */
+  gpu: GpuId;
   /** `gpuPrice` absent: $ per GPU-hour of each GPU of the version. */
   gpuUsdPerHour: Readonly<Partial<Record<GpuId, number>>>;
   /** `<method>.<knob>` absent: per method and knob, one value per dataset column; custom reads SST2 (classification) or SAMSum (generation). */
@@ -81,6 +85,8 @@ const V1: VersionDefaults = {
   },
   queries: 10000,
   epsilon: 8,
+  priceSet: "paper-2024-05",
+  gpu: "a40",
   gpuUsdPerHour: { a40: 0.69, "a100-40gb": 1.19, "a100-80gb": 1.64, h100: 2.69, l4: 0.43 },
   knobs: {
     "dp-icl": { ensemble: [10, 10, 10, 10, 100, 100, 100, 100], shots: [4, 4, 4, 4, 1, 1, 1, 1] },
@@ -95,11 +101,57 @@ const V1: VersionDefaults = {
 };
 
 /**
+ * The methods a v=3 link compares when it has no `methods` key. One line, so the methods added
+ * beyond the study (Aug-PE, DPZero, POST) are appended here, and only here, when they land: a
+ * v=1 or v=2 link never gains them.
+ */
+// The study's eight and the three methods beyond it (issue #17): v=3 is the first version to compare them by default.
+const V3_METHODS: readonly MethodId[] = ["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt", "prompt-dpsgd", "private-lora", "dp-finetune", "prompt-pate-gen", "dpzero", "post", "aug-pe"];
+
+/**
+ * Today's models (issue #17): what a team can use in 2026, at current prices. Closed: a flagship
+ * and a small model of OpenAI, Anthropic and Google that @pydantic/genai-prices 0.1.8 prices and
+ * whose provider has announced no shutdown (GPT-5 and GPT-5 mini have one, 2026-12-11, so GPT-4.1
+ * and GPT-4.1 mini stand for OpenAI). Open: current 7–8B open models a team would fine-tune (model
+ * cards on Hugging Face, ./catalog); Llama 3.1 70B is selectable but not a default, since training
+ * it needs several 80 GB GPUs. None of these was run by the study: their accuracy is `none` unless
+ * a source reports it.
+ */
+const TODAY_MODELS = {
+  // In catalogue order, the codec's canonical list order (a reordered equal list is not a change).
+  closed: ["gpt-4.1", "gpt-4.1-mini", "claude-sonnet-4.5", "gemini-2.5-pro", "gemini-2.5-flash", "claude-haiku-4.5"],
+  open: ["llama-3.1-8b", "qwen2.5-7b", "mistral-7b"],
+} as const;
+
+/**
+ * The defaults of `v=3` ("today's setup"): the study's datasets, ε, query volume and method
+ * hyperparameters (no newer source gives better ones), with today's models at the `current` price
+ * set on an H100 80 GB at the catalogue's list price (lib/scenario/catalog.ts GPUS: $2.69/h, a
+ * RunPod rate; every GPU's price is pinned so a later correction does not move v=3 links). Why an
+ * 80 GB H100, by the memory check (lib/cost/gpu-model.ts checkTrainingMemory) on SST2: prompt
+ * tuning, LoRA and serving of the 7–8B defaults need 18–20 GB, which a 24 GB L4 holds only just,
+ * while DP-FineTune of all weights needs 175–194 GB, 3 × 80 GB whatever the card; the H100 is the
+ * 80 GB GPU teams rent today. "The study's setup (2024)" is v=1 (v=2 for custom), frozen above.
+ */
+const V3: VersionDefaults = {
+  ...V1,
+  methods: V3_METHODS,
+  models: {
+    sst2: TODAY_MODELS, trec: TODAY_MODELS, mpqa: TODAY_MODELS, disaster: TODAY_MODELS,
+    samsum: TODAY_MODELS, docvqa: TODAY_MODELS, mitg: TODAY_MODELS, mitd: TODAY_MODELS, custom: TODAY_MODELS,
+  },
+  priceSet: "current",
+  gpu: "h100",
+  gpuUsdPerHour: { a40: 0.69, "a100-40gb": 1.19, "a100-80gb": 1.64, h100: 2.69, l4: 0.43, a10g: 1.01, h200: 3.59 },
+};
+
+/**
  * Defaults per format version; the compiler requires an entry for every version in
  * FORMAT_VERSIONS (./schema). v=2 changed only custom's instruction tokens, which
  * defaultInstructionTokens in ./schema computes from the version, so it shares v=1's table.
+ * v=3 is today's setup (V3 above).
  */
-export const VERSION_DEFAULTS: Readonly<Record<FormatVersion, VersionDefaults>> = deepFreeze({ 1: V1, 2: V1 });
+export const VERSION_DEFAULTS: Readonly<Record<FormatVersion, VersionDefaults>> = deepFreeze({ 1: V1, 2: V1, 3: V3 });
 
 /**
  * The knob values a version pins for a preset (and task, for custom), for the methods it knows.

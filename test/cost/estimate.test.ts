@@ -65,6 +65,14 @@ describe("break-even", () => {
     expect(findBreakEven(row(5, 0.01, "open"), row(5, 0.01, "closed"))).toMatchObject({ queries: null, cheaperAbove: "equal" });
   });
 
+  it("never returns an infinite volume: a crossing beyond any float is 'cheaper at every volume' (fast-check counterexample: GPU at 2e-323 $/h)", () => {
+    // Hand check: gap = 1 − 0 = 1, slope = 5e-324 − 0 = 5e-324, 1 / 5e-324 = Infinity in IEEE 754;
+    // the closed row, cheaper upfront, is cheaper at every volume a count can reach.
+    const b = findBreakEven(row(1, 0, "open"), row(0, 5e-324, "closed"));
+    expect(b).toMatchObject({ queries: null, cheaperAbove: "closed" });
+    expect(b.note).toMatch(/closed is cheaper at every volume/);
+  });
+
   it("is null with the reason when a cost is unknown", () => {
     const closed = { ...row(null, null, "closed"), missing: "no price for gpt-4-turbo in current; set price.gpt-4-turbo=in,out" };
     expect(findBreakEven(row(1, 0.1, "open"), closed)).toMatchObject({ queries: null, cheaperAbove: null, note: expect.stringContaining("no price for gpt-4-turbo") });

@@ -117,10 +117,10 @@ describe("Aug-PE in the share link", () => {
     expect(parsed(link)).toEqual(s);
     // Defaults (T = 10, S = 2,000, L − 1 = 3; aug-pe scripts/gpt-3.5-turbo/openreview.sh) are omitted.
     expect(serializeScenario(parsed("methods=aug-pe&aug-pe.iterations=10"))).toBe("v=1&methods=aug-pe");
-    // No link version pins Aug-PE: a scenario has no entry unless a link sets a knob to a non-default
-    // value (so every older link decodes byte-identically), and then runs at the current defaults.
-    expect(presetScenario("sst2").knobs["aug-pe"]).toBeUndefined();
-    expect(parsed("methods=aug-pe&aug-pe.iterations=10").knobs["aug-pe"]).toBeUndefined();
+    // No link version pins Aug-PE's knobs: every scenario carries its current defaults (an old link,
+    // which cannot name the method, reads them and compares without it; test/scenario/link-corpus.ts).
+    expect(presetScenario("sst2").knobs["aug-pe"]).toEqual({ iterations: 10, samples: 2000, variations: 3 });
+    expect(parsed("methods=aug-pe&aug-pe.iterations=10").knobs["aug-pe"]).toEqual({ iterations: 10, samples: 2000, variations: 3 });
     for (const preset of PRESET_IDS) expect(knobsFor(presetScenario(preset), "aug-pe")).toEqual({ iterations: 10, samples: 2000, variations: 3 });
   });
 

@@ -12,6 +12,10 @@ const CONTEXT: Record<ModelId, number> = {
   "claude-sonnet-4.5": 200000, "claude-haiku-3.5": 200000, "gemini-2.5-pro": 1048576, "gemini-2.5-flash": 1048576,
   "roberta-large": 512, "bart-large": 1024, "pythia-160m": 2048, "pythia-410m": 2048, "pythia-1b": 2048, "pythia-6.9b": 2048,
   "vicuna-7b": 4096, "llama-3-8b-instruct": 8192, "openllama-13b": 2048, "mixtral-8x7b": 32768,
+  // Issue #17: Anthropic's models overview (Opus 4.5, Haiku 4.5: 200K), Google's Gemini models page
+  // (2.5 Flash-Lite: 1,048,576), and the Hugging Face config.json of each open model of today.
+  "claude-opus-4.5": 200000, "claude-haiku-4.5": 200000, "gemini-2.5-flash-lite": 1048576,
+  "llama-3.1-8b": 131072, "llama-3.1-70b": 131072, "qwen2.5-7b": 32768, "mistral-7b": 32768,
 };
 
 describe("model catalogue: every model has a sourced context window", () => {

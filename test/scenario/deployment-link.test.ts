@@ -37,7 +37,7 @@ describe("deployment keys in the share link", () => {
   });
 
   it.each([
-    ["hosted=gpt-4-turbo", "hosted", /of: roberta-large, bart-large, .*mixtral-8x7b$/],
+    ["hosted=gpt-4-turbo", "hosted", /of: roberta-large, bart-large, .*mixtral-8x7b, llama-3.1-8b, llama-3.1-70b, qwen2.5-7b, mistral-7b$/],
     ["closedOnOpen=private-lora", "closedOnOpen", /dp-icl, prompt-pate, dp-fewshotgen, dp-opt/],
     ["dp-fewshotgen.generator=roberta-large", "dp-fewshotgen.generator", /api, bart-large/],
   ])("%s is refused with a field error naming the field, what was received and what is allowed", (link, field, allowed) => {
