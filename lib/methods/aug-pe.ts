@@ -25,7 +25,7 @@ import { computeEpsilon, gaussian, gdpEpsilon, gdpMu, gdpNoiseMultiplier, selfCo
 import { MODELS, defaultKnobs, type OpenModelId, type Scenario } from "../scenario";
 // Types only: the cost engine (lib/cost/method-work.ts) calls augPeWork; no runtime import of lib/cost.
 import type { LlmCalls, LocalForward, MethodWork } from "../cost/work-types";
-import { count, finiteOrNull, gaussianSpec, requirement } from "./common";
+import { count, finiteOrNull, gaussianSpec, requirement, fromWork } from "./common";
 import type { AsOriginalCode, AuthorsFigure, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 
 const PAPER = "Xie et al., Differentially Private Synthetic Data via Foundation Model APIs 2: Text, ICML 2024 (arXiv:2403.01749)";
@@ -375,10 +375,7 @@ export const augPe: MethodDescriptor = {
   dataRequirements: augPeDataRequirements,
   leakage: { needsLocalWeights: false, providerExposure: augPeProviderExposure, dpArtefact: "DP synthetic samples" },
   cost: {
-    work: (context) => {
-      const w = augPeWork(context.scenario);
-      return { training: w.training, perQuery: w.perQuery, assumptions: [...context.assumptions, ...w.assumptions], sources: [...context.sources, ...w.sources] };
-    },
+    work: (context) => fromWork(context, augPeWork(context.scenario)),
     // augPeWork adds the instruction tokens itself: its API prompts carry them, its local downstream model answers bare records.
     instructionTokens: "none",
   },

@@ -5,6 +5,7 @@
 import { PRV_MIN_DELTA as PRIVACY_PRV_MIN_DELTA, upperNormalQuantile, type AccountantSpec, type EpsilonResult, type NoiseCalibration } from "../privacy";
 import type { Scenario } from "../scenario";
 import type { DataRequirement, ExposureContext, MethodPrivacy, ProviderExposure } from "./types";
+import type { MethodCost, MethodWork, WorkContext } from "../cost/work-types";
 
 /** JSON has no Infinity or NaN: a non-finite number becomes null (read "unbounded"). */
 export function finiteOrNull(x: number | null | undefined): number | null {
@@ -171,4 +172,14 @@ export function fixedTeacherExposure({ scenario, provider, tools: t }: ExposureC
     channelA: { status: "exposed", formula, reason: `The ${t.formatQuantity(ensemble)} teacher prompts hold a fixed set of ${t.formatQuantity(records)} private records, sent in plaintext to ${provider} with each of ${t.formatQuantity(publicExamples)} public examples they label.` },
     source,
   };
+}
+
+/**
+ * A method's cost work written as one function of the scenario (the methods beyond the study),
+ * placed after the study's base notes: the context's Appendix D assumption and source come first,
+ * then the method's own.
+ * @example fromWork(context, postWork(context.scenario)).sources[0] // "Hanke et al. 2024, Appendix D (token cost method)"
+ */
+export function fromWork(context: WorkContext, work: MethodWork): ReturnType<MethodCost["work"]> {
+  return { training: work.training, perQuery: work.perQuery, assumptions: [...context.assumptions, ...work.assumptions], sources: [...context.sources, ...work.sources] };
 }

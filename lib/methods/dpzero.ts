@@ -30,7 +30,7 @@
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, opacusNoiseMultiplier, type DpEvent } from "../privacy";
 import { METHODS, type Scenario } from "../scenario";
 import type { LocalForward, LlmCalls, MethodWork } from "../cost/work-types";
-import { calibratedFields, count, finiteOrNull, gaussianSpec, requirement } from "./common";
+import { calibratedFields, count, finiteOrNull, gaussianSpec, requirement, fromWork } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 
 export const DPZERO_PAPER = "Zhang et al., DPZero: Private Fine-Tuning of Language Models without Backpropagation, ICML 2024 (arXiv 2310.09639)";
@@ -191,10 +191,7 @@ export const dpZero: MethodDescriptor = {
   privacy: dpZeroPrivacy,
   dataRequirements,
   cost: {
-    work: (context) => {
-      const w = dpZeroWork(context.scenario, context.paddedTokensPerRecord);
-      return { training: w.training, perQuery: w.perQuery, assumptions: [...context.assumptions, ...w.assumptions], sources: [...context.sources, ...w.sources] };
-    },
+    work: (context) => fromWork(context, dpZeroWork(context.scenario, context.paddedTokensPerRecord)),
     // Trained on, and answering, bare records like the DP-SGD methods: no instruction tokens.
     instructionTokens: "none",
   },

@@ -21,7 +21,7 @@
 import { calibrateNoiseMultiplier, dpSgdEvent, type DpEvent } from "../privacy";
 import { METHODS, type OpenModelId, type Scenario } from "../scenario";
 import type { DpSgdTraining, LlmCalls, MethodWork } from "../cost/work-types";
-import { calibratedFields, count, gaussianSpec, requirement } from "./common";
+import { calibratedFields, count, gaussianSpec, requirement, fromWork } from "./common";
 import { dpSgdPlan, type DpSgdPlan } from "./dp-sgd";
 import type { DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 
@@ -144,10 +144,7 @@ export const post: MethodDescriptor = {
   privacy: postPrivacy,
   dataRequirements,
   cost: {
-    work: (context) => {
-      const w = postWork(context.scenario);
-      return { training: w.training, perQuery: w.perQuery, assumptions: [...context.assumptions, ...w.assumptions], sources: [...context.sources, ...w.sources] };
-    },
+    work: (context) => fromWork(context, postWork(context.scenario)),
     // The soft prompt replaces the instruction (POST trains it on bare records): no instruction tokens.
     instructionTokens: "none",
   },

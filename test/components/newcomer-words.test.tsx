@@ -44,7 +44,7 @@ describe("the bad-link banner", () => {
     expect(items).toEqual([
       "ε (epsilon) is out of range (eps=5000 in the link). Allowed: a number from 0.001 to 100.",
       "Queries to answer is out of range (queries=0 in the link). Allowed: a whole number from 1 to 1,000,000,000,000.",
-      "Methods has unknown id \"nope\" (methods=nope,dp-icl in the link). Allowed: a comma-separated list of 1 to 20 of: dp-icl, prompt-pate, dp-fewshotgen, dp-opt, prompt-dpsgd, private-lora, dp-finetune, prompt-pate-gen, dpzero, post.",
+      "Methods has unknown id \"nope\" (methods=nope,dp-icl in the link). Allowed: a comma-separated list of 1 to 20 of: dp-icl, prompt-pate, dp-fewshotgen, dp-opt, prompt-dpsgd, private-lora, dp-finetune, prompt-pate-gen, dpzero, post, aug-pe.",
       "Unknown key \"foo\" ignored",
     ]);
   });
@@ -75,7 +75,7 @@ describe("links that say where they go", () => {
 describe("the cards", () => {
   test("what cannot run is said beside the cards, not inside the cheapest option's card", () => {
     render(<Summary summary={summaryView(estimateOf("accountant=rdp&eps=1"))} />);
-    expect(screen.getByText("Cheapest option").nextElementSibling).toHaveTextContent(/^DP-FewShotGen on GPT-3 Babbage: \$0\.996 for training and 10,000 queries$/);
+    expect(screen.getByText("Cheapest option").nextElementSibling).toHaveTextContent(/^DP-FewShotGen on GPT-3 Babbage \(retired 2026-10-23\): \$0\.996 for training and 10,000 queries$/);
     expect(screen.getByText("Left out of these answers: PromptPATEGen cannot run as planned at ε = 1 (the table marks its rows).")).toBeInTheDocument();
   });
 
