@@ -273,7 +273,7 @@ export default async function Reproduce() {
                   {a.figures.map((f) => (
                     <tr key={f.key}>
                       <td>{f.kind}</td>
-                      <th scope="row">{f.what}</th>
+                      <th scope="row" className="setup">{f.what}</th>
                       <td className="num">{f.theirs}</td>
                       <td className="num">{f.oursText}</td>
                       <td>{f.reading}; {f.source}</td>

@@ -42,7 +42,13 @@ export function PrivacyTable({ privacy, prvPending }: { privacy: PrivacyView[]; 
         <tbody>
           {privacy.map((p) => {
             const rdpPending = prvPending && p.accountantId === "rdp";
-            const epsilonText = p.feasible ? p.epsilon.text.replace(/ \((PRV|RDP).*\)$/, "") : p.epsilon.text;
+            // The Accountant column names it, so the ε cell drops its " (accountant)" suffix: for every
+            // accountant, not only PRV/RDP (Aug-PE's "8.00 (exact μ-GDP)" kept it, and its nowrap cell
+            // made the table 21 px wider than its box at 1280 px on today's setup).
+            const suffix = ` (${p.accountant})`;
+            const epsilonText = !p.feasible ? p.epsilon.text
+              : p.epsilon.text.endsWith(suffix) ? p.epsilon.text.slice(0, -suffix.length)
+              : p.epsilon.text.replace(/ \((PRV|RDP).*\)$/, "");
             const accountantText = rdpPending ? "RDP (upper bound; PRV computing…)" : p.accountant;
             const expanded = open.has(p.method);
             const controls = detailId(id, p.method);

@@ -125,7 +125,8 @@ test("a share link shows the same figures as the CLI for the same query", async 
 });
 
 test("the landing page arrives with PRV figures (computed when the server started), readable without JavaScript", async ({ request }) => {
-  // instrumentation.ts warms `/`; any other link gets RDP first (components/calculator/load-calculator.ts).
+  // `/` redirects to `/?v=3` (today's setup), which instrumentation.ts warms; any other link gets RDP
+  // first (components/calculator/load-calculator.ts).
   const html = await (await request.get("/")).text();
   expect(html).toContain("ε figures: PRV (tight numerical bounds)");
   expect(html).not.toContain("PRV computing");

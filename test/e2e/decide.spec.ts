@@ -44,7 +44,8 @@ test("the tornado chart of the answer's cost is drawn near the viewport, with it
   const figure = panel(page).locator('figure[data-chart="tornado"]');
   await expect(figure).toBeVisible({ timeout: 30_000 });
   await expect(figure.getByRole("heading")).toHaveText("GPU price moves the cost of PrivateLoRA on Llama3-8B Instruct most: by $64.57 over its range");
-  await expect(figure.locator("svg.recharts-surface")).toBeVisible({ timeout: 30_000 });
+  // The chart's own surface: recharts also draws each legend icon as an svg.recharts-surface.
+  await expect(figure.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible({ timeout: 30_000 });
   expect(await figure.locator(".recharts-bar-rectangle path").count()).toBeGreaterThan(4);
   await figure.getByText("Data table").click();
   const first = figure.locator("tbody tr").first();
