@@ -8,7 +8,8 @@ import { LazyDetails } from "../lazy-details";
 import type { ChartSpec } from "./chart-canvas";
 import { scheduleChartRedraw } from "./chart-queue";
 import { chartSvg, downloadBlob, svgToPng, type LegendEntry } from "./export-image";
-import { LEAK_LABEL, usePalette, type Palette } from "./palette";
+import { LEAK_LABEL, useTheme, type Theme } from "./theme";
+import type { Palette } from "./palette";
 
 /** recharts (the page's largest dependency) loads after the first paint, into a box of known height. */
 const ChartCanvas = dynamic(() => import("./chart-canvas").then((m) => m.ChartCanvas), { ssr: false, loading: () => null });
@@ -43,13 +44,18 @@ export function useNearViewport(ref: RefObject<Element | null>, margin = CHART_L
   return near;
 }
 
+/** The on-screen legend (leakage only) needs the theme; a download's legend names methods too. */
+function leakLegend(p: Theme): LegendEntry[] {
+  return (["none", "partial", "exposed"] as const).map((c) => ({ label: LEAK_LABEL[c], color: p.leak[c] }));
+}
+
 function legendOf(spec: ChartSpec, p: Palette): LegendEntry[] {
   switch (spec.kind) {
     case "costSplit": return [{ label: "Training (one-off)", color: p.training }, { label: "Queries", color: p.query }];
     case "costVsQueries": return spec.chart.series.map((s) => ({ label: `${s.llm}: ${s.label}`, color: p.method[s.method] }));
     case "utility": return spec.chart.series.map((s) => ({ label: s.label, color: p.method[s.method] }));
     case "leakage":
-    case "pareto": return (["none", "partial", "exposed"] as const).map((c) => ({ label: LEAK_LABEL[c], color: p.leak[c] }));
+    case "pareto": return leakLegend(p);
   }
 }
 
@@ -119,7 +125,7 @@ function sameFigure(a: ChartFigureProps, b: ChartFigureProps): boolean {
 function ChartFigureImpl({ name, spec, controls, twoPanel = false }: ChartFigureProps) {
   const id = useId();
   const body = useRef<HTMLDivElement>(null);
-  const palette = usePalette();
+  const palette = useTheme();
   const [status, setStatus] = useState("");
   const chart = spec.chart;
   const near = useNearViewport(body);
@@ -138,7 +144,10 @@ function ChartFigureImpl({ name, spec, controls, twoPanel = false }: ChartFigure
   const canvas = useMemo(() => (near ? <ChartCanvas spec={drawn} /> : null), [near, drawn]);
 
   const download = async (format: "svg" | "png") => {
-    const svg = body.current ? chartSvg(body.current, { title: chart.title, legend: legendOf(spec, palette), background: palette.background, text: palette.text }) : null;
+    // The method colours come with lib's registry: loaded on demand, as the canvases load them.
+    const { paletteFor } = await import("./palette");
+    const full = paletteFor(palette.dark);
+    const svg = body.current ? chartSvg(body.current, { title: chart.title, legend: legendOf(spec, full), background: full.background, text: full.text }) : null;
     if (!svg) {
       setStatus("The chart has not loaded yet.");
       return;
@@ -173,7 +182,7 @@ function ChartFigureImpl({ name, spec, controls, twoPanel = false }: ChartFigure
       >
         {canvas}
       </div>
-      {spec.kind === "leakage" ? <ChartLegend entries={legendOf(spec, palette)} /> : null}
+      {spec.kind === "leakage" ? <ChartLegend entries={leakLegend(palette)} /> : null}
       <DataTable table={chart.table} />
     </figure>
   );
