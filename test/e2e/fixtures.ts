@@ -3,7 +3,8 @@
  * any host but this server (the scenario must never leave the browser), unless it says which
  * console messages it expects.
  */
-import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
 
 export interface Watch {
   consoleErrors: string[];
@@ -51,4 +52,19 @@ export { expect };
 /** Wait until the client bundle has hydrated (Next sets window.next once the router is up). */
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => "next" in window && (window as unknown as { next?: { router?: unknown } }).next?.router !== undefined);
+}
+
+/** A full-page screenshot kept as a test artefact (test-results/e2e) and attached to the report. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+/** Axe's serious and critical violations on the page (WCAG 2.0–2.2 A/AA and best practice), each with up to 5 targets. */
+export async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
 }

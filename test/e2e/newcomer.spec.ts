@@ -9,9 +9,8 @@
  *
  * Links ask for the RDP accountant so every figure is final at first paint.
  */
-import AxeBuilder from "@axe-core/playwright";
-import type { Page, TestInfo } from "@playwright/test";
-import { expect, hydrated, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, hydrated, screenshot, seriousViolations, test } from "./fixtures";
 
 const HOME = "/?accountant=rdp";
 const STATEMENT = "/statement?accountant=rdp";
@@ -21,19 +20,6 @@ async function settled(page: Page): Promise<void> {
   await hydrated(page);
   await expect(page.locator("[data-testid^='total-']").first()).toBeVisible();
   await expect(page.locator("[aria-busy='true']")).toHaveCount(0);
-}
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
 }
 
 /** How far the page itself scrolls sideways, in px (0 when it fits). */

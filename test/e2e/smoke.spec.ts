@@ -3,24 +3,9 @@
  * with screenshots kept as artefacts, a bad link shows the banner and nothing breaks, and axe
  * finds no serious or critical accessibility violation.
  */
-import AxeBuilder from "@axe-core/playwright";
-import type { Page, TestInfo } from "@playwright/test";
-import { expect, hydrated, test } from "./fixtures";
+import { expect, hydrated, screenshot, seriousViolations, test } from "./fixtures";
 
 const BAD_LINK = "/?eps=abc&queries=-5&methods=nope,dp-icl&n=1.5";
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-}
 
 for (const width of [1280, 375]) {
   test(`the default page at ${width} px: renders, hydrates, screenshot, no serious axe violation`, async ({ page }, testInfo) => {
