@@ -10,7 +10,10 @@
  * Notation in formulas: ℓin, ℓout = average input and output tokens per record
  * (`scenario.inTokens`, `scenario.outTokens`); E = ensemble size; s = shots per prompt.
  */
-import { MODELS, type DatasetId, type DpSgdImpl, type MethodId, type ModelId, type OpenModelId, type Scenario } from "../scenario";
+import type { DatasetId, DpSgdImpl, MethodId, ModelId, OpenModelId, Scenario } from "../scenario";
+// MODELS from the catalogue's leaf, not from ../scenario: the method files import this module, and
+// ../scenario loads the method files (its catalogue and knobs are read from their cards).
+import { MODELS } from "../scenario/base-catalog";
 import type { ApiCostOptionId, CostPhase } from "./types";
 
 /** LLM calls of one stage. For a `query` stage the numbers are for one query. */

@@ -22,11 +22,13 @@
  * no budget (Dwork & Roth 2014, Prop. 2.1).
  */
 import { computeEpsilon, gaussian, gdpEpsilon, gdpMu, gdpNoiseMultiplier, selfComposed } from "../privacy";
-import { MODELS, defaultKnobs, type OpenModelId, type Scenario } from "../scenario";
+import type { Scenario } from "../scenario";
+import { MODELS, type OpenModelId } from "../scenario/base-catalog";
 // Types only: the cost engine (lib/cost/method-work.ts) calls augPeWork; no runtime import of lib/cost.
 import type { LlmCalls, LocalForward, MethodWork } from "../cost/work-types";
 import { count, finiteOrNull, gaussianSpec, requirement, fromWork } from "./common";
 import type { AsOriginalCode, AuthorsFigure, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+import { perDataset, type MethodCard } from "./card";
 
 const PAPER = "Xie et al., Differentially Private Synthetic Data via Foundation Model APIs 2: Text, ICML 2024 (arXiv:2403.01749)";
 const CODE = "github.com/AI-secure/aug-pe (main.py, dpsda/dp_counter.py, notebook/dp_budget.ipynb)";
@@ -35,11 +37,13 @@ const SOURCES = [PAPER, CODE, "Dong, Roth & Su, Gaussian Differential Privacy, a
 /**
  * The knobs with their paper names: T rounds, S samples, L candidates per kept sample. A scenario
  * without an Aug-PE entry (no link version pins it, lib/scenario/knobs.ts ScenarioKnobs) runs at the
- * current defaults, which are the same for every preset (lib/scenario/knobs.ts), so the preset-free
- * custom column gives them.
+ * current defaults (augPeCard below), which are the same for every preset, so the preset-free
+ * custom column gives them (SST2's for classification, SAMSum's for generation, as defaultKnobs).
  */
 function knobsOf(scenario: Pick<Scenario, "knobs" | "task">): { rounds: number; samples: number; candidatesPerSample: number; variations: number } {
-  const k = scenario.knobs["aug-pe"] ?? defaultKnobs("custom", scenario.task)["aug-pe"];
+  const column = scenario.task === "generation" ? "samsum" : "sst2";
+  const d = augPeCard.defaults;
+  const k = scenario.knobs["aug-pe"] ?? { iterations: d.iterations[column], samples: d.samples[column], variations: d.variations[column] };
   return { rounds: k.iterations, samples: k.samples, candidatesPerSample: k.variations + 1, variations: k.variations };
 }
 
@@ -361,10 +365,38 @@ export function augPeReportedFigures(): AuthorsFigure[] {
   return out;
 }
 
-export const augPe: MethodDescriptor = {
-  id: "aug-pe",
-  label: "Aug-PE",
-  llm: "closed",
+/**
+ * Aug-PE's card (./card.ts): its catalogue row and its share-link knobs `aug-pe.<knob>`,
+ * with their defaults per dataset (the method's own setup: the study did not run it; `defaultsNote`
+ * gives the sources). lib/scenario reads it.
+ */
+export const augPeCard = {
+  id: "aug-pe", label: "Aug-PE", llm: "closed", mechanism: "private-evolution",
+  summary: "Beyond the study: an LLM API writes synthetic text and variations of it; private records, embedded locally, vote for their nearest synthetic samples in noisy histograms that keep the best; a small local model is fine-tuned on the DP synthetic set and answers the queries.",
+  source: "Xie et al., ICML 2024 (arXiv:2403.01749); code github.com/AI-secure/aug-pe",
+  inStudy: false,
+  runsOnOpenModels: true,
+  knobs: {
+    // Aug-PE (Xie et al., ICML 2024; AI-secure/aug-pe main.py, dpsda/arg_utils.py): lib/methods/aug-pe.ts.
+    iterations: { label: "PE iterations T", unit: "noisy histograms", description: "Private-evolution rounds (the code's --epochs): each releases one Gaussian-noised nearest-neighbour vote histogram; 10 in the paper's DP runs.", min: 1, max: 1000, integer: true },
+    samples: { label: "Synthetic samples S", unit: "samples", description: "Samples kept after every round (the code's --num_seed_samples); the final synthetic training set.", min: 1, max: 1_000_000, integer: true },
+    variations: { label: "Variations per sample (L − 1)", unit: "variations", description: "New variations the API writes of each kept sample per round; with the sample itself, L = variations + 1 candidates each (3 in the GPT-3.5 scripts, so L = 4).", min: 1, max: 100, integer: true },
+  },
+  defaults: {
+    // T = 10 (the README's DP setting: "we use 10 epochs for DP setting"); S = 2,000 and L − 1 = 3
+    // (scripts/gpt-3.5-turbo/openreview.sh and pubmed.sh). The study's datasets were not run with Aug-PE.
+    iterations: perDataset(10, 10, 10, 10, 10, 10, 10, 10),
+    samples: perDataset(2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000),
+    variations: perDataset(3, 3, 3, 3, 3, 3, 3, 3),
+  },
+  defaultsNote: "Not run by the study on any of its datasets [assumption]: T = 10 rounds (the Aug-PE README's DP setting), S = 2,000 samples and 3 variations each (L = 4), as its GPT-3.5 scripts for OpenReview and PubMed (AI-secure/aug-pe scripts/gpt-3.5-turbo/).",
+} as const satisfies MethodCard;
+
+export const augPe: MethodDescriptor<typeof augPeCard> = {
+  card: augPeCard,
+  id: augPeCard.id,
+  label: augPeCard.label,
+  llm: augPeCard.llm,
   queriesSpendBudget: false,
   sources: SOURCES,
   privacyEvent(scenario) {

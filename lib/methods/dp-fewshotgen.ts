@@ -12,13 +12,15 @@
  * and ⌈n/C⌉ demos per pool [assumption]. Generation uses the whole set as one pool.
  */
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, maxCompositions, poissonSampled, gaussian, upperNormalQuantile } from "../privacy";
-import { MODELS, type Scenario } from "../scenario";
+import type { Scenario } from "../scenario";
+import { MODELS } from "../scenario/base-catalog";
 import {
   CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, calibrationTokens, fewShotGenTokens, singleCallTokens,
   type LlmCalls, type MethodCost, type WorkContext,
 } from "../cost/work-types";
 import { HANKE, MECHANICS, RDP_SPEC, USEFUL_ANSWER_PROBABILITY, clippedRate, count, finiteOrNull, gaussianSpec, requirement, calibratedFields } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+import { ensembleKnob, perDataset, shotsKnob, type MethodCard } from "./card";
 
 const SOURCES = [
   "Tang et al., Privacy-Preserving In-Context Learning with Differentially Private Few-Shot Generation, ICLR 2024",
@@ -213,10 +215,38 @@ function dpFewShotGenWork({ scenario, options, classes, calibration, assumptions
 
 const dpFewShotGenCost: MethodCost = { work: dpFewShotGenWork, instructionTokens: "every-prompt" };
 
-export const dpFewShotGen: MethodDescriptor = {
-  id: "dp-fewshotgen",
-  label: "DP-FewShotGen",
-  llm: "closed",
+/**
+ * DP-FewShotGen's card (./card.ts): its catalogue row and its share-link knobs `dp-fewshotgen.<knob>`,
+ * with their defaults per dataset (docs/derivations.md §S8: Hanke et al. 2024, Tables 8–20 and
+ * Appendix D; `defaultsNote` marks what the study did not itself use). lib/scenario reads it.
+ */
+export const dpFewShotGenCard = {
+  id: "dp-fewshotgen", label: "DP-FewShotGen", llm: "closed", mechanism: "token-generation",
+  summary: "Synthetic few-shot demonstrations are generated token by token from noisy averages of many private prompts.",
+  source: "Tang et al., ICLR 2024; Hanke et al. 2024, Table 2",
+  inStudy: true,
+  runsOnOpenModels: true,
+  knobs: {
+    ensemble: ensembleKnob("Prompts M whose next-token distributions are averaged for every generated token."),
+    shots: shotsKnob("Private records per prompt (M × shots are sampled afresh per token)."),
+    tokens: { label: "Tokens per demonstration", unit: "tokens", description: "Maximum length T_max of each generated demonstration.", min: 1, max: 10000, integer: true },
+    demos: { label: "Demonstrations", unit: "demos", description: "Synthetic demonstrations generated from the same private pool.", min: 1, max: 1000, integer: true },
+  },
+  defaults: {
+    // M = 20 prompts, MN = 80 private shots in all (so 4 per prompt); Tmax 50 / 50 / 20 / 20.
+    ensemble: perDataset(20, 20, 20, 20, 20, 20, 20, 20),
+    shots: perDataset(4, 4, 4, 4, 4, 4, 4, 4),
+    tokens: perDataset(50, 50, 50, 50, 50, 50, 20, 20),
+    demos: perDataset(4, 4, 4, 4, 4, 4, 4, 4),
+  },
+  defaultsNote: "M = 20, MN = 80, Tmax 50 (classification, SAMSum) or 20 (MIT); 4 demonstrations as in the method's code.",
+} as const satisfies MethodCard;
+
+export const dpFewShotGen: MethodDescriptor<typeof dpFewShotGenCard> = {
+  card: dpFewShotGenCard,
+  id: dpFewShotGenCard.id,
+  label: dpFewShotGenCard.label,
+  llm: dpFewShotGenCard.llm,
   queriesSpendBudget: false,
   sources: SOURCES,
   privacyEvent(scenario) {

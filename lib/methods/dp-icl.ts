@@ -20,6 +20,7 @@ import type { Scenario } from "../scenario";
 import { CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, calibrationTokens, dpIclQueryTokens, type LlmCalls, type MethodCost, type WorkContext } from "../cost/work-types";
 import { HANKE, MECHANICS, RDP_SPEC, clippedRate, count, finiteOrNull, gaussianSpec, requirement, usefulVoteNoise, calibratedFields } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+import { ensembleKnob, perDataset, shotsKnob, type MethodCard } from "./card";
 
 // ---------------------------------------------------------------------------------------------
 // DP-ICL's per-query event and query budget: the method's DP recipe, built from lib/privacy's generic events and searches
@@ -223,10 +224,33 @@ function dpIclWork({ scenario, options, classes, calibration, assumptions, sourc
 
 const dpIclCost: MethodCost = { work: dpIclWork, instructionTokens: "every-prompt" };
 
-export const dpIcl: MethodDescriptor = {
-  id: "dp-icl",
-  label: "DP-ICL",
-  llm: "closed",
+/**
+ * DP-ICL's card (./card.ts): its catalogue row and its share-link knobs `dp-icl.<knob>`,
+ * with their defaults per dataset (docs/derivations.md §S8: Hanke et al. 2024, Tables 8–20 and
+ * Appendix D; `defaultsNote` marks what the study did not itself use). lib/scenario reads it.
+ */
+export const dpIclCard = {
+  id: "dp-icl", label: "DP-ICL", llm: "closed", mechanism: "ensemble-vote",
+  summary: "Each query is answered by an ensemble of few-shot prompts built from private records; the votes are aggregated with noise.",
+  source: "Wu et al., ICLR 2024; Hanke et al. 2024, Table 2",
+  inStudy: true,
+  runsOnOpenModels: true,
+  knobs: {
+    ensemble: ensembleKnob("Teacher prompts that answer every query (10 for classification, 100 for generation in the study)."),
+    shots: shotsKnob("Private records in each teacher prompt, redrawn for every query."),
+  },
+  defaults: {
+    ensemble: perDataset(10, 10, 10, 10, 100, 100, 100, 100),
+    shots: perDataset(4, 4, 4, 4, 1, 1, 1, 1),
+  },
+  defaultsNote: "Classification: 10 teachers × 4 shots (Table 13). Generation: 100 teachers × 1 shot (Appendix D). MIT-G/MIT-D were not run with DP-ICL: generation defaults assumed.",
+} as const satisfies MethodCard;
+
+export const dpIcl: MethodDescriptor<typeof dpIclCard> = {
+  card: dpIclCard,
+  id: dpIclCard.id,
+  label: dpIclCard.label,
+  llm: dpIclCard.llm,
   queriesSpendBudget: true,
   sources: SOURCES,
   privacyEvent(scenario) {

@@ -24,6 +24,7 @@ import type { Scenario } from "../scenario";
 import { singleCallTokens, type MethodCost, type WorkContext } from "../cost/work-types";
 import { HANKE, MECHANICS, clippedRate, count, finiteOrNull, requirement } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+import { ensembleKnob, perDataset, shotsKnob, type MethodCard } from "./card";
 
 // ---------------------------------------------------------------------------------------------
 // DP-OPT's token event, accountant and inverses: the method's DP recipe, built from lib/privacy's generic events and searches
@@ -284,10 +285,36 @@ const dpOptCost: MethodCost = {
   trainsLocally: true,
 };
 
-export const dpOpt: MethodDescriptor = {
-  id: "dp-opt",
-  label: "DP-OPT",
-  llm: "closed",
+/**
+ * DP-OPT's card (./card.ts): its catalogue row and its share-link knobs `dp-opt.<knob>`,
+ * with their defaults per dataset (docs/derivations.md §S8: Hanke et al. 2024, Tables 8–20 and
+ * Appendix D; `defaultsNote` marks what the study did not itself use). lib/scenario reads it.
+ */
+export const dpOptCard = {
+  id: "dp-opt", label: "DP-OPT", llm: "closed", mechanism: "token-generation",
+  summary: "A local open LLM writes an instruction token by token with a DP ensemble vote; only the instruction is used with the closed API.",
+  source: "Hong et al., ICLR 2024; Hanke et al. 2024, Table 2",
+  inStudy: true,
+  runsOnOpenModels: true,
+  knobs: {
+    ensemble: ensembleKnob("Meta-prompts that vote on each instruction token (205 in DP-OPT's code)."),
+    shots: shotsKnob("Private demonstrations per meta-prompt (5 in DP-OPT's code)."),
+    tokens: { label: "Instruction tokens", unit: "tokens", description: "Tokens of the generated instruction sent with every query (at most 50 in DP-OPT's code).", min: 1, max: 10000, integer: true },
+  },
+  defaults: {
+    ensemble: perDataset(205, 205, 205, 205, 205, 205, 205, 205),
+    shots: perDataset(5, 5, 5, 5, 5, 5, 5, 5),
+    // The paper's SST2 query-cost example uses a 39-token learned prompt.
+    tokens: perDataset(39, 39, 39, 39, 50, 50, 50, 50),
+  },
+  defaultsNote: "205 meta-prompts × 5 demos (DP-OPT code); 39-token instruction for classification (paper's SST2 example), 50 for generation [assumption].",
+} as const satisfies MethodCard;
+
+export const dpOpt: MethodDescriptor<typeof dpOptCard> = {
+  card: dpOptCard,
+  id: dpOptCard.id,
+  label: dpOptCard.label,
+  llm: dpOptCard.llm,
   queriesSpendBudget: false,
   sources: SOURCES,
   privacyEvent(scenario) {

@@ -11,7 +11,8 @@
  * Any (ε, δ) is reachable by adding noise, so DP-SGD is always feasible; the UI shows σ.
  */
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, type DpEvent } from "../privacy";
-import { METHODS, type DatasetId, type MethodId, type Scenario } from "../scenario";
+import type { DatasetId, MethodId, Scenario } from "../scenario";
+import type { MethodCard } from "./card";
 import { singleCallTokens, type DpSgdTraining, type MethodCost, type WeightPrecision, type WorkContext } from "../cost/work-types";
 import { HANKE, MECHANICS, count, finiteOrNull, gaussianSpec, calibratedFields, requirement } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, MethodStyle, PaperNames, ProviderExposure } from "./types";
@@ -42,9 +43,12 @@ export function dpSgdPlan(records: number, batch: number, epochs: number, rule: 
   return { rule, samplingRate: q, steps: Math.max(1, steps), epochs, batch };
 }
 
-export interface DpSgdMethodConfig {
-  id: Extract<MethodId, "prompt-dpsgd" | "private-lora" | "dp-finetune">;
-  label: string;
+/** The card of a DP-SGD method of the study: its id keys its knobs in the scenario. */
+export type DpSgdCard = MethodCard & { readonly id: Extract<MethodId, "prompt-dpsgd" | "private-lora" | "dp-finetune"> };
+
+export interface DpSgdMethodConfig<C extends DpSgdCard = DpSgdCard> {
+  /** The method's card (./card.ts): its id, label and knobs (`epochs`, `batch`, `impl`, …). */
+  card: C;
   /** Which framework the method's code uses for each task. */
   rules: { classification: StepRule; generation: StepRule };
   sources: readonly string[];
@@ -83,7 +87,7 @@ const TRAINABLE_LABEL: Record<DpSgdTraining["trainable"], string> = { full: "all
 export function dpSgdWork(config: DpSgdMethodConfig, { scenario, assumptions, sources }: WorkContext): ReturnType<MethodCost["work"]> {
   const li = scenario.inTokens;
   const lo = scenario.outTokens;
-  const k = scenario.knobs[config.id];
+  const k = scenario.knobs[config.card.id];
   const promptTokens = config.training.promptTokens?.(scenario) ?? 0;
   const trainable = config.training.trainable;
   const loraRank = config.training.loraRank?.(scenario);
@@ -111,7 +115,7 @@ function dpSgdCost(config: DpSgdMethodConfig): MethodCost {
 }
 
 function planFor(config: DpSgdMethodConfig, scenario: Scenario): DpSgdPlan {
-  const knobs = scenario.knobs[config.id] as { epochs: number; batch: number };
+  const knobs = scenario.knobs[config.card.id] as { epochs: number; batch: number };
   return dpSgdPlan(scenario.records, knobs.batch, knobs.epochs, config.rules[scenario.task]);
 }
 
@@ -126,8 +130,8 @@ export function dpSgdMethodPrivacy(config: DpSgdMethodConfig, scenario: Scenario
   const calibration = calibrateNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: scenario.delta, samplingRate: plan.samplingRate, steps: plan.steps, spec, relativeTolerance: 1e-3 });
   const feasible = calibration.feasible;
   return {
-    method: config.id,
-    label: config.label,
+    method: config.card.id,
+    label: config.card.label,
     feasible,
     ...calibratedFields(scenario, calibration),
     mechanism: { parameter: "noiseMultiplier", value: calibration.noiseMultiplier, unit: "σ (noise std ÷ clipping norm)" },
@@ -145,22 +149,23 @@ export function dpSgdMethodPrivacy(config: DpSgdMethodConfig, scenario: Scenario
  * opacus, private_transformers and dp-transformers alike), which needs B ≤ N: a batch of 128 cannot
  * be drawn from 100 records. (The privacy numbers of such a plan are those of B = N, q = 1.)
  */
-export function dpSgdDataRequirements(config: Pick<DpSgdMethodConfig, "id" | "label">, scenario: Scenario): DataRequirement[] {
-  const { batch } = scenario.knobs[config.id] as { batch: number };
+export function dpSgdDataRequirements(config: Pick<DpSgdMethodConfig, "card">, scenario: Scenario): DataRequirement[] {
+  const { batch } = scenario.knobs[config.card.id] as { batch: number };
   return [requirement({
     id: "batch", what: `records per expected batch (B = ${count(batch)})`, needed: batch, available: scenario.records,
-    unmet: `${config.label}'s batch of ${count(batch)} records cannot be sampled from N = ${count(scenario.records)} (q = B/N > 1); lower the batch to at most N.`,
+    unmet: `${config.card.label}'s batch of ${count(batch)} records cannot be sampled from N = ${count(scenario.records)} (q = B/N > 1); lower the batch to at most N.`,
     met: `Each step samples a batch of ${count(batch)} of the ${count(scenario.records)} records (q = B/N).`,
     source: "Abadi et al., CCS 2016, Section 3.1 (DP-SGD, q = L/N); opacus, private_transformers, dp-transformers",
   })];
 }
 
-export function dpSgdDescriptor(config: DpSgdMethodConfig): MethodDescriptor {
+export function dpSgdDescriptor<C extends DpSgdCard>(config: DpSgdMethodConfig<C>): MethodDescriptor<C> {
   const privacy = (scenario: Scenario) => dpSgdMethodPrivacy(config, scenario);
   return {
-    id: config.id,
-    label: config.label,
-    llm: "open",
+    card: config.card,
+    id: config.card.id,
+    label: config.card.label,
+    llm: config.card.llm,
     queriesSpendBudget: false,
     sources: config.sources,
     privacyEvent(scenario): DpEvent {
@@ -189,7 +194,7 @@ function dpSgdProviderExposure(config: DpSgdMethodConfig, { scenario, provider, 
     channelA: {
       status: dpStatus,
       formula: `0 raw records; the trained ${name} ${plural ? "are" : "is"} (${t.formatParameter(scenario.epsilon)}, ${t.formatParameter(scenario.delta)})-DP: ${bound.formula}`,
-      reason: `${METHODS[config.id].label} trains on the curator's own GPU; ${provider} receives the DP-trained ${name} to serve, not a raw record, and ${plural ? "they are" : "it is"} covered by the same (ε, δ) guarantee as the answers (channel C).`,
+      reason: `${config.card.label} trains on the curator's own GPU; ${provider} receives the DP-trained ${name} to serve, not a raw record, and ${plural ? "they are" : "it is"} covered by the same (ε, δ) guarantee as the answers (channel C).`,
     },
     aClause: `no raw private record (only the DP-trained ${name})`,
     source: `Hanke et al. 2024, Section 2 and Fig. 1 (DP-SGD methods train on the open model's gradients)`,

@@ -28,10 +28,11 @@
  * RoBERTa-large SST-2 (N = 1,024, B = 64, T = 10,000): ε = 2 → σ = 13.516, ε = 6 → σ = 5.156.
  */
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, opacusNoiseMultiplier, type DpEvent } from "../privacy";
-import { METHODS, type Scenario } from "../scenario";
+import type { Scenario } from "../scenario";
 import type { LocalForward, LlmCalls, MethodWork } from "../cost/work-types";
 import { calibratedFields, count, finiteOrNull, gaussianSpec, requirement, fromWork } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+import { perDataset, type MethodCard } from "./card";
 
 export const DPZERO_PAPER = "Zhang et al., DPZero: Private Fine-Tuning of Language Models without Backpropagation, ICML 2024 (arXiv 2310.09639)";
 export const DPZERO_CODE = "github.com/Liang137/DPZero (opt/src/trainer.py dpzero_step; roberta/src/trainer.py; examples/dpzero.sh)";
@@ -103,7 +104,7 @@ export function dpZeroPrivacy(scenario: Scenario): MethodPrivacy {
   const calibration = calibrateNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: scenario.delta, samplingRate: plan.samplingRate, steps: plan.steps, spec, relativeTolerance: 1e-3 });
   return {
     method: "dpzero",
-    label: METHODS.dpzero.label,
+    label: dpZeroCard.label,
     feasible: calibration.feasible,
     ...calibratedFields(scenario, calibration),
     mechanism: { parameter: "noiseMultiplier", value: calibration.noiseMultiplier, unit: "σ (noise std on the sum of clipped scalars ÷ 2C)" },
@@ -179,10 +180,34 @@ export function dpZeroWork(scenario: Pick<Scenario, "task" | "records" | "inToke
   };
 }
 
-export const dpZero: MethodDescriptor = {
-  id: "dpzero",
-  label: "DPZero",
-  llm: "open",
+/**
+ * DPZero's card (./card.ts): its catalogue row and its share-link knobs `dpzero.<knob>`,
+ * with their defaults per dataset (the method's own setup: the study did not run it; `defaultsNote`
+ * gives the sources). lib/scenario reads it.
+ */
+export const dpZeroCard = {
+  id: "dpzero", label: "DPZero", llm: "open", mechanism: "zeroth-order",
+  summary: "All weights of a local open LLM are fine-tuned by zeroth-order steps: two forward passes per example and step, no backward pass; only a clipped scalar per example is privatised.",
+  source: "Zhang et al., ICML 2024 (arXiv 2310.09639); github.com/Liang137/DPZero (not in Hanke et al. 2024)",
+  inStudy: false,
+  runsOnOpenModels: false,
+  knobs: {
+    steps: { label: "Steps", unit: "steps", description: "Zeroth-order steps T; each step privatises one clipped scalar per example of its batch (DPZero's max_steps).", min: 1, max: 10_000_000, integer: true },
+    batch: { label: "Batch size", unit: "records", description: "Examples per step B; sampling rate q = B / N (DPZero's per_device_train_batch_size).", min: 1, max: 10_000_000, integer: true },
+  },
+  defaults: {
+    // DPZero's scripts: RoBERTa-large classification (roberta/examples/dpzero.sh) and OPT on SQuAD/DROP (opt/examples/dpzero.sh).
+    steps: perDataset(10000, 10000, 10000, 10000, 20000, 20000, 20000, 20000),
+    batch: perDataset(64, 64, 64, 64, 16, 16, 16, 16),
+  },
+  defaultsNote: "Not run by the study. DPZero's own scripts: 10,000 steps × batch 64 for classification (RoBERTa-large, roberta/examples/dpzero.sh) and 20,000 steps × batch 16 for generation (OPT on SQuAD and DROP, opt/examples/dpzero.sh); github.com/Liang137/DPZero.",
+} as const satisfies MethodCard;
+
+export const dpZero: MethodDescriptor<typeof dpZeroCard> = {
+  card: dpZeroCard,
+  id: dpZeroCard.id,
+  label: dpZeroCard.label,
+  llm: dpZeroCard.llm,
   queriesSpendBudget: false,
   sources: [DPZERO_PAPER, DPZERO_CODE],
   privacyEvent(scenario): DpEvent {

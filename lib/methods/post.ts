@@ -19,11 +19,12 @@
  * Leakage: A: only the DP soft prompt reaches the provider; B: every query does; C: (ε, δ).
  */
 import { calibrateNoiseMultiplier, dpSgdEvent, type DpEvent } from "../privacy";
-import { METHODS, type OpenModelId, type Scenario } from "../scenario";
+import type { OpenModelId, Scenario } from "../scenario";
 import type { DpSgdTraining, LlmCalls, MethodWork } from "../cost/work-types";
 import { calibratedFields, count, gaussianSpec, requirement, fromWork } from "./common";
 import { dpSgdPlan, type DpSgdPlan } from "./dp-sgd";
 import type { DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+import { BATCH_KNOB, EPOCHS_KNOB, IMPL_KNOB, perDataset, type MethodCard } from "./card";
 
 export const POST_PAPER = "Wang et al., Privacy Of Soft-prompt Transfer (POST), ICML 2025 (arXiv 2506.16196)";
 export const POST_CODE = "github.com/sprintml/POST (scripts/train_DP_prompt.py, model/torch_models.py)";
@@ -56,7 +57,7 @@ export function postPrivacy(scenario: Scenario): MethodPrivacy {
   const calibration = calibrateNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: scenario.delta, samplingRate: plan.samplingRate, steps: plan.steps, spec, relativeTolerance: 1e-3 });
   return {
     method: "post",
-    label: METHODS.post.label,
+    label: postCard.label,
     feasible: calibration.feasible,
     ...calibratedFields(scenario, calibration),
     mechanism: { parameter: "noiseMultiplier", value: calibration.noiseMultiplier, unit: "σ (noise std ÷ clipping norm)" },
@@ -131,10 +132,36 @@ export function postWork(scenario: Pick<Scenario, "records" | "inTokens" | "outT
   };
 }
 
-export const post: MethodDescriptor = {
-  id: "post",
-  label: "POST",
-  llm: "closed",
+/**
+ * POST's card (./card.ts): its catalogue row and its share-link knobs `post.<knob>`,
+ * with their defaults per dataset (the method's own setup: the study did not run it; `defaultsNote`
+ * gives the sources). lib/scenario reads it.
+ */
+export const postCard = {
+  id: "post", label: "POST", llm: "closed", mechanism: "dp-sgd",
+  summary: "A soft prompt is tuned with DP-SGD on a small model the provider distilled from its LLM, then transferred to the provider's LLM on public data; queries go to the provider with it.",
+  source: "Wang et al., ICML 2025 (arXiv 2506.16196); github.com/sprintml/POST (not in Hanke et al. 2024)",
+  inStudy: false,
+  runsOnOpenModels: false,
+  knobs: {
+    epochs: EPOCHS_KNOB, batch: BATCH_KNOB, impl: IMPL_KNOB,
+    promptLength: { label: "Soft-prompt length", unit: "virtual tokens", description: "Soft-prompt tokens tuned on the small model and sent with every query (100 in POST).", min: 1, max: 10000, integer: true },
+  },
+  defaults: {
+    // POST Table 10 and scripts/train_DP_prompt.py: 20 epochs, batch 32, 100 prompt tokens.
+    epochs: perDataset(20, 20, 20, 20, 20, 20, 20, 20),
+    batch: perDataset(32, 32, 32, 32, 32, 32, 32, 32),
+    impl: "per-sample",
+    promptLength: perDataset(100, 100, 100, 100, 100, 100, 100, 100),
+  },
+  defaultsNote: "Not run by the study. POST's own setup: 20 epochs, batch 32, a 100-token soft prompt, Opacus per-sample gradients (POST Table 10; scripts/train_DP_prompt.py; github.com/sprintml/POST). Generation datasets were not run by POST: classification defaults assumed.",
+} as const satisfies MethodCard;
+
+export const post: MethodDescriptor<typeof postCard> = {
+  card: postCard,
+  id: postCard.id,
+  label: postCard.label,
+  llm: postCard.llm,
   queriesSpendBudget: false,
   sources: [POST_PAPER, POST_CODE],
   privacyEvent(scenario): DpEvent {

@@ -11,6 +11,8 @@ import type { Scenario } from "../scenario";
 import { finiteOrNull } from "./common";
 import { DP_SGD_SOURCES, dpSgdDescriptor, soundEpsilonOf, type DpSgdPlan } from "./dp-sgd";
 import type { AsOriginalCode } from "./types";
+import { BATCH_KNOB, EPOCHS_KNOB, IMPL_KNOB, perDataset, type MethodCard } from "./card";
+import type { MethodDescriptor } from "./types";
 
 function asOriginalCode(scenario: Scenario, plan: DpSgdPlan): AsOriginalCode | null {
   if (scenario.task !== "classification") return null;
@@ -28,9 +30,33 @@ function asOriginalCode(scenario: Scenario, plan: DpSgdPlan): AsOriginalCode | n
   };
 }
 
-export const promptDpsgd = dpSgdDescriptor({
-  id: "prompt-dpsgd",
-  label: "PromptDPSGD",
+/**
+ * PromptDPSGD's card (./card.ts): its catalogue row and its share-link knobs `prompt-dpsgd.<knob>`,
+ * with their defaults per dataset (docs/derivations.md §S8: Hanke et al. 2024, Tables 8–20 and
+ * Appendix D; `defaultsNote` marks what the study did not itself use). lib/scenario reads it.
+ */
+export const promptDpsgdCard = {
+  id: "prompt-dpsgd", label: "PromptDPSGD", llm: "open", mechanism: "dp-sgd",
+  summary: "A soft prompt (or prefix) of a local open LLM is trained with DP-SGD.",
+  source: "Duan et al., NeurIPS 2023; Hanke et al. 2024, Table 2",
+  inStudy: true,
+  runsOnOpenModels: false,
+  knobs: {
+    epochs: EPOCHS_KNOB, batch: BATCH_KNOB, impl: IMPL_KNOB,
+    promptLength: { label: "Soft-prompt length", unit: "virtual tokens", description: "Trainable prompt or prefix tokens.", min: 1, max: 10000, integer: true },
+  },
+  defaults: {
+    epochs: perDataset(22, 100, 100, 100, 20, 15, 40, 40),
+    batch: perDataset(32, 32, 32, 32, 256, 256, 256, 256),
+    // The study's code computes per-sample gradients (Opacus / dp-transformers, private-transformers).
+    impl: "per-sample",
+    promptLength: perDataset(1, 10, 10, 10, 10, 25, 5, 5),
+  },
+  defaultsNote: "Batch 32 and epochs 22/100/100/100 (classification), batch 256 and epochs 20/15/40/40 (generation).",
+} as const satisfies MethodCard;
+
+export const promptDpsgd: MethodDescriptor<typeof promptDpsgdCard> = dpSgdDescriptor({
+  card: promptDpsgdCard,
   rules: { classification: "private-transformers", generation: "dp-transformers" },
   sources: ["Duan et al., Flocks of Stochastic Parrots, NeurIPS 2023 (PromptDPSGD)", ...DP_SGD_SOURCES, "cleverhans-lab/PrivatePrompts PromptDPSGD (private_transformers)"],
   asOriginalCode,

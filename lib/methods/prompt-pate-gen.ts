@@ -20,6 +20,7 @@ import type { MethodCost } from "../cost/work-types";
 import { pateWork } from "./prompt-pate";
 import { HANKE, MECHANICS, finiteOrNull, fixedTeacherExposure, teacherRequirements } from "./common";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
+import { ensembleKnob, perDataset, shotsKnob, type MethodCard } from "./card";
 
 // ---------------------------------------------------------------------------------------------
 // KSA+PTR (private keyword aggregation): the method's DP recipe, built from lib/privacy's generic events and searches
@@ -250,10 +251,37 @@ const promptPateGenCost: MethodCost = {
   ],
 };
 
-export const promptPateGen: MethodDescriptor = {
-  id: "prompt-pate-gen",
-  label: "PromptPATEGen",
-  llm: "open",
+/**
+ * PromptPATEGen's card (./card.ts): its catalogue row and its share-link knobs `prompt-pate-gen.<knob>`,
+ * with their defaults per dataset (docs/derivations.md §S8: Hanke et al. 2024, Tables 8–20 and
+ * Appendix D; `defaultsNote` marks what the study did not itself use). lib/scenario reads it.
+ */
+export const promptPateGenCard = {
+  id: "prompt-pate-gen", label: "PromptPATEGen", llm: "open", mechanism: "pate",
+  summary: "PATE on a local open LLM: teachers label public queries by private keyword aggregation; the student prompt answers unlimited queries.",
+  source: "Hanke et al. 2024, Section 3 and Table 2",
+  inStudy: true,
+  runsOnOpenModels: false,
+  knobs: {
+    ensemble: ensembleKnob("Teacher prompts, drawn once, that answer every public query."),
+    shots: shotsKnob("Private records in each teacher prompt."),
+    public: { label: "Public queries labelled", unit: "queries", description: "Public inputs the teachers label with private keyword aggregation.", min: 1, max: 1_000_000, integer: true },
+    studentShots: { label: "Student prompt shots", unit: "examples", description: "Labelled public examples in the student prompt.", min: 0, max: 1000, integer: true },
+  },
+  defaults: {
+    ensemble: perDataset(100, 100, 100, 100, 100, 100, 25, 25),
+    shots: perDataset(1, 1, 1, 1, 1, 1, 1, 1),
+    public: perDataset(100, 100, 100, 100, 100, 100, 100, 100),
+    studentShots: perDataset(4, 4, 4, 4, 10, 10, 4, 4),
+  },
+  defaultsNote: "100 teachers (SAMSum) or 25 (MIT) × 1 shot, 100 public queries, student 10 / 4 shots. Classification presets were not run: generation defaults assumed. PFL-DocVQA's student shots are not in the study's hyperparameter tables (SAMSum, MIT-G, MIT-D only): SAMSum's 10 are assumed, and at 930 tokens per example they exceed Vicuna 7B's 4,096-token context (at most 3 fit).",
+} as const satisfies MethodCard;
+
+export const promptPateGen: MethodDescriptor<typeof promptPateGenCard> = {
+  card: promptPateGenCard,
+  id: promptPateGenCard.id,
+  label: promptPateGenCard.label,
+  llm: promptPateGenCard.llm,
   queriesSpendBudget: false,
   sources: SOURCES,
   privacyEvent(scenario) {

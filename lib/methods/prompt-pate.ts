@@ -12,7 +12,7 @@
  */
 import { calibrateNoise, computeEpsilon, gnmax, maxCompositions, requireCount, selfComposed, type AccountantSpec, type CompositionBudget, type NoiseCalibration } from "../privacy";
 import type { Scenario } from "../scenario";
-import { MODELS } from "../scenario";
+import { MODELS } from "../scenario/base-catalog";
 import {
   CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, answerTokensBy, calibrationTokens, singleCallTokens,
   type LlmCalls, type MethodCost, type ProviderAnswerRule, type WorkContext,
@@ -20,6 +20,7 @@ import {
 import { HANKE, MECHANICS, RDP_SPEC, finiteOrNull, fixedTeacherExposure, gaussianSpec, usefulVoteNoise, calibratedFields, teacherRequirements } from "./common";
 import { dataDependentGnmaxEpsilon } from "./pate-data-dependent";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
+import { ensembleKnob, perDataset, shotsKnob, type MethodCard } from "./card";
 
 // ---------------------------------------------------------------------------------------------
 // PATE's GNMax (data-independent bound): the method's DP recipe, built from lib/privacy's generic events and searches
@@ -198,10 +199,38 @@ const promptPateCost: MethodCost = {
   answerTokens: PROMPT_PATE_ANSWER_RULES,
 };
 
-export const promptPate: MethodDescriptor = {
-  id: "prompt-pate",
-  label: "PromptPATE",
-  llm: "closed",
+/**
+ * PromptPATE's card (./card.ts): its catalogue row and its share-link knobs `prompt-pate.<knob>`,
+ * with their defaults per dataset (docs/derivations.md §S8: Hanke et al. 2024, Tables 8–20 and
+ * Appendix D; `defaultsNote` marks what the study did not itself use). lib/scenario reads it.
+ */
+export const promptPateCard = {
+  id: "prompt-pate", label: "PromptPATE", llm: "closed", mechanism: "pate",
+  summary: "A teacher ensemble of private prompts labels public data with noisy votes; the labelled public examples form a student prompt.",
+  source: "Duan et al., NeurIPS 2023; Hanke et al. 2024, Table 2",
+  inStudy: true,
+  runsOnOpenModels: true,
+  knobs: {
+    ensemble: ensembleKnob("Teacher prompts, each holding its own disjoint private records."),
+    shots: shotsKnob("Private records in each teacher prompt."),
+    public: { label: "Public examples labelled", unit: "examples", description: "Unlabelled public inputs the teachers vote on (each answered vote spends budget).", min: 1, max: 1_000_000, integer: true },
+    studentShots: { label: "Student prompt shots", unit: "examples", description: "Labelled public examples placed in the student prompt that answers queries.", min: 0, max: 1000, integer: true },
+  },
+  defaults: {
+    // 400 private examples in the teachers; the E × s split is not given: 400 × 1 (docs/derivations.md §4).
+    ensemble: perDataset(400, 400, 400, 400, 400, 400, 400, 400),
+    shots: perDataset(1, 1, 1, 1, 1, 1, 1, 1),
+    public: perDataset(300, 300, 300, 300, 300, 300, 300, 300),
+    studentShots: perDataset(1, 1, 1, 1, 1, 1, 1, 1),
+  },
+  defaultsNote: "400 private examples in the teachers, public set 300, 1 student shot (GPT-3 Babbage setup). The teacher × shot split is not stated in the paper: 400 × 1 assumed.",
+} as const satisfies MethodCard;
+
+export const promptPate: MethodDescriptor<typeof promptPateCard> = {
+  card: promptPateCard,
+  id: promptPateCard.id,
+  label: promptPateCard.label,
+  llm: promptPateCard.llm,
   queriesSpendBudget: false,
   sources: SOURCES,
   privacyEvent(scenario) {

@@ -2,7 +2,7 @@
  * The method registry: one descriptor per method id, read from ./list.ts. Adding a method = one
  * file + one line in that list. lib/cost and lib/leakage fold over the descriptors.
  */
-import { METHOD_IDS, type MethodId, type Scenario } from "../scenario";
+import type { MethodId, Scenario } from "../scenario";
 import { METHOD_LIST } from "./list";
 import type { DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 import { PrvGridTooLargeError, PrvRoundOffError } from "../privacy";
@@ -10,12 +10,12 @@ import { PRV_MAX_GRID_POINTS } from "./common";
 
 /** Every registered method's descriptor by id (./list.ts), in the list's order. */
 export const METHOD_DESCRIPTORS: Readonly<Record<MethodId, MethodDescriptor>> = Object.freeze(
-  Object.fromEntries(METHOD_LIST.map((d) => [d.id, d])) as Record<MethodId, MethodDescriptor>,
+  Object.fromEntries(METHOD_LIST.map((d): [MethodId, MethodDescriptor] => [d.id, d])) as Record<MethodId, MethodDescriptor>,
 );
 
 export function methodDescriptor(id: MethodId): MethodDescriptor {
   const d = METHOD_DESCRIPTORS[id];
-  if (!d) throw new RangeError(`method must be one of ${METHOD_IDS.join(", ")}; got ${String(id)}`);
+  if (!d) throw new RangeError(`method must be one of ${METHOD_LIST.map((m) => m.id).join(", ")}; got ${String(id)}`);
   return d;
 }
 

@@ -7,6 +7,7 @@
 import type { MethodCost } from "../cost/work-types";
 import type { AccountantLabel, DpEvent } from "../privacy";
 import type { MethodId, Scenario } from "../scenario";
+import type { MethodCard } from "./card";
 
 /** What the budget is spent on, per method. */
 export type BudgetUnit = "queries" | "public queries" | "tokens" | "token queries" | "steps";
@@ -273,11 +274,18 @@ export interface AuthorsFigure {
 }
 
 /**
- * One adaptation method, everything about it in one place: its privacy, data requirements,
- * leakage, cost work, the study's names for it and its style. The rest of lib/ folds over the
- * registry (./registry.ts) and never branches on a method id.
+ * One adaptation method, everything about it in one place: its card (catalogue row, share-link
+ * knobs and their defaults), its privacy, data requirements, leakage, cost work, the study's names
+ * for it and its style. The rest of lib/ folds over the registry (./registry.ts) and never branches
+ * on a method id.
+ *
+ * `C` is the card's own literal type, so ./list.ts's tuple of descriptors types the `MethodId`
+ * union (lib/scenario/catalog.ts reads `card.id`). An explicit interface, never inferred: a
+ * descriptor's functions read `Scenario`, whose knobs are typed from the cards.
  */
-export interface MethodDescriptor {
+export interface MethodDescriptor<C extends MethodCard = MethodCard> {
+  /** Its catalogue row and knobs, as plain data (./card.ts); `id`, `label` and `llm` below repeat the card's. */
+  card: C;
   id: MethodId;
   label: string;
   llm: "closed" | "open";

@@ -8,31 +8,10 @@
  */
 import type { MethodId, PresetId } from "./catalog";
 
-export interface KnobSpec {
-  label: string;
-  unit: string;
-  description: string;
-  min: number;
-  max: number;
-  integer: boolean;
-}
+import { DP_SGD_IMPLS, type DpSgdImpl, type EnumKnobSpec, type KnobSpec } from "./knob-spec";
 
-/** A knob with a fixed set of values, e.g. `private-lora.impl=ghost`. */
-export interface EnumKnobSpec {
-  label: string;
-  unit: string;
-  description: string;
-  values: readonly string[];
-}
+export * from "./knob-spec";
 
-/**
- * How DP-SGD computes per-example gradient norms: `per-sample` instantiates every example's
- * gradient (Opacus hooks; the study's dp-transformers / Opacus code), `ghost` takes the norms from
- * activations without instantiating them (Li et al. 2022, ghost clipping), `bk` is book-keeping
- * (Bu et al. 2023, fastDP). The privacy guarantee is the same; time and memory differ.
- */
-export const DP_SGD_IMPLS = ["per-sample", "ghost", "bk"] as const;
-export type DpSgdImpl = (typeof DP_SGD_IMPLS)[number];
 const impl: EnumKnobSpec = {
   label: "DP-SGD implementation", unit: "", values: DP_SGD_IMPLS,
   description: "per-sample (Opacus hooks, as the study), ghost (ghost clipping, Li et al. 2022) or bk (book-keeping, Bu et al. 2023): same privacy, different time and memory.",

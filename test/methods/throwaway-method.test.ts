@@ -18,11 +18,6 @@
  */
 import { DP_ZEROTH_BATCH, DP_ZEROTH_CATALOG_ENTRY, DP_ZEROTH_ID, DP_ZEROTH_STEPS } from "../fixtures/methods/dp-zeroth";
 
-jest.mock("../../lib/scenario/catalog", () => {
-  const actual = jest.requireActual<typeof import("../../lib/scenario/catalog")>("../../lib/scenario/catalog");
-  const fixture = jest.requireActual<typeof import("../fixtures/methods/dp-zeroth")>("../fixtures/methods/dp-zeroth");
-  return { ...actual, METHOD_IDS: [...actual.METHOD_IDS, fixture.DP_ZEROTH_ID], METHODS: { ...actual.METHODS, [fixture.DP_ZEROTH_ID]: fixture.DP_ZEROTH_CATALOG_ENTRY } };
-});
 jest.mock("../../lib/methods/list", () => {
   const actual = jest.requireActual<typeof import("../../lib/methods/list")>("../../lib/methods/list");
   const fixture = jest.requireActual<typeof import("../fixtures/methods/dp-zeroth")>("../fixtures/methods/dp-zeroth");
