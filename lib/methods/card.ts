@@ -48,6 +48,12 @@ export interface MethodCard {
   readonly defaults: Readonly<Record<string, PerDataset | string>>;
   /** Where the defaults come from, and which the study did not itself use (shown in the form as assumptions). */
   readonly defaultsNote: string;
+  /**
+   * Kept only for byte-identical JSON: the id of a method before whose entry this method's entry
+   * sits in a scenario's `knobs` object (and the link schema's knobs shape), where that differs
+   * from the list's order. Values, links and meaning do not depend on it. New methods leave it out.
+   */
+  readonly knobsEntryBefore?: string;
 }
 
 // Knobs several methods share. Every ensemble method uses `.ensemble` and `.shots`; DP-SGD methods use `.epochs`, `.batch` and `.impl`.

@@ -155,6 +155,8 @@ export const postCard = {
     promptLength: perDataset(100, 100, 100, 100, 100, 100, 100, 100),
   },
   defaultsNote: "Not run by the study. POST's own setup: 20 epochs, batch 32, a 100-token soft prompt, Opacus per-sample gradients (POST Table 10; scripts/train_DP_prompt.py; github.com/sprintml/POST). Generation datasets were not run by POST: classification defaults assumed.",
+  // The knob tables listed POST before DPZero when both landed (issue #17); JSON output keeps that order.
+  knobsEntryBefore: "dpzero",
 } as const satisfies MethodCard;
 
 export const post: MethodDescriptor<typeof postCard> = {
