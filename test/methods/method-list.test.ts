@@ -1,19 +1,54 @@
 /** @jest-environment node */
 /**
- * The registry (lib/methods/list.ts) and the share-link catalogue (lib/scenario/catalog.ts
- * METHOD_IDS, which the link schema's method enum reads) list the same methods in the same order:
- * the registry is keyed from the list at run time, so the type system no longer checks that
- * every catalogue id has a descriptor. Oracle: the catalogue, the URL contract.
+ * The registry (lib/methods/list.ts) is the one list of methods: the share-link catalogue
+ * (lib/scenario/catalog.ts METHOD_IDS, which the link schema's method enum reads) and the knob
+ * tables (lib/scenario/knobs.ts) are read from its descriptors' cards (lib/methods/card.ts), in its
+ * order. The type system cannot check a card's defaults against its knobs (an `as const` literal),
+ * so the checks below do, for every registered card. Oracle for the order: the URL contract (the
+ * canonical `methods=` order of every recorded link).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { METHOD_DESCRIPTORS, METHOD_IDS, parseScenario } from "@/lib";
+import { isEnumKnob } from "@/lib/scenario";
+import { DATASET_IDS } from "@/lib/scenario/base-catalog";
 import { METHOD_LIST } from "@/lib/methods/list";
 
 describe("one method list", () => {
   it("the registry's list is the catalogue's ids, in order, each once", () => {
     expect(METHOD_LIST.map((d) => d.id)).toEqual([...METHOD_IDS]);
     expect(Object.keys(METHOD_DESCRIPTORS)).toEqual([...METHOD_IDS]);
+  });
+
+  it("the share link's method order: the study's eight (Hanke et al. 2024, Table 2), then DPZero, POST and Aug-PE, appended", () => {
+    expect(METHOD_LIST.map((d) => d.card.id)).toEqual(["dp-icl", "prompt-pate", "dp-fewshotgen", "dp-opt", "prompt-dpsgd", "private-lora", "dp-finetune", "prompt-pate-gen", "dpzero", "post", "aug-pe"]);
+    expect(METHOD_LIST.filter((d) => d.card.inStudy).map((d) => d.id)).toEqual(METHOD_IDS.slice(0, 8));
+  });
+
+  it("each descriptor's id, label and family are its card's", () => {
+    for (const d of METHOD_LIST) expect([d.id, d.label, d.llm]).toEqual([d.card.id, d.card.label, d.card.llm]);
+  });
+
+  it("each card gives every knob a default, and only its knobs, in the knobs' order", () => {
+    for (const { card } of METHOD_LIST) expect([card.id, Object.keys(card.defaults)]).toEqual([card.id, Object.keys(card.knobs)]);
+  });
+
+  it("each default lies in its knob's range, on every dataset: a number (whole where the knob is) or one of an enum's values", () => {
+    const bad: string[] = [];
+    for (const { card } of METHOD_LIST) {
+      for (const [knob, spec] of Object.entries(card.knobs)) {
+        const value = (card.defaults as Record<string, unknown>)[knob];
+        if (isEnumKnob(spec)) {
+          if (typeof value !== "string" || !(spec.values as readonly string[]).includes(value)) bad.push(`${card.id}.${knob} = ${String(value)}`);
+          continue;
+        }
+        for (const dataset of DATASET_IDS) {
+          const v = (value as Record<string, number> | undefined)?.[dataset];
+          if (typeof v !== "number" || !(v >= spec.min && v <= spec.max) || (spec.integer && !Number.isInteger(v))) bad.push(`${card.id}.${knob} on ${dataset} = ${String(v)}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
   });
 
   it("every descriptor declares its cost work", () => {
