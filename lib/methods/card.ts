@@ -22,6 +22,18 @@ export type PerDataset = Readonly<Record<DatasetId, number>>;
 /** Column order in the paper's lists: SST2 / Trec / Mpqa / Disaster, then SAMSum / DocVQA / MIT-G / MIT-D. */
 export const perDataset = (sst2: number, trec: number, mpqa: number, disaster: number, samsum: number, docvqa: number, mitg: number, mitd: number): PerDataset => ({ sst2, trec, mpqa, disaster, samsum, docvqa, mitg, mitd });
 
+/**
+ * A setting of a method that is not a knob: an enum held in its own top-level scenario property
+ * (`path`) and keyed `<id>.<name>` in the share link, e.g. `dp-fewshotgen.generator`. Top-level
+ * because scenarios and links had it before the cards existed; the form shows it in the method's group.
+ */
+export interface MethodSettingSpec extends EnumKnobSpec {
+  /** The Scenario property that holds it, e.g. `fewShotGenGenerator`. */
+  readonly path: string;
+  /** Its value when a link does not set it. */
+  readonly default: string;
+}
+
 export interface MethodCard {
   /** The share-link id (`methods=dp-icl`, `dp-icl.shots=…`). Its position in ./list.ts is the link's canonical order. */
   readonly id: string;
@@ -48,6 +60,8 @@ export interface MethodCard {
   readonly defaults: Readonly<Record<string, PerDataset | string>>;
   /** Where the defaults come from, and which the study did not itself use (shown in the form as assumptions). */
   readonly defaultsNote: string;
+  /** Its settings that are not knobs (MethodSettingSpec), by name; absent when it has none. */
+  readonly settings?: Readonly<Record<string, MethodSettingSpec>>;
   /**
    * Kept only for byte-identical JSON: the id of a method before whose entry this method's entry
    * sits in a scenario's `knobs` object (and the link schema's knobs shape), where that differs

@@ -13,7 +13,7 @@
  */
 import { calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, maxCompositions, poissonSampled, gaussian, upperNormalQuantile } from "../privacy";
 import type { Scenario } from "../scenario";
-import { MODELS } from "../scenario/base-catalog";
+import { FEWSHOTGEN_GENERATORS, MODELS } from "../scenario/base-catalog";
 import {
   CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, calibrationTokens, fewShotGenTokens, singleCallTokens,
   type LlmCalls, type MethodCost, type WorkContext,
@@ -240,6 +240,14 @@ export const dpFewShotGenCard = {
     demos: perDataset(4, 4, 4, 4, 4, 4, 4, 4),
   },
   defaultsNote: "M = 20, MN = 80, Tmax 50 (classification, SAMSum) or 20 (MIT); 4 demonstrations as in the method's code.",
+  settings: {
+    // Variant (1) generates on the closed model that answers the queries, variant (2) on an open
+    // model on the curator's GPU (Hanke et al. 2024, Table 1).
+    generator: {
+      path: "fewShotGenGenerator", label: "DP-FewShotGen generator", unit: "", values: FEWSHOTGEN_GENERATORS, default: "api",
+      description: "Where DP-FewShotGen writes its synthetic demonstrations: api = on the model that answers the queries (the study's variant (1)), or an open model id run on your own GPU (variant (2), Hanke et al. 2024, Table 1: the private records reach no provider).",
+    },
+  },
 } as const satisfies MethodCard;
 
 export const dpFewShotGen: MethodDescriptor<typeof dpFewShotGenCard> = {

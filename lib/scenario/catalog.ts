@@ -8,7 +8,7 @@
  * (issue #16: a method is one file): each method's card (lib/methods/card.ts), in the order of
  * lib/methods/list.ts, the share link's canonical order.
  */
-import type { MethodCard, MethodMechanism } from "../methods/card";
+import type { MethodCard, MethodMechanism, MethodSettingSpec } from "../methods/card";
 import { METHOD_LIST } from "../methods/list";
 import type { LlmFamily } from "./base-catalog";
 
@@ -54,6 +54,30 @@ export interface MethodInfo {
 export const METHODS: Record<MethodId, MethodInfo> = Object.fromEntries(
   CARDS.map((c) => [c.id, { id: c.id as MethodId, label: c.label, llm: c.llm, mechanism: c.mechanism, summary: c.summary, source: c.source }]),
 ) as Record<MethodId, MethodInfo>;
+
+/** A card's settings that are not knobs (lib/methods/card.ts MethodSettingSpec), as a union. */
+type SettingOf<C> = C extends { settings: infer S } ? S[keyof S] : never;
+type Setting = SettingOf<Card>;
+/** The scenario properties the methods' settings add (`fewShotGenGenerator`), each typed by its values. */
+export type MethodSettings = { [S in Setting as S["path"]]: S["values"][number] };
+
+/**
+ * The methods' settings as share-link fields (`dp-fewshotgen.generator`), in the list's order;
+ * the schema puts them among its top-level fields (TOP_FIELDS), the form in the method's group.
+ */
+export const METHOD_SETTING_FIELDS = CARDS.flatMap((c) => Object.entries(c.settings ?? {}).map(([name, s]: [string, MethodSettingSpec]) => ({
+  path: s.path as keyof MethodSettings,
+  key: `${c.id}.${name}`,
+  label: s.label,
+  unit: s.unit,
+  description: s.description,
+  kind: { type: "enum" as const, values: s.values },
+})));
+
+/** Each setting's default value, by scenario property: what a link without the key means. */
+export function methodSettingDefaults(): MethodSettings {
+  return Object.fromEntries(CARDS.flatMap((c) => Object.values(c.settings ?? {}).map((s) => [s.path, s.default]))) as MethodSettings;
+}
 
 /**
  * The closed-LLM methods that only prompt a model (cards with `runsOnOpenModels`), so they can

@@ -6,7 +6,7 @@
  * (Hanke et al. 2024, Section 4); 10,000 queries as in the study's cost tables.
  */
 import {
-  GPUS, METHOD_IDS,
+  GPUS, METHOD_IDS, methodSettingDefaults,
   type ClosedModelId, type GpuId, type OpenModelId, type PresetId, type Task,
 } from "./catalog";
 import { defaultKnobs, type ScenarioKnobs } from "./knobs";
@@ -66,7 +66,8 @@ export function presetScenario(preset: PresetId, task?: Task, version: FormatVer
     openModels: [...models.open],
     hostedModels: [],
     closedOnOpen: [],
-    fewShotGenGenerator: "api",
+    // The methods' settings that are not knobs, at their cards' defaults (DP-FewShotGen's generator: api).
+    ...methodSettingDefaults(),
     priceSet: defaults.priceSet,
     gpu: defaults.gpu,
     gpuUsdPerHour: defaultGpuUsdPerHour(defaults.gpu, version),

@@ -7,8 +7,8 @@
  */
 import { z } from "zod";
 import {
-  ACCOUNTANT_IDS, CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, FEWSHOTGEN_GENERATORS, GPU_IDS, METHOD_IDS, MODELS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, TASKS,
-  type AccountantId, type ClosedMethodId, type ClosedModelId, type FewShotGenGenerator, type GpuId, type MethodId, type ModelId, type OpenModelId, type PresetId,
+  ACCOUNTANT_IDS, CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, GPU_IDS, METHOD_IDS, MODELS, OPEN_MODEL_IDS, PRESET_IDS, PRICE_SET_IDS, TASKS,
+  METHOD_SETTING_FIELDS, type AccountantId, type ClosedMethodId, type ClosedModelId, type GpuId, type MethodSettings, type MethodId, type ModelId, type OpenModelId, type PresetId,
   type PriceSetId, type Task,
 } from "./catalog";
 import { isEnumKnob, KNOB_SPECS, type EnumKnobSpec, type KnobSpec, type ScenarioKnobs } from "./knobs";
@@ -96,7 +96,12 @@ export interface PriceOverride {
   outputUsdPerMTok: number;
 }
 
-export interface Scenario {
+/**
+ * The scenario. Besides the fields below, it holds each method's settings that are not knobs
+ * (MethodSettings, from the cards in lib/methods: `fewShotGenGenerator`, where DP-FewShotGen writes
+ * its demonstrations: `api`, variant (1), the default, or an open model, variant (2)).
+ */
+export interface Scenario extends MethodSettings {
   /** The share-link version the scenario is written in (scenarioLinkVersion): 3 = today's setup, 1 or 2 = the study's. */
   v: FormatVersion;
   preset: PresetId;
@@ -130,8 +135,6 @@ export interface Scenario {
   hostedModels: OpenModelId[];
   /** Closed-LLM methods that also run on every selected open model (share link `closedOnOpen`); default none. */
   closedOnOpen: ClosedMethodId[];
-  /** Where DP-FewShotGen writes its demonstrations: `api` (variant (1), default) or an open model (variant (2)). */
-  fewShotGenGenerator: FewShotGenGenerator;
   priceSet: PriceSetId;
   gpu: GpuId;
   gpuUsdPerHour: number;
@@ -209,7 +212,8 @@ export const TOP_FIELDS = [
   { path: "priceSet", key: "prices", label: "Price set", unit: "", description: "The study's API prices of 2024-05-22 or current list prices.", kind: { type: "enum", values: PRICE_SET_IDS } },
   { path: "gpu", key: "gpu", label: "GPU", unit: "", description: "GPU that trains and serves the open models.", kind: { type: "enum", values: GPU_IDS } },
   { path: "gpuUsdPerHour", key: "gpuPrice", label: "GPU price", unit: "$/GPU-hour", description: "Rental price of one GPU for one hour.", kind: num(0, 1000, false) },
-  { path: "fewShotGenGenerator", key: "dp-fewshotgen.generator", label: "DP-FewShotGen generator", unit: "", description: "Where DP-FewShotGen writes its synthetic demonstrations: api = on the model that answers the queries (the study's variant (1)), or an open model id run on your own GPU (variant (2), Hanke et al. 2024, Table 1: the private records reach no provider).", kind: { type: "enum", values: FEWSHOTGEN_GENERATORS } },
+  // The methods' settings that are not knobs, declared in their cards (`dp-fewshotgen.generator`: DP-FewShotGen's generator).
+  ...METHOD_SETTING_FIELDS,
   { path: "servingBatch", key: "serveBatch", label: "Serving batch size", unit: "queries decoded together", description: "How a local open model answers queries: 1 = one at a time, as the study measured; more = a batched server (e.g. vLLM) that reads the weights once per step for the whole batch.", kind: num(1, 4096, true) },
   // Must-haves (issue #18), added after v=1: absent = no constraint and today's ranking rule.
   { path: "maxCostUsd", key: "maxCost", label: "Largest total budget", unit: "USD", description: "Must-have: an option qualifies only if its total cost (training + queries) is at most this. Absent = no limit.", kind: num(0, 1e12, false) },

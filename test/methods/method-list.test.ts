@@ -10,7 +10,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { METHOD_DESCRIPTORS, METHOD_IDS, parseScenario } from "@/lib";
-import { isEnumKnob } from "@/lib/scenario";
+import type { MethodCard } from "@/lib/methods/card";
+import { isEnumKnob, presetScenario, TOP_FIELDS } from "@/lib/scenario";
 import { DATASET_IDS } from "@/lib/scenario/base-catalog";
 import { METHOD_LIST } from "@/lib/methods/list";
 
@@ -49,6 +50,19 @@ describe("one method list", () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it("each card's settings that are not knobs are share-link fields after gpuPrice, defaulting to one of their values", () => {
+    const cards: readonly MethodCard[] = METHOD_LIST.map((d) => d.card);
+    const settings = cards.flatMap((card) => Object.entries(card.settings ?? {}).map(([name, s]) => ({ key: `${card.id}.${name}`, ...s })));
+    // Oracle: the share link as recorded (test/fixtures/links/v1-corpus.json), where `dp-fewshotgen.generator` follows `gpuPrice`, default api.
+    expect(settings.map((s) => [s.key, s.path, s.default])).toEqual([["dp-fewshotgen.generator", "fewShotGenGenerator", "api"]]);
+    const keys = TOP_FIELDS.map((f) => f.key as string);
+    expect(keys.slice(keys.indexOf("gpuPrice") + 1, keys.indexOf("gpuPrice") + 1 + settings.length)).toEqual(settings.map((s) => s.key));
+    for (const s of settings) {
+      expect(s.values).toContain(s.default);
+      expect((presetScenario("sst2") as unknown as Record<string, unknown>)[s.path]).toBe(s.default);
+    }
   });
 
   it("every descriptor declares its cost work", () => {
