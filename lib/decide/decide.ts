@@ -20,7 +20,7 @@
 import type { EstimateRow } from "../estimate";
 import type { LeakageChannelId } from "../leakage";
 import { methodDescriptor } from "../methods";
-import { formatParameter, formatPercent, formatQuantity } from "../present/format";
+import { formatPercent, formatQuantity } from "../present/format";
 import { exposureScore, recommend, type RankedOption, type RecommendConstraints, type RecommendOption } from "../recommend";
 import { modelLabelWithStatus, type MethodId, type ModelId, type Scenario } from "../scenario";
 import type { UtilityKind, UtilityMetric } from "../utility";
