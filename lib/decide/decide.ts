@@ -24,6 +24,7 @@ import { formatPercent, formatQuantity } from "../present/format";
 import { exposureScore, recommend, type RankedOption, type RecommendConstraints, type RecommendOption } from "../recommend";
 import { modelLabelWithStatus, type MethodId, type ModelId, type Scenario } from "../scenario";
 import type { UtilityKind, UtilityMetric } from "../utility";
+import type { AnswerSensitivity } from "./analysis";
 
 export interface OptionId {
   method: MethodId;
@@ -86,6 +87,11 @@ export interface Decision {
   robustness: string;
   /** Null until computed by `withFlips` (lib/decide/flips.ts); then the thresholds found, maybe none. */
   flips: Flip[] | null;
+  /**
+   * The answer's total cost over each input's range (the tornado), null until computed by
+   * `withSensitivity` (./analysis.ts): about a dozen estimates, so only when asked for.
+   */
+  sensitivity: AnswerSensitivity | null;
   /** The rule "best" followed, in words. */
   rule: string;
   /** Remarks on the inputs of the decision (utility source, ε picked under maxEps). */
@@ -356,6 +362,7 @@ export function decide(scenario: Scenario, allRows: readonly EstimateRow[]): Dec
     robust: rob.robust,
     robustness: rob.sentence,
     flips: null,
+    sensitivity: null,
     rule: scenario.utilitySource === "reported" && reportedRows.length > 0 ? r.rule.replaceAll("the study's utility", "the utility (the study's, or its authors' where marked reported)") : r.rule,
     notes,
     epsilon: { asked: scenario.epsilon, used: scenario.epsilon, noAnswerAt: null, evaluations: 0, sentence: `ε = ${sig(scenario.epsilon, 4)} as given.` },
