@@ -219,14 +219,14 @@ export const sensitivityBarSchema = z.looseObject({
 });
 
 export const sensitivitySchema = z.looseObject({
-  accountant: z.string().meta({ description: "The accountant of every estimate behind the bars: the link's. (The page's chart uses RDP, so for a link with another accountant its bars may differ.)" }),
+  accountant: z.literal("rdp").meta({ description: "The accountant of every estimate behind the bars: always RDP, as the page's chart draws them, whatever the link's (about a dozen estimates; PRV takes seconds each). RDP is an upper bound on ε, usually looser than PRV, so for a link with another accountant `option` (the answer at the scenario's values under RDP) can differ from `decision.answer` where the accountant decides an option's feasibility." }),
   option: z.looseObject({ method: methodId, model: modelId, methodLabel: z.string(), modelLabel: z.string() }).nullable().meta({ description: "The option whose cost is moved: the answer at the scenario's values; null when there is none (then `bars` is empty)." }),
   baseCostUsd: usdOrNull("The option's total cost at the scenario's values."),
   bars: z.array(sensitivityBarSchema).meta({ description: "One bar per input, the widest swing first; bars without a swing last." }),
   omitted: z.array(z.looseObject({ input: z.string(), label: z.string(), reason: z.string() })).meta({ description: "Inputs without a bar and why (e.g. a GPU without a dated price range)." }),
   evaluations: z.number().int().nonnegative().meta({ description: "Distinct scenarios estimated for the bars." }),
   table: z.looseObject({ caption: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.string())) }).meta({ description: "The bars as text: the chart's text alternative." }),
-  markers: z.array(z.looseObject({ input: z.string(), at: z.number(), costUsd: z.number().nullable(), sentence: z.string() })).meta({ description: "Where each flip lies on its bar; empty unless flips were computed in the same request." }),
+  markers: z.array(z.looseObject({ input: z.string(), at: z.number(), costUsd: z.number().nullable(), sentence: z.string() })).meta({ description: "Where each flip of `decision.flips` lies on its bar (its cost estimated with RDP, as the bars); empty unless flips were computed in the same request." }),
 });
 
 export const decisionSchema = z.looseObject({

@@ -321,7 +321,7 @@ function statementSensitivity(d: Decision): StatementSensitivity | null {
     a === null ? "nothing meets every must-have" : `${optionTitle(a)}${a.method === today.method && a.model === today.model ? " (today's answer)" : ""}`;
   const cost = (end: { costUsd: number | null; feasible: boolean }) => `${formatUsdOrMissing(end.costUsd)}${end.feasible ? "" : " (cannot run as planned)"}`;
   return {
-    caption: `Total cost of ${optionTitle(today)} (today: ${formatUsdOrMissing(sens.baseCostUsd)}) with one input at a time at each end of its range, the others as given, and the answer there (ε by the ${sens.accountant.toUpperCase()} accountant)`,
+    caption: `Total cost of ${optionTitle(today)} (today: ${formatUsdOrMissing(sens.baseCostUsd)}) with one input at a time at each end of its range, the others as given, and the answer there (estimated with the ${sens.accountant.toUpperCase()} accountant, an upper bound on ε, as the calculator's chart)`,
     columns: ["Input", "Range (source)", "Cost at the low end", "Answer at the low end", "Cost at the high end", "Answer at the high end"],
     rows: sens.bars.map((b) => [b.label, `${b.range} (${b.source})`, cost(b.low), best(b.low.answer), cost(b.high), best(b.high.answer)]),
     omitted: sens.omitted.map((o) => `${o.label}: ${o.reason}.`),

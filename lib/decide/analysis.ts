@@ -10,9 +10,9 @@
  */
 import type { CostOptions } from "../cost";
 import type { Estimate } from "../estimate";
-import type { AccountantId, Scenario } from "../scenario";
+import type { Scenario } from "../scenario";
 import type { Flip } from "./decide";
-import { decisionEvaluator, flipInputs, flipsFor } from "./flips";
+import { decisionEvaluator, flipInputs, flipsFor, withFlips } from "./flips";
 import { flipMarkers, sensitivity, sensitivityTable, type FlipMarker, type Sensitivity } from "./sensitivity";
 
 export interface DecisionSensitivity {
@@ -32,8 +32,11 @@ export interface DecisionSensitivity {
  * answer at each end), their text table, and the flip markers when the flips were computed too.
  */
 export interface AnswerSensitivity extends Sensitivity {
-  /** The accountant every estimate behind the bars used: the link's. */
-  accountant: AccountantId;
+  /**
+   * The accountant every estimate behind the bars used: RDP, as the page's chart, whatever the
+   * link's (see `withSensitivity`).
+   */
+  accountant: "rdp";
   table: DecisionSensitivity["table"];
   /** Where each flip lies on its bar; empty unless the flips were computed with it. */
   markers: FlipMarker[];
@@ -60,12 +63,23 @@ export function analyseDecision(scenario: Scenario, withFlips: boolean, options:
 }
 
 /**
- * The estimate with `decision.sensitivity` filled in (and, with `flips`, `decision.flips` from the
- * same search): what the API (`sensitivity=1`), the CLI (`--sensitivity`) and /statement show.
- * About a dozen estimates with the link's accountant (RDP: a fraction of a second; PRV: seconds).
+ * The estimate with `decision.sensitivity` filled in (and, with `flips`, `decision.flips`): what
+ * the API (`sensitivity=1`), the CLI (`--sensitivity`) and /statement show.
+ *
+ * The bars are estimated with the RDP accountant whatever the link's, exactly as the page's chart
+ * (components/calculator/engine-core.ts), so every door shows the same bars for a link: about a
+ * dozen estimates, a fraction of a second with RDP, but about a second each with PRV (measured on
+ * a loaded 2-core machine, the default link's cold statement: 13.9 s with PRV bars, about 6 s with
+ * RDP bars, of which about 5 s is the link's own PRV estimate). RDP is
+ * an upper bound on ε, usually looser than PRV. The flips keep the link's accountant (the same as
+ * `flips=1` alone, ./flips.ts `withFlips`); their markers are placed on the RDP bars.
  */
 export function withSensitivity(est: Estimate, options: CostOptions = {}, flips = false): Estimate {
-  const a = analyseDecision(est.scenario, flips, options);
-  const answer: AnswerSensitivity = { accountant: est.scenario.accountant, ...a.sensitivity, table: a.table, markers: a.markers };
-  return { ...est, decision: { ...est.decision, flips: flips ? a.flips : est.decision.flips, sensitivity: answer } };
+  const rdp: Scenario = { ...est.scenario, accountant: "rdp" };
+  const withThresholds = flips ? withFlips(est, options) : est;
+  const a = analyseDecision(rdp, false, options);
+  const found = withThresholds.decision.flips;
+  const markers = flips && found ? flipMarkers(rdp, a.sensitivity, found, options) : [];
+  const answer: AnswerSensitivity = { accountant: "rdp", ...a.sensitivity, table: a.table, markers };
+  return { ...withThresholds, decision: { ...withThresholds.decision, sensitivity: answer } };
 }

@@ -95,7 +95,7 @@ describe("issue #18's example through every door: the page's engine, the API, th
   });
 
   test("sensitivity=1 / --sensitivity / /statement carry the tornado the page's worker computes (analyseDecision)", () => {
-    // The page's path: the analysis worker's analyseDecision (RDP, as the page draws it).
+    // The page's path: the analysis worker's analyseDecision (RDP, as the page draws it; every door uses RDP for the bars).
     const page = analyseOnPage(ISSUE_LINK, false);
     expect(page.sensitivity.option).not.toBeNull();
     expect(page.sensitivity.bars.length).toBeGreaterThanOrEqual(5);
@@ -110,7 +110,7 @@ describe("issue #18's example through every door: the page's engine, the API, th
     expect(res.headers.etag).not.toBe(plainRes.headers.etag);
     const api = JSON.parse(String(res.body));
     const { accountant, table, markers, ...bars } = api.decision.sensitivity;
-    expect(accountant).toBe("prv");
+    expect(accountant).toBe("rdp"); // the bars always use RDP, as the page's chart, though this link's accountant is PRV
     expect(bars).toEqual(JSON.parse(JSON.stringify(page.sensitivity)));
     expect(table).toEqual(page.table);
     expect(markers).toEqual([]);
@@ -146,4 +146,20 @@ describe("issue #18's example through every door: the page's engine, the API, th
     expect(c.code).toBe(2);
     expect(JSON.parse(c.stderr)).toEqual({ errors: [{ field: "sensitivity", message: "--sensitivity is not a boolean", received: "2", allowed: "--sensitivity alone, or --sensitivity=true, false, 1 or 0" }] });
   });
+});
+
+test("sensitivity=1&flips=1: the flips are flips=1's (the link's accountant) and each lies on its bar as a marker", () => {
+  clearEstimateCache();
+  const flipsOnly = JSON.parse(String(respondToEstimate({ method: "GET", query: `${LINK}&flips=1` }).body));
+  const both = JSON.parse(String(respondToEstimate({ method: "GET", query: `${LINK}&flips=1&sensitivity=1` }).body));
+  expect(both.decision.flips).toEqual(flipsOnly.decision.flips);
+  const sens = both.decision.sensitivity;
+  // A flip on an input with a numeric bar, inside the bar's range, gets a marker (lib/decide flipMarkers).
+  const onBars = (flipsOnly.decision.flips as { input: string; at: number }[]).filter((f) => {
+    const b = (sens.bars as { input: string; low: { value: unknown }; high: { value: unknown } }[]).find((x) => x.input === f.input);
+    return b && typeof b.low.value === "number" && typeof b.high.value === "number" && f.at >= Math.min(b.low.value, b.high.value) && f.at <= Math.max(b.low.value, b.high.value);
+  });
+  expect(onBars.length).toBeGreaterThan(0);
+  expect(sens.markers.map((m: { input: string; at: number }) => [m.input, m.at])).toEqual(onBars.map((f) => [f.input, f.at]));
+  expect({ ...sens, markers: [] }).toEqual(JSON.parse(String(respondToEstimate({ method: "GET", query: `${LINK}&sensitivity=1` }).body)).decision.sensitivity);
 });
