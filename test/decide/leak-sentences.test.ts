@@ -18,7 +18,7 @@
 import fc from "fast-check";
 import { estimate, parseScenario, type EstimateRow } from "@/lib";
 import { decisionOption, type DecisionOption } from "@/lib/decide";
-import { CLOSED_MODEL_IDS, METHOD_IDS, OPEN_MODEL_IDS } from "@/lib/scenario";
+import { CLOSED_METHOD_IDS, CLOSED_MODEL_IDS, METHODS, METHOD_IDS, OPEN_MODEL_IDS } from "@/lib/scenario";
 
 jest.setTimeout(300_000);
 
@@ -60,16 +60,18 @@ const scenarioArb = fc.record({
   closed: fc.subarray([...CLOSED_MODEL_IDS], { minLength: 1, maxLength: 2 }),
   open: fc.subarray([...OPEN_MODEL_IDS], { minLength: 1, maxLength: 3 }),
   hostFirst: fc.boolean(),
+  closedOnOpen: fc.boolean(),
   generator: fc.constantFrom("api", "vicuna-7b"),
 });
 
-/** The share link for a drawn scenario: every method, the drawn models, the first open model maybe at a host. */
-function link(x: { task: string; preset: string; n: number; queries: number; eps: number; closed: string[]; open: string[]; hostFirst: boolean; generator: string }): string {
+/** The share link for a drawn scenario: every method, the drawn models, the first open model maybe at a host, closed-LLM methods maybe also on the open models. */
+function link(x: { task: string; preset: string; n: number; queries: number; eps: number; closed: string[]; open: string[]; hostFirst: boolean; closedOnOpen: boolean; generator: string }): string {
   const parts = [
     x.preset === "custom" ? `preset=custom&task=${x.task}${x.task === "classification" ? "&classes=4" : ""}` : `preset=${x.preset}`,
     `n=${x.n}`, `queries=${x.queries}`, `eps=${x.eps}`, "accountant=rdp",
     `methods=${METHOD_IDS.join(",")}`, `closed=${x.closed.join(",")}`, `open=${x.open.join(",")}`,
     x.hostFirst ? `hosted=${x.open[0]}` : "", `dp-fewshotgen.generator=${x.generator}`,
+    x.closedOnOpen ? `closedOnOpen=${CLOSED_METHOD_IDS.join(",")}` : "",
   ];
   return parts.filter(Boolean).join("&");
 }
@@ -95,6 +97,7 @@ describe("a decision sentence says what the ledger says, for every method × tas
     let rows = 0;
     const deployments = new Set<string>();
     const statuses = new Set<string>();
+    const combos = new Set<string>();
     fc.assert(
       fc.property(scenarioArb, (x) => {
         const r = parseScenario(link(x));
@@ -104,6 +107,7 @@ describe("a decision sentence says what the ledger says, for every method × tas
           rows++;
           if (row.leakage) {
             deployments.add(row.leakage.deployment);
+            combos.add(`${row.method}/${r.scenario.task}/${row.leakage.deployment}`);
             for (const c of ["A", "B", "C"] as const) statuses.add(`${c}:${row.leakage.channels[c].status}`);
           }
         }
@@ -114,5 +118,12 @@ describe("a decision sentence says what the ledger says, for every method × tas
     expect([...deployments].sort()).toEqual(["hosted", "local", "provider-api"]);
     for (const s of ["A:exposed", "A:partial", "A:protected", "B:exposed", "B:protected", "C:partial", "C:protected"]) expect([s, statuses.has(s)]).toEqual([s, true]);
     expect(rows).toBeGreaterThan(400);
+    // Every method × task × deployment it can run in was checked: a closed-LLM method on a
+    // provider's API and, if closedOnOpen allows it (not POST), on an open model at a host or
+    // locally; an open-LLM method at a host or locally (lib/cost/estimate.ts pairs them so).
+    const onOpen = (m: (typeof METHOD_IDS)[number]) => METHODS[m].llm === "open" || (CLOSED_METHOD_IDS as readonly string[]).includes(m);
+    const wanted = METHOD_IDS.flatMap((m) => ["classification", "generation"].flatMap((t) =>
+      [...(METHODS[m].llm === "closed" ? ["provider-api"] : []), ...(onOpen(m) ? ["hosted", "local"] : [])].map((d) => `${m}/${t}/${d}`)));
+    expect(wanted.filter((c) => !combos.has(c))).toEqual([]);
   });
 });
