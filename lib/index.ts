@@ -40,8 +40,8 @@ export {
 } from "./decide";
 /** What would change the answer: the tornado's cost swings and the flip thresholds (the page's analysis worker). */
 export {
-  analyseDecision, flipMarkers, sensitivity, sensitivityTable,
-  type DecisionSensitivity, type FlipMarker, type Sensitivity, type SensitivityBar, type SensitivityEnd,
+  analyseDecision, flipMarkers, sensitivity, sensitivityTable, withSensitivity,
+  type AnswerSensitivity, type DecisionSensitivity, type FlipMarker, type Sensitivity, type SensitivityBar, type SensitivityEnd,
 } from "./decide";
 /** Ranking under budget, accuracy and must-protect constraints. */
 export { recommend, type RankedOption, type RecommendOption, type Recommendation } from "./recommend";

@@ -48,7 +48,44 @@ function KeyValues({ items, caption }: { items: { label: string; value: string }
   );
 }
 
-/** The decision (lib/decide): the same answer, runner-up, exclusions and flips as the API and the CLI. */
+/**
+ * The answer's sensitivity (the page's tornado chart) as a table. Six columns do not fit a 375 px
+ * phone, so the table scrolls inside its own box, which is focusable so keyboard users can scroll it.
+ */
+function Sensitivity({ sensitivity: t }: { sensitivity: NonNullable<Statement["decision"]["sensitivity"]> }) {
+  return (
+    <>
+      <div className={styles.scrollBox} role="region" aria-label={t.caption} tabIndex={0}>
+        <table className={`${styles.small} ${styles.sensitivity}`}>
+          <caption>{t.caption}</caption>
+          <thead>
+            <tr>
+              {t.columns.map((c) => (
+                <th key={c} scope="col">{c}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {t.rows.map((r) => (
+              <tr key={r[0]}>
+                {r.map((cell, i) => (i === 0 ? <th key={i} scope="row">{cell}</th> : <td key={i}>{cell}</td>))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {t.omitted.length > 0 ? (
+        <ul className={`${styles.compact} ${styles.small}`}>
+          {t.omitted.map((o) => (
+            <li key={o}>{o}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+/** The decision (lib/decide): the same answer, runner-up, exclusions, sensitivity and flips as the API and the CLI. */
 function Decision({ decision: d }: { decision: Statement["decision"] }) {
   return (
     <section aria-labelledby="answer">
@@ -65,6 +102,7 @@ function Decision({ decision: d }: { decision: Statement["decision"] }) {
         <li>Best means: {d.rule}</li>
       </ul>
       <h3>What would change the answer</h3>
+      {d.sensitivity ? <Sensitivity sensitivity={d.sensitivity} /> : null}
       {d.flips === null ? (
         <p className={styles.small}>
           Flip thresholds are not computed on this view (they take tens of estimates). <a href={d.flipsLink ?? "#"}>Compute them</a>.

@@ -6,7 +6,8 @@
  *   keys (lists as arrays or comma strings; knobs flat `"dp-icl.shots": 1` or nested).
  * - Cost options, the CLI's flags, ride along as two reserved keys: `batched` and
  *   `original-code-calls` (true/false/1/0; in the query string, or for POST also in the body);
- *   a third, `flips`, fills `decision.flips` (the CLI's --flips; many estimates, so opt-in).
+ *   a third, `flips`, fills `decision.flips` (the CLI's --flips; many estimates, so opt-in), and a
+ *   fourth, `sensitivity`, fills `decision.sensitivity` (the CLI's --sensitivity; the tornado).
  *
  * Every problem is a field error in the CLI's shape, all of them at once: a 400 lists the bad
  * body, the bad options and every bad scenario field. Only a bug gives a 500, without internals.
@@ -18,7 +19,7 @@ import {
   type CostOptions, type FieldError,
 } from "../index";
 import { CONTENT_CODINGS, EncodedBody, PER_REQUEST_COMPRESSION, negotiateContentCoding, type ContentCoding } from "./encoded-body";
-import { cachedEstimate, engineVersion, optionsKey } from "./estimate-cache";
+import { cachedEstimate, engineVersion, extrasKey, optionsKey } from "./estimate-cache";
 import {
   CACHE_CONTROL_ESTIMATE, CACHE_CONTROL_RESULT, errorResponse, ifNoneMatchMatches, internalErrorResponse, jsonResponse, strongEtag, toResponse,
   type ApiResponse,
@@ -33,6 +34,7 @@ export const OPTION_KEYS = {
   batched: "Serve local open models in large batches instead of one query at a time (the CLI's --batched).",
   "original-code-calls": "Add the extra API calls of the methods' original code: calibration, final keyword call, public-token calls (the CLI's --original-code-calls).",
   flips: "Fill decision.flips: the thresholds at which the answer changes, found by bisection on the same engine (the CLI's --flips). Costs tens of estimates, so it is off unless asked for.",
+  sensitivity: "Fill decision.sensitivity: the answer's total cost at each end of each input's range and the answer there (the page's tornado chart; the CLI's --sensitivity). About a dozen estimates with the link's accountant, so it is off unless asked for.",
 } as const;
 export type OptionKey = keyof typeof OPTION_KEYS;
 const OPTION_KEY_LIST = Object.keys(OPTION_KEYS) as OptionKey[];
@@ -91,7 +93,9 @@ function readBoolean(key: string, value: unknown, errors: FieldError[]): boolean
 }
 
 /** Take the option keys out of the scenario input; what is left is the share link proper. */
-function takeOptions(sources: { query: URLSearchParams; body: Record<string, unknown> | null }, errors: FieldError[]): CostOptions & { flips?: true } {
+type ApiOptions = CostOptions & { flips?: true; sensitivity?: true };
+
+function takeOptions(sources: { query: URLSearchParams; body: Record<string, unknown> | null }, errors: FieldError[]): ApiOptions {
   const values = new Map<OptionKey, boolean>();
   for (const key of OPTION_KEY_LIST) {
     const fromQuery = sources.query.getAll(key);
@@ -108,17 +112,19 @@ function takeOptions(sources: { query: URLSearchParams; body: Record<string, unk
     const value = readBoolean(key, inBody ? bodyValue : fromQuery[0], errors);
     if (value !== undefined) values.set(key, value);
   }
-  const options: CostOptions & { flips?: true } = {};
+  const options: ApiOptions = {};
   if (values.get("flips")) options.flips = true;
+  if (values.get("sensitivity")) options.sensitivity = true;
   if (values.get("batched")) options.serving = "batched";
   if (values.get("original-code-calls")) Object.assign(options, { calibrationCalls: true, finalKeywordCall: true, publicTokenCalls: true });
   return options;
 }
 
 /** The query string that reproduces the options (for Content-Location), with a leading "&" or empty. */
-function optionsQuery(options: CostOptions & { flips?: true }): string {
+function optionsQuery(options: ApiOptions): string {
   const parts: string[] = [];
   if (options.flips) parts.push("flips=1");
+  if (options.sensitivity) parts.push("sensitivity=1");
   if (options.serving === "batched") parts.push("batched=1");
   if (options.calibrationCalls) parts.push("original-code-calls=1");
   return parts.length ? `&${parts.join("&")}` : "";
@@ -185,13 +191,13 @@ function answer(req: EstimateApiRequest): ApiResponse {
     scenarioInput = body ?? read.value;
     scenarioKeysInQuery(query, errors);
   }
-  const { flips, ...options } = takeOptions({ query, body }, errors);
+  const { flips, sensitivity, ...options } = takeOptions({ query, body }, errors);
   const parsed = parseScenario(scenarioInput);
   if (!parsed.ok) errors.push(...parsed.errors);
   if (errors.length > 0 || !parsed.ok) return errorResponse(errors);
 
   const canonical = serializeScenario(parsed.scenario);
-  const identityEtag = strongEtag(engineVersion(), canonical, `${optionsKey(options)}${flips ? "#flips" : ""}`, JSON.stringify(parsed.warnings));
+  const identityEtag = strongEtag(engineVersion(), canonical, `${optionsKey(options)}${extrasKey({ flips, sensitivity })}`, JSON.stringify(parsed.warnings));
   const coding = negotiateContentCoding(req.acceptEncoding);
   const etag = withSuffix(identityEtag, coding);
   const headers: Record<string, string> = {
@@ -199,7 +205,7 @@ function answer(req: EstimateApiRequest): ApiResponse {
     "cache-control": coding === "identity" ? CACHE_CONTROL_RESULT : CACHE_CONTROL_ESTIMATE,
     etag,
     vary: "Accept-Encoding",
-    "content-location": `${ESTIMATE_PATH}?${canonical}${optionsQuery(flips ? { ...options, flips } : options)}`,
+    "content-location": `${ESTIMATE_PATH}?${canonical}${optionsQuery({ ...options, ...(flips ? { flips } : {}), ...(sensitivity ? { sensitivity } : {}) })}`,
   };
   const conditional = method === "GET" || method === "HEAD";
   if (conditional) {
@@ -210,7 +216,7 @@ function answer(req: EstimateApiRequest): ApiResponse {
   }
 
   const started = performance.now();
-  const result = cachedEstimate(parsed.scenario, options, parsed.warnings, { flips: flips === true });
+  const result = cachedEstimate(parsed.scenario, options, parsed.warnings, { flips: flips === true, sensitivity: sensitivity === true });
   // Memo hit without warnings: the bytes (and, after the first time, the compressed bytes) are ready.
   const encoded = (result.encoded ?? new EncodedBody(result.body, PER_REQUEST_COMPRESSION)).bytes(coding);
   headers["x-estimate-cache"] = result.hit ? "hit" : "miss";

@@ -16,7 +16,7 @@
  * memo; it is never written anywhere, so the API stays stateless.
  */
 import { createHash } from "node:crypto";
-import { estimate, parseScenario, serializeScenario, withFlips, type CostOptions, type Estimate, type FieldWarning, type Scenario } from "../index";
+import { estimate, parseScenario, serializeScenario, withFlips, withSensitivity, type CostOptions, type Estimate, type FieldWarning, type Scenario } from "../index";
 import pkg from "../../package.json";
 import { EncodedBody } from "./encoded-body";
 import { estimateJson } from "./wire";
@@ -62,8 +62,19 @@ export function optionsKey(options: CostOptions): string {
   return parts.join("&");
 }
 
-export function cacheKey(canonical: string, options: CostOptions, flips = false): string {
-  return `${canonical}#${optionsKey(options)}${flips ? "#flips" : ""}`;
+/** What the decision adds on request: flip thresholds, the answer's sensitivity (tornado). */
+export interface DecisionExtras {
+  flips?: boolean;
+  sensitivity?: boolean;
+}
+
+/** The extras in one canonical string: part of the memo key and of the ETag ("" for none). */
+export function extrasKey(extras: DecisionExtras = {}): string {
+  return `${extras.flips ? "#flips" : ""}${extras.sensitivity ? "#sensitivity" : ""}`;
+}
+
+export function cacheKey(canonical: string, options: CostOptions, flips: boolean | DecisionExtras = false): string {
+  return `${canonical}#${optionsKey(options)}${extrasKey(typeof flips === "boolean" ? { flips } : flips)}`;
 }
 
 export interface CachedResult {
@@ -84,15 +95,17 @@ export interface CachedResult {
  * `estimate(scenario, options, warnings)`, memoised on the canonical query and the options.
  * The result equals the uncached call field for field (test/api/estimate-cache.test.ts).
  */
-export function cachedEstimate(scenario: Scenario, options: CostOptions = {}, warnings: FieldWarning[] = [], decision: { flips?: boolean } = {}): CachedResult {
+export function cachedEstimate(scenario: Scenario, options: CostOptions = {}, warnings: FieldWarning[] = [], decision: DecisionExtras = {}): CachedResult {
   const flips = decision.flips === true;
-  const key = cacheKey(serializeScenario(scenario), options, flips);
+  const sensitivity = decision.sensitivity === true;
+  const key = cacheKey(serializeScenario(scenario), options, { flips, sensitivity });
   let entry = memo.get(key);
   const hit = entry !== undefined;
   if (!entry) {
-    // Flips cost many estimates (lib/decide/flips.ts), so they are computed only when asked for.
-    const plain = estimate(scenario, options, []);
-    const computed = flips ? withFlips(plain, options) : plain;
+    // Flips and the sensitivity cost many estimates (lib/decide), so they are computed only when
+    // asked for, on top of the plain estimate's entry (shared with plain requests for the link).
+    const plain = flips || sensitivity ? cachedEstimate(scenario, options).estimate : estimate(scenario, options, []);
+    const computed = sensitivity ? withSensitivity(plain, options, flips) : flips ? withFlips(plain, options) : plain;
     const body = estimateJson(computed);
     entry = { estimate: computed, body, encoded: new EncodedBody(body, undefined, () => memo.refreshSize(key)) };
     memo.set(key, entry);

@@ -18,7 +18,7 @@ import { APP_VERSION } from "./estimate-cache";
 import { ESTIMATE_PATH, MAX_BODY_BYTES, OPTION_KEYS } from "./estimate-api";
 import {
   breakEvenEntrySchema, breakEvenSchema, errorsSchema, estimateRowSchema, estimateSchema, fieldErrorSchema, fieldWarningSchema,
-  hypothesisTestSchema, leakageRowSchema, leakageSectionSchema, methodPrivacySchema, methodSectionSchema, providerPolicySchema, skippedPairSchema,
+  hypothesisTestSchema, leakageRowSchema, leakageSectionSchema, methodPrivacySchema, methodSectionSchema, providerPolicySchema, sensitivitySchema, skippedPairSchema,
   utilitySchema,
 } from "./response-schema";
 
@@ -202,6 +202,7 @@ function responseSchemas(): Record<string, Json> {
   registry.add(breakEvenSchema, { id: "BreakEven", description: "One open option against every closed option." });
   registry.add(breakEvenEntrySchema, { id: "BreakEvenEntry" });
   registry.add(skippedPairSchema, { id: "SkippedPair" });
+  registry.add(sensitivitySchema, { id: "Sensitivity", description: "The answer's total cost over each input's range (the tornado chart's data), with the answer at each end; `decision.sensitivity` when `sensitivity=1`." });
   registry.add(fieldWarningSchema, { id: "FieldWarning" });
   registry.add(fieldErrorSchema, { id: "FieldError", description: "One problem with the input, in the CLI's shape." });
   registry.add(errorsSchema, { id: "Errors", description: "Every problem with the request (400), or a server bug (500, field `server`)." });

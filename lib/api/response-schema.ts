@@ -198,6 +198,37 @@ export const flipSchema = z.looseObject({
   sentence: z.string(),
 });
 
+const sensitivityEndSchema = z.looseObject({
+  value: z.union([z.number(), z.string()]).meta({ description: "The input's value at this end, in its own units (queries, records, × token lengths, ε, $/GPU-hour), or the price list's id (`paper-2024-05`, `current`)." }),
+  words: z.string(),
+  costUsd: usdOrNull("The answer's total cost (training + queries) at this end; null when a price is unknown there (never $0)."),
+  feasible: z.boolean().meta({ description: "Whether the answer can run as planned at this end (privacy, data, context window)." }),
+  answer: optionIdSchema.nullable().meta({ description: "The decision's answer at this end (the option that is best there); null when nothing meets every must-have there." }),
+});
+
+export const sensitivityBarSchema = z.looseObject({
+  input: z.string().meta({ description: "The input moved, the same id as a flip's `input` (queries, n, tokens, eps, gpuPrice), or priceSet (the two dated API price lists)." }),
+  label: z.string(),
+  unit: z.string(),
+  currentWords: z.string().meta({ description: "The scenario's value in words." }),
+  range: z.string().meta({ description: "The range in words, low … high." }),
+  source: z.string().meta({ description: "Where the range comes from: issue #18's stated ranges (queries ×0.1…×10, N and token lengths ×0.5…×2), the user's ε range, a dated GPU price range, two dated API price lists." }),
+  low: sensitivityEndSchema,
+  high: sensitivityEndSchema,
+  swingUsd: usdOrNull("|high.costUsd − low.costUsd|; null when either end has no cost."),
+});
+
+export const sensitivitySchema = z.looseObject({
+  accountant: z.literal("rdp").meta({ description: "The accountant of every estimate behind the bars: always RDP, as the page's chart draws them, whatever the link's (about a dozen estimates; PRV takes seconds each). RDP is an upper bound on ε, usually looser than PRV, so for a link with another accountant `option` (the answer at the scenario's values under RDP) can differ from `decision.answer` where the accountant decides an option's feasibility." }),
+  option: z.looseObject({ method: methodId, model: modelId, methodLabel: z.string(), modelLabel: z.string() }).nullable().meta({ description: "The option whose cost is moved: the answer at the scenario's values; null when there is none (then `bars` is empty)." }),
+  baseCostUsd: usdOrNull("The option's total cost at the scenario's values."),
+  bars: z.array(sensitivityBarSchema).meta({ description: "One bar per input, the widest swing first; bars without a swing last." }),
+  omitted: z.array(z.looseObject({ input: z.string(), label: z.string(), reason: z.string() })).meta({ description: "Inputs without a bar and why (e.g. a GPU without a dated price range)." }),
+  evaluations: z.number().int().nonnegative().meta({ description: "Distinct scenarios estimated for the bars." }),
+  table: z.looseObject({ caption: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.string())) }).meta({ description: "The bars as text: the chart's text alternative." }),
+  markers: z.array(z.looseObject({ input: z.string(), at: z.number(), costUsd: z.number().nullable(), sentence: z.string() })).meta({ description: "Where each flip of `decision.flips` lies on its bar (its cost estimated with RDP, as the bars); empty unless flips were computed in the same request." }),
+});
+
 export const decisionSchema = z.looseObject({
   answer: decisionOptionSchema.nullable().meta({ description: "The first option under the must-haves and the rank rule: always a feasible row meeting every must-have; null when none does (then read `relax`)." }),
   runnerUp: decisionOptionSchema.nullable(),
@@ -206,6 +237,7 @@ export const decisionSchema = z.looseObject({
   robust: z.boolean().meta({ description: "Whether the answer beats the runner-up across the ranges of the deciding figure (cost range, the study's ± spread)." }),
   robustness: z.string(),
   flips: z.array(flipSchema).nullable().meta({ description: "Thresholds at which the answer changes, found by bisection on the same engine; null only where they were not computed." }),
+  sensitivity: sensitivitySchema.nullable().meta({ description: "The answer's total cost at each end of each input's range, and the answer there (the page's tornado chart); null unless asked for (`sensitivity=1`, the CLI's --sensitivity): about a dozen estimates." }),
   rule: z.string(),
   notes: z.array(z.string()),
   epsilon: z.looseObject({ asked: z.number(), used: z.number(), noAnswerAt: z.number().nullable(), evaluations: z.number().int().nonnegative(), sentence: z.string() }).meta({ description: "The ε the decision ran at: the link's eps, or with maxEps the smallest larger ε up to it at which an option meets every must-have (bisection on the same engine). Rows stay at eps." }),
@@ -237,5 +269,5 @@ export const estimateSchema = z.looseObject({
   skipped: z.array(skippedPairSchema).meta({ description: "Selected pairs that were not compared, with the reason." }),
   warnings: z.array(fieldWarningSchema).meta({ description: "Ignored keys and other non-fatal remarks about the input." }),
   rederive: z.record(z.string(), z.union([rederiveSchema, z.object({ sameAs: methodId })])).meta({ description: "Per selected method: Python snippets that re-derive its ε and σ with Opacus, Microsoft's prv_accountant or Google's dp_accounting, or a note saying why none applies." }),
-  decision: decisionSchema.meta({ description: "The answer under the scenario's must-haves (issue #18): answer, runner-up, exclusions, what to relax, robustness and flip thresholds." }),
+  decision: decisionSchema.meta({ description: "The answer under the scenario's must-haves (issue #18): answer, runner-up, exclusions, what to relax, robustness, flip thresholds and, when asked, the answer's sensitivity." }),
 });

@@ -7,8 +7,9 @@
  * - The chosen option is `method` + `model` from the link, or the decision's answer (lib/decide:
  *   `recommend()` under the link's must-haves and rank rule; without them privacy first, then the
  *   study's utility, then cost). The `decision` section shows the answer, the runner-up, every
- *   exclusion, what to relax and, with `flips=1` (seconds of bisection), the flip thresholds —
- *   the same `decision` the API and the CLI print.
+ *   exclusion, what to relax, the answer's sensitivity (the tornado, as a table) and, with
+ *   `flips=1` (seconds of bisection), the flip thresholds — the same `decision` the API and the
+ *   CLI print with `sensitivity=1` (`--sensitivity`) and `flips=1` (`--flips`).
  * - The estimate uses the link's own accountant (PRV by default) through the shared memo: the
  *   first view of a link pays the PRV cost, later views and the API share the result.
  */
@@ -89,6 +90,21 @@ export interface StatementDecision {
   /** Flip thresholds in words; null when not computed (then `flipsLink` computes them). */
   flips: string[] | null;
   flipsLink: string | null;
+  /** The answer's sensitivity (the page's tornado chart) as a table; null when there is no answer to move. */
+  sensitivity: StatementSensitivity | null;
+}
+
+/**
+ * The tornado as a printable table (lib/decide `withSensitivity`, the bars the API's
+ * `sensitivity=1` and the page's chart carry): per input its range, and at each end the answer's
+ * total cost and the option that is the answer there.
+ */
+export interface StatementSensitivity {
+  caption: string;
+  columns: string[];
+  rows: string[][];
+  /** Inputs without a bar, and why. */
+  omitted: string[];
 }
 
 export interface Statement {
@@ -297,6 +313,21 @@ function splitQuery(input: URLSearchParams | string): { link: URLSearchParams; m
 
 const optionTitle = (o: { method: MethodId; model: string }) => `${METHODS[o.method].label} on ${MODELS[o.model as keyof typeof MODELS]?.label ?? o.model}`;
 
+function statementSensitivity(d: Decision): StatementSensitivity | null {
+  const sens = d.sensitivity;
+  if (!sens || !sens.option) return null;
+  const today = sens.option;
+  const best = (a: { method: MethodId; model: string } | null) =>
+    a === null ? "nothing meets every must-have" : `${optionTitle(a)}${a.method === today.method && a.model === today.model ? " (today's answer)" : ""}`;
+  const cost = (end: { costUsd: number | null; feasible: boolean }) => `${formatUsdOrMissing(end.costUsd)}${end.feasible ? "" : " (cannot run as planned)"}`;
+  return {
+    caption: `Total cost of ${optionTitle(today)} (today: ${formatUsdOrMissing(sens.baseCostUsd)}) with one input at a time at each end of its range, the others as given, and the answer there (estimated with the ${sens.accountant.toUpperCase()} accountant, an upper bound on ε, as the calculator's chart)`,
+    columns: ["Input", "Range (source)", "Cost at the low end", "Answer at the low end", "Cost at the high end", "Answer at the high end"],
+    rows: sens.bars.map((b) => [b.label, `${b.range} (${b.source})`, cost(b.low), best(b.low.answer), cost(b.high), best(b.high.answer)]),
+    omitted: sens.omitted.map((o) => `${o.label}: ${o.reason}.`),
+  };
+}
+
 function statementDecision(d: Decision, canonical: string): StatementDecision {
   return {
     answer: d.answer?.sentence ?? null,
@@ -309,6 +340,7 @@ function statementDecision(d: Decision, canonical: string): StatementDecision {
     rule: d.rule,
     flips: d.flips === null ? null : d.flips.map((f) => f.sentence),
     flipsLink: d.flips === null ? `${STATEMENT_PATH}?${canonical}&flips=1` : null,
+    sensitivity: statementSensitivity(d),
   };
 }
 
@@ -369,7 +401,8 @@ export function buildStatement(input: URLSearchParams | string): Statement {
   const parsed = parseScenario(link);
   const scenario = parsed.ok ? parsed.scenario : parsed.fallback;
   const problems: StatementProblems = { errors: parsed.ok ? [] : parsed.errors, warnings: parsed.warnings, selection };
-  const asked = cachedEstimate(scenario, {}, [], { flips }).estimate;
+  // The tornado always (about a dozen estimates, shared with the API's sensitivity=1 through the memo); flips on request.
+  const asked = cachedEstimate(scenario, {}, [], { flips, sensitivity: true }).estimate;
   const decision = asked.decision;
   // With maxEps the decision may run at a larger ε; the statement then describes the plan at that ε.
   const estimate = decision.epsilon.used === scenario.epsilon ? asked : cachedEstimate({ ...scenario, epsilon: decision.epsilon.used, maxEpsilon: null }).estimate;

@@ -36,7 +36,12 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
       continue;
     }
     if (spec.boolean) {
-      flags[name] = true;
+      // `--flips` alone means true; `--flips=<value>` must say true or false, never be ignored.
+      const given = eq > 0 ? arg.slice(eq + 1).trim().toLowerCase() : "";
+      if (["", "true", "1"].includes(given)) flags[name] = true;
+      else if (!["false", "0"].includes(given)) {
+        errors.push({ field: name, message: `--${name} is not a boolean`, received: arg.slice(eq + 1), allowed: `--${name} alone, or --${name}=true, false, 1 or 0` });
+      }
       continue;
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];

@@ -3,11 +3,12 @@
  * utility per method × model. The JSON API (`/api/v1/estimate`) returns exactly this document.
  *
  * `npm run --silent cli -- estimate --query 'preset=samsum'` prints
- * `{"canonical": "...", "scenario": {...}, "privacy": [...], "methods": {...}, "leakage": {...}, "rows": [...], "breakEven": [...], "skipped": [...], "warnings": [...]}`:
+ * `{"canonical": "...", "scenario": {...}, "privacy": [...], "methods": {...}, "leakage": {...}, "rows": [...], "breakEven": [...], "skipped": [...], "decision": {...}, "rederive": {...}, "warnings": [...]}`
+ * (`--flips` fills `decision.flips`, `--sensitivity` `decision.sensitivity`):
  * the wire form of lib/api/wire.ts, where what rows share is said once and referenced by method or provider id.
  */
 import { estimateJson } from "../api";
-import { estimateFromInput, withFlips } from "../index";
+import { estimateFromInput, withFlips, withSensitivity } from "../index";
 import { fail, withFlags, type Command } from "./command";
 
 export const estimateCommand: Command = {
@@ -18,6 +19,7 @@ export const estimateCommand: Command = {
     { name: "batched", description: "Serve local open models in large batches instead of one query at a time.", boolean: true },
     { name: "original-code-calls", description: "Add the extra API calls of the methods' original code (calibration, final keyword call, public-token calls).", boolean: true },
     { name: "flips", description: "Fill decision.flips: thresholds at which the answer changes, by bisection on the same engine (tens of estimates: seconds).", boolean: true },
+    { name: "sensitivity", description: "Fill decision.sensitivity: the answer's total cost at each end of each input's range, and the answer there (the page's tornado chart; about a dozen estimates).", boolean: true },
   ],
   run(argv, io) {
     const flags = withFlags(this, argv, io);
@@ -29,7 +31,9 @@ export const estimateCommand: Command = {
     } as const;
     const result = estimateFromInput(typeof flags.query === "string" ? flags.query : "", options);
     if (!result.ok) return fail(io, result.errors);
-    io.out(estimateJson(flags.flips === true ? withFlips(result.estimate, options) : result.estimate));
+    const flips = flags.flips === true;
+    const est = flags.sensitivity === true ? withSensitivity(result.estimate, options, flips) : flips ? withFlips(result.estimate, options) : result.estimate;
+    io.out(estimateJson(est));
     return 0;
   },
 };

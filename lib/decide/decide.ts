@@ -19,9 +19,12 @@
  */
 import type { EstimateRow } from "../estimate";
 import type { LeakageChannelId } from "../leakage";
+import { methodDescriptor } from "../methods";
+import { formatPercent, formatQuantity } from "../present/format";
 import { exposureScore, recommend, type RankedOption, type RecommendConstraints, type RecommendOption } from "../recommend";
 import { modelLabelWithStatus, type MethodId, type ModelId, type Scenario } from "../scenario";
 import type { UtilityKind, UtilityMetric } from "../utility";
+import type { AnswerSensitivity } from "./analysis";
 
 export interface OptionId {
   method: MethodId;
@@ -84,6 +87,11 @@ export interface Decision {
   robustness: string;
   /** Null until computed by `withFlips` (lib/decide/flips.ts); then the thresholds found, maybe none. */
   flips: Flip[] | null;
+  /**
+   * The answer's total cost over each input's range (the tornado), null until computed by
+   * `withSensitivity` (./analysis.ts): about a dozen estimates, so only when asked for.
+   */
+  sensitivity: AnswerSensitivity | null;
   /** The rule "best" followed, in words. */
   rule: string;
   /** Remarks on the inputs of the decision (utility source, ε picked under maxEps). */
@@ -96,17 +104,12 @@ export interface Decision {
 }
 
 const CHANNELS: readonly LeakageChannelId[] = ["A", "B", "C"];
-const CHANNEL_WHAT: Record<LeakageChannelId, string> = {
-  A: "private training data reach the provider",
-  B: "queries reach the provider",
-  C: "answers reveal training data beyond the target ε",
+/** Said of a row without a leakage ledger, which cannot show any channel protected. */
+const UNKNOWN_WHAT: Record<LeakageChannelId, string> = {
+  A: "exposed: no leakage ledger for this pair, so private training records may reach the provider",
+  B: "exposed: no leakage ledger for this pair, so queries may reach the provider",
+  C: "exposed: no leakage ledger for this pair, so no bound on what the answers reveal is claimed",
 };
-const ACCEPT: Record<LeakageChannelId, string> = {
-  A: "accept private training data reaching the provider (channel A)",
-  B: "accept queries reaching the provider (channel B)",
-  C: "accept a weaker bound on what answers reveal (channel C)",
-};
-
 /** One formatter, built once: toLocaleString builds a new one per call, a measurable share of a decision. */
 const USD_FORMAT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const usd = (x: number) => `$${USD_FORMAT.format(x)}`;
@@ -131,11 +134,55 @@ export function constraintsOf(s: Pick<Scenario, "maxCostUsd" | "minUtility" | "p
   };
 }
 
+/** "reaches" after "a DP instruction", "reach" after "DP synthetic samples". */
+const reach = (thing: string) => (/^an? /.test(thing) ? "reaches" : "reach");
+
+/** The first clause of a sentence: up to its first " (" or ";" (the rest is its citation). */
+const firstClause = (text: string) => text.split(/ \(|;/)[0]?.trim() ?? text;
+
+/**
+ * What reaches whom through one channel of a row's ledger, led by the channel's status, e.g.
+ * "exposed: an expected 8,142.3 private training records (40.71% of the training set) reach OpenAI in plaintext"
+ * or "partial: no raw private record; DP synthetic samples reach OpenAI, and OpenAI learns the
+ * number of seed samples per class, allocated from the private label counts without noise
+ * (outside the DP guarantee)".
+ *
+ * Every figure is the ledger's own (lib/leakage leakageFor): the records it counts to the
+ * provider, the query copies, the provider or host it names, the ε channel C is bounded at. What a
+ * method sends instead of raw records is its file's `leakage.dpArtefact`, and what its DP
+ * guarantee does not cover is its privacy's `notCovered` (lib/methods): no method is named here.
+ */
+export function leakWhat(row: EstimateRow, channel: LeakageChannelId): string {
+  const l = row.leakage;
+  if (!l) return UNKNOWN_WHAT[channel];
+  const status = l.channels[channel].status;
+  const who = l.provider ?? "a provider";
+  if (channel === "A") {
+    if (l.trainingRecordsToProvider > 0) {
+      return `${status}: an expected ${formatQuantity(l.trainingRecordsToProvider)} private training records (${formatPercent(l.trainingFractionToProvider)} of the training set) reach ${who} in plaintext`;
+    }
+    const artefact = methodDescriptor(row.method).leakage.dpArtefact ?? "data derived from the private records";
+    const notCovered = row.privacy.notCovered ? `, and ${who} learns ${firstClause(row.privacy.notCovered)} (outside the DP guarantee)` : "";
+    return `${status}: no raw private record; ${artefact} ${reach(artefact)} ${who}${notCovered}`;
+  }
+  if (channel === "B") {
+    const copies = l.queryCopiesToProvider;
+    if (copies > 0) return `${status}: every query reaches ${who} in plaintext${copies === 1 ? "" : `, ${formatQuantity(copies)} copies of each`}`;
+    return `${status}: ${l.channels.B.reason}`;
+  }
+  const achieved = l.hypothesisTest.epsilon;
+  if (status === "exposed" || achieved === null) return `${status}: no finite ε bounds what the answers reveal about the private records to the querying party`;
+  if (achieved > row.privacy.targetEpsilon) {
+    return `${status}: the answers reveal the private records to the querying party up to ε = ${sig(achieved)}, above the target ε = ${sig(row.privacy.targetEpsilon)}`;
+  }
+  return `${status}: the plan cannot run as specified, so the target ε is not claimed for what the answers reveal to the querying party`;
+}
+
 function leaksOf(row: EstimateRow): DecisionLeak[] {
   const channels = row.leakage?.channels;
   // A row without a ledger cannot show any channel protected: say all three may leak.
-  if (!channels) return CHANNELS.map((channel) => ({ channel, status: "exposed" as const, what: CHANNEL_WHAT[channel] }));
-  return CHANNELS.filter((c) => channels[c].status !== "protected").map((channel) => ({ channel, status: channels[channel].status as "partial" | "exposed", what: CHANNEL_WHAT[channel] }));
+  if (!channels) return CHANNELS.map((channel) => ({ channel, status: "exposed" as const, what: UNKNOWN_WHAT[channel] }));
+  return CHANNELS.filter((c) => channels[c].status !== "protected").map((channel) => ({ channel, status: channels[channel].status as "partial" | "exposed", what: leakWhat(row, channel) }));
 }
 
 export function utilityText(u: EstimateRow["utility"]): string {
@@ -146,9 +193,14 @@ export function utilityText(u: EstimateRow["utility"]): string {
   return `${u.metric} ${sig(u.value)}${spread} (${kind}${at}${u.source ? `, ${u.source}` : ""})`;
 }
 
-function leakText(leaks: readonly DecisionLeak[]): string {
-  if (leaks.length === 0) return "no private record or query reaches a provider, and the answers are bounded by the target ε";
-  return `leaks: ${leaks.map((l) => `${l.what} (${l.channel} ${l.status})`).join("; ")}`;
+function leakText(row: EstimateRow, leaks: readonly DecisionLeak[]): string {
+  if (leaks.length === 0) {
+    // All three protected. At a provider or host, what the method sends instead of records is DP (its file's dpArtefact).
+    const artefact = row.leakage && row.leakage.deployment !== "local" ? methodDescriptor(row.method).leakage.dpArtefact : null;
+    const only = artefact ? ` (${row.leakage?.provider ?? "the provider"} receives only ${artefact}, covered by the target ε)` : "";
+    return `no private record or query reaches a provider${only}, and the answers are bounded by the target ε`;
+  }
+  return `leaks: ${leaks.map((l) => `channel ${l.channel} ${l.what}`).join("; ")}`;
 }
 
 /**
@@ -196,7 +248,7 @@ export function decisionOption(row: EstimateRow): DecisionOption {
     utility: { value: row.utility.value, metric: row.utility.metric, spread: row.utility.spread, kind: row.utility.kind, source: row.utility.source },
     epsilon: eps,
     leaks,
-    sentence: `${row.methodLabel} on ${modelLabel}: ${cost}, ${utilityText(row.utility)}, ${epsText}; ${leakText(leaks)}.`,
+    sentence: `${row.methodLabel} on ${modelLabel}: ${cost}, ${utilityText(row.utility)}, ${epsText}; ${leakText(row, leaks)}.`,
   };
 }
 
@@ -271,7 +323,7 @@ function relaxations(rows: readonly Rankable[], c: RecommendConstraints): Relaxa
   }
   for (const ch of c.mustProtect ?? []) {
     const first = recommend(rows, { ...c, mustProtect: (c.mustProtect ?? []).filter((x) => x !== ch) }).ranked[0];
-    if (first) out.push({ constraint: `protect.${ch}`, to: null, gives: { method: first.option.method, model: first.option.model }, sentence: `${ACCEPT[ch]} (${name(first)})` });
+    if (first) out.push({ constraint: `protect.${ch}`, to: null, gives: { method: first.option.method, model: first.option.model }, sentence: `accept channel ${ch} ${leakWhat(first.option, ch)} (${name(first)})` });
   }
   return out;
 }
@@ -310,6 +362,7 @@ export function decide(scenario: Scenario, allRows: readonly EstimateRow[]): Dec
     robust: rob.robust,
     robustness: rob.sentence,
     flips: null,
+    sensitivity: null,
     rule: scenario.utilitySource === "reported" && reportedRows.length > 0 ? r.rule.replaceAll("the study's utility", "the utility (the study's, or its authors' where marked reported)") : r.rule,
     notes,
     epsilon: { asked: scenario.epsilon, used: scenario.epsilon, noAnswerAt: null, evaluations: 0, sentence: `ε = ${sig(scenario.epsilon, 4)} as given.` },

@@ -8,4 +8,4 @@ export {
 export { FLIP_TOLERANCE, decisionEvaluator, findFlips, flipInputs, flipsFor, withFlips, type FlipInput } from "./flips";
 export { LARGEST_EPSILON, epsilonRelaxation, hasMustHave, pickEpsilon, type EpsilonChoice } from "./epsilon";
 export { flipMarkers, sensitivity, sensitivityTable, type FlipMarker, type Sensitivity, type SensitivityBar, type SensitivityEnd } from "./sensitivity";
-export { analyseDecision, type DecisionSensitivity } from "./analysis";
+export { analyseDecision, withSensitivity, type AnswerSensitivity, type DecisionSensitivity } from "./analysis";

@@ -159,10 +159,12 @@ export const V1_METHODS: ReadonlySet<string> = new Set(VERSION_DEFAULTS[1].metho
  * sha256 of the JSON wire document (lib/api/wire.ts estimateJson) of `estimate(scenario)`, with the
  * echoed scenario's knob groups of methods added after v=1 left out (see V1_METHODS): those groups
  * are new fields, not a change of an old estimate. A row of such a method is still hashed whole.
+ * Likewise `decision.sensitivity` (issue #18), null unless asked for: a new field, left out while null.
  */
 export function estimateHash(scenario: Scenario): string {
-  const doc = JSON.parse(estimateJson(estimate(scenario))) as { scenario?: { knobs?: Record<string, unknown> } };
+  const doc = JSON.parse(estimateJson(estimate(scenario))) as { scenario?: { knobs?: Record<string, unknown> }; decision?: { sensitivity?: unknown } };
   const knobs = doc.scenario?.knobs;
   if (knobs) for (const m of Object.keys(knobs)) if (!V1_METHODS.has(m)) delete knobs[m];
+  if (doc.decision && doc.decision.sensitivity === null) delete doc.decision.sensitivity;
   return createHash("sha256").update(JSON.stringify(doc)).digest("hex");
 }
