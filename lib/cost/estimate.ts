@@ -154,6 +154,13 @@ function onOwnGpu(scenario: Scenario, model: ModelId): Scenario {
   return { ...scenario, hostedModels: scenario.hostedModels.filter((m) => m !== model), priceOverrides };
 }
 
+/** The strings in order of first appearance, as `[...new Set(xs)]`, without hashing each (long, fresh) string: a row has a handful. */
+function distinct(xs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
+}
+
 const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : (xs as number[]).reduce((a, b) => a + b, 0));
 
 /** Price a method's work on one model. Exposed for the study reproduction (which also prices baselines). */
@@ -209,7 +216,7 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
       ...(usesGpu ? { gpu: { id: gpu.id, label: gpu.label, usdPerHour: scenario.gpuUsdPerHour, peakBf16Tflops: gpu.peakBf16Tflops, memoryBandwidthGBs: gpu.memoryBandwidthGBs, memory: acc.memory } } : {}),
     },
     assumptions,
-    sources: [...new Set(sources)],
+    sources: distinct(sources),
   };
   if (acc.missing.size > 0) row.missing = [...acc.missing].join("; ");
   return row;

@@ -273,6 +273,26 @@ export function formatQuantity(x: number): string {
  * @example formatPercent(0.999961) // "99.9961%"
  */
 export function formatPercent(fraction: number): string {
+  return percentTexts.get(fraction) ?? remember(percentTexts, fraction, writePercent(fraction));
+}
+
+/**
+ * Texts of the two formatters an estimate calls hundreds of times (the leakage ledger's ε, δ and
+ * percentages, ~300 calls per default scenario; issue #15's speed target, test/bench/RESULTS.md):
+ * each text depends on the number alone. Keyed by SameValueZero, under which −0 and 0 are one key —
+ * both format to the same text. Bounded: emptied when it reaches TEXT_MEMO_LIMIT entries.
+ */
+const percentTexts = new Map<number, string>();
+const parameterTexts = new Map<number, string>();
+const TEXT_MEMO_LIMIT = 4096;
+
+function remember(memo: Map<number, string>, x: number, text: string): string {
+  if (memo.size >= TEXT_MEMO_LIMIT) memo.clear();
+  memo.set(x, text);
+  return text;
+}
+
+function writePercent(fraction: number): string {
   if (!Number.isFinite(fraction)) return "—";
   const pct = fraction * 100;
   if (pct === 0 || pct === 100) return `${pct}%`;
@@ -286,6 +306,10 @@ export function formatPercent(fraction: number): string {
  * @example formatParameter(1 / 66674) // "1.5e-5"
  */
 export function formatParameter(x: number): string {
+  return parameterTexts.get(x) ?? remember(parameterTexts, x, writeParameter(x));
+}
+
+function writeParameter(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (x !== 0 && Math.abs(x) < 1e-3) return Number(x.toPrecision(3)).toExponential().replace("e+", "e");
   return String(Number(x.toPrecision(4)));
