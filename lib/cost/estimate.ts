@@ -11,7 +11,7 @@
  * Training cost is paid once; query cost is linear in the number of queries, so
  * total(q) = training + q × per-query cost, which is what break-even and the chart use.
  */
-import { GPUS, METHODS, MODELS, deploymentOf, type MethodId, type ModelId, type Scenario } from "../scenario";
+import { GPUS, METHODS, MODELS, deploymentOf, type DpSgdImpl, type MethodId, type ModelId, type Scenario } from "../scenario";
 import {
   BATCHED_SERVING_BATCH, batchedForwardGpuHours, checkInferenceMemory, checkTrainingMemory, dpSgdGpuHours, gpuSetup, servingGpuHours, WEIGHT_BYTES,
   type GpuSetup, type ServingMode,
@@ -21,6 +21,7 @@ import { methodWork, type ApiCostOptions, type LlmCalls, type MethodWork, type W
 import { apiUsd, gpuPriceRange, resolveApiPrice } from "./prices";
 import { batchFor, cacheFor, type StagePricingNote } from "./api-options";
 import { applyGpuBasis } from "./gpu-basis";
+import { LruCache } from "../api/lru-cache";
 import { paperFigureFor } from "./study-costs";
 import type { ApiCostStage, ApiPriceQuote, BreakEven, CostEstimate, CostRow, CostStage, GpuCostStage, MemoryCheck, SkippedPair } from "./types";
 
@@ -39,6 +40,24 @@ export function incompatibility(method: MethodId, model: ModelId, task: Scenario
   if (m.architecture === "encoder" && METHODS[method].llm === "closed") return `${METHODS[method].label} prompts a model that writes its answer; ${m.label} is an encoder model without a text generator`;
   if (m.llm === "open" && m.paramsBillions === null) return `${m.label} has no published parameter count, so its GPU cost cannot be estimated`;
   return null;
+}
+
+/**
+ * Memory checks are pure functions of (model, GPU, batch shape) and the catalogue: the same few
+ * pairs recur in every row and every estimate (51 rows of the default scenario, one check or more
+ * each), so each is computed once per process and shared. LRU-bounded; the checks are frozen, as
+ * rows and estimates share them. Issue #15's speed target (test/bench/RESULTS.md).
+ */
+const memoryChecks = new LruCache<string, MemoryCheck>({ maxEntries: 512 });
+
+function inferenceMemory(model: ModelId, gpu: Scenario["gpu"], serving: { batch: number; contextTokens: number } | Record<string, never> = {}): MemoryCheck {
+  const key = "batch" in serving ? `i|${model}|${gpu}|${serving.batch}|${serving.contextTokens}` : `i|${model}|${gpu}`;
+  return memoryChecks.getOrSet(key, () => Object.freeze(checkInferenceMemory(model, gpu, serving)));
+}
+
+function trainingMemory(model: ModelId, trainable: "full" | "lora" | "prompt", gpu: Scenario["gpu"], opts: { task: Scenario["task"]; impl?: DpSgdImpl; loraRank?: number }): MemoryCheck {
+  const key = `t|${model}|${trainable}|${gpu}|${opts.task}|${opts.impl ?? ""}|${opts.loraRank ?? ""}`;
+  return memoryChecks.getOrSet(key, () => Object.freeze(checkTrainingMemory(model, trainable, gpu, opts)));
 }
 
 type Costed = { stages: CostStage[]; prices: Map<ModelId, ApiPriceQuote>; missing: Set<string>; memory: MemoryCheck[]; setup: GpuSetup; method: MethodId };
@@ -86,7 +105,7 @@ function priceCalls(c: LlmCalls, model: ModelId, scenario: Scenario, times: numb
   // method's own offline calls (teachers, training phase) one at a time, as the study ran them.
   const batch = c.phase !== "query" ? 1 : options.serving === "batched" ? BATCHED_SERVING_BATCH : scenario.servingBatch;
   const contextTokens = (c.inputTokens + c.outputTokens) / c.calls;
-  const mem = checkInferenceMemory(model, scenario.gpu, batch > 1 ? { batch, contextTokens } : {});
+  const mem = inferenceMemory(model, scenario.gpu, batch > 1 ? { batch, contextTokens } : {});
   if (!acc.memory.some((m) => m.purpose === "inference")) acc.memory.push(mem);
   const weightBytes = acc.setup.servingWeightBytes ?? WEIGHT_BYTES[mem.precision];
   const one = servingGpuHours({
@@ -116,13 +135,13 @@ function priceTraining(item: WorkItem, model: ModelId, scenario: Scenario, acc: 
     }
     case "dp-sgd": {
       const trained = item.localModel ?? model;
-      acc.memory.push(checkTrainingMemory(trained, item.trainable, scenario.gpu, { task: scenario.task, impl: item.impl, ...(item.loraRank !== undefined ? { loraRank: item.loraRank } : {}) }));
+      acc.memory.push(trainingMemory(trained, item.trainable, scenario.gpu, { task: scenario.task, impl: item.impl, ...(item.loraRank !== undefined ? { loraRank: item.loraRank } : {}) }));
       const h = dpSgdGpuHours({ ...item, task: scenario.task, ...(acc.setup.maxSeqLength !== undefined ? { maxSeqLength: acc.setup.maxSeqLength } : {}) }, trained, scenario.gpu);
       return { kind: "gpu", phase: "training", id: item.id, label: item.label, model: trained, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
     }
     case "local-forward": {
       const local = item.localModel ?? model;
-      acc.memory.push(checkInferenceMemory(local, scenario.gpu));
+      acc.memory.push(inferenceMemory(local, scenario.gpu));
       const h = batchedForwardGpuHours(item.tokens, local, scenario.gpu);
       return { kind: "gpu", phase: "training", id: item.id, label: item.label, model: local, gpu: scenario.gpu, regime: "training", flops: h.flops, gpuHours: h.gpuHours, usd: h.gpuHours * scenario.gpuUsdPerHour, formula: `${item.formula}; GPU: ${h.formula}` };
     }
@@ -133,6 +152,13 @@ function priceTraining(item: WorkItem, model: ModelId, scenario: Scenario, acc: 
 function onOwnGpu(scenario: Scenario, model: ModelId): Scenario {
   const priceOverrides = Object.fromEntries(Object.entries(scenario.priceOverrides).filter(([m]) => m !== model)) as Scenario["priceOverrides"];
   return { ...scenario, hostedModels: scenario.hostedModels.filter((m) => m !== model), priceOverrides };
+}
+
+/** The strings in order of first appearance, as `[...new Set(xs)]`, without hashing each (long, fresh) string: a row has a handful. */
+function distinct(xs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
 }
 
 const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : (xs as number[]).reduce((a, b) => a + b, 0));
@@ -190,7 +216,7 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
       ...(usesGpu ? { gpu: { id: gpu.id, label: gpu.label, usdPerHour: scenario.gpuUsdPerHour, peakBf16Tflops: gpu.peakBf16Tflops, memoryBandwidthGBs: gpu.memoryBandwidthGBs, memory: acc.memory } } : {}),
     },
     assumptions,
-    sources: [...new Set(sources)],
+    sources: distinct(sources),
   };
   if (acc.missing.size > 0) row.missing = [...acc.missing].join("; ");
   return row;
@@ -198,7 +224,12 @@ export function costWork(work: MethodWork, method: MethodId, model: ModelId, sce
 
 /** The cost of one method on one model (any pair: a closed-family method on an open model is run locally). */
 export function estimateCostRow(scenario: Scenario, method: MethodId, model: ModelId, options: CostOptions = {}): CostRow {
-  const row = costWork(methodWork(method, scenario, options, model), method, model, scenario, options);
+  return costRowOf(methodWork(method, scenario, options, model), scenario, method, model, options);
+}
+
+/** estimateCostRow with the method's work already built (`methodWork(method, scenario, options, model)`). */
+function costRowOf(work: MethodWork, scenario: Scenario, method: MethodId, model: ModelId, options: CostOptions): CostRow {
+  const row = costWork(work, method, model, scenario, options);
   // The study measured open models on its own A40; a hosted model's per-token bill is another cost.
   const figure = deploymentOf(scenario, model) === "hosted" ? undefined : paperFigureFor(scenario, method, model);
   if (figure) row.paperFigure = figure;
@@ -220,7 +251,17 @@ export function estimateCostRow(scenario: Scenario, method: MethodId, model: Mod
  * rows.find((r) => r.method === "dp-icl" && r.model === "gpt-3-davinci")?.queryCostUsd // → 665.908 (Table 4: $665.91)
  */
 export function estimateCosts(scenario: Scenario, options: CostOptions = {}): CostEstimate {
+  return estimateCostsWithWork(scenario, options).costs;
+}
+
+/**
+ * estimateCosts, and the work each row priced (`methodWork(row.method, scenario, options,
+ * row.model)`), for estimate()'s context-window check, which reads the same work: built once per
+ * row instead of twice (issue #15's speed target, test/bench/RESULTS.md).
+ */
+export function estimateCostsWithWork(scenario: Scenario, options: CostOptions = {}): { costs: CostEstimate; work: Map<CostRow, MethodWork> } {
   const rows: CostRow[] = [];
+  const work = new Map<CostRow, MethodWork>();
   const skipped: SkippedPair[] = [];
   for (const method of scenario.methods) {
     const alsoOpen = METHODS[method].llm === "closed" && (scenario.closedOnOpen as readonly MethodId[]).includes(method);
@@ -228,14 +269,19 @@ export function estimateCosts(scenario: Scenario, options: CostOptions = {}): Co
     for (const model of models) {
       const why = incompatibility(method, model, scenario.task);
       if (why) skipped.push({ method, model, reason: why });
-      else rows.push(estimateCostRow(scenario, method, model, options));
+      else {
+        const w = methodWork(method, scenario, options, model);
+        const row = costRowOf(w, scenario, method, model, options);
+        work.set(row, w);
+        rows.push(row);
+      }
     }
   }
   const open = rows.filter((r) => r.llm === "open");
   const closed = rows.filter((r) => r.llm === "closed");
   const breakEven: BreakEven[] = [];
   for (const o of open) for (const c of closed) breakEven.push(findBreakEven(o, c));
-  return { rows, breakEven, skipped };
+  return { costs: { rows, breakEven, skipped }, work };
 }
 
 /**
@@ -308,30 +354,50 @@ export function costCurves(rows: CostRow[], breakEven: BreakEven[] = [], count =
  * q* = (training_open − training_closed) / (perQuery_closed − perQuery_open).
  */
 export function findBreakEven(open: CostRow, closed: CostRow): BreakEven {
-  const base = { openMethod: open.method, openModel: open.model, closedMethod: closed.method, closedModel: closed.model };
+  // Each outcome is one object literal (breakEvenOf), not `{ ...base, … }`: 540 pairs per default
+  // scenario made the spread copies a fifth of estimate()'s time (test/bench/RESULTS.md, issue #15).
   const To = open.trainingCostUsd, Tc = closed.trainingCostUsd, co = open.queryCostUsdPerQuery, cc = closed.queryCostUsdPerQuery;
   if (To === null || Tc === null || co === null || cc === null) {
-    return { ...base, queries: null, cheaperAbove: null, note: `cost unknown: ${[open.missing, closed.missing].filter(Boolean).join("; ")}` };
+    return breakEvenOf(open, closed, null, null, `cost unknown: ${[open.missing, closed.missing].filter(Boolean).join("; ")}`);
   }
   const slope = cc - co;
   const gap = To - Tc;
   if (slope === 0) {
-    if (gap === 0) return { ...base, queries: null, cheaperAbove: "equal", note: "the two cost the same at every volume" };
+    if (gap === 0) return breakEvenOf(open, closed, null, "equal", "the two cost the same at every volume");
     const cheaper = gap < 0 ? "open" : "closed";
-    return { ...base, queries: null, cheaperAbove: cheaper, note: `same cost per query; ${cheaper} is cheaper at every volume` };
+    return breakEvenOf(open, closed, null, cheaper, `same cost per query; ${cheaper} is cheaper at every volume`);
   }
   const q = gap / slope;
   if (!Number.isFinite(q)) {
     // The per-query costs differ by so little (e.g. a GPU price of 1e-300 $/h) that the crossing
     // lies beyond any volume a float can count: the cheaper upfront option is cheaper at every volume.
     const cheaper = gap < 0 ? "open" : "closed";
-    return { ...base, queries: null, cheaperAbove: cheaper, note: `per-query costs differ by less than a float can resolve; ${cheaper} is cheaper at every volume` };
+    return breakEvenOf(open, closed, null, cheaper, `per-query costs differ by less than a float can resolve; ${cheaper} is cheaper at every volume`);
   }
   const aboveCheaper = slope > 0 ? "open" : "closed";
-  if (q <= 0) return { ...base, queries: null, cheaperAbove: aboveCheaper, note: `${aboveCheaper} is cheaper at every volume` };
+  if (q <= 0) return breakEvenOf(open, closed, null, aboveCheaper, `${aboveCheaper} is cheaper at every volume`);
   const below = aboveCheaper === "open" ? "closed" : "open";
-  return { ...base, queries: q, cheaperAbove: aboveCheaper, note: `${below} is cheaper below ${GROUPED.format(Math.round(q))} queries, ${aboveCheaper} above` };
+  return breakEvenOf(open, closed, q, aboveCheaper, `${below} is cheaper below ${groupedInteger(Math.round(q))} queries, ${aboveCheaper} above`);
+}
+
+/** Key order as the document has always had it (the recorded estimate hashes pin it). */
+function breakEvenOf(open: CostRow, closed: CostRow, queries: number | null, cheaperAbove: BreakEven["cheaperAbove"], note: string): BreakEven {
+  return { openMethod: open.method, openModel: open.model, closedMethod: closed.method, closedModel: closed.model, queries, cheaperAbove, note };
 }
 
 /** One number formatter for every break-even note, instead of one per `toLocaleString` call. */
 const GROUPED = new Intl.NumberFormat("en-US");
+
+/**
+ * `GROUPED.format(n)` for a whole number n ≥ 0, without the ICU call (~2 µs each, 540 per default
+ * scenario) where it is not needed: a safe integer's `String(n)` is its exact decimal digits, which
+ * en-US groups by three from the right. Beyond 2^53 − 1 (and for anything else) Intl decides.
+ * @example groupedInteger(1234567) // "1,234,567", as GROUPED.format(1234567)
+ */
+export function groupedInteger(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) return GROUPED.format(n);
+  const digits = String(n);
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}

@@ -208,10 +208,33 @@ export const STUDY_COST_SOURCE = `${PAPER}, Tables 1, 3–6 (costs at Table 22 p
  * exactly that (a closed-family method counts only on a closed model, i.e. through the API).
  * Tables 3–6 win over Table 1, whose one differing cell is named in the note.
  */
+let privateCells: Map<string, StudyCostCell[]> | undefined;
+
+/**
+ * The DP cells (not nonPrivate) of `method` on `model` that list `dataset`, in STUDY_COST_CELLS
+ * order: what a filter over all cells gives, from an index built once (every estimate asks for
+ * every row; issue #15's speed target, test/bench/RESULTS.md).
+ */
+function privateCellsFor(method: MethodId, model: ModelId, dataset: string): readonly StudyCostCell[] {
+  if (!privateCells) {
+    privateCells = new Map();
+    for (const c of STUDY_COST_CELLS) {
+      if (c.nonPrivate) continue;
+      for (const d of new Set(c.datasets)) {
+        const key = `${c.method}|${c.model}|${d}`;
+        const list = privateCells.get(key);
+        if (list) list.push(c);
+        else privateCells.set(key, [c]);
+      }
+    }
+  }
+  return privateCells.get(`${method}|${model}|${dataset}`) ?? [];
+}
+
 export function paperFigureFor(scenario: Pick<Scenario, "preset" | "queries">, method: MethodId, model: ModelId): PaperCostFigure | undefined {
   if (scenario.preset === "custom") return undefined;
   const preset = scenario.preset;
-  const matches = STUDY_COST_CELLS.filter((c) => c.method === method && c.model === model && !c.nonPrivate && c.datasets.includes(preset));
+  const matches = privateCellsFor(method, model, preset);
   const main = matches.find((c) => c.table !== "1") ?? matches[0];
   if (!main) return undefined;
   const other = matches.find((c) => c !== main && (c.trainUsd !== main.trainUsd || c.queryUsdPer10k !== main.queryUsdPer10k));

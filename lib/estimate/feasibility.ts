@@ -9,7 +9,7 @@
  * Every claim that depends on the plan ("protected", "feasible", a ranking, the statement's choice)
  * reads this, so a plan that cannot run is never presented as if it could.
  */
-import { methodWork, type ApiCostOptions, type WorkItem } from "../cost";
+import { methodWork, type ApiCostOptions, type MethodWork, type WorkItem } from "../cost";
 import { formatParameter } from "../present/format";
 import type { MethodPrivacy } from "../methods";
 import { MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
@@ -65,9 +65,9 @@ export interface ContextCheck {
  * @example PromptPATEGen on PFL-DocVQA with 10 student shots: 10 × (924.191 + 6.384) + 924.191 + 6.384
  * = 10,236 tokens > Vicuna 7B's 4,096, so at most ⌊(4,096 − 930.575) / 930.575⌋ = 3 shots fit.
  */
-export function contextChecks(scenario: Scenario, method: MethodId, model: ModelId, options: ApiCostOptions = {}): ContextCheck[] {
-  // With the row's model, so model-specific answer lengths (Claude's 10-token answers) are in the longest call.
-  const work = methodWork(method, scenario, options, model);
+export function contextChecks(scenario: Scenario, method: MethodId, model: ModelId, options: ApiCostOptions = {}, work: MethodWork = methodWork(method, scenario, options, model)): ContextCheck[] {
+  // With the row's model, so model-specific answer lengths (Claude's 10-token answers) are in the
+  // longest call. `work`: that same work when the caller has it (estimate() from the cost rows).
   const items: WorkItem[] = [...work.training, ...work.perQuery];
   return items.map((item) => {
     // The model that reads the prompt: a local search model, a variant-(2) generator (runsOn), or the row's model.
@@ -101,9 +101,9 @@ function contextReason(c: ContextCheck): string {
  * see privacyFeasibility) and every prompt against the context window (contextChecks). The cost of
  * an infeasible row may still be shown, for the plan as if it could run, but the row says it cannot.
  */
-export function rowFeasibility(input: { scenario: Scenario; method: MethodId; model: ModelId; privacy: MethodPrivacy; options?: ApiCostOptions }): RowFeasibility & { context: ContextCheck[] } {
+export function rowFeasibility(input: { scenario: Scenario; method: MethodId; model: ModelId; privacy: MethodPrivacy; options?: ApiCostOptions; work?: MethodWork }): RowFeasibility & { context: ContextCheck[] } {
   const privacy = privacyFeasibility(input.privacy);
-  const context = contextChecks(input.scenario, input.method, input.model, input.options);
+  const context = contextChecks(input.scenario, input.method, input.model, input.options, input.work);
   const reasons = [...privacy.infeasibleReasons, ...context.filter((c) => !c.fits).map(contextReason)];
   return { feasible: reasons.length === 0, infeasibleReasons: reasons, context };
 }

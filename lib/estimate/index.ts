@@ -10,12 +10,13 @@
  * The row's top-level cost fields are a public contract (issue #4): later issues add fields,
  * never rename these.
  */
-import { estimateCosts, type BreakEven, type CostOptions, type CostRow, type SkippedPair } from "../cost";
+import type { BreakEven, CostOptions, CostRow, SkippedPair } from "../cost";
 import { leakageDefinedFor, leakageFor, type LeakageRow } from "../leakage";
 import { methodDescriptor, methodPrivacy, type MethodPrivacy } from "../methods";
 import { METHODS, MODELS, parseScenario, serializeScenario, type FieldError, type FieldWarning, type MethodId, type ModelId, type Scenario, type ScenarioInput } from "../scenario";
 import { utilityFor, type UtilityEstimate } from "../utility";
 import { decide, epsilonRelaxation, hasMustHave, pickEpsilon, type Decision } from "../decide";
+import { estimateCostsWithWork } from "../cost/estimate";
 import { rowFeasibility } from "./feasibility";
 
 export { privacyFeasibility, rowFeasibility, contextChecks, type RowFeasibility, type ContextCheck } from "./feasibility";
@@ -78,15 +79,18 @@ export function estimateForSearch(scenario: Scenario, options: CostOptions = {})
 }
 
 function estimateWith(scenario: Scenario, options: CostOptions, warnings: FieldWarning[], relaxEpsilon: boolean): Estimate {
-  const costs = estimateCosts(scenario, options);
+  const { costs, work } = estimateCostsWithWork(scenario, options);
   const privacyByMethod = new Map<MethodId, MethodPrivacy>();
   for (const method of scenario.methods) privacyByMethod.set(method, methodPrivacy(scenario, method));
   const rows: EstimateRow[] = costs.rows.map((row) => {
     const privacy = privacyByMethod.get(row.method) ?? methodPrivacy(scenario, row.method);
     // Feasibility first: channel C may claim "protected" only for a plan that runs and reaches its target.
-    const { feasible, infeasibleReasons } = rowFeasibility({ scenario, method: row.method, model: row.model, privacy, options });
-    return {
-      ...row,
+    const { feasible, infeasibleReasons } = rowFeasibility({ scenario, method: row.method, model: row.model, privacy, options, work: work.get(row) });
+    // The cost row is this call's own (estimateCosts built it just now), so it is completed in
+    // place rather than copied key by key: the same keys in the same order as `{ ...row, … }`
+    // (`assumptions` keeps its place, the rest follow), a tenth of estimate()'s time less
+    // (test/bench/RESULTS.md, issue #15).
+    return Object.assign(row, {
       // The cost is still shown, for the plan as if it could run; its first assumption says it cannot.
       assumptions: feasible ? row.assumptions : [`This plan cannot run as specified: ${infeasibleReasons[0] ?? ""} The cost shown is what it would be if it could.`, ...row.assumptions],
       methodLabel: METHODS[row.method].label,
@@ -96,7 +100,7 @@ function estimateWith(scenario: Scenario, options: CostOptions, warnings: FieldW
       utility: deployedUtility(scenario, row.method, row.model),
       feasible,
       infeasibleReasons,
-    };
+    });
   });
   return {
     canonical: serializeScenario(scenario),

@@ -55,6 +55,14 @@ export function groupedFixed(x: number, digits: number): string {
   if (Number.isNaN(x)) return "NaN";
   if (!Number.isFinite(x)) return x > 0 ? "∞" : "-∞";
   const negative = x < 0 || Object.is(x, -0);
+  // A whole number below 1e21 (nine in ten calls of an estimate: counts in the leakage ledger):
+  // String(x) is already its exact digits, nothing to round — the general path below gives the
+  // same text with more work (test/present/format.test.ts checks both against Intl).
+  if (Number.isInteger(x) && Math.abs(x) < 1e21) {
+    const whole = groupThousands(String(Math.abs(x)));
+    const text = digits > 0 ? `${whole}.${"0".repeat(digits)}` : whole;
+    return negative ? `-${text}` : text;
+  }
   // Shortest round-trip decimal, split into its digits and the position of the decimal point.
   const [mantissa, exponent = "0"] = String(Math.abs(x)).split("e");
   const [intPart, fracPart = ""] = mantissa!.split(".");
@@ -82,6 +90,13 @@ export function groupedFixed(x: number, digits: number): string {
   const text = digits > 0 ? `${grouped}.${ds.slice(point).join("")}` : grouped;
   // Intl prints "-0" for a negative number that rounds to zero; so does this.
   return negative ? `-${text}` : text;
+}
+
+/** "1234567" → "1,234,567": commas every three digits from the right of a string of digits. */
+function groupThousands(digits: string): string {
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
 }
 
 /** Three significant digits without trailing noise: 0.000267, 12.3, 0.5. */
@@ -258,6 +273,26 @@ export function formatQuantity(x: number): string {
  * @example formatPercent(0.999961) // "99.9961%"
  */
 export function formatPercent(fraction: number): string {
+  return percentTexts.get(fraction) ?? remember(percentTexts, fraction, writePercent(fraction));
+}
+
+/**
+ * Texts of the two formatters an estimate calls hundreds of times (the leakage ledger's ε, δ and
+ * percentages, ~300 calls per default scenario; issue #15's speed target, test/bench/RESULTS.md):
+ * each text depends on the number alone. Keyed by SameValueZero, under which −0 and 0 are one key —
+ * both format to the same text. Bounded: emptied when it reaches TEXT_MEMO_LIMIT entries.
+ */
+const percentTexts = new Map<number, string>();
+const parameterTexts = new Map<number, string>();
+const TEXT_MEMO_LIMIT = 4096;
+
+function remember(memo: Map<number, string>, x: number, text: string): string {
+  if (memo.size >= TEXT_MEMO_LIMIT) memo.clear();
+  memo.set(x, text);
+  return text;
+}
+
+function writePercent(fraction: number): string {
   if (!Number.isFinite(fraction)) return "—";
   const pct = fraction * 100;
   if (pct === 0 || pct === 100) return `${pct}%`;
@@ -271,6 +306,10 @@ export function formatPercent(fraction: number): string {
  * @example formatParameter(1 / 66674) // "1.5e-5"
  */
 export function formatParameter(x: number): string {
+  return parameterTexts.get(x) ?? remember(parameterTexts, x, writeParameter(x));
+}
+
+function writeParameter(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (x !== 0 && Math.abs(x) < 1e-3) return Number(x.toPrecision(3)).toExponential().replace("e+", "e");
   return String(Number(x.toPrecision(4)));

@@ -158,6 +158,19 @@ export function lookupReportedUtility(dataset: DatasetId, method: MethodId, mode
 
 /** The authors' nearest point, for a "none" note: "the authors report 92.2 at ε = 6 on …". */
 export function reportedElsewhereNote(method: MethodId, dataset: DatasetId | null, model: ModelId): string | null {
+  // A pure function of constants (REPORTED_RESULTS, the catalogue): each note is written once per
+  // process. Bounded by the catalogue: at most methods × (datasets + 1) × models entries.
+  const key = `${method}|${dataset ?? ""}|${model}`;
+  const known = elsewhereNotes.get(key);
+  if (known !== undefined) return known;
+  const note = writeReportedElsewhereNote(method, dataset, model);
+  elsewhereNotes.set(key, note);
+  return note;
+}
+
+const elsewhereNotes = new Map<string, string | null>();
+
+function writeReportedElsewhereNote(method: MethodId, dataset: DatasetId | null, model: ModelId): string | null {
   const mine = REPORTED_RESULTS.filter((r) => r.method === method);
   if (mine.length === 0) return null;
   const sameModel = mine.filter((r) => r.model === model);

@@ -5,6 +5,7 @@ import { DATASETS, DATASET_IDS, type DatasetId, type MethodId, type ModelId, typ
 import type { UtilityMetric } from "./paper-results";
 import { lookupMeasuredUtility, type UtilityEstimate } from "./utility-lookup";
 import { lookupReportedUtility, reportedElsewhereNote } from "./reported";
+import { LruCache } from "../api/lru-cache";
 
 /**
  * Study datasets of the same task, nearest first, by distance in
@@ -47,6 +48,26 @@ export function nearestReferenceDatasets(target: Pick<Scenario, "task" | "record
  * // → { value: 95.9, spread: 0.1, metric: "accuracy", kind: "measured", source: "Hanke et al. 2024, Table 3", epsilon: 8, ... }
  */
 export function utilityFor(scenario: Scenario, method: MethodId, model: ModelId, options: { metric?: UtilityMetric } = {}): UtilityEstimate {
+  // A pure function of these scenario fields and the study's constant tables: memoised per
+  // process (every estimate looks up every row; issue #15's speed target, test/bench/RESULTS.md).
+  // The estimate is frozen, as rows and later estimates share it.
+  const { preset, epsilon, records, task, inTokens, outTokens, classes } = scenario;
+  const key = JSON.stringify([preset, method, model, epsilon, records, task, inTokens, outTokens, classes, options.metric ?? null]);
+  return utilityMemo.getOrSet(key, () => deepFreeze(lookUpUtility(scenario, method, model, options)));
+}
+
+/** LRU-bounded: the page and the API ask for a few scenarios at a time, 11 methods × ~10 models each. */
+const utilityMemo = new LruCache<string, UtilityEstimate>({ maxEntries: 2048 });
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function lookUpUtility(scenario: Scenario, method: MethodId, model: ModelId, options: { metric?: UtilityMetric }): UtilityEstimate {
   if (scenario.preset !== "custom") {
     const measured = lookupMeasuredUtility(scenario.preset, method, model, scenario.epsilon, options.metric);
     if (measured.kind !== "none") return measured;
