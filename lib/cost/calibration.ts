@@ -164,7 +164,7 @@ export function minimiseNelderMead(f: (x: number[]) => number, start: number[], 
 }
 
 const TRAINING_KEYS = ["classificationPadTokens", "maxUtilisation", "halfUtilisationParamsBillions", "perSampleGradientBytesPerParam"] as const satisfies readonly (keyof TrainingConstants)[];
-const SERVING_KEYS = ["secondsPerCall", "prefillUtilisation", "bandwidthEfficiency", "secondsPerDecodedToken", "runOnHalfParamsBillions"] as const satisfies readonly (keyof ServingConstants)[];
+const SERVING_KEYS = ["secondsPerCall", "prefillUtilisation", "bandwidthEfficiency", "secondsPerLayerPerDecodedToken", "runOnHalfParamsBillions"] as const satisfies readonly (keyof ServingConstants)[];
 
 /**
  * Fit one group's constants to measurements (least squares of log errors); the other group's
