@@ -77,7 +77,7 @@ export function studyGpuMeasurements(): GpuMeasurement[] {
       const jobs = cell.datasets.map((d): GpuJob[] => {
         const s = studyScenario(cell, d);
         const work = methodWork(method, s);
-        const setup = gpuSetup(s, method);
+        const setup = gpuSetup(s, method, cell.model);
         if (part === "query") return work.perQuery.map((c) => servingJob(c, 10000, cell.model, setup));
         return work.training.map((t): GpuJob => {
           if (t.kind === "dp-sgd") return { kind: "dp-sgd", model: cell.model, job: { trainable: t.trainable, epochs: t.epochs, records: t.records, tokensPerRecord: t.tokensPerRecord, task: s.task, ...(t.loraRank !== undefined ? { loraRank: t.loraRank } : {}), ...(setup.maxSeqLength !== undefined ? { maxSeqLength: setup.maxSeqLength } : {}) } };

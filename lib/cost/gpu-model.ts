@@ -125,11 +125,11 @@ export const TRAINING_CONSTANTS: TrainingConstants = {
 };
 
 export const SERVING_CONSTANTS: ServingConstants = {
-  secondsPerCall: 0.232,
-  prefillUtilisation: 0.132,
-  bandwidthEfficiency: 0.549,
-  secondsPerLayerPerDecodedToken: 0.000599,
-  runOnHalfParamsBillions: 3.42,
+  secondsPerCall: 0.224,
+  prefillUtilisation: 0.131,
+  bandwidthEfficiency: 0.533,
+  secondsPerLayerPerDecodedToken: 0.000598,
+  runOnHalfParamsBillions: 3.36,
 };
 
 /**
@@ -140,7 +140,7 @@ export const SERVING_CONSTANTS: ServingConstants = {
  */
 export const GPU_MODEL_LOO_RATIO = {
   training: { p10: 0.594, p90: 1.71 },
-  serving: { p10: 0.615, p90: 2.04 },
+  serving: { p10: 0.609, p90: 2.01 },
 } as const;
 
 /**
@@ -369,9 +369,9 @@ export interface ServingWork {
  * (RoBERTa) classify with a head: no decoded tokens.
  *
  * @example
- * // one SST2 query on Vicuna 7B: 12.35 prompt tokens, 1 decoded token, 16-bit, 32 layers → ≈ 0.30 s
+ * // one SST2 query on Vicuna 7B: 12.35 prompt tokens, 1 decoded token, 16-bit, 32 layers → ≈ 0.29 s
  * servingGpuHours({ calls: 1, prefillTokensPerCall: 12.35, decodeTokensPerCall: 1 }, "vicuna-7b", "a40")
- * // → ≈ 8.24e-5 GPU-hours, ≈ $0.57 per 10k queries at $0.69/h (the study measured $0.78, Table 3)
+ * // → ≈ 8.05e-5 GPU-hours, ≈ $0.56 per 10k queries at $0.69/h (the study measured $0.78, Table 3, serving in float32)
  */
 export function servingGpuHours(work: ServingWork, model: ModelId, gpu: GpuId, c: ServingConstants = SERVING_CONSTANTS, t: TrainingConstants = TRAINING_CONSTANTS, withFormula = true): GpuHours {
   const p = activeParams(model);
@@ -392,7 +392,7 @@ export function servingGpuHours(work: ServingWork, model: ModelId, gpu: GpuId, c
     flops,
     gpuHours: (work.calls * perCall) / 3600,
     // The fits evaluate these functions thousands of times and never read the text.
-    formula: withFormula ? `${sig(work.calls)} calls × (${c.secondsPerCall} s${b > 1 ? ` ÷ ${b}` : ""} + 2 × ${sig(p / 1e9)}B × ${sig(work.prefillTokensPerCall)} prompt tokens ÷ (${GPUS[gpu].peakBf16Tflops} TFLOP/s × ${c.prefillUtilisation}) + ${sig(decoded)} decoded tokens${runOn > 0 ? ` (${sig(answer)} + ${sig(runOn)} running on to max_new_tokens ${work.maxNewTokens})` : ""} × ${sig(perToken * 1000)} ms${perToken === computeBound ? " (compute-bound)" : ` (${layers} layers × ${sig(c.secondsPerLayerPerDecodedToken * 1000)} ms${b > 1 ? ` ÷ ${b}` : ""} + ${sig(weightBytes / 1e9)} GB weights${b > 1 ? ` ÷ ${b}` : ""} + ${sig(kvBytes / 1e9)} GB KV cache ÷ (${GPUS[gpu].memoryBandwidthGBs} GB/s × ${c.bandwidthEfficiency}))`})${b > 1 ? `, ${b} calls decoded together` : ", one call at a time"}` : "",
+    formula: withFormula ? `${sig(work.calls)} calls × (${c.secondsPerCall} s${b > 1 ? ` ÷ ${b}` : ""} + 2 × ${sig(p / 1e9)}B × ${sig(work.prefillTokensPerCall)} prompt tokens ÷ (${GPUS[gpu].peakBf16Tflops} TFLOP/s × ${c.prefillUtilisation}) + ${sig(decoded)} decoded tokens${runOn > 0 ? ` (${sig(answer)} + ${sig(runOn)} running on to max_new_tokens ${work.maxNewTokens})` : ""} × ${sig(perToken * 1000)} ms${perToken === computeBound ? " (compute-bound)" : ` (${layers} layers × ${sig(c.secondsPerLayerPerDecodedToken * 1000)} ms${b > 1 ? ` ÷ ${b}` : ""} + ${sig(weightBytes / 1e9)} GB ${(work.weightBytes ?? 2) * 8}-bit weights${b > 1 ? ` ÷ ${b}` : ""} + ${sig(kvBytes / 1e9)} GB KV cache ÷ (${GPUS[gpu].memoryBandwidthGBs} GB/s × ${c.bandwidthEfficiency}))`})${b > 1 ? `, ${b} calls decoded together` : ", one call at a time"}` : "",
   };
 }
 
@@ -484,20 +484,47 @@ export interface GpuSetup {
   maxSeqLength?: number;
   /** Answers capped at this many generated tokens (the study's eval_len). */
   maxNewTokens?: number;
-  /** Bytes per weight when serving (the study's eval scripts load PEFT models in 4-bit, full fine-tunes in 8- or 16-bit). */
+  /**
+   * Bytes per weight when serving (the study's generation eval scripts load PEFT models in 4-bit,
+   * full fine-tunes in 8- or 16-bit; its classification code keeps every model in float32).
+   */
   servingWeightBytes?: number;
 }
 
+/** The study's classification datasets (paper Table 7): their presets run the study's classification code. */
+const STUDY_CLASSIFICATION_DATASETS: ReadonlySet<string> = new Set<DatasetId>(["sst2", "trec", "mpqa", "disaster"]);
+/**
+ * Bytes per weight of the study's classification runs: float32. Its PrivateLoRA classification
+ * code loads every model it ran in float32 and answers the queries with it
+ * (sprintml/OpenLLMs PrivateLoRA-Classification/main_pythia.py and main_vicuna.py:
+ * `torch_dtype: torch.float32`; main_roberta.py: from_pretrained's default dtype, float32). The
+ * study's other DP-SGD classification runs are on RoBERTa-Large only, an encoder that answers
+ * without decoding, so the weight bytes do not enter their cost; for them and for any model the
+ * study did not run this is the same setup assumed [assumption].
+ */
+export const STUDY_CLASSIFICATION_WEIGHT_BYTES = 4;
+
 /**
  * The study's setup for a method on a dataset preset, as its code runs it (see the file header).
- * A custom scenario, a classification task or a non-DP-SGD method gets no study setup: records are
- * padded dynamically, answers stop at their length, weights are served in 16-bit unless they do
- * not fit.
+ * A custom scenario or a non-DP-SGD method gets no study setup: records are padded dynamically,
+ * answers stop at their length, weights are served in 16-bit unless they do not fit. A
+ * classification preset serves in float32 (STUDY_CLASSIFICATION_WEIGHT_BYTES) when the float32
+ * weights fit the scenario's GPU, as the study's code would need them to; otherwise it gets no
+ * study setup either. Only the weight bytes change: prompt reading is still priced at the bf16 rate
+ * the constants were fitted with.
  *
  * @example gpuSetup({ preset: "samsum", task: "generation" }, "private-lora") // → { maxSeqLength: 650, maxNewTokens: 64, servingWeightBytes: 0.5 }
+ * @example gpuSetup({ preset: "sst2", task: "classification", gpu: "a40" }, "private-lora", "vicuna-7b") // → { servingWeightBytes: 4 } (7e9 × 4 B × 1.2 + 1 = 34.6 GB ≤ 48 GB)
+ * @example gpuSetup({ preset: "sst2", task: "classification", gpu: "a40" }, "private-lora", "openllama-13b") // → {} (63.4 GB > 48 GB)
  */
-export function gpuSetup(scenario: { preset: string; task: Task }, method: string): GpuSetup {
-  if (scenario.task !== "generation") return {};
+export function gpuSetup(scenario: { preset: string; task: Task; gpu?: GpuId }, method: string, model?: ModelId): GpuSetup {
+  if (scenario.task !== "generation") {
+    const declared = (METHOD_DESCRIPTORS as Readonly<Record<string, MethodDescriptor | undefined>>)[method]?.cost.studyGpuSetup;
+    if (!STUDY_CLASSIFICATION_DATASETS.has(scenario.preset) || declared === undefined) return {};
+    if (model !== undefined && MODELS[model].paramsBillions === null) return {};
+    if (model !== undefined && scenario.gpu !== undefined && !memoryCheckAt("inference", "16-bit", totalParams(model) * STUDY_CLASSIFICATION_WEIGHT_BYTES, scenario.gpu, "").fits) return {};
+    return { servingWeightBytes: STUDY_CLASSIFICATION_WEIGHT_BYTES };
+  }
   const dataset = scenario.preset as DatasetId;
   const maxSeqLength = STUDY_MAX_SEQ_LENGTH[dataset];
   const maxNewTokens = STUDY_MAX_NEW_TOKENS[dataset];
