@@ -77,7 +77,7 @@ export function studyGpuMeasurements(): GpuMeasurement[] {
       const jobs = cell.datasets.map((d): GpuJob[] => {
         const s = studyScenario(cell, d);
         const work = methodWork(method, s);
-        const setup = gpuSetup(s, method);
+        const setup = gpuSetup(s, method, cell.model);
         if (part === "query") return work.perQuery.map((c) => servingJob(c, 10000, cell.model, setup));
         return work.training.map((t): GpuJob => {
           if (t.kind === "dp-sgd") return { kind: "dp-sgd", model: cell.model, job: { trainable: t.trainable, epochs: t.epochs, records: t.records, tokensPerRecord: t.tokensPerRecord, task: s.task, ...(t.loraRank !== undefined ? { loraRank: t.loraRank } : {}), ...(setup.maxSeqLength !== undefined ? { maxSeqLength: setup.maxSeqLength } : {}) } };
@@ -164,7 +164,7 @@ export function minimiseNelderMead(f: (x: number[]) => number, start: number[], 
 }
 
 const TRAINING_KEYS = ["classificationPadTokens", "maxUtilisation", "halfUtilisationParamsBillions", "perSampleGradientBytesPerParam"] as const satisfies readonly (keyof TrainingConstants)[];
-const SERVING_KEYS = ["secondsPerCall", "prefillUtilisation", "bandwidthEfficiency", "secondsPerDecodedToken", "runOnHalfParamsBillions"] as const satisfies readonly (keyof ServingConstants)[];
+const SERVING_KEYS = ["secondsPerCall", "prefillUtilisation", "bandwidthEfficiency", "secondsPerLayerPerDecodedToken", "runOnHalfParamsBillions"] as const satisfies readonly (keyof ServingConstants)[];
 
 /**
  * Fit one group's constants to measurements (least squares of log errors); the other group's

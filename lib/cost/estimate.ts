@@ -165,7 +165,7 @@ const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null
 
 /** Price a method's work on one model. Exposed for the study reproduction (which also prices baselines). */
 export function costWork(work: MethodWork, method: MethodId, model: ModelId, scenario: Scenario, options: CostOptions = {}): CostRow {
-  const acc: Costed = { stages: [], prices: new Map(), missing: new Set(), memory: [], setup: gpuSetup(scenario, method), method };
+  const acc: Costed = { stages: [], prices: new Map(), missing: new Set(), memory: [], setup: gpuSetup(scenario, method, model), method };
   for (const item of work.training) {
     const s = priceTraining(item, model, scenario, acc, options);
     if (s) acc.stages.push(s);

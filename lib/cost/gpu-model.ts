@@ -10,7 +10,9 @@
  *   et al. 2020, "Scaling Laws for Neural Language Models", §2.1) at a fraction of the dense bf16
  *   peak; small models cannot keep the GPU busy, so that fraction grows with P;
  * - memory bandwidth: generating one token at a time re-reads every weight and the KV cache, so
- *   a decoded token takes at least (weight bytes + KV bytes) ÷ bandwidth, whatever the FLOPs.
+ *   a decoded token takes at least (weight bytes + KV bytes) ÷ bandwidth, whatever the FLOPs;
+ *   one call at a time, each of the model's layers also costs a fixed time per token (kernel
+ *   launches, 4-bit dequantisation), so a deep small model decodes slower than a shallow larger one.
  *
  * The constants are not guesses: they are least-squares fits (in log space) to the study's
  * measured GPU cells, done by ./calibration; ./gpu-fit refits them once per cell without that
@@ -90,8 +92,17 @@ export interface ServingConstants {
   prefillUtilisation: number;
   /** Fraction of the GPU's memory bandwidth that decoding achieves (weights and KV cache re-read per token). */
   bandwidthEfficiency: number;
-  /** Fixed time per decoded token, seconds (kernel launches, sampling, Python): the floor of small models. */
-  secondsPerDecodedToken: number;
+  /**
+   * Fixed time per decoded token and per layer of the model, seconds: every layer launches the
+   * same handful of GPU kernels per token (attention, MLP, norms; with 4-bit weights, their
+   * dequantisation), whatever its width, so one call at a time a token costs layers × this on top
+   * of reading the weights. Evidence in the study: Pythia 410M (24 layers) answers SAMSum for
+   * $1.34 and MIT for $0.50 per 10k, Pythia 1B (16 layers, 2.4× the parameters) for $1.00 and
+   * $0.31 (PrivateLoRA, Tables 4 and 6): the deeper model is the slower one, by about 24 / 16.
+   * Replaced a fixed time per token (commit 511bc2d): leave-one-out median error of the serving
+   * cells × 1.33 → × 1.25 (test/cost/GPU-MODEL.md).
+   */
+  secondsPerLayerPerDecodedToken: number;
   /**
    * Model size (billions) at which half the answers run on to max_new_tokens instead of stopping
    * at the answer's length. Evidence in the study: Vicuna 7B's MIT answers (≈ 3 tokens) take
@@ -114,11 +125,11 @@ export const TRAINING_CONSTANTS: TrainingConstants = {
 };
 
 export const SERVING_CONSTANTS: ServingConstants = {
-  secondsPerCall: 0.231,
-  prefillUtilisation: 0.139,
-  bandwidthEfficiency: 0.335,
-  secondsPerDecodedToken: 0.00841,
-  runOnHalfParamsBillions: 3.1,
+  secondsPerCall: 0.224,
+  prefillUtilisation: 0.131,
+  bandwidthEfficiency: 0.533,
+  secondsPerLayerPerDecodedToken: 0.000598,
+  runOnHalfParamsBillions: 3.36,
 };
 
 /**
@@ -129,7 +140,7 @@ export const SERVING_CONSTANTS: ServingConstants = {
  */
 export const GPU_MODEL_LOO_RATIO = {
   training: { p10: 0.594, p90: 1.71 },
-  serving: { p10: 0.589, p90: 2.16 },
+  serving: { p10: 0.609, p90: 2.01 },
 } as const;
 
 /**
@@ -306,6 +317,29 @@ export function kvBytesPerToken(activeParameters: number): number {
   return 4 * layers * 128 * layers;
 }
 
+/**
+ * Transformer layers (blocks) a generated token passes through, from each model's Hugging Face
+ * config.json: num_hidden_layers (EleutherAI/pythia-160m 12, -410m 24, -1b 16, -6.9b 32;
+ * FacebookAI/roberta-large 24; lmsys/vicuna-7b-v1.5, meta-llama/Meta-Llama-3-8B-Instruct,
+ * meta-llama/Llama-3.1-8B-Instruct, mistralai/Mixtral-8x7B-v0.1, mistralai/Mistral-7B-Instruct-v0.3 32;
+ * openlm-research/open_llama_13b 40; meta-llama/Llama-3.1-70B-Instruct 80; Qwen/Qwen2.5-7B-Instruct 28);
+ * facebook/bart-large-xsum: decoder_layers 12, the layers that run per generated token.
+ */
+export const MODEL_LAYERS: Partial<Record<ModelId, number>> = {
+  "roberta-large": 24, "bart-large": 12, "pythia-160m": 12, "pythia-410m": 24, "pythia-1b": 16, "pythia-6.9b": 32,
+  "vicuna-7b": 32, "llama-3-8b-instruct": 32, "openllama-13b": 40, "mixtral-8x7b": 32,
+  "llama-3.1-8b": 32, "llama-3.1-70b": 80, "qwen2.5-7b": 28, "mistral-7b": 32,
+};
+
+/**
+ * Layers of a model: its config's count (MODEL_LAYERS), else estimated from its size as in
+ * `kvBytesPerToken`, L = (P / (12 · 128²))^⅓ rounded.
+ * @example modelLayers("pythia-1b") // → 16;  a 7B model without a count → round(32.9) = 33
+ */
+export function modelLayers(model: ModelId): number {
+  return MODEL_LAYERS[model] ?? Math.max(1, Math.round(Math.cbrt(activeParams(model) / (12 * 128 * 128))));
+}
+
 /** Share of answers that run on to max_new_tokens: P⁴ / (P⁴ + half⁴), P in billions. */
 export function runOnShare(paramsBillions: number, c: ServingConstants = SERVING_CONSTANTS): number {
   return paramsBillions ** 4 / (paramsBillions ** 4 + c.runOnHalfParamsBillions ** 4);
@@ -327,16 +361,17 @@ export interface ServingWork {
  * GPU-hours of answering LLM calls on a local model.
  *
  * seconds per call = t_call / b + 2 · P · prefill / (peak · u_prefill)
- *                  + decoded · max(t_token / b + (W / b + KV) / (bandwidth · η), 2 · P / (peak · u(P)))
- * with b calls decoded together (1 = one at a time, as the study), W = total params × bytes per
+ *                  + decoded · max(L · t_layer / b + (W / b + KV) / (bandwidth · η), 2 · P / (peak · u(P)))
+ * with b calls decoded together (1 = one at a time, as the study), L the model's layers
+ * (`modelLayers`), t_layer the fixed time per layer and token, W = total params × bytes per
  * weight, KV = KV-cache bytes of the call's context, decoded = the answer's tokens plus, when
  * capped by max_new_tokens, the share that runs on to the cap (`runOnShare`). Encoder models
  * (RoBERTa) classify with a head: no decoded tokens.
  *
  * @example
- * // one SST2 query on Vicuna 7B: 12.35 prompt tokens, 1 decoded token, 16-bit → ≈ 0.31 s
+ * // one SST2 query on Vicuna 7B: 12.35 prompt tokens, 1 decoded token, 16-bit, 32 layers → ≈ 0.29 s
  * servingGpuHours({ calls: 1, prefillTokensPerCall: 12.35, decodeTokensPerCall: 1 }, "vicuna-7b", "a40")
- * // → ≈ 8.55e-5 GPU-hours, ≈ $0.59 per 10k queries at $0.69/h (the study measured $0.78, Table 3)
+ * // → ≈ 8.05e-5 GPU-hours, ≈ $0.56 per 10k queries at $0.69/h (the study measured $0.78, Table 3, serving in float32)
  */
 export function servingGpuHours(work: ServingWork, model: ModelId, gpu: GpuId, c: ServingConstants = SERVING_CONSTANTS, t: TrainingConstants = TRAINING_CONSTANTS, withFormula = true): GpuHours {
   const p = activeParams(model);
@@ -348,7 +383,8 @@ export function servingGpuHours(work: ServingWork, model: ModelId, gpu: GpuId, c
   const peak = peakFlopsPerSecond(gpu);
   const weightBytes = totalParams(model) * (work.weightBytes ?? 2);
   const kvBytes = kvBytesPerToken(p) * (work.prefillTokensPerCall + decoded / 2);
-  const memoryBound = c.secondsPerDecodedToken / b + (weightBytes / b + kvBytes) / (bandwidthBytesPerSecond(gpu) * c.bandwidthEfficiency);
+  const layers = modelLayers(model);
+  const memoryBound = (c.secondsPerLayerPerDecodedToken * layers) / b + (weightBytes / b + kvBytes) / (bandwidthBytesPerSecond(gpu) * c.bandwidthEfficiency);
   const computeBound = (INFERENCE_FLOPS_PER_PARAM_TOKEN * p) / (peak * trainingUtilisation(p / 1e9, t));
   const perToken = Math.max(memoryBound, computeBound);
   const perCall = c.secondsPerCall / b + (INFERENCE_FLOPS_PER_PARAM_TOKEN * p * work.prefillTokensPerCall) / (peak * c.prefillUtilisation) + decoded * perToken;
@@ -356,7 +392,7 @@ export function servingGpuHours(work: ServingWork, model: ModelId, gpu: GpuId, c
     flops,
     gpuHours: (work.calls * perCall) / 3600,
     // The fits evaluate these functions thousands of times and never read the text.
-    formula: withFormula ? `${sig(work.calls)} calls × (${c.secondsPerCall} s${b > 1 ? ` ÷ ${b}` : ""} + 2 × ${sig(p / 1e9)}B × ${sig(work.prefillTokensPerCall)} prompt tokens ÷ (${GPUS[gpu].peakBf16Tflops} TFLOP/s × ${c.prefillUtilisation}) + ${sig(decoded)} decoded tokens${runOn > 0 ? ` (${sig(answer)} + ${sig(runOn)} running on to max_new_tokens ${work.maxNewTokens})` : ""} × ${sig(perToken * 1000)} ms${perToken === computeBound ? " (compute-bound)" : ` (${c.secondsPerDecodedToken * 1000} ms${b > 1 ? ` ÷ ${b}` : ""} + ${sig(weightBytes / 1e9)} GB weights${b > 1 ? ` ÷ ${b}` : ""} + ${sig(kvBytes / 1e9)} GB KV cache ÷ (${GPUS[gpu].memoryBandwidthGBs} GB/s × ${c.bandwidthEfficiency}))`})${b > 1 ? `, ${b} calls decoded together` : ", one call at a time"}` : "",
+    formula: withFormula ? `${sig(work.calls)} calls × (${c.secondsPerCall} s${b > 1 ? ` ÷ ${b}` : ""} + 2 × ${sig(p / 1e9)}B × ${sig(work.prefillTokensPerCall)} prompt tokens ÷ (${GPUS[gpu].peakBf16Tflops} TFLOP/s × ${c.prefillUtilisation}) + ${sig(decoded)} decoded tokens${runOn > 0 ? ` (${sig(answer)} + ${sig(runOn)} running on to max_new_tokens ${work.maxNewTokens})` : ""} × ${sig(perToken * 1000)} ms${perToken === computeBound ? " (compute-bound)" : ` (${layers} layers × ${sig(c.secondsPerLayerPerDecodedToken * 1000)} ms${b > 1 ? ` ÷ ${b}` : ""} + ${sig(weightBytes / 1e9)} GB ${(work.weightBytes ?? 2) * 8}-bit weights${b > 1 ? ` ÷ ${b}` : ""} + ${sig(kvBytes / 1e9)} GB KV cache ÷ (${GPUS[gpu].memoryBandwidthGBs} GB/s × ${c.bandwidthEfficiency}))`})${b > 1 ? `, ${b} calls decoded together` : ", one call at a time"}` : "",
   };
 }
 
@@ -448,20 +484,47 @@ export interface GpuSetup {
   maxSeqLength?: number;
   /** Answers capped at this many generated tokens (the study's eval_len). */
   maxNewTokens?: number;
-  /** Bytes per weight when serving (the study's eval scripts load PEFT models in 4-bit, full fine-tunes in 8- or 16-bit). */
+  /**
+   * Bytes per weight when serving (the study's generation eval scripts load PEFT models in 4-bit,
+   * full fine-tunes in 8- or 16-bit; its classification code keeps every model in float32).
+   */
   servingWeightBytes?: number;
 }
 
+/** The study's classification datasets (paper Table 7): their presets run the study's classification code. */
+const STUDY_CLASSIFICATION_DATASETS: ReadonlySet<string> = new Set<DatasetId>(["sst2", "trec", "mpqa", "disaster"]);
+/**
+ * Bytes per weight of the study's classification runs: float32. Its PrivateLoRA classification
+ * code loads every model it ran in float32 and answers the queries with it
+ * (sprintml/OpenLLMs PrivateLoRA-Classification/main_pythia.py and main_vicuna.py:
+ * `torch_dtype: torch.float32`; main_roberta.py: from_pretrained's default dtype, float32). The
+ * study's other DP-SGD classification runs are on RoBERTa-Large only, an encoder that answers
+ * without decoding, so the weight bytes do not enter their cost; for them and for any model the
+ * study did not run this is the same setup assumed [assumption].
+ */
+export const STUDY_CLASSIFICATION_WEIGHT_BYTES = 4;
+
 /**
  * The study's setup for a method on a dataset preset, as its code runs it (see the file header).
- * A custom scenario, a classification task or a non-DP-SGD method gets no study setup: records are
- * padded dynamically, answers stop at their length, weights are served in 16-bit unless they do
- * not fit.
+ * A custom scenario or a non-DP-SGD method gets no study setup: records are padded dynamically,
+ * answers stop at their length, weights are served in 16-bit unless they do not fit. A
+ * classification preset serves in float32 (STUDY_CLASSIFICATION_WEIGHT_BYTES) when the float32
+ * weights fit the scenario's GPU, as the study's code would need them to; otherwise it gets no
+ * study setup either. Only the weight bytes change: prompt reading is still priced at the bf16 rate
+ * the constants were fitted with.
  *
  * @example gpuSetup({ preset: "samsum", task: "generation" }, "private-lora") // → { maxSeqLength: 650, maxNewTokens: 64, servingWeightBytes: 0.5 }
+ * @example gpuSetup({ preset: "sst2", task: "classification", gpu: "a40" }, "private-lora", "vicuna-7b") // → { servingWeightBytes: 4 } (7e9 × 4 B × 1.2 + 1 = 34.6 GB ≤ 48 GB)
+ * @example gpuSetup({ preset: "sst2", task: "classification", gpu: "a40" }, "private-lora", "openllama-13b") // → {} (63.4 GB > 48 GB)
  */
-export function gpuSetup(scenario: { preset: string; task: Task }, method: string): GpuSetup {
-  if (scenario.task !== "generation") return {};
+export function gpuSetup(scenario: { preset: string; task: Task; gpu?: GpuId }, method: string, model?: ModelId): GpuSetup {
+  if (scenario.task !== "generation") {
+    const declared = (METHOD_DESCRIPTORS as Readonly<Record<string, MethodDescriptor | undefined>>)[method]?.cost.studyGpuSetup;
+    if (!STUDY_CLASSIFICATION_DATASETS.has(scenario.preset) || declared === undefined) return {};
+    if (model !== undefined && MODELS[model].paramsBillions === null) return {};
+    if (model !== undefined && scenario.gpu !== undefined && !memoryCheckAt("inference", "16-bit", totalParams(model) * STUDY_CLASSIFICATION_WEIGHT_BYTES, scenario.gpu, "").fits) return {};
+    return { servingWeightBytes: STUDY_CLASSIFICATION_WEIGHT_BYTES };
+  }
   const dataset = scenario.preset as DatasetId;
   const maxSeqLength = STUDY_MAX_SEQ_LENGTH[dataset];
   const maxNewTokens = STUDY_MAX_NEW_TOKENS[dataset];

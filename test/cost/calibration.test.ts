@@ -28,7 +28,7 @@ describe("GPU model calibration (oracle: paper Tables 3–6 measured costs, A40 
   it("the shipped constants are the least-squares optimum, reached from a distant start", () => {
     const distant: GpuConstants = {
       training: { classificationPadTokens: 50, maxUtilisation: 0.2, halfUtilisationParamsBillions: 2, perSampleGradientBytesPerParam: 20 },
-      serving: { secondsPerCall: 0.1, prefillUtilisation: 0.3, bandwidthEfficiency: 0.5, secondsPerDecodedToken: 0.02, runOnHalfParamsBillions: 5 },
+      serving: { secondsPerCall: 0.1, prefillUtilisation: 0.3, bandwidthEfficiency: 0.5, secondsPerLayerPerDecodedToken: 0.002, runOnHalfParamsBillions: 5 },
     };
     const fit = fitAllGpuConstants(ms, fitAllGpuConstants(ms, distant));
     for (const k of Object.keys(TRAINING_CONSTANTS) as (keyof typeof TRAINING_CONSTANTS)[]) {

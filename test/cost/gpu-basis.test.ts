@@ -82,14 +82,14 @@ describe("scaled from measured: a neighbouring setup moves the measurement by th
 });
 
 describe("modelled: no measurement, with the model's leave-one-out band", () => {
-  it("DP-FineTune on Vicuna 7B (never run by the study): range = training ÷ 1.71 … ÷ 0.594, queries ÷ 2.16 … ÷ 0.589", () => {
+  it("DP-FineTune on Vicuna 7B (never run by the study): range = training ÷ 1.71 … ÷ 0.594, queries ÷ 2.01 … ÷ 0.609", () => {
     const row = estimateCostRow(samsum(), "dp-finetune", "vicuna-7b");
     expect(row.costBasis).toBe("modelled");
     const t = row.trainingCostUsd!, q = row.queryCostUsd!;
-    // Hand values of GPU_MODEL_LOO_RATIO (test/cost/GPU-MODEL.md): training 0.594–1.71, serving 0.589–2.16.
-    expect(GPU_MODEL_LOO_RATIO).toEqual({ training: { p10: 0.594, p90: 1.71 }, serving: { p10: 0.589, p90: 2.16 } });
-    expect(row.costRange!.low).toBeCloseTo(t / 1.71 + q / 2.16, 9);
-    expect(row.costRange!.high).toBeCloseTo(t / 0.594 + q / 0.589, 9);
+    // Hand values of GPU_MODEL_LOO_RATIO (test/cost/GPU-MODEL.md): training 0.594–1.71, serving 0.609–2.01.
+    expect(GPU_MODEL_LOO_RATIO).toEqual({ training: { p10: 0.594, p90: 1.71 }, serving: { p10: 0.609, p90: 2.01 } });
+    expect(row.costRange!.low).toBeCloseTo(t / 1.71 + q / 2.01, 9);
+    expect(row.costRange!.high).toBeCloseTo(t / 0.594 + q / 0.609, 9);
   });
 
   it("a custom scenario is modelled; API-only rows have no GPU basis and no range", () => {

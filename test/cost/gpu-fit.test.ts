@@ -23,12 +23,19 @@ describe("leave-one-out validation of the GPU model (oracle: paper Tables 3–6)
     for (const c of fitted) expect(Math.abs(Math.log(c.leaveOneOutRatio))).toBeLessThanOrEqual(Math.log(LOO_TARGETS.worstFactor));
   });
 
-  it("median |log ratio| out of sample ≤ log 1.4 — the issue's target of log 1.3 is NOT met (see GPU-MODEL.md for why)", () => {
-    // Honest bound of what the model achieves (×1.38 at the time of writing); the target of ×1.3
+  it("median |log ratio| out of sample ≤ log 1.35 — the issue's target of log 1.3 is NOT met (see GPU-MODEL.md for why)", () => {
+    // Honest bound of what the model achieves (×1.32 at the time of writing, ×1.38 before; training cells ×1.48, serving ×1.26); the target of ×1.3
     // is reported as missed, not hidden: the study's own duplicates differ by more (e.g. three
     // methods on Pythia 1B, MIT, same tokens: $0.25, $0.31 and $0.50 per 10k queries, Table 6).
-    expect(report.overall.leaveOneOut.medianAbsLog).toBeLessThanOrEqual(Math.log(1.4));
+    expect(report.overall.leaveOneOut.medianAbsLog).toBeLessThanOrEqual(Math.log(1.35));
     expect(report.targets.median).toBe(report.overall.leaveOneOut.medianAbsLog <= Math.log(1.3));
+  });
+
+  it("the serving cells alone meet the median target out of sample: |log ratio| median ≤ log 1.3 over the 34 serving cells", () => {
+    // ×1.26 at the time of writing; ×1.33 before decoding time per layer (test/cost/gpu-model-previous.json).
+    const serving = report.byGroup.serving.leaveOneOut;
+    expect(serving.cells).toBe(34);
+    expect(serving.medianAbsLog).toBeLessThanOrEqual(LOO_TARGETS.medianAbsLog);
   });
 
   it("out of sample is never better than in sample overall (a sanity check of the refits)", () => {

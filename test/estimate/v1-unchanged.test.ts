@@ -12,7 +12,10 @@
  * 10k vs the paper's $5.36), so that pair's four cost figures were re-recorded; nothing else changed.
  * Then the GPU-hour model was rebuilt and validated out of sample (issue #15): both fixtures were
  * re-recorded in that merge, after checking that only the cost figures of rows with a GPU stage
- * changed (every API row, every stage list and every ledger entry was identical).
+ * changed (every API row, every stage list and every ledger entry was identical). Re-recorded again
+ * with the same check when the GPU model's decoding time became per layer and the study's
+ * classification presets served in float32 (issue #15's leave-one-out work, test/cost/GPU-MODEL.md):
+ * 130 rows with a GPU stage changed cost figures here and 13 in the price-override fixture; nothing else.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
