@@ -17,10 +17,13 @@
  * Lighthouse mobile is the median of 5 runs by default; run it on an idle machine (the pressure
  * beside each run says how idle it was).
  * Prints one JSON document and rewrites the "web" section of test/bench/RESULTS-web.md.
- * Flags: --build (force a build), --lh-runs N, --no-lighthouse.
+ * Flags: --build (force a build), --lh-runs N, --no-lighthouse; --url URL measures a server that is
+ * already running (an A/B against another build: no build, no server started, first-load JS not
+ * measured), --no-write prints the JSON without rewriting RESULTS-web.md. The server's port is
+ * BENCH_PORT (default 3300).
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -87,11 +90,20 @@ async function lighthouseOnce(url: string, preset: "mobile" | "desktop"): Promis
       `--chrome-flags=${CHROMIUM_ARGS.join(" ")}`,
       ...(preset === "desktop" ? ["--preset=desktop"] : []),
     ];
-    await run(join(ROOT, "node_modules", ".bin", "lighthouse"), args, { cwd: ROOT, env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024 });
-    const lhr = JSON.parse(readFileSync(out, "utf8")) as {
+    let failure: string | null = null;
+    try {
+      await run(join(ROOT, "node_modules", ".bin", "lighthouse"), args, { cwd: ROOT, env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 });
+    } catch (cause) {
+      // Lighthouse exits non-zero on a runtime error (NO_NAVSTART and the like) and may still write its report.
+      const stderr = (cause as { stderr?: string }).stderr ?? "";
+      failure = /\b(NO_[A-Z_]+|[A-Z]+_[A-Z_]{3,})\b/.exec(stderr)?.[1] ?? (cause instanceof Error ? cause.message.split("\n")[0] ?? "lighthouse failed" : String(cause));
+    }
+    const lhr = (existsSync(out) ? JSON.parse(readFileSync(out, "utf8")) : null) as {
       categories: Record<string, { score: number | null }>;
       audits: Record<string, { numericValue?: number }>;
-    };
+      runtimeError?: { code: string; message: string };
+    } | null;
+    if (!lhr || lhr.runtimeError || failure) throw new LighthouseRunError(lhr?.runtimeError?.code ?? failure ?? "no report written");
     const score = (c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
     const metric = (a: string) => Math.round(lhr.audits[a]?.numericValue ?? NaN);
     return {
@@ -104,19 +116,54 @@ async function lighthouseOnce(url: string, preset: "mobile" | "desktop"): Promis
   }
 }
 
+/** A Lighthouse run that produced no usable report; `code` is Lighthouse's (e.g. NO_NAVSTART). */
+class LighthouseRunError extends Error {
+  constructor(readonly code: string) {
+    super(`Lighthouse run failed: ${code}`);
+  }
+}
+
+/**
+ * Attempts per run. Lighthouse 12.2.3 with Debian's Chromium 156 now and then reports NO_NAVSTART
+ * ("Something went wrong with recording the trace"): its trace has no navigationStart event for
+ * the main frame it audits, so it cannot place any metric (lighthouse/core/lib/tracehouse/
+ * trace-processor.js, computeTimeOrigin). Three bench:web runs in a row stopped on it on 2026-12-03
+ * (19:40–19:43Z) on a shared, busy machine, and the same build audited fine before and after, so
+ * it is intermittent, not the page; every attempt already gets a fresh Chromium and profile
+ * (chrome-launcher's temporary user-data-dir), so nothing carries over from a failed one.
+ * A failed attempt is run again from scratch (new Chromium, new profile), and the failures are
+ * counted and printed beside the scores, never dropped silently; a run that fails every attempt
+ * stops the benchmark.
+ */
+const LH_ATTEMPTS = 3;
+
 /** The run with the median performance score (Lighthouse's own advice for noisy machines). */
 async function lighthouse(url: string, preset: "mobile" | "desktop", runs: number) {
   const all: LhSummary[] = [];
   const pressure: CpuPressure[] = [];
+  const failures: { run: number; attempt: number; code: string; pressure: string }[] = [];
   for (let i = 0; i < runs; i++) {
-    const p = cpuPressure();
-    pressure.push(p);
-    log(`lighthouse ${preset} ${i + 1}/${runs} (${pressureText(p)})`);
-    all.push(await lighthouseOnce(url, preset));
+    for (let attempt = 1; ; attempt++) {
+      const p = cpuPressure();
+      log(`lighthouse ${preset} ${i + 1}/${runs}${attempt > 1 ? ` attempt ${attempt}` : ""} (${pressureText(p)})`);
+      try {
+        all.push(await lighthouseOnce(url, preset));
+        pressure.push(p);
+        break;
+      } catch (cause) {
+        if (!(cause instanceof LighthouseRunError) || attempt >= LH_ATTEMPTS) throw cause;
+        log(`  ${cause.code}: running it again`);
+        failures.push({ run: i + 1, attempt, code: cause.code, pressure: pressureText(p) });
+      }
+    }
   }
   const sorted = [...all].sort((a, b) => a.performance - b.performance);
-  return { median: sorted[Math.floor((sorted.length - 1) / 2)]!, performanceScores: all.map((r) => r.performance), pressure, pressureRange: pressureRange(pressure) };
+  return { median: sorted[Math.floor((sorted.length - 1) / 2)]!, performanceScores: all.map((r) => r.performance), pressure, pressureRange: pressureRange(pressure), failures };
 }
+
+/** "none", or each failed attempt with its code and the CPU pressure when it started. */
+const failuresText = (f: { run: number; attempt: number; code: string; pressure: string }[]) =>
+  f.length === 0 ? "none" : `${f.length} (${f.map((x) => `run ${x.run} attempt ${x.attempt}: ${x.code}, ${x.pressure}`).join("; ")}), each run again from a fresh Chromium`;
 
 // ---------------------------------------------------------------------------------------------
 // Input → updated charts
@@ -190,11 +237,18 @@ async function inputToCharts(url: string) {
 
 const mark = (ok: boolean | null) => (ok === null ? "—" : ok ? "✓" : "✗");
 
+/** The value after a flag, e.g. --url http://127.0.0.1:3472/ (undefined when absent). */
+const stringArg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
 async function main() {
   const m = machine();
-  buildIfNeeded(log);
-  const js = firstLoadJs("/");
-  const server = await startServer();
+  const external = stringArg("--url");
+  if (!external) buildIfNeeded(log);
+  const js = external ? null : firstLoadJs("/");
+  const server = external ? { url: new URL(external).origin, stop: async () => {} } : await startServer();
   let result: Record<string, unknown>;
   try {
     const url = `${server.url}/`;
@@ -209,6 +263,7 @@ async function main() {
     await server.stop();
   }
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (!js || process.argv.includes("--no-write")) return;
 
   const lh = result.lighthouse as { mobile: Awaited<ReturnType<typeof lighthouse>> | null; desktop: Awaited<ReturnType<typeof lighthouse>> | null };
   type Stat = { runs: number; medianMs: number | null; p90Ms: number | null };
@@ -231,6 +286,7 @@ async function main() {
 \`next start\` on 127.0.0.1; Lighthouse 12.2.3 with simulated throttling (mobile: Moto G Power, 4× CPU
 slowdown, slow 4G; desktop preset), the run with the median performance score of ${arg("--lh-runs", LH_RUNS)}.
 CPU pressure during the Lighthouse runs: mobile ${lh.mobile?.pressureRange ?? "not run"}; desktop ${lh.desktop?.pressureRange ?? "not run"}.
+Failed Lighthouse attempts: mobile ${lh.mobile ? failuresText(lh.mobile.failures) : "not run"}; desktop ${lh.desktop ? failuresText(lh.desktop.failures) : "not run"}.
 
 | Lighthouse | performance (target mobile ≥ ${TARGETS.mobilePerformance}, desktop ≥ ${TARGETS.desktopPerformance}) | accessibility (≥ ${TARGETS.accessibility}) | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS | SI ms | TTI ms |
 |---|---|---|---|---|---|---|---|---|---|---|
