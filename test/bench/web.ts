@@ -28,9 +28,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
-import { chromium } from "@playwright/test";
+import { chromium, type ElementHandle } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, buildIfNeeded, describeMachine, machine, median, percentile, startServer, writeSection } from "./web-server";
-import { MEASURE_EDIT_SOURCE, bareRechartsBaseline, cpuPressure, editValue, pressureRange, pressureText, summary, type CpuPressure, type EditSample } from "./web-measures";
+import { MEASURE_EDIT_SOURCE, bareRechartsBaseline, cpuPressure, editCpu, editValue, pressureRange, pressureText, summary, type CpuPressure, type EditSample } from "./web-measures";
 
 const run = promisify(execFile);
 const log = (s: string) => process.stderr.write(`[bench:web] ${s}\n`);
@@ -45,6 +45,8 @@ const LH_RUNS = 5;
 const INPUT_RUNS = 20;
 /** Edits before the timed ones (caches and JIT warm). */
 const WARMUP_EDITS = 2;
+/** Traced edits after the timed ones, for CPU time (web-measures.ts editCpu). */
+const CPU_EDITS = 10;
 
 // ---------------------------------------------------------------------------------------------
 // First-load JS
@@ -187,7 +189,7 @@ async function inputToCharts(url: string) {
     await page.waitForLoadState("networkidle");
     // Plain JavaScript text: tsx's esbuild would wrap a TypeScript function in __name() helpers the page lacks.
     await page.evaluate(MEASURE_EDIT_SOURCE);
-    const handle = await input.elementHandle();
+    const handle = (await input.elementHandle()) as ElementHandle<Element> | null;
     const samples: EditSample[] = [];
     const pressure: CpuPressure[] = [];
     for (let i = 0; i < INPUT_RUNS + WARMUP_EDITS; i++) {
@@ -200,6 +202,8 @@ async function inputToCharts(url: string) {
       await page.waitForTimeout(300);
     }
     const chartWidth = await page.locator('figure.chart[data-chart="costSplit"] .chart-body').evaluate((el) => el.clientWidth).catch(() => 800);
+    log(`CPU time of ${CPU_EDITS} more edits (traced)`);
+    const cpu = await editCpu(page, handle!, INPUT_RUNS + WARMUP_EDITS, CPU_EDITS);
     await page.close();
     const measures = samples.map((s) => s.measureMs).filter((m): m is number => m !== null);
     const first = samples.map((s) => s.firstChartMs).filter((x) => Number.isFinite(x));
@@ -214,7 +218,8 @@ async function inputToCharts(url: string) {
     log("bare recharts baseline (cost-split chart, same data)");
     const bare = await bareRechartsBaseline(browser, new URL(url).origin, "costSplit", INPUT_RUNS, WARMUP_EDITS, chartWidth);
     const ratio = pageChart.medianMs !== null && bare.medianMs ? Number((pageChart.medianMs / bare.medianMs).toFixed(2)) : null;
-    const issue18 = { results, viewportCharts, costSplit: { page: pageChart, bare, ratio }, pressure: pressureRange(pressure), pressurePerEdit: pressure };
+    const cpuRatio = cpu.mainToCostSplit.medianMs !== null && bare.cpu.medianMs ? Number((cpu.mainToCostSplit.medianMs / bare.cpu.medianMs).toFixed(2)) : null;
+    const issue18 = { results, viewportCharts, costSplit: { page: pageChart, bare, ratio, cpuRatio }, cpu, pressure: pressureRange(pressure), pressurePerEdit: pressure };
     if (measures.length === samples.length) {
       return { method: "performance.measure (the page's own)", runs: measures.length, medianMs: round(median(measures)), p90Ms: round(percentile(measures, 90)), table, issue18 };
     }
@@ -269,7 +274,8 @@ async function main() {
   type Stat = { runs: number; medianMs: number | null; p90Ms: number | null };
   const inp = result.inputToCharts as {
     method: string; medianMs?: number | null; p90Ms?: number | null; settledMedianMs?: number; note?: string; table?: { runs: number; medianMs: number; p90Ms: number } | null;
-    issue18?: { results: Stat; viewportCharts: Stat & { chartsInView: string[]; chartsRedrawn: string[] }; costSplit: { page: Stat; bare: Stat & { pressure: string; widthPx: number }; ratio: number | null }; pressure: string };
+    issue18?: { results: Stat; viewportCharts: Stat & { chartsInView: string[]; chartsRedrawn: string[] }; costSplit: { page: Stat; bare: Stat & { pressure: string; widthPx: number; cpu: Stat }; ratio: number | null; cpuRatio: number | null };
+      cpu: { edits: number; mainToResults: Stat; mainToCostSplit: Stat; workerBeforeResults: Stat }; pressure: string };
   };
   const i18 = inp.issue18;
   const stat = (x: Stat | undefined) => (x && x.medianMs !== null ? `${x.medianMs} ms (${x.p90Ms} ms), ${x.runs} runs` : "n/a");
@@ -301,6 +307,8 @@ ${row("desktop", lh.desktop, TARGETS.desktopPerformance)}
 | input → first updated results (answer, summary or table), median (p90) | ${stat(i18?.results)} | ≤ ${TARGETS.inputToResultsMs} ms ${within(i18?.results, TARGETS.inputToResultsMs)} |
 | input → every chart in the viewport updated (${i18 ? i18.viewportCharts.chartsRedrawn.join(", ") || "none redrawn" : "n/a"} of ${i18 ? i18.viewportCharts.chartsInView.join(", ") || "none" : "n/a"} in view), median (p90) | ${stat(i18?.viewportCharts)} | ≤ ${TARGETS.inputToViewportChartsMs} ms ${within(i18?.viewportCharts, TARGETS.inputToViewportChartsMs)} |
 | cost-split chart: page input → chart ÷ bare recharts re-render, same data (${stat(i18?.costSplit.page)} ÷ ${stat(i18?.costSplit.bare)}) | ${i18?.costSplit.ratio ?? "n/a"}× | ≤ ${TARGETS.chartToBareRatio}× ${mark(i18?.costSplit.ratio == null ? null : i18.costSplit.ratio <= TARGETS.chartToBareRatio)} |
+| CPU, not wall time (traced, thread time; ${i18?.cpu.edits ?? "n/a"} more edits): page main thread input → first results, median (p90) | ${stat(i18?.cpu.mainToResults)}; plus the worker's evaluation ${stat(i18?.cpu.workerBeforeResults)} | — (the wall-time target is above) |
+| CPU: page main thread input → cost-split chart redrawn ÷ bare recharts re-render (${stat(i18?.cpu.mainToCostSplit)} ÷ ${stat(i18?.costSplit.bare.cpu)}) | ${i18?.costSplit.cpuRatio ?? "n/a"}× | ≤ ${TARGETS.chartToBareRatio}× ${mark(i18?.costSplit.cpuRatio == null ? null : i18.costSplit.cpuRatio <= TARGETS.chartToBareRatio)} (same target, on CPU: load-independent, which the wall-time ratio is not) |
 
 Largest first-load chunks (gzip): ${js.largest.map((c) => `\`${c.path.replace(".next/static/chunks/", "")}\` ${c.gzipKb} kB`).join(", ")}.
 Input → charts method: ${inp.method}${inp.settledMedianMs !== undefined ? `; settled median ${inp.settledMedianMs} ms` : ""}${inp.note ? ` (${inp.note})` : ""}.
