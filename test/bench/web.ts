@@ -13,7 +13,9 @@
  *    (answer, summary or comparison table) and input → every chart in the viewport updated (the
  *    charts in view that the page redrew), and a bare recharts re-render of the cost-split chart
  *    with the same data in the same browser gives the load-independent ratio page / bare;
- *    CPU pressure (/proc/pressure/cpu, else the load average) is recorded beside every run.
+ *    CPU pressure (/proc/pressure/cpu, else the load average) is recorded beside every run;
+ * 5. CPU time (thread time from a Chromium trace) of 10 more edits and of the bare re-renders, and
+ *    their ratio: the wall-time ratio of 4. grows with the machine's load (web-measures.ts editCpu).
  * Lighthouse mobile is the median of 5 runs by default; run it on an idle machine (the pressure
  * beside each run says how idle it was).
  * Prints one JSON document and rewrites the "web" section of test/bench/RESULTS-web.md.
@@ -308,7 +310,7 @@ ${row("desktop", lh.desktop, TARGETS.desktopPerformance)}
 | input → every chart in the viewport updated (${i18 ? i18.viewportCharts.chartsRedrawn.join(", ") || "none redrawn" : "n/a"} of ${i18 ? i18.viewportCharts.chartsInView.join(", ") || "none" : "n/a"} in view), median (p90) | ${stat(i18?.viewportCharts)} | ≤ ${TARGETS.inputToViewportChartsMs} ms ${within(i18?.viewportCharts, TARGETS.inputToViewportChartsMs)} |
 | cost-split chart: page input → chart ÷ bare recharts re-render, same data (${stat(i18?.costSplit.page)} ÷ ${stat(i18?.costSplit.bare)}) | ${i18?.costSplit.ratio ?? "n/a"}× | ≤ ${TARGETS.chartToBareRatio}× ${mark(i18?.costSplit.ratio == null ? null : i18.costSplit.ratio <= TARGETS.chartToBareRatio)} |
 | CPU, not wall time (traced, thread time; ${i18?.cpu.edits ?? "n/a"} more edits): page main thread input → first results, median (p90) | ${stat(i18?.cpu.mainToResults)}; plus the worker's evaluation ${stat(i18?.cpu.workerBeforeResults)} | — (the wall-time target is above) |
-| CPU: page main thread input → cost-split chart redrawn ÷ bare recharts re-render (${stat(i18?.cpu.mainToCostSplit)} ÷ ${stat(i18?.costSplit.bare.cpu)}) | ${i18?.costSplit.cpuRatio ?? "n/a"}× | ≤ ${TARGETS.chartToBareRatio}× ${mark(i18?.costSplit.cpuRatio == null ? null : i18.costSplit.cpuRatio <= TARGETS.chartToBareRatio)} (same target, on CPU: load-independent, which the wall-time ratio is not) |
+| CPU: page main thread input → cost-split chart redrawn ÷ bare recharts re-render (${stat(i18?.cpu.mainToCostSplit)} ÷ ${stat(i18?.costSplit.bare.cpu)}) | ${i18?.costSplit.cpuRatio ?? "n/a"}× | ≤ ${TARGETS.chartToBareRatio}× ${mark(i18?.costSplit.cpuRatio == null ? null : i18.costSplit.cpuRatio <= TARGETS.chartToBareRatio)} (same target, on CPU time, which the machine's load moves far less than wall time) |
 
 Largest first-load chunks (gzip): ${js.largest.map((c) => `\`${c.path.replace(".next/static/chunks/", "")}\` ${c.gzipKb} kB`).join(", ")}.
 Input → charts method: ${inp.method}${inp.settledMedianMs !== undefined ? `; settled median ${inp.settledMedianMs} ms` : ""}${inp.note ? ` (${inp.note})` : ""}.
