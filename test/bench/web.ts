@@ -132,7 +132,7 @@ class LighthouseRunError extends Error {
  * ("Something went wrong with recording the trace"): its trace has no navigationStart event for
  * the main frame it audits, so it cannot place any metric (lighthouse/core/lib/tracehouse/
  * trace-processor.js, computeTimeOrigin). Three bench:web runs in a row stopped on it on 2026-12-03
- * (19:40–19:43Z); afterwards the same build audited 20 times without it, then it struck 1 run in 10
+ * (19:40–19:43Z); the next 20 audits (that build, and one differing only in CSS) had none, then 1 run in 10
  * at CPU pressure 99.4% (PSI some avg10): intermittent, not the page; every attempt already gets a fresh Chromium and profile
  * (chrome-launcher's temporary user-data-dir), so nothing carries over from a failed one.
  * A failed attempt is run again from scratch (new Chromium, new profile), and the failures are
