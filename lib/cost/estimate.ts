@@ -22,6 +22,7 @@ import { apiUsd, gpuPriceRange, resolveApiPrice } from "./prices";
 import { batchFor, cacheFor, type StagePricingNote } from "./api-options";
 import { applyGpuBasis } from "./gpu-basis";
 import { paperFigureFor } from "./study-costs";
+import { groupedFixed } from "../present/format";
 import type { ApiCostStage, ApiPriceQuote, BreakEven, CostEstimate, CostRow, CostStage, GpuCostStage, MemoryCheck, SkippedPair } from "./types";
 
 export interface CostOptions extends ApiCostOptions {
@@ -330,8 +331,7 @@ export function findBreakEven(open: CostRow, closed: CostRow): BreakEven {
   const aboveCheaper = slope > 0 ? "open" : "closed";
   if (q <= 0) return { ...base, queries: null, cheaperAbove: aboveCheaper, note: `${aboveCheaper} is cheaper at every volume` };
   const below = aboveCheaper === "open" ? "closed" : "open";
-  return { ...base, queries: q, cheaperAbove: aboveCheaper, note: `${below} is cheaper below ${GROUPED.format(Math.round(q))} queries, ${aboveCheaper} above` };
+  return { ...base, queries: q, cheaperAbove: aboveCheaper, note: `${below} is cheaper below ${groupedFixed(Math.round(q), 0)} queries, ${aboveCheaper} above` };
 }
 
 /** One number formatter for every break-even note, instead of one per `toLocaleString` call. */
-const GROUPED = new Intl.NumberFormat("en-US");

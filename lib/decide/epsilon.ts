@@ -14,6 +14,7 @@ import type { CostOptions } from "../cost";
 import type { Scenario } from "../scenario";
 import type { Decision, Relaxation } from "./decide";
 import { FLIP_TOLERANCE } from "./flips";
+import { formatSignificant } from "../present/format";
 
 export interface EpsilonChoice {
   /** The ε of the link (`eps`). */
@@ -27,7 +28,7 @@ export interface EpsilonChoice {
   sentence: string;
 }
 
-const sig = (x: number) => String(Number(x.toPrecision(4)));
+const sig = (x: number) => formatSignificant(x, 4);
 
 /**
  * The decision at the ε the search picks, and what it picked and why.

@@ -10,7 +10,7 @@
  * reads this, so a plan that cannot run is never presented as if it could.
  */
 import { methodWork, type ApiCostOptions, type WorkItem } from "../cost";
-import { formatParameter } from "../present/format";
+import { formatCount, formatParameter } from "../present/format";
 import type { MethodPrivacy } from "../methods";
 import { MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
 
@@ -93,7 +93,7 @@ function contextReason(c: ContextCheck): string {
       ? `; lower ${c.maxShots.knob} to at most ${c.maxShots.count}`
       : `; the rest of the prompt alone does not fit, whatever ${c.maxShots.knob} is`
     : "";
-  return `${c.label}: one ${c.sequence ? "training sequence" : "call"} is ≈${Math.round(c.tokens).toLocaleString("en-US")} tokens at the dataset's average lengths, more than ${label}'s ${c.contextTokens.toLocaleString("en-US")}-token context window${shots}.`;
+  return `${c.label}: one ${c.sequence ? "training sequence" : "call"} is ≈${formatCount(Math.round(c.tokens))} tokens at the dataset's average lengths, more than ${label}'s ${formatCount(c.contextTokens)}-token context window${shots}.`;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Channel C in words: what an (ε, δ)-DP guarantee means for someone who sees the answers and
  * wants to tell whether a given record was in the private training data.
  */
-import { formatParameter, formatPercent } from "../present/format";
+import { formatParameter, formatPercent, formatSignificant } from "../present/format";
 
 /** The false-positive rates the ledger reports (1%, 5%, 10%), as fractions. */
 export const MEMBERSHIP_TEST_FPRS = [0.01, 0.05, 0.1] as const;
@@ -48,7 +48,7 @@ export function membershipTprBound(epsilon: number, delta: number, fpr: number):
 
 /** FPRs are round percentages (1%, 5%, 10%): print them without trailing zeros. */
 function fprLabel(fpr: number): string {
-  return `${Number((fpr * 100).toPrecision(6))}%`;
+  return `${formatSignificant(fpr * 100, 6)}%`;
 }
 
 export interface MembershipTestPoint {

@@ -27,6 +27,7 @@ import { MODELS, defaultKnobs, type OpenModelId, type Scenario } from "../scenar
 import type { LlmCalls, LocalForward, MethodWork } from "../cost/work-types";
 import { count, finiteOrNull, gaussianSpec, requirement, fromWork } from "./common";
 import type { AsOriginalCode, AuthorsFigure, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+import { formatFixed, formatSignificant } from "../present/format";
 
 const PAPER = "Xie et al., Differentially Private Synthetic Data via Foundation Model APIs 2: Text, ICML 2024 (arXiv:2403.01749)";
 const CODE = "github.com/AI-secure/aug-pe (main.py, dpsda/dp_counter.py, notebook/dp_budget.ipynb)";
@@ -258,12 +259,12 @@ export function augPeWork(scenario: Pick<Scenario, "task" | "records" | "inToken
   const embedding: LocalForward = {
     kind: "local-forward", phase: "training", id: "embeddings", label: `Embedding the private records once and the candidates of every round (priced as ${MODELS[AUG_PE_EMBEDDING_PROXY].label}, an upper bound for the scripts' base-size sentence encoders)`,
     localModel: AUG_PE_EMBEDDING_PROXY, tokens: embedded * Math.min(r, embedContext), longestCallTokens: Math.min(r, embedContext),
-    formula: `(N + (T + 1)·S·L) × ${rText} = (${count(scenario.records)} + ${rounds + 1} × ${count(samples)} × ${candidatesPerSample}) × ${Number(r.toPrecision(6))} tokens${r > embedContext ? ` (truncated to ${embedContext})` : ""}`,
+    formula: `(N + (T + 1)·S·L) × ${rText} = (${count(scenario.records)} + ${rounds + 1} × ${count(samples)} × ${candidatesPerSample}) × ${formatSignificant(r, 6)} tokens${r > embedContext ? ` (truncated to ${embedContext})` : ""}`,
   };
   const fineTune: LocalForward = {
     kind: "local-forward", phase: "training", id: "downstream-training", label: `Fine-tuning ${MODELS[downstream].label} on the synthetic set (not DP: it sees only DP output)`,
     localModel: downstream, tokens: 3 * AUG_PE_DOWNSTREAM_EPOCHS * samples * Math.min(r, downstreamContext), longestCallTokens: Math.min(r, downstreamContext),
-    formula: `3 × ${AUG_PE_DOWNSTREAM_EPOCHS} epochs × S × ${rText} = 3 × ${AUG_PE_DOWNSTREAM_EPOCHS} × ${count(samples)} × ${Number(Math.min(r, downstreamContext).toPrecision(6))} forward-token equivalents (backward ≈ 2 × forward)`,
+    formula: `3 × ${AUG_PE_DOWNSTREAM_EPOCHS} epochs × S × ${rText} = 3 × ${AUG_PE_DOWNSTREAM_EPOCHS} × ${count(samples)} × ${formatSignificant(Math.min(r, downstreamContext), 6)} forward-token equivalents (backward ≈ 2 × forward)`,
   };
   const answer: LlmCalls = {
     kind: "llm-calls", phase: "query", id: "downstream-answer", label: `${MODELS[downstream].label} fine-tuned on the synthetic set answers the query`,
@@ -327,8 +328,8 @@ export function augPeReportedFigures(): AuthorsFigure[] {
       const diff = (100 * (ours - theirs)) / theirs;
       out.push({
         kind: "budget", what: `${d.name} (N = ${count(d.records)}), T = 10, δ = 1/(N ln N) = ${delta.toPrecision(4)}: σ for ε = ${epsilon}`,
-        theirs: String(theirs), ours: ours.toFixed(3), reading: "README table", source: README,
-        note: `${diff >= 0 ? "+" : ""}${diff.toFixed(2)}%: privadapt solves exact μ-GDP for the smallest σ meeting ε; the README's values are rounded from the notebook's 0.01-step search.`,
+        theirs: String(theirs), ours: formatFixed(ours, 3), reading: "README table", source: README,
+        note: `${diff >= 0 ? "+" : ""}${formatFixed(diff, 2)}%: privadapt solves exact μ-GDP for the smallest σ meeting ε; the README's values are rounded from the notebook's 0.01-step search.`,
       });
     });
     [1, 2, 4].forEach((_epsilon, i) => {
@@ -336,7 +337,7 @@ export function augPeReportedFigures(): AuthorsFigure[] {
       const ours = gdpEpsilon(gdpMu(sigma, 10), delta);
       out.push({
         kind: "budget", what: `${d.name}: ε of the README's σ = ${sigma}, T = 10, δ = 1/(N ln N)`,
-        theirs: d.notebookEpsilon[i]!.toFixed(6), ours: ours.toFixed(6), reading: "notebook output", source: NOTEBOOK,
+        theirs: formatFixed(d.notebookEpsilon[i]!, 6), ours: formatFixed(ours, 6), reading: "notebook output", source: NOTEBOOK,
         note: "Same formula, δ(ε) = Φ(−ε/μ + μ/2) − e^ε Φ(−ε/μ − μ/2) with μ = √T/σ; agreement to the printed 6 decimals is tested (test/privacy/gdp.test.ts).",
       });
     });

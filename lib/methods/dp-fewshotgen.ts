@@ -19,6 +19,7 @@ import {
 } from "../cost/work-types";
 import { HANKE, MECHANICS, RDP_SPEC, USEFUL_ANSWER_PROBABILITY, clippedRate, count, finiteOrNull, gaussianSpec, requirement, calibratedFields } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+import { formatFixed } from "../present/format";
 
 const SOURCES = [
   "Tang et al., Privacy-Preserving In-Context Learning with Differentially Private Few-Shot Generation, ICLR 2024",
@@ -67,7 +68,7 @@ export function dpFewShotGenPrivacy(scenario: Scenario): MethodPrivacy {
   const { spec, note } = gaussianSpec(scenario, s.tokens);
   if (note) notes.push(note);
   const usefulNoise = usefulTokenNoise(s.ensemble);
-  notes.push(`Useful noise limit [assumption]: σ ≤ ${usefulNoise.toFixed(3)} (a token all ${s.ensemble} prompts agree on survives the noisy argmax over ${CANDIDATE_TOKENS} candidates with probability ≥ 90%).`);
+  notes.push(`Useful noise limit [assumption]: σ ≤ ${formatFixed(usefulNoise, 3)} (a token all ${s.ensemble} prompts agree on survives the noisy argmax over ${CANDIDATE_TOKENS} candidates with probability ≥ 90%).`);
   const calibration = calibrateNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: scenario.delta, samplingRate: s.samplingRate, steps: s.tokens, spec, relativeTolerance: 1e-3 });
   const allowed = maxCompositions(poissonSampled(s.samplingRate, gaussian(usefulNoise)), scenario.epsilon, scenario.delta, RDP_SPEC);
   const feasible = calibration.noiseMultiplier !== null && calibration.noiseMultiplier <= usefulNoise;

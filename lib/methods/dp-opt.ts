@@ -24,6 +24,7 @@ import type { Scenario } from "../scenario";
 import { singleCallTokens, type MethodCost, type WorkContext } from "../cost/work-types";
 import { HANKE, MECHANICS, clippedRate, count, finiteOrNull, requirement } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+import { formatFixed } from "../present/format";
 
 // ---------------------------------------------------------------------------------------------
 // DP-OPT's token event, accountant and inverses: the method's DP recipe, built from lib/privacy's generic events and searches
@@ -136,7 +137,7 @@ export function dpOptPrivacy(scenario: Scenario): MethodPrivacy {
   const calibration = calibrateTokenEpsilon({ targetEpsilon: scenario.epsilon, delta: scenario.delta, samplingRate: q, tokens, orders: "autodp" });
   const minUseful = usefulTokenEpsilon(ensemble, calibration.failureProbability);
   const feasible = calibration.feasible && calibration.tokenEpsilon !== null && calibration.tokenEpsilon >= minUseful;
-  notes.push(`Useful limit [assumption]: ε_tok ≥ ${minUseful.toFixed(4)}, so that a unanimous vote of ${ensemble} can pass the LimitedDomain threshold.`);
+  notes.push(`Useful limit [assumption]: ε_tok ≥ ${formatFixed(minUseful, 4)}, so that a unanimous vote of ${ensemble} can pass the LimitedDomain threshold.`);
   const epsilonAt = (n: number) => {
     const f = failureFor(scenario.delta, q, n);
     return dpOptEpsilon({ tokenEpsilon: usefulTokenEpsilon(ensemble, f), failureProbability: f, conversionDelta: scenario.delta / 2, samplingRate: q, tokens: n, orders: "autodp" }).epsilon;

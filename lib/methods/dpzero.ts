@@ -32,6 +32,7 @@ import { METHODS, type Scenario } from "../scenario";
 import type { LocalForward, LlmCalls, MethodWork } from "../cost/work-types";
 import { calibratedFields, count, finiteOrNull, gaussianSpec, requirement, fromWork } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
+import { formatSignificant } from "../present/format";
 
 export const DPZERO_PAPER = "Zhang et al., DPZero: Private Fine-Tuning of Language Models without Backpropagation, ICML 2024 (arXiv 2310.09639)";
 export const DPZERO_CODE = "github.com/Liang137/DPZero (opt/src/trainer.py dpzero_step; roberta/src/trainer.py; examples/dpzero.sh)";
@@ -163,7 +164,7 @@ export function dpZeroWork(scenario: Pick<Scenario, "task" | "records" | "inToke
   const training: LocalForward = {
     kind: "local-forward", phase: "training", id: "zeroth-order-steps", label: "DPZero zeroth-order fine-tuning (2 forward passes per example and step, no backward pass)",
     tokens, longestCallTokens: record,
-    formula: `${DPZERO_FORWARD_PASSES_PER_STEP} forward passes × ${count(steps)} steps × ${count(Math.min(batch, scenario.records))} examples × ${Number(padded.toPrecision(6))} tokens (ℓin + ℓout + padding)`,
+    formula: `${DPZERO_FORWARD_PASSES_PER_STEP} forward passes × ${count(steps)} steps × ${count(Math.min(batch, scenario.records))} examples × ${formatSignificant(padded, 6)} tokens (ℓin + ℓout + padding)`,
   };
   const query: LlmCalls = {
     kind: "llm-calls", phase: "query", id: "answer", label: "Fine-tuned model answers the query",

@@ -84,9 +84,42 @@ export function groupedFixed(x: number, digits: number): string {
   return negative ? `-${text}` : text;
 }
 
+/**
+ * `x` with exactly `digits` decimals and no thousands separators, rounded as groupedFixed rounds
+ * (half away from zero on the shortest decimal): a ratio or a constant in a formula ("×1.38",
+ * "0.725", "12.5 s").
+ * @example formatFixed(1.3849, 2) // "1.38"
+ */
+export function formatFixed(x: number, digits: number): string {
+  return groupedFixed(x, digits).replace(/,/g, "");
+}
+
 /** Three significant digits without trailing noise: 0.000267, 12.3, 0.5. */
 function sig3(x: number): string {
-  return String(Number(x.toPrecision(3)));
+  return formatSignificant(x, 3);
+}
+
+/**
+ * `digits` significant digits, rounded to nearest, trailing zeros dropped, in JavaScript's
+ * shortest number text (so "1.5e-7" below 1e-6, "0.000605" above): a modelled or measured
+ * quantity in prose where the direction of rounding does not matter (a σ, a sampling rate, a
+ * token count, a ratio, a utility). Not for a privacy, cost or probability *bound*: those round up
+ * (formatEpsilon, formatUpperBound).
+ * @example formatSignificant(0.00060512, 3) // "0.000605"
+ * @example formatSignificant(7.99985, 4) // "8"
+ */
+export function formatSignificant(x: number, digits = 3): string {
+  return String(Number(x.toPrecision(digits)));
+}
+
+/**
+ * Scientific notation with `fractionDigits` digits after the point, JavaScript's form
+ * ("1.234e-5", "2.000e+0"): a constant quoted from a method's original code at the precision the
+ * note states.
+ * @example formatScientific(1 / 66674, 3) // "1.500e-5"
+ */
+export function formatScientific(x: number, fractionDigits: number): string {
+  return x.toExponential(fractionDigits);
 }
 
 /**
@@ -107,6 +140,15 @@ export function formatUsd(x: number): string {
   if (a < 1e-6) return `${sign}$${a.toPrecision(2).replace("e+", "e")}`;
   // Trailing zeros kept: "$0.800" reads as a price, "$0.8" as a rounding.
   return `${sign}$${a.toPrecision(3)}`;
+}
+
+/**
+ * US dollars to the cent with grouped thousands, whatever the size: a budget the user typed and the
+ * costs compared with it ("$1,234.50", "$0.05"), so both sides of the comparison show the same digits.
+ * @example formatUsdCents(1234.5) // "$1,234.50"
+ */
+export function formatUsdCents(x: number): string {
+  return `$${groupedFixed(x, 2)}`;
 }
 
 /** Text for a missing price: the fix, never "$0". */
@@ -139,6 +181,18 @@ export function formatCount(x: number): string {
   if (Math.abs(x) >= 1e15) return x.toPrecision(3).replace("e+", "e");
   if (Number.isInteger(x) || Math.abs(x) >= 100) return groupedFixed(x, 0);
   return sig3(x);
+}
+
+/**
+ * A count in compact form, three significant digits with k (from 10,000), M or B: how the
+ * flips and the sensitivity bars name a value in words.
+ * @example formatCompact(2412345) // "2.41M"
+ * @example formatCompact(9500) // "9500"
+ */
+export function formatCompact(x: number): string {
+  const abs = Math.abs(x);
+  const [d, suffix] = abs >= 1e9 ? [1e9, "B"] : abs >= 1e6 ? [1e6, "M"] : abs >= 1e4 ? [1e3, "k"] : [1, ""];
+  return `${formatSignificant(x / d, 3)}${suffix}`;
 }
 
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
