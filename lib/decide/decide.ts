@@ -22,7 +22,7 @@ import type { LeakageChannelId } from "../leakage";
 import { exposureScore, recommend, type RankedOption, type RecommendConstraints, type RecommendOption } from "../recommend";
 import { modelLabelWithStatus, type MethodId, type ModelId, type Scenario } from "../scenario";
 import type { UtilityKind, UtilityMetric } from "../utility";
-import { formatSignificant, formatUsdCents } from "../present/format";
+import { formatEpsilon, formatEpsilonTarget, formatSignificant, formatUsdCents, formatUsdCentsUp } from "../present/format";
 
 export interface OptionId {
   method: MethodId;
@@ -139,7 +139,7 @@ function leaksOf(row: EstimateRow): DecisionLeak[] {
 export function utilityText(u: EstimateRow["utility"]): string {
   if (u.value === null) return "no accuracy measured by the study";
   const spread = u.spread !== null ? ` ± ${formatSignificant(u.spread)}` : "";
-  const at = u.epsilon !== null ? ` at ε = ${formatSignificant(u.epsilon)}` : "";
+  const at = u.epsilon !== null ? ` at ε = ${formatEpsilonTarget(u.epsilon)}` : "";
   const kind = u.kind === "reported" ? "reported by the method's authors, not measured by the study" : u.kind;
   return `${u.metric} ${formatSignificant(u.value)}${spread} (${kind}${at}${u.source ? `, ${u.source}` : ""})`;
 }
@@ -160,7 +160,7 @@ export function withoutReportedUtility(row: EstimateRow): EstimateRow {
     ...row,
     utility: {
       value: null, metric: u.metric, spread: null, kind: "none", basis: null, source: null, epsilon: null,
-      note: `Not used by the decision (utilitySource=study): its authors report ${u.metric} ${formatSignificant(u.value as number, 4)}${u.epsilon !== null ? ` at ε = ${formatSignificant(u.epsilon)}` : ""} (${u.source ?? "their paper"}), which the study did not measure.`,
+      note: `Not used by the decision (utilitySource=study): its authors report ${u.metric} ${formatSignificant(u.value as number, 4)}${u.epsilon !== null ? ` at ε = ${formatEpsilonTarget(u.epsilon)}` : ""} (${u.source ?? "their paper"}), which the study did not measure.`,
     },
   };
 }
@@ -181,7 +181,7 @@ export function decisionOption(row: EstimateRow): DecisionOption {
   const leaks = leaksOf(row);
   const eps = row.privacy.epsilon;
   const cost = row.totalCostUsd === null ? "cost unknown" : `${formatUsdCents(row.totalCostUsd)} in total`;
-  const epsText = eps === null ? "no finite ε achieved" : `ε = ${formatSignificant(eps)} achieved (target ${formatSignificant(row.privacy.targetEpsilon)})`;
+  const epsText = eps === null ? "no finite ε achieved" : `ε = ${formatEpsilon(eps)} achieved (target ${formatEpsilonTarget(row.privacy.targetEpsilon)})`;
   // The model's name carries its lifecycle mark ("GPT-3 Davinci (retired 2026-10-23)"), so the
   // decision never recommends a retired model unmarked (issue #17).
   const modelLabel = modelLabelWithStatus(row.model);
@@ -254,7 +254,7 @@ function relaxations(rows: readonly Rankable[], c: RecommendConstraints): Relaxa
     const cheapest = costed.sort((x, y) => (x.option.totalCostUsd as number) - (y.option.totalCostUsd as number))[0];
     if (cheapest) {
       const to = centsUp(cheapest.option.totalCostUsd as number);
-      out.push({ constraint: "maxCost", to, gives: { method: cheapest.option.method, model: cheapest.option.model }, sentence: `raise the budget to ${formatUsdCents(to)} (${name(cheapest)})` });
+      out.push({ constraint: "maxCost", to, gives: { method: cheapest.option.method, model: cheapest.option.model }, sentence: `raise the budget to ${formatUsdCentsUp(to)} (${name(cheapest)})` });
     }
   }
   if (c.minUtility !== undefined) {
@@ -310,6 +310,6 @@ export function decide(scenario: Scenario, allRows: readonly EstimateRow[]): Dec
     flips: null,
     rule: scenario.utilitySource === "reported" && reportedRows.length > 0 ? r.rule.replaceAll("the study's utility", "the utility (the study's, or its authors' where marked reported)") : r.rule,
     notes,
-    epsilon: { asked: scenario.epsilon, used: scenario.epsilon, noAnswerAt: null, evaluations: 0, sentence: `ε = ${formatSignificant(scenario.epsilon, 4)} as given.` },
+    epsilon: { asked: scenario.epsilon, used: scenario.epsilon, noAnswerAt: null, evaluations: 0, sentence: `ε = ${formatEpsilonTarget(scenario.epsilon)} as given.` },
   };
 }

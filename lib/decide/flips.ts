@@ -18,7 +18,7 @@ import { estimateForSearch, type Estimate } from "../estimate";
 import type { CostOptions } from "../cost";
 import { resolveApiPrice } from "../cost";
 import { MIN_EPSILON, MODELS, deploymentOf, modelLabelWithStatus, type ModelId, type PriceOverride, type Scenario } from "../scenario";
-import { formatCompact, formatSignificant, groupedFixed } from "../present/format";
+import { formatCompact, formatEpsilon, formatSignificant, formatUpperBound, groupedFixed } from "../present/format";
 import type { Decision, Flip, OptionId } from "./decide";
 
 /** Relative width at which a bracket is narrow enough: 1% is finer than the two digits a sentence prints. */
@@ -76,7 +76,7 @@ export function flipInputs(s: Scenario): FlipInput[] {
     apply: (sc, x) => ({ ...sc, inTokens: s.inTokens * x, outTokens: s.outTokens * x }), words: (x) => `×${sig(x)} the token lengths (${sig(s.inTokens * x)} in, ${sig(s.outTokens * x)} out per record)`, exact: (x) => `×${fine(x)}`,
   });
   const [epsLow, epsHigh] = s.maxEpsilon !== null ? [Math.min(s.epsilon, s.maxEpsilon), Math.max(s.epsilon, s.maxEpsilon)] : [Math.max(MIN_EPSILON, s.epsilon / 2), Math.min(100, s.epsilon * 2)];
-  out.push({ input: "eps", current: s.epsilon, low: epsLow, high: epsHigh, integer: false, apply: (sc, x) => ({ ...sc, epsilon: x }), words: (x) => `ε = ${sig(x)}`, exact: (x) => `ε = ${fine(x)}` });
+  out.push({ input: "eps", current: s.epsilon, low: epsLow, high: epsHigh, integer: false, apply: (sc, x) => ({ ...sc, epsilon: x }), words: (x) => `ε = ${formatEpsilon(x)}`, exact: (x) => `ε = ${formatUpperBound(x, 5)}` });
   if (s.gpuUsdPerHour > 0) {
     out.push({
       input: "gpuPrice", current: s.gpuUsdPerHour, low: s.gpuUsdPerHour * 0.5, high: Math.min(1000, s.gpuUsdPerHour * 2), integer: false,

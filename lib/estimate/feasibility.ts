@@ -10,7 +10,7 @@
  * reads this, so a plan that cannot run is never presented as if it could.
  */
 import { methodWork, type ApiCostOptions, type WorkItem } from "../cost";
-import { formatCount, formatParameter } from "../present/format";
+import { formatCount, formatEpsilon, formatEpsilonTarget } from "../present/format";
 import type { MethodPrivacy } from "../methods";
 import { MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
 
@@ -30,13 +30,13 @@ export function privacyFeasibility(privacy: MethodPrivacy): RowFeasibility {
   // Unmet data requirements are their own reasons; the budget's reason follows only if the budget fails too.
   const dataReasons = (privacy.requirements ?? []).filter((r) => !r.met).map((r) => r.reason);
   if (dataReasons.length > 0 && privacy.budgetFeasible !== false) return { feasible: false, infeasibleReasons: dataReasons };
-  const target = formatParameter(privacy.targetEpsilon);
+  const target = formatEpsilonTarget(privacy.targetEpsilon);
   const reason = privacy.error
     ? `the privacy computation failed (${privacy.error}); no guarantee is claimed`
     : privacy.epsilon === null
       ? `no setting reaches the target ε = ${target} for the planned workload; no guarantee is claimed`
       : privacy.epsilon > privacy.targetEpsilon
-        ? `the plan misses the target ε = ${target}: it achieves ε = ${formatParameter(privacy.epsilon)}`
+        ? `the plan misses the target ε = ${target}: it achieves ε = ${formatEpsilon(privacy.epsilon)}`
         : `the target ε = ${target} cannot run the planned workload at a useful setting`;
   return { feasible: false, infeasibleReasons: [...dataReasons, reason] };
 }

@@ -27,7 +27,7 @@ import { MODELS, defaultKnobs, type OpenModelId, type Scenario } from "../scenar
 import type { LlmCalls, LocalForward, MethodWork } from "../cost/work-types";
 import { count, finiteOrNull, gaussianSpec, requirement, fromWork } from "./common";
 import type { AsOriginalCode, AuthorsFigure, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
-import { formatFixed, formatSignificant } from "../present/format";
+import { formatDelta, formatEpsilon, formatFixed, formatSignificant } from "../present/format";
 
 const PAPER = "Xie et al., Differentially Private Synthetic Data via Foundation Model APIs 2: Text, ICML 2024 (arXiv:2403.01749)";
 const CODE = "github.com/AI-secure/aug-pe (main.py, dpsda/dp_counter.py, notebook/dp_budget.ipynb)";
@@ -79,11 +79,11 @@ export function augPePrivacy(scenario: Scenario): MethodPrivacy {
   const candidates = samples * candidatesPerSample;
   const votesPerCandidate = scenario.records / candidates;
   const notes: string[] = [
-    `${rounds} rounds of the Gaussian mechanism on nearest-neighbour vote histograms (one vote per private record, sensitivity 1), no subsampling: exactly μ-GDP with μ = √T/σ = √${rounds}/${sigma.toPrecision(4)} = ${mu.toPrecision(4)} (Dong, Roth & Su 2019), so ε = ${epsilon.toPrecision(4)} at δ = ${scenario.delta.toPrecision(3)} is exact, not a bound.`,
+    `${rounds} rounds of the Gaussian mechanism on nearest-neighbour vote histograms (one vote per private record, sensitivity 1), no subsampling: exactly μ-GDP with μ = √T/σ = √${rounds}/${formatSignificant(sigma, 4)} = ${formatSignificant(mu, 4)} (Dong, Roth & Su 2019), so ε = ${formatEpsilon(epsilon)} at δ = ${formatDelta(scenario.delta)} is exact, not a bound (printed rounded up).`,
     classes > 1
       ? `A record votes only for candidates of its own class, so the ${classes} per-class histograms compose in parallel (one record changes one bin of one class's histogram).`
       : "One histogram per round over all candidates (no labels).",
-    `Signal against noise [modelled, not a feasibility test]: ${count(scenario.records)} votes over ${count(candidates)} candidates (S·L = ${count(samples)} × ${candidatesPerSample}) average ${votesPerCandidate.toPrecision(3)} per candidate, against noise std σ = ${sigma.toPrecision(3)} per bin. The authors report useful text at ε = 1 on OpenReview (8,396 records, 8,000 candidates, σ = 11.6), where the average is about 1 vote per candidate.`,
+    `Signal against noise [modelled, not a feasibility test]: ${count(scenario.records)} votes over ${count(candidates)} candidates (S·L = ${count(samples)} × ${candidatesPerSample}) average ${formatSignificant(votesPerCandidate, 3)} per candidate, against noise std σ = ${formatSignificant(sigma, 3)} per bin. The authors report useful text at ε = 1 on OpenReview (8,396 records, 8,000 candidates, σ = 11.6), where the average is about 1 vote per candidate.`,
     "The queries spend no budget: the downstream model is trained on DP synthetic text (post-processing).",
   ];
   const engine = engineView(scenario, rounds, sigma);
@@ -91,7 +91,7 @@ export function augPePrivacy(scenario: Scenario): MethodPrivacy {
   if (engine) {
     if (engine.note) notes.push(engine.note);
     if (engine.epsilonAtSigma !== null) {
-      notes.push(`The scenario's accountant, ${engine.label}, on the same ${rounds} Gaussian rounds at this σ: ε ≤ ${engine.epsilonAtSigma.toPrecision(4)}. Both hold; the exact μ-GDP value is the one stated.`);
+      notes.push(`The scenario's accountant, ${engine.label}, on the same ${rounds} Gaussian rounds at this σ: ε ≤ ${formatEpsilon(engine.epsilonAtSigma)}. Both hold; the exact μ-GDP value is the one stated.`);
       extra.engineEpsilonAtSigma = engine.epsilonAtSigma;
     }
   } else notes.push("The scenario's accountant could not evaluate this event here; the exact μ-GDP value stands alone.");
@@ -106,7 +106,7 @@ export function augPePrivacy(scenario: Scenario): MethodPrivacy {
     const codeSigma = gdpNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: codeDelta, compositions: rounds });
     const codeMu = gdpMu(codeSigma, rounds);
     asOriginalCode = {
-      summary: `The original code sets δ = 1/(N·ln N) = ${codeDelta.toPrecision(4)} (notebook/dp_budget.ipynb) and solves σ by the same exact μ-GDP formula: σ = ${codeSigma.toPrecision(4)} for ε = ${scenario.epsilon}, T = ${rounds}.`,
+      summary: `The original code sets δ = 1/(N·ln N) = ${formatSignificant(codeDelta, 4)} (notebook/dp_budget.ipynb) and solves σ by the same exact μ-GDP formula: σ = ${formatSignificant(codeSigma, 4)} for ε = ${scenario.epsilon}, T = ${rounds}.`,
       mechanism: { parameter: "noiseMultiplier", value: codeSigma, unit: "σ" },
       reportedEpsilon: finiteOrNull(gdpEpsilon(codeMu, codeDelta)),
       reportedDelta: codeDelta,
@@ -327,7 +327,7 @@ export function augPeReportedFigures(): AuthorsFigure[] {
       const ours = gdpNoiseMultiplier({ targetEpsilon: epsilon, delta, compositions: 10 });
       const diff = (100 * (ours - theirs)) / theirs;
       out.push({
-        kind: "budget", what: `${d.name} (N = ${count(d.records)}), T = 10, δ = 1/(N ln N) = ${delta.toPrecision(4)}: σ for ε = ${epsilon}`,
+        kind: "budget", what: `${d.name} (N = ${count(d.records)}), T = 10, δ = 1/(N ln N) = ${formatSignificant(delta, 4)}: σ for ε = ${epsilon}`,
         theirs: String(theirs), ours: formatFixed(ours, 3), reading: "README table", source: README,
         note: `${diff >= 0 ? "+" : ""}${formatFixed(diff, 2)}%: privadapt solves exact μ-GDP for the smallest σ meeting ε; the README's values are rounded from the notebook's 0.01-step search.`,
       });

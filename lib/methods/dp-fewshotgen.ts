@@ -19,7 +19,7 @@ import {
 } from "../cost/work-types";
 import { HANKE, MECHANICS, RDP_SPEC, USEFUL_ANSWER_PROBABILITY, clippedRate, count, finiteOrNull, gaussianSpec, requirement, calibratedFields } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
-import { formatFixed } from "../present/format";
+import { formatFixed, formatSignificant } from "../present/format";
 
 const SOURCES = [
   "Tang et al., Privacy-Preserving In-Context Learning with Differentially Private Few-Shot Generation, ICLR 2024",
@@ -77,7 +77,7 @@ export function dpFewShotGenPrivacy(scenario: Scenario): MethodPrivacy {
     minFeasibleEpsilon = finiteOrNull(computeEpsilon(dpSgdEvent(usefulNoise, s.samplingRate, s.tokens), scenario.delta, spec).epsilon);
     notes.push(`Generating ${s.tokens} tokens per pool needs more noise than is useful at ε = ${scenario.epsilon}; the budget allows ${allowed.count} tokens per pool.`);
   }
-  if (calibration.noiseMultiplier !== null) notes.push(`Noise std on the averaged next-token distribution: √2·σ/M = ${(Math.SQRT2 * calibration.noiseMultiplier / s.ensemble).toPrecision(3)}.`);
+  if (calibration.noiseMultiplier !== null) notes.push(`Noise std on the averaged next-token distribution: √2·σ/M = ${formatSignificant(Math.SQRT2 * calibration.noiseMultiplier / s.ensemble, 3)}.`);
   // The code's accounting: T = T_max (one demo per pool) with δ = 1/N_pool.
   const { tokens: tMax } = scenario.knobs["dp-fewshotgen"];
   const codeDelta = Math.min(0.5, 1 / s.pool);

@@ -20,7 +20,7 @@ import type { Scenario } from "../scenario";
 import { CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, calibrationTokens, dpIclQueryTokens, type LlmCalls, type MethodCost, type WorkContext } from "../cost/work-types";
 import { HANKE, MECHANICS, RDP_SPEC, clippedRate, count, finiteOrNull, gaussianSpec, requirement, usefulVoteNoise, calibratedFields } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
-import { formatCount, formatFixed } from "../present/format";
+import { formatCount, formatEpsilon, formatFixed } from "../present/format";
 
 // ---------------------------------------------------------------------------------------------
 // DP-ICL's per-query event and query budget: the method's DP recipe, built from lib/privacy's generic events and searches
@@ -113,7 +113,7 @@ export function dpIclPrivacy(scenario: Scenario): MethodPrivacy {
   if (!feasible) {
     minFeasibleEpsilon = finiteOrNull(computeEpsilon(selfComposed(s.queries, queryEvent(s, usefulNoise)), scenario.delta, spec).epsilon);
     notes.push(allowed.count === 0
-      ? `DP-ICL cannot answer even one query at ε = ${scenario.epsilon}: one query at the useful noise limit already costs ε = ${allowed.epsilonForOne.toPrecision(4)}.`
+      ? `DP-ICL cannot answer even one query at ε = ${scenario.epsilon}: one query at the useful noise limit already costs ε = ${formatEpsilon(allowed.epsilonForOne)}.`
       : `The planned ${formatCount(s.queries)} queries need more noise than is useful; the budget allows ${formatCount(allowed.count)} queries.`);
   }
   return {

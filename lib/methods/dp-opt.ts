@@ -24,7 +24,7 @@ import type { Scenario } from "../scenario";
 import { singleCallTokens, type MethodCost, type WorkContext } from "../cost/work-types";
 import { HANKE, MECHANICS, clippedRate, count, finiteOrNull, requirement } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
-import { formatFixed } from "../present/format";
+import { formatEpsilon, formatFixed, formatPercentUpperBound } from "../present/format";
 
 // ---------------------------------------------------------------------------------------------
 // DP-OPT's token event, accountant and inverses: the method's DP recipe, built from lib/privacy's generic events and searches
@@ -219,13 +219,13 @@ function dpOptProviderExposure({ scenario, bound, tools: t }: ExposureContext): 
   const { tokens } = scenario.knobs["dp-opt"];
   const tpr1 = bound.points[0]?.tprMax ?? 1;
   // The instruction is as private as the plan achieves (the bound is channel C's), not the target.
-  const eps = bound.epsilon === null ? "∞" : t.formatParameter(bound.epsilon);
+  const eps = formatEpsilon(bound.epsilon);
   return {
     records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
     channelA: {
       status: "partial",
       formula: `0 raw records; the ${tokens}-token instruction is (${eps}, ${t.formatParameter(bound.delta)})-DP: ${bound.formula}`,
-      reason: `No raw record is sent; the ${tokens}-token instruction sent with every query is DP, but at ε = ${eps} it may still paraphrase private records (a membership test at FPR 1% can reach TPR ${t.formatPercent(tpr1)}).`,
+      reason: `No raw record is sent; the ${tokens}-token instruction sent with every query is DP, but at ε = ${eps} it may still paraphrase private records (a membership test at FPR 1% can reach TPR ${formatPercentUpperBound(tpr1)}).`,
     },
     source: `${MECHANICS} §7 Leakage (DP-OPT); docs/derivations.md §S2`,
   };

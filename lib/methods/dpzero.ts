@@ -96,7 +96,7 @@ export function dpZeroPrivacy(scenario: Scenario): MethodPrivacy {
   const plan = dpZeroPlan(scenario);
   const notes: string[] = [];
   if (plan.batch >= scenario.records) notes.push(`The batch (${count(plan.batch)}) is at least N (${count(scenario.records)}): every step uses all the data, q = 1, no amplification by subsampling.`);
-  notes.push(`${count(plan.steps)} zeroth-order steps at q = B/N = ${plan.samplingRate.toPrecision(4)}; each step releases one noisy mean of clipped scalars (2 forward passes per example, no gradient).`);
+  notes.push(`${count(plan.steps)} zeroth-order steps at q = B/N = ${formatSignificant(plan.samplingRate, 4)}; each step releases one noisy mean of clipped scalars (2 forward passes per example, no gradient).`);
   notes.push("The code adds noise 2σC to a sum that one added or removed record moves by at most C, so σ is accounted with half the noise the code adds: the ε shown is an upper bound.");
   notes.push("Accounting assumes Poisson sampling of batches; DPZero's code draws shuffled fixed-size batches and accounts them the same way (Opacus).");
   const { spec, note } = gaussianSpec(scenario, plan.samplingRate === 1 ? 1 : plan.steps);

@@ -20,7 +20,7 @@ import type { MethodCost } from "../cost/work-types";
 import { pateWork } from "./prompt-pate";
 import { HANKE, MECHANICS, finiteOrNull, fixedTeacherExposure, teacherRequirements } from "./common";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
-import { formatCount, formatFixed, formatScientific } from "../present/format";
+import { formatCount, formatDelta, formatFixed, formatScientific } from "../present/format";
 
 // ---------------------------------------------------------------------------------------------
 // KSA+PTR (private keyword aggregation): the method's DP recipe, built from lib/privacy's generic events and searches
@@ -170,7 +170,7 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
   // fixed teachers there is no sampling rate q = E·s/N to shrink, while a smaller δ lowers δ0 =
   // δ/(2n), which lowers the useful PTR noise (E − 2)/(2·z(δ0)), and adds log(1/δ)/(α − 1) to the
   // conversion. E.g. SST-2 defaults, E = 100: δ = 0.01 → σ ≤ 12.59, 227 answers; δ = 1e-6 → σ ≤ 8.55, 77.
-  notes.push(`Allowed public queries depend on δ, not on N: the ${ensemble} teachers are fixed (q = 1), so a smaller δ (here ${scenario.delta.toPrecision(3)}; the default δ = 1/N is tighter at larger N) means a smaller PTR failure probability δ0 = δ/(2n), less useful PTR noise (σ ≤ ${formatFixed(maxPtrNoise, 2)} at the planned ${queries}) and a costlier conversion, so fewer answers fit: ${formatCount(allowed)} here.`);
+  notes.push(`Allowed public queries depend on δ, not on N: the ${ensemble} teachers are fixed (q = 1), so a smaller δ (here ${formatDelta(scenario.delta)}; the default δ = 1/N is tighter at larger N) means a smaller PTR failure probability δ0 = δ/(2n), less useful PTR noise (σ ≤ ${formatFixed(maxPtrNoise, 2)} at the planned ${queries}) and a costlier conversion, so fewer answers fit: ${formatCount(allowed)} here.`);
   let minFeasibleEpsilon: number | null | undefined;
   if (!feasible) {
     minFeasibleEpsilon = finiteOrNull(soundEpsilon(minKeyword, maxPtrNoise, failure, queries, totalDelta(scenario.delta, conversionDelta, queries, failure)));

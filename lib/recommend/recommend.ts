@@ -8,7 +8,7 @@
 import type { LeakageChannelId, LeakageChannelStatus, LeakageChannels } from "../leakage";
 import type { LlmFamily, MethodId, ModelId } from "../scenario";
 import type { UtilityKind, UtilityMetric } from "../utility";
-import { formatSignificant, formatUsdCents } from "../present/format";
+import { formatSignificant, formatUsdCents, formatUsdCentsUp } from "../present/format";
 
 /** One compared option: the fields of an estimate row the recommendation needs. */
 export interface RecommendOption {
@@ -148,7 +148,7 @@ export function recommend<T extends RecommendOption>(options: readonly T[], cons
     }
     if (constraints.maxBudgetUsd !== undefined) {
       if (option.totalCostUsd === null) reasons.push(`cost unknown, cannot check the ${formatUsdCents(constraints.maxBudgetUsd)} budget`);
-      else if (option.totalCostUsd > constraints.maxBudgetUsd) reasons.push(`costs ${formatUsdCents(option.totalCostUsd)}, over the ${formatUsdCents(constraints.maxBudgetUsd)} budget`);
+      else if (option.totalCostUsd > constraints.maxBudgetUsd) reasons.push(`costs ${formatUsdCentsUp(option.totalCostUsd)}, over the ${formatUsdCents(constraints.maxBudgetUsd)} budget`);
     }
     if (constraints.minUtility !== undefined) {
       const u = option.utility;
