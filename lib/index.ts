@@ -82,7 +82,8 @@ export { linkProblemView, linkWarningView, type LinkProblemView, type LinkWarnin
 export {
   NO_PRICE, accountantName, formatAllowed, formatCount, formatCountWithUnit, formatDelta, formatEpsilon, formatMultiple,
   countNoun, formatParameter, formatPercent, formatQuantity, formatSig, formatUsd, formatUsdOrMissing, formatUtility,
-  groupedFixed, missingPriceText,
+  EPSILON_SIGNIFICANT_DIGITS, formatCompact, formatEpsilonTarget, formatFixed, formatPercentUpperBound, formatScientific, formatSignificant, formatUpperBound,
+  formatUsdCents, formatUsdCentsUp, groupedFixed, missingPriceText,
 } from "./present/format";
 /** The comparison table's row order for a clicked column (also in `@/lib/light`). */
 export { sortRows, type SortState } from "./present/sort";

@@ -14,7 +14,8 @@
 export {
   NO_PRICE, accountantName, formatAllowed, formatCount, formatCountWithUnit, formatDelta, formatEpsilon, formatMultiple,
   countNoun, formatParameter, formatPercent, formatQuantity, formatSig, formatUsd, formatUsdOrMissing, formatUtility,
-  groupedFixed, missingPriceText,
+  EPSILON_SIGNIFICANT_DIGITS, formatCompact, formatEpsilonTarget, formatFixed, formatPercentUpperBound, formatScientific, formatSignificant, formatUpperBound,
+  formatUsdCents, formatUsdCentsUp, groupedFixed, missingPriceText,
 } from "./present/format";
 /** The share link's keys as URL state (the server page and the client hooks). */
 export { buildQuery, landingRedirect, rawFromSearchParams, toUrlSearchParams, type PageSearchParams, type RawScenario } from "./scenario/search-params";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { COST_LABEL_TEXT, authorsReproduceView, reportedByAuthorsView, reproduceView } from "@/lib";
+import { COST_LABEL_TEXT, authorsReproduceView, formatCount, formatFixed, reportedByAuthorsView, reproduceView } from "@/lib";
 
 export const metadata: Metadata = {
   title: "Reproduce the study — privadapt",
@@ -182,9 +182,9 @@ export default async function Reproduce() {
                   <tr key={b.key}>
                     <th scope="row">{b.method}</th>
                     <td>{b.setup}</td>
-                    <td className="num">{b.records.toLocaleString("en-US")}</td>
+                    <td className="num">{formatCount(b.records)}</td>
                     <td className="num">{b.batch}</td>
-                    <td className="num">{b.steps.toLocaleString("en-US")}</td>
+                    <td className="num">{formatCount(b.steps)}</td>
                     <td className="num">{b.epsilon}</td>
                     <td className="num">{b.codeSigma}</td>
                     <td className="num">{b.prvSigma}</td>
@@ -215,7 +215,7 @@ export default async function Reproduce() {
                     <td>{c.work}</td>
                     <td className="num">{c.paper}</td>
                     <td className="num">{c.ours}</td>
-                    <td className="num">{`${c.ratio.toFixed(2)}×`}</td>
+                    <td className="num">{`${formatFixed(c.ratio, 2)}×`}</td>
                     <td className="why">{c.source}. {c.note}</td>
                   </tr>
                 ))}

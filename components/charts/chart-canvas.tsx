@@ -9,7 +9,7 @@ import {
   Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceDot, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis,
 } from "recharts";
 import type { CostSplitChart, CostVsQueriesChart, LeakageChart, ParetoChart, UtilityChart } from "@/lib";
-import { formatCount, formatUsd, formatUtility } from "@/lib/light";
+import { formatCount, formatSignificant, formatUsd, formatUtility } from "@/lib/light";
 import { LEAK_LABEL, LEAK_SHAPE, usePalette, type Palette } from "./palette";
 
 export type ChartSpec =
@@ -38,7 +38,7 @@ function usdTick(x: number): string {
   if (x >= 1e6) return `$${x / 1e6}M`;
   if (x >= 1e3) return `$${x / 1e3}k`;
   if (x >= 1) return `$${x}`;
-  return `$${Number(x.toPrecision(1))}`;
+  return `$${formatSignificant(x, 1)}`;
 }
 
 function countTick(x: number): string {

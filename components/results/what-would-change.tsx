@@ -13,7 +13,7 @@
  * its drawing (recharts, ../charts/tornado-canvas.tsx) loads lazily, when first drawn.
  */
 import { Suspense, lazy, useEffect, useId, useRef, useState } from "react";
-import { formatUsd } from "@/lib/light";
+import { formatFixed, formatUsd } from "@/lib/light";
 import { SUPERSEDED, type DecisionAnalysis } from "../calculator/protocol";
 import { useCalculator } from "../calculator/calculator-provider";
 import { useNearViewport } from "../charts/chart-figure";
@@ -127,7 +127,7 @@ export function WhatWouldChangeView({ query, hasAnswer, analyse, auto, chartWidt
       <div className="thresholds">
         <button type="button" onClick={() => run(true)} disabled={current.pending === "flips"}>Find the thresholds</button>
         <span className="help" role="status" aria-live="polite">
-          {current.pending === "flips" ? " Solving by bisection on the same engine (a few seconds)…" : current.error ? ` Could not compute: ${current.error}` : a?.flips ? ` ${a.evaluations} estimates, ${(a.ms / 1000).toFixed(1)} s.` : ""}
+          {current.pending === "flips" ? " Solving by bisection on the same engine (a few seconds)…" : current.error ? ` Could not compute: ${current.error}` : a?.flips ? ` ${a.evaluations} estimates, ${formatFixed(a.ms / 1000, 1)} s.` : ""}
         </span>
         {a?.flips ? (
           a.flips.length === 0 ? (

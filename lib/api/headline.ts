@@ -10,7 +10,7 @@ import {
   type MethodId, type ModelId, type RecommendOption,
 } from "../index";
 import { cachedEstimate } from "./estimate-cache";
-import { formatCount, formatDelta, formatSig, formatUsdOrMissing } from "../present/format";
+import { formatCount, formatDelta, formatEpsilon, formatEpsilonTarget, formatUsdOrMissing } from "../present/format";
 
 export interface HeadlineOption {
   method: MethodId;
@@ -53,9 +53,9 @@ export const CHANNEL_NAMES: Record<LeakageChannelId, string> = {
  */
 export function guaranteeLine(row: Pick<EstimateRow, "privacy" | "feasible">): string {
   const p = row.privacy;
-  const target = `target ε = ${formatSig(p.targetEpsilon)}`;
+  const target = `target ε = ${formatEpsilonTarget(p.targetEpsilon)}`;
   if (p.epsilon === null) return `no finite ε (${target}): no guarantee is claimed`;
-  const achieved = `ε = ${formatSig(p.epsilon)}, δ = ${formatDelta(p.delta)}`;
+  const achieved = `ε = ${formatEpsilon(p.epsilon)}, δ = ${formatDelta(p.delta)}`;
   if (p.epsilon > p.targetEpsilon) return `misses the ${target}: achieves only ${achieved}`;
   if (!row.feasible) return `cannot run as planned at the ${target}: no guarantee is claimed`;
   return `${achieved} (${target})`;
@@ -99,7 +99,7 @@ export function recommendableRows(rows: EstimateRow[]): (EstimateRow & Recommend
 export function scenarioLine(e: Estimate): string {
   const s = e.scenario;
   const dataset = s.preset === "custom" ? `Custom ${s.task}` : DATASETS[s.preset].label;
-  return `${dataset} · ${formatCount(s.records)} records · ${formatCount(s.queries)} ${s.queries === 1 ? "query" : "queries"} · ε = ${formatSig(s.epsilon)}, δ = ${formatDelta(s.delta)}`;
+  return `${dataset} · ${formatCount(s.records)} records · ${formatCount(s.queries)} ${s.queries === 1 ? "query" : "queries"} · ε = ${formatEpsilonTarget(s.epsilon)}, δ = ${formatDelta(s.delta)}`;
 }
 
 /** Reads cost, leakage and each row's privacy: the ε it states is the one the plan achieves, by the estimate's accountant. */

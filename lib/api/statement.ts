@@ -20,7 +20,7 @@ import {
   type LeakageChannelStatus, type MethodId, type MethodPrivacy, type RowFeasibility, type Scenario,
 } from "../index";
 import { cachedEstimate, engineVersion } from "./estimate-cache";
-import { formatCount, formatDelta, formatSig, formatUsdOrMissing } from "../present/format";
+import { formatCount, formatDelta, formatEpsilon, formatEpsilonTarget, formatSig, formatUsdOrMissing } from "../present/format";
 import { CHANNEL_NAMES, headlineOf, recommendableRows, scenarioLine, type Headline } from "./headline";
 
 /** Query keys of the statement itself; they are not share-link keys. */
@@ -183,24 +183,24 @@ export function guaranteeInWords(p: MethodPrivacy, s: Scenario, row: RowFeasibil
   let headline: string;
   if (feasible && p.epsilon !== null) {
     headline =
-      `${p.label} is (ε = ${formatSig(p.epsilon)}, δ = ${formatDelta(p.delta)})-differentially private with respect to each of the ${formatCount(s.records)} private records ` +
-      `(target ε = ${formatSig(p.targetEpsilon)}): adding, removing or changing any one record changes the probability of anything ${p.notCovered ? "its DP mechanism" : "the method"} releases for the planned workload (${workload}) ` +
-      `by at most a factor e^${formatSig(p.epsilon)}, except with probability δ.`;
-    if (p.bounds) details.push(`PRV bounds on the true ε: between ${formatSig(p.bounds.lower)} and ${formatSig(p.bounds.upper)} (estimate ${formatSig(p.bounds.estimate)}).`);
+      `${p.label} is (ε = ${formatEpsilon(p.epsilon)}, δ = ${formatDelta(p.delta)})-differentially private with respect to each of the ${formatCount(s.records)} private records ` +
+      `(target ε = ${formatEpsilonTarget(p.targetEpsilon)}): adding, removing or changing any one record changes the probability of anything ${p.notCovered ? "its DP mechanism" : "the method"} releases for the planned workload (${workload}) ` +
+      `by at most a factor e^${formatEpsilon(p.epsilon)}, except with probability δ.`;
+    if (p.bounds) details.push(`PRV bounds on the true ε: between ${formatEpsilon(p.bounds.lower)} and ${formatEpsilon(p.bounds.upper)} (estimate ${formatEpsilon(p.bounds.estimate)}).`);
   } else if (p.epsilon !== null && p.epsilon > p.targetEpsilon) {
     headline =
-      `${p.label} misses the target (ε = ${formatSig(p.targetEpsilon)}, δ = ${formatDelta(p.delta)}): its plan for the planned workload (${workload}) achieves only ε = ${formatSig(p.epsilon)}, ` +
-      `so the target guarantee is not claimed; the weaker (ε = ${formatSig(p.epsilon)}, δ = ${formatDelta(p.delta)}) bound is all that holds.` +
-      (p.minFeasibleEpsilon ? ` The smallest ε that would run it at a useful setting is about ${formatSig(p.minFeasibleEpsilon)}.` : "");
+      `${p.label} misses the target (ε = ${formatEpsilonTarget(p.targetEpsilon)}, δ = ${formatDelta(p.delta)}): its plan for the planned workload (${workload}) achieves only ε = ${formatEpsilon(p.epsilon)}, ` +
+      `so the target guarantee is not claimed; the weaker (ε = ${formatEpsilon(p.epsilon)}, δ = ${formatDelta(p.delta)}) bound is all that holds.` +
+      (p.minFeasibleEpsilon ? ` The smallest ε that would run it at a useful setting is about ${formatEpsilon(p.minFeasibleEpsilon)}.` : "");
   } else {
     const why = row.infeasibleReasons.length > 0 ? ` (${row.infeasibleReasons.join("; ")})` : "";
     headline =
-      `At the target (ε = ${formatSig(p.targetEpsilon)}, δ = ${formatDelta(p.delta)}), ${p.label} cannot run the planned workload (${workload}) as planned${why}, so no guarantee is claimed for it.` +
-      (p.minFeasibleEpsilon ? ` The smallest ε that would run it is about ${formatSig(p.minFeasibleEpsilon)}.` : "");
+      `At the target (ε = ${formatEpsilonTarget(p.targetEpsilon)}, δ = ${formatDelta(p.delta)}), ${p.label} cannot run the planned workload (${workload}) as planned${why}, so no guarantee is claimed for it.` +
+      (p.minFeasibleEpsilon ? ` The smallest ε that would run it is about ${formatEpsilon(p.minFeasibleEpsilon)}.` : "");
   }
   // The guarantee covers what the mechanism releases; say what the method releases besides it.
   if (p.notCovered) headline += ` Not covered by this guarantee: ${p.notCovered}`;
-  if (p.mechanism.value !== null) details.push(`Calibrated ${PARAMETER_WORDS[p.mechanism.parameter] ?? p.mechanism.parameter} = ${formatSig(p.mechanism.value)} (${p.mechanism.unit}).`);
+  if (p.mechanism.value !== null) details.push(`Calibrated ${PARAMETER_WORDS[p.mechanism.parameter] ?? p.mechanism.parameter} = ${/epsilon/i.test(p.mechanism.parameter) ? formatEpsilon(p.mechanism.value) : formatSig(p.mechanism.value)} (${p.mechanism.unit}).`);
   if (p.samplingRate < 1) details.push(`Sampling rate per step: q = ${formatSig(p.samplingRate)} (privacy amplification by subsampling).`);
   if (p.budget.allowed !== null) {
     // A capped figure is a lower bound (BudgetUse.capped): "at least", never "up to".
@@ -212,12 +212,12 @@ export function guaranteeInWords(p: MethodPrivacy, s: Scenario, row: RowFeasibil
   }
   if (p.asOriginalCode) {
     const c = p.asOriginalCode;
-    const reported = c.reportedEpsilon !== null ? `reports ε = ${formatSig(c.reportedEpsilon)}${c.reportedAccountant ? ` (${c.reportedAccountant})` : ""}` : "reports no ε";
+    const reported = c.reportedEpsilon !== null ? `reports ε = ${formatEpsilonTarget(c.reportedEpsilon)}${c.reportedAccountant ? ` (${c.reportedAccountant})` : ""}` : "reports no ε";
     // soundEpsilon is null when the code offers no usable setting for this workload (e.g. DP-OPT's
     // budget split leaves it 0 instruction tokens) as well as when its setting has no finite ε:
     // "unbounded" would claim the second when it may be the first, so say only what is known.
     const sound = c.soundEpsilon !== null
-      ? `; under sound accounting its setting gives ε = ${formatSig(c.soundEpsilon)}`
+      ? `; under sound accounting its setting gives ε = ${formatEpsilon(c.soundEpsilon)}`
       : "; privadapt states no sound ε for its setting here: the code has no usable setting for this workload, or that setting's ε is not finite";
     details.push(`As the original code computes it: ${c.summary} It ${reported}${sound}. ${c.reason}`);
   }
@@ -269,7 +269,7 @@ function chosenOption(row: EstimateRow, s: Scenario, chosenBecause: string): Cho
       ...(row.breakdown.gpu ? [`${row.breakdown.gpu.label}: ${formatUsdOrMissing(row.breakdown.gpu.usdPerHour)} per GPU-hour`] : []),
     ],
     utility: [
-      { label: u.metric[0]?.toUpperCase() + u.metric.slice(1), value: u.value === null ? "not measured by the study for this setup" : `${formatSig(u.value)}${u.spread !== null ? ` ± ${formatSig(u.spread)}` : ""} (${u.kind === "reported" ? "reported by the method's authors, not measured by the study" : u.kind}${u.epsilon !== null ? `, at ε = ${formatSig(u.epsilon)}` : ""})` },
+      { label: u.metric[0]?.toUpperCase() + u.metric.slice(1), value: u.value === null ? "not measured by the study for this setup" : `${formatSig(u.value)}${u.spread !== null ? ` ± ${formatSig(u.spread)}` : ""} (${u.kind === "reported" ? "reported by the method's authors, not measured by the study" : u.kind}${u.epsilon !== null ? `, at ε = ${formatEpsilonTarget(u.epsilon)}` : ""})` },
       { label: "Note", value: u.note },
       ...(u.source ? [{ label: "Source", value: u.source }] : []),
     ],

@@ -16,7 +16,7 @@
  * Bad flags exit 2 with `{"errors":[{field, message, received, allowed}]}` on stderr.
  */
 import {
-  calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, parseScenario, privacyForScenario, serializeScenario, PRV_MIN_DELTA, PrvDeltaOutOfRangeError,
+  calibrateNoiseMultiplier, computeEpsilon, dpSgdEvent, formatEpsilon, parseScenario, privacyForScenario, serializeScenario, PRV_MIN_DELTA, PrvDeltaOutOfRangeError,
   PrvGridTooLargeError, PrvRoundOffError,
   type AccountantSpec, type EpsilonResult, type FieldError,
 } from "../index";
@@ -189,7 +189,7 @@ export const sigmaCommand: Command = {
         // Suggest only what would work: an RDP call cannot be told to use RDP, and a PRV call only
         // when RDP does reach the target (below its σ → ∞ floor, ~0.02 at δ = 1e-5, it does not).
         const allowed = spec.accountant === "rdp"
-          ? `a larger ε (at σ = 1e6 the RDP bound is ${r.epsilon.toPrecision(4)})`
+          ? `a larger ε (at σ = 1e6 the RDP bound is ${formatEpsilon(r.epsilon)})`
           : calibrateNoiseMultiplier({ targetEpsilon: epsilon, delta, samplingRate: q, steps, spec: { accountant: "rdp", orders: "default" } }).feasible
             ? "a larger ε, a smaller --eps-error, or --accountant rdp (it reaches this ε)"
             : "a larger ε, or a smaller --eps-error (the RDP accountant does not reach this ε either)";

@@ -23,6 +23,7 @@ import { batchFor, cacheFor, type StagePricingNote } from "./api-options";
 import { applyGpuBasis } from "./gpu-basis";
 import { LruCache } from "../api/lru-cache";
 import { paperFigureFor } from "./study-costs";
+import { groupedFixed } from "../present/format";
 import type { ApiCostStage, ApiPriceQuote, BreakEven, CostEstimate, CostRow, CostStage, GpuCostStage, MemoryCheck, SkippedPair } from "./types";
 
 export interface CostOptions extends ApiCostOptions {
@@ -377,7 +378,7 @@ export function findBreakEven(open: CostRow, closed: CostRow): BreakEven {
   const aboveCheaper = slope > 0 ? "open" : "closed";
   if (q <= 0) return breakEvenOf(open, closed, null, aboveCheaper, `${aboveCheaper} is cheaper at every volume`);
   const below = aboveCheaper === "open" ? "closed" : "open";
-  return breakEvenOf(open, closed, q, aboveCheaper, `${below} is cheaper below ${groupedInteger(Math.round(q))} queries, ${aboveCheaper} above`);
+  return breakEvenOf(open, closed, q, aboveCheaper, `${below} is cheaper below ${groupedFixed(Math.round(q), 0)} queries, ${aboveCheaper} above`);
 }
 
 /** Key order as the document has always had it (the recorded estimate hashes pin it). */
@@ -385,19 +386,3 @@ function breakEvenOf(open: CostRow, closed: CostRow, queries: number | null, che
   return { openMethod: open.method, openModel: open.model, closedMethod: closed.method, closedModel: closed.model, queries, cheaperAbove, note };
 }
 
-/** One number formatter for every break-even note, instead of one per `toLocaleString` call. */
-const GROUPED = new Intl.NumberFormat("en-US");
-
-/**
- * `GROUPED.format(n)` for a whole number n ≥ 0, without the ICU call (~2 µs each, 540 per default
- * scenario) where it is not needed: a safe integer's `String(n)` is its exact decimal digits, which
- * en-US groups by three from the right. Beyond 2^53 − 1 (and for anything else) Intl decides.
- * @example groupedInteger(1234567) // "1,234,567", as GROUPED.format(1234567)
- */
-export function groupedInteger(n: number): string {
-  if (!Number.isSafeInteger(n) || n < 0) return GROUPED.format(n);
-  const digits = String(n);
-  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
-  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
-  return out;
-}

@@ -17,6 +17,7 @@ import { GPUS, presetScenario, type DatasetId, type MethodId, type ModelId, type
 import { GPU_MODEL_LOO_RATIO } from "./gpu-model";
 import { STUDY_COST_CELLS, type StudyCostCell } from "./study-costs";
 import type { CostBasis, CostRange, CostRow, CostStage, GpuCostBasis, GpuCostStage } from "./types";
+import { formatFixed, formatSignificant } from "../present/format";
 
 /** The study's A40 price (Hanke et al. 2024, Table 22), to turn its dollar figures back into hours. */
 const STUDY_USD_PER_GPU_HOUR = 0.69;
@@ -78,7 +79,7 @@ function band(stage: GpuCostStage, usd: number): CostRange {
   return { low: usd / r.p90, high: usd / r.p10 };
 }
 
-const fmt = (x: number) => `$${x.toFixed(2)}`;
+const fmt = (x: number) => `$${formatFixed(x, 2)}`;
 
 /**
  * GPU hours of the study's setup per cell, dataset and options (training once, queries per query):
@@ -86,7 +87,7 @@ const fmt = (x: number) => `$${x.toFixed(2)}`;
  */
 const studySetupHours = new Map<string, { training: number; query: number }>();
 const studySetups = new Map<string, Scenario>();
-const ratioText = (x: number) => `× ${Number(x.toPrecision(3))}`;
+const ratioText = (x: number) => `× ${formatSignificant(x, 3)}`;
 
 /**
  * Re-base a row's GPU stages on the study's measurement when it has one, and attach the basis
@@ -140,7 +141,7 @@ export function applyGpuBasis(row: CostRow, scenario: Scenario, method: MethodId
         s.gpuHours *= f;
         s.usd *= f;
         if (s.perQuery) s.perQuery = { gpuHours: s.perQuery.gpuHours * f, usd: s.perQuery.usd * f };
-        s.formula += `; × ${Number(f.toPrecision(3))} to the study's measured hours (Hanke et al. 2024, Table ${cell.table}: the model gives ${Number((modelStudy * (perQuery ? 10000 : 1)).toPrecision(3))} h${perQuery ? " per 10k queries" : ""} for the study's setup, the study measured ${Number((measuredHours * (perQuery ? 10000 : 1)).toPrecision(3))} h)`;
+        s.formula += `; × ${formatSignificant(f, 3)} to the study's measured hours (Hanke et al. 2024, Table ${cell.table}: the model gives ${formatSignificant(modelStudy * (perQuery ? 10000 : 1), 3)} h${perQuery ? " per 10k queries" : ""} for the study's setup, the study measured ${formatSignificant(measuredHours * (perQuery ? 10000 : 1), 3)} h)`;
       }
     }
     // Measured only when nothing the study fixed has changed (a knob the model ignores, like the

@@ -25,6 +25,7 @@ import { exposureScore, recommend, type RankedOption, type RecommendConstraints,
 import { modelLabelWithStatus, type MethodId, type ModelId, type Scenario } from "../scenario";
 import type { UtilityKind, UtilityMetric } from "../utility";
 import type { AnswerSensitivity } from "./analysis";
+import { formatEpsilon, formatEpsilonTarget, formatSignificant, formatUsdCents, formatUsdCentsUp } from "../present/format";
 
 export interface OptionId {
   method: MethodId;
@@ -111,9 +112,6 @@ const UNKNOWN_WHAT: Record<LeakageChannelId, string> = {
   C: "exposed: no leakage ledger for this pair, so no bound on what the answers reveal is claimed",
 };
 /** One formatter, built once: toLocaleString builds a new one per call, a measurable share of a decision. */
-const USD_FORMAT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const usd = (x: number) => `$${USD_FORMAT.format(x)}`;
-const sig = (x: number, digits = 3) => String(Number(x.toPrecision(digits)));
 /**
  * A budget rounded up to the cent, so "raise the budget to $X" is enough: the nearest cent when it
  * is not below x (41.2 stays 41.2 although 41.2 × 100 = 4120.000000000001), else the next cent up.
@@ -173,7 +171,7 @@ export function leakWhat(row: EstimateRow, channel: LeakageChannelId): string {
   const achieved = l.hypothesisTest.epsilon;
   if (status === "exposed" || achieved === null) return `${status}: no finite ε bounds what the answers reveal about the private records to the querying party`;
   if (achieved > row.privacy.targetEpsilon) {
-    return `${status}: the answers reveal the private records to the querying party up to ε = ${sig(achieved)}, above the target ε = ${sig(row.privacy.targetEpsilon)}`;
+    return `${status}: the answers reveal the private records to the querying party up to ε = ${formatEpsilon(achieved)}, above the target ε = ${formatEpsilonTarget(row.privacy.targetEpsilon)}`;
   }
   return `${status}: the plan cannot run as specified, so the target ε is not claimed for what the answers reveal to the querying party`;
 }
@@ -187,10 +185,10 @@ function leaksOf(row: EstimateRow): DecisionLeak[] {
 
 export function utilityText(u: EstimateRow["utility"]): string {
   if (u.value === null) return "no accuracy measured by the study";
-  const spread = u.spread !== null ? ` ± ${sig(u.spread)}` : "";
-  const at = u.epsilon !== null ? ` at ε = ${sig(u.epsilon)}` : "";
+  const spread = u.spread !== null ? ` ± ${formatSignificant(u.spread)}` : "";
+  const at = u.epsilon !== null ? ` at ε = ${formatEpsilonTarget(u.epsilon)}` : "";
   const kind = u.kind === "reported" ? "reported by the method's authors, not measured by the study" : u.kind;
-  return `${u.metric} ${sig(u.value)}${spread} (${kind}${at}${u.source ? `, ${u.source}` : ""})`;
+  return `${u.metric} ${formatSignificant(u.value)}${spread} (${kind}${at}${u.source ? `, ${u.source}` : ""})`;
 }
 
 function leakText(row: EstimateRow, leaks: readonly DecisionLeak[]): string {
@@ -214,7 +212,7 @@ export function withoutReportedUtility(row: EstimateRow): EstimateRow {
     ...row,
     utility: {
       value: null, metric: u.metric, spread: null, kind: "none", basis: null, source: null, epsilon: null,
-      note: `Not used by the decision (utilitySource=study): its authors report ${u.metric} ${sig(u.value as number, 4)}${u.epsilon !== null ? ` at ε = ${sig(u.epsilon)}` : ""} (${u.source ?? "their paper"}), which the study did not measure.`,
+      note: `Not used by the decision (utilitySource=study): its authors report ${u.metric} ${formatSignificant(u.value as number, 4)}${u.epsilon !== null ? ` at ε = ${formatEpsilonTarget(u.epsilon)}` : ""} (${u.source ?? "their paper"}), which the study did not measure.`,
     },
   };
 }
@@ -234,8 +232,8 @@ function utilitySourceNotes(scenario: Scenario, reported: readonly EstimateRow[]
 export function decisionOption(row: EstimateRow): DecisionOption {
   const leaks = leaksOf(row);
   const eps = row.privacy.epsilon;
-  const cost = row.totalCostUsd === null ? "cost unknown" : `${usd(row.totalCostUsd)} in total`;
-  const epsText = eps === null ? "no finite ε achieved" : `ε = ${sig(eps)} achieved (target ${sig(row.privacy.targetEpsilon)})`;
+  const cost = row.totalCostUsd === null ? "cost unknown" : `${formatUsdCents(row.totalCostUsd)} in total`;
+  const epsText = eps === null ? "no finite ε achieved" : `ε = ${formatEpsilon(eps)} achieved (target ${formatEpsilonTarget(row.privacy.targetEpsilon)})`;
   // The model's name carries its lifecycle mark ("GPT-3 Davinci (retired 2026-10-23)"), so the
   // decision never recommends a retired model unmarked (issue #17).
   const modelLabel = modelLabelWithStatus(row.model);
@@ -308,7 +306,7 @@ function relaxations(rows: readonly Rankable[], c: RecommendConstraints): Relaxa
     const cheapest = costed.sort((x, y) => (x.option.totalCostUsd as number) - (y.option.totalCostUsd as number))[0];
     if (cheapest) {
       const to = centsUp(cheapest.option.totalCostUsd as number);
-      out.push({ constraint: "maxCost", to, gives: { method: cheapest.option.method, model: cheapest.option.model }, sentence: `raise the budget to ${usd(to)} (${name(cheapest)})` });
+      out.push({ constraint: "maxCost", to, gives: { method: cheapest.option.method, model: cheapest.option.model }, sentence: `raise the budget to ${formatUsdCentsUp(to)} (${name(cheapest)})` });
     }
   }
   if (c.minUtility !== undefined) {
@@ -318,7 +316,7 @@ function relaxations(rows: readonly Rankable[], c: RecommendConstraints): Relaxa
     const best = scored.sort((x, y) => (y.option.utility.value as number) - (x.option.utility.value as number))[0];
     if (best) {
       const to = best.option.utility.value as number;
-      out.push({ constraint: "minUtility", to, gives: { method: best.option.method, model: best.option.model }, sentence: `lower the smallest ${best.option.utility.metric} to ${sig(to, 4)} (${name(best)})` });
+      out.push({ constraint: "minUtility", to, gives: { method: best.option.method, model: best.option.model }, sentence: `lower the smallest ${best.option.utility.metric} to ${formatSignificant(to, 4)} (${name(best)})` });
     }
   }
   for (const ch of c.mustProtect ?? []) {
@@ -365,6 +363,6 @@ export function decide(scenario: Scenario, allRows: readonly EstimateRow[]): Dec
     sensitivity: null,
     rule: scenario.utilitySource === "reported" && reportedRows.length > 0 ? r.rule.replaceAll("the study's utility", "the utility (the study's, or its authors' where marked reported)") : r.rule,
     notes,
-    epsilon: { asked: scenario.epsilon, used: scenario.epsilon, noAnswerAt: null, evaluations: 0, sentence: `ε = ${sig(scenario.epsilon, 4)} as given.` },
+    epsilon: { asked: scenario.epsilon, used: scenario.epsilon, noAnswerAt: null, evaluations: 0, sentence: `ε = ${formatEpsilonTarget(scenario.epsilon)} as given.` },
   };
 }

@@ -14,6 +14,7 @@ import type { CostOptions } from "../cost";
 import type { Scenario } from "../scenario";
 import type { Decision, Relaxation } from "./decide";
 import { FLIP_TOLERANCE } from "./flips";
+import { formatEpsilon, formatEpsilonTarget, formatSignificant } from "../present/format";
 
 export interface EpsilonChoice {
   /** The ε of the link (`eps`). */
@@ -27,7 +28,9 @@ export interface EpsilonChoice {
   sentence: string;
 }
 
-const sig = (x: number) => String(Number(x.toPrecision(4)));
+// A target ε or maxEps prints as typed, the ε the answer runs at as a bound (rounded up), the last
+// ε bisection found no answer at to 4 significant digits (lib/present/format.ts).
+const sig = (x: number) => formatSignificant(x, 4);
 
 /**
  * The decision at the ε the search picks, and what it picked and why.
@@ -36,7 +39,7 @@ const sig = (x: number) => String(Number(x.toPrecision(4)));
 export function pickEpsilon(scenario: Scenario, atAsked: Decision, options: CostOptions = {}): { decision: Decision; epsilon: EpsilonChoice } {
   const asked = scenario.epsilon;
   const max = scenario.maxEpsilon;
-  if (max === null) return { decision: atAsked, epsilon: { asked, used: asked, noAnswerAt: null, evaluations: 0, sentence: `ε = ${sig(asked)} as given (no maxEps).` } };
+  if (max === null) return { decision: atAsked, epsilon: { asked, used: asked, noAnswerAt: null, evaluations: 0, sentence: `ε = ${formatEpsilonTarget(asked)} as given (no maxEps).` } };
   let evaluations = 0;
   const at = (eps: number): Decision => {
     evaluations++;
@@ -45,18 +48,18 @@ export function pickEpsilon(scenario: Scenario, atAsked: Decision, options: Cost
   const start = Math.min(asked, max);
   const first = start === asked ? atAsked : at(start);
   if (start < asked && first.answer === null) {
-    return { decision: first, epsilon: { asked, used: start, noAnswerAt: start, evaluations, sentence: `eps = ${sig(asked)} is above maxEps = ${sig(max)}, so the decision runs at ε = ${sig(max)}, where no option meets every must-have.` } };
+    return { decision: first, epsilon: { asked, used: start, noAnswerAt: start, evaluations, sentence: `eps = ${formatEpsilonTarget(asked)} is above maxEps = ${formatEpsilonTarget(max)}, so the decision runs at ε = ${formatEpsilonTarget(max)}, where no option meets every must-have.` } };
   }
   if (first.answer !== null) {
     const sentence = start < asked
-      ? `eps = ${sig(asked)} is above maxEps = ${sig(max)}, so the decision runs at ε = ${sig(max)}.`
-      : `At ε = ${sig(asked)} an option already meets every must-have, so ε is not raised toward maxEps = ${sig(max)}.`;
+      ? `eps = ${formatEpsilonTarget(asked)} is above maxEps = ${formatEpsilonTarget(max)}, so the decision runs at ε = ${formatEpsilonTarget(max)}.`
+      : `At ε = ${formatEpsilonTarget(asked)} an option already meets every must-have, so ε is not raised toward maxEps = ${formatEpsilonTarget(max)}.`;
     return { decision: first, epsilon: { asked, used: start, noAnswerAt: null, evaluations, sentence } };
   }
-  if (max === start) return { decision: first, epsilon: { asked, used: start, noAnswerAt: start, evaluations, sentence: `No option meets every must-have at ε = ${sig(start)} = maxEps.` } };
+  if (max === start) return { decision: first, epsilon: { asked, used: start, noAnswerAt: start, evaluations, sentence: `No option meets every must-have at ε = ${formatEpsilonTarget(start)} = maxEps.` } };
   const top = at(max);
   if (top.answer === null) {
-    return { decision: first, epsilon: { asked, used: start, noAnswerAt: max, evaluations, sentence: `No option meets every must-have at ε = ${sig(start)}, nor at maxEps = ${sig(max)}; raising ε within the allowed range does not help.` } };
+    return { decision: first, epsilon: { asked, used: start, noAnswerAt: max, evaluations, sentence: `No option meets every must-have at ε = ${formatEpsilonTarget(start)}, nor at maxEps = ${formatEpsilonTarget(max)}; raising ε within the allowed range does not help.` } };
   }
   let none = start;
   let some = max;
@@ -74,7 +77,7 @@ export function pickEpsilon(scenario: Scenario, atAsked: Decision, options: Cost
     decision: someDecision,
     epsilon: {
       asked, used: some, noAnswerAt: none, evaluations,
-      sentence: `No option meets every must-have at ε = ${sig(start)}; the smallest ε up to maxEps = ${sig(max)} at which one does is ε = ${sig(some)} (bisection: none at ε = ${sig(none)}), so the answer runs at ε = ${sig(some)}.`,
+      sentence: `No option meets every must-have at ε = ${formatEpsilonTarget(start)}; the smallest ε up to maxEps = ${formatEpsilonTarget(max)} at which one does is ε = ${formatEpsilon(some)} (bisection: none at ε = ${sig(none)}), so the answer runs at ε = ${formatEpsilon(some)}.`,
     },
   };
 }

@@ -18,6 +18,7 @@ import { estimateForSearch, type Estimate } from "../estimate";
 import type { CostOptions } from "../cost";
 import { resolveApiPrice } from "../cost";
 import { MIN_EPSILON, MODELS, deploymentOf, modelLabelWithStatus, type ModelId, type PriceOverride, type Scenario } from "../scenario";
+import { formatCompact, formatEpsilon, formatSignificant, formatUpperBound, groupedFixed } from "../present/format";
 import type { Decision, Flip, OptionId } from "./decide";
 
 /** Relative width at which a bracket is narrow enough: 1% is finer than the two digits a sentence prints. */
@@ -38,14 +39,10 @@ export interface FlipInput {
   exact: (x: number) => string;
 }
 
-const compact = (x: number) => {
-  const abs = Math.abs(x);
-  const [d, suffix] = abs >= 1e9 ? [1e9, "B"] : abs >= 1e6 ? [1e6, "M"] : abs >= 1e4 ? [1e3, "k"] : [1, ""];
-  return `${Number((x / d).toPrecision(3))}${suffix}`;
-};
-const sig = (x: number) => String(Number(x.toPrecision(3)));
-const INTEGER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const fine = (x: number) => String(Number(x.toPrecision(5)));
+// Words and exact values through the one formatting module (lib/present/format.ts).
+const compact = formatCompact;
+const sig = (x: number) => formatSignificant(x, 3);
+const fine = (x: number) => formatSignificant(x, 5);
 
 /** The scenario with every API price scaled by `k` (closed models' list prices, hosted models' overrides); null if a price is tiered or unknown. */
 function scaleApiPrices(s: Scenario, k: number): Scenario | null {
@@ -67,19 +64,19 @@ export function flipInputs(s: Scenario): FlipInput[] {
   const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
   out.push({
     input: "queries", current: s.queries, low: clamp(Math.round(s.queries * 0.1), 1, 1e12), high: clamp(Math.round(s.queries * 10), 1, 1e12), integer: true,
-    apply: (sc, x) => ({ ...sc, queries: x }), words: (x) => `${compact(x)} queries`, exact: (x) => INTEGER_FORMAT.format(x),
+    apply: (sc, x) => ({ ...sc, queries: x }), words: (x) => `${compact(x)} queries`, exact: (x) => groupedFixed(x, 0),
   });
   const deltaIsDefault = Math.abs(s.delta * s.records - 1) < 1e-12;
   out.push({
     input: "n", current: s.records, low: clamp(Math.round(s.records * 0.5), 2, 1e9), high: clamp(Math.round(s.records * 2), 2, 1e9), integer: true,
-    apply: (sc, x) => ({ ...sc, records: x, ...(deltaIsDefault ? { delta: 1 / x } : {}) }), words: (x) => `${compact(x)} private records`, exact: (x) => INTEGER_FORMAT.format(x),
+    apply: (sc, x) => ({ ...sc, records: x, ...(deltaIsDefault ? { delta: 1 / x } : {}) }), words: (x) => `${compact(x)} private records`, exact: (x) => groupedFixed(x, 0),
   });
   out.push({
     input: "tokens", current: 1, low: 0.5, high: 2, integer: false,
     apply: (sc, x) => ({ ...sc, inTokens: s.inTokens * x, outTokens: s.outTokens * x }), words: (x) => `×${sig(x)} the token lengths (${sig(s.inTokens * x)} in, ${sig(s.outTokens * x)} out per record)`, exact: (x) => `×${fine(x)}`,
   });
   const [epsLow, epsHigh] = s.maxEpsilon !== null ? [Math.min(s.epsilon, s.maxEpsilon), Math.max(s.epsilon, s.maxEpsilon)] : [Math.max(MIN_EPSILON, s.epsilon / 2), Math.min(100, s.epsilon * 2)];
-  out.push({ input: "eps", current: s.epsilon, low: epsLow, high: epsHigh, integer: false, apply: (sc, x) => ({ ...sc, epsilon: x }), words: (x) => `ε = ${sig(x)}`, exact: (x) => `ε = ${fine(x)}` });
+  out.push({ input: "eps", current: s.epsilon, low: epsLow, high: epsHigh, integer: false, apply: (sc, x) => ({ ...sc, epsilon: x }), words: (x) => `ε = ${formatEpsilon(x)}`, exact: (x) => `ε = ${formatUpperBound(x, 5)}` });
   if (s.gpuUsdPerHour > 0) {
     out.push({
       input: "gpuPrice", current: s.gpuUsdPerHour, low: s.gpuUsdPerHour * 0.5, high: Math.min(1000, s.gpuUsdPerHour * 2), integer: false,

@@ -33,6 +33,7 @@ import type { Estimate } from "../estimate";
 import { METHODS, MODELS, type Scenario } from "../scenario";
 import type { Decision, Flip, OptionId } from "./decide";
 import { decisionEvaluator, flipInputs } from "./flips";
+import { formatSignificant } from "../present/format";
 
 /** One end of a bar: the input's value there and the option's total cost. */
 export interface SensitivityEnd {
@@ -96,7 +97,7 @@ const LABELS: Record<string, { label: string; unit: string; source: string }> = 
   tokens: { label: "Token lengths", unit: "× token lengths", source: "×0.5…×2 of your input and output tokens per record (issue #18's stated range)" },
 };
 
-const usdText = (x: number | null) => (x === null ? "no price" : `$${Number(x.toPrecision(4))}`);
+const usdText = (x: number | null) => (x === null ? "no price" : `$${formatSignificant(x, 4)}`);
 
 /**
  * The option's cost at each end of each input's range (module comment). `evaluate` may be shared
@@ -141,7 +142,7 @@ export function sensitivity(scenario: Scenario, option: OptionId | null = null, 
   const gpuUsed = baseRow !== null && baseRow.llm === "open" && scenario.gpuUsdPerHour > 0;
   const range = gpuPriceRange(scenario.gpu, scenario.priceSet);
   if (range && range.spotUsdPerHour !== null && range.onDemandUsdPerHour !== null) {
-    const words = (x: number) => `$${Number(x.toPrecision(3))} per GPU-hour`;
+    const words = (x: number) => `$${formatSignificant(x, 3)} per GPU-hour`;
     const [lo, hi] = [range.spotUsdPerHour, range.onDemandUsdPerHour];
     bars.push(bar("gpuPrice", { label: "GPU price", unit: "$/GPU-hour", source: `${scenario.gpu} spot … on-demand, ${range.source} (as of ${range.asOf})` }, words(scenario.gpuUsdPerHour), `${words(lo)} … ${words(hi)}`,
       end({ ...scenario, gpuUsdPerHour: lo }, lo, words(lo)), end({ ...scenario, gpuUsdPerHour: hi }, hi, words(hi))));

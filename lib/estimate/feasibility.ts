@@ -10,7 +10,7 @@
  * reads this, so a plan that cannot run is never presented as if it could.
  */
 import { methodWork, type ApiCostOptions, type MethodWork, type WorkItem } from "../cost";
-import { formatParameter } from "../present/format";
+import { formatCount, formatEpsilon, formatEpsilonTarget } from "../present/format";
 import type { MethodPrivacy } from "../methods";
 import { MODELS, type MethodId, type ModelId, type Scenario } from "../scenario";
 
@@ -30,13 +30,13 @@ export function privacyFeasibility(privacy: MethodPrivacy): RowFeasibility {
   // Unmet data requirements are their own reasons; the budget's reason follows only if the budget fails too.
   const dataReasons = (privacy.requirements ?? []).filter((r) => !r.met).map((r) => r.reason);
   if (dataReasons.length > 0 && privacy.budgetFeasible !== false) return { feasible: false, infeasibleReasons: dataReasons };
-  const target = formatParameter(privacy.targetEpsilon);
+  const target = formatEpsilonTarget(privacy.targetEpsilon);
   const reason = privacy.error
     ? `the privacy computation failed (${privacy.error}); no guarantee is claimed`
     : privacy.epsilon === null
       ? `no setting reaches the target ε = ${target} for the planned workload; no guarantee is claimed`
       : privacy.epsilon > privacy.targetEpsilon
-        ? `the plan misses the target ε = ${target}: it achieves ε = ${formatParameter(privacy.epsilon)}`
+        ? `the plan misses the target ε = ${target}: it achieves ε = ${formatEpsilon(privacy.epsilon)}`
         : `the target ε = ${target} cannot run the planned workload at a useful setting`;
   return { feasible: false, infeasibleReasons: [...dataReasons, reason] };
 }
@@ -93,7 +93,7 @@ function contextReason(c: ContextCheck): string {
       ? `; lower ${c.maxShots.knob} to at most ${c.maxShots.count}`
       : `; the rest of the prompt alone does not fit, whatever ${c.maxShots.knob} is`
     : "";
-  return `${c.label}: one ${c.sequence ? "training sequence" : "call"} is ≈${Math.round(c.tokens).toLocaleString("en-US")} tokens at the dataset's average lengths, more than ${label}'s ${c.contextTokens.toLocaleString("en-US")}-token context window${shots}.`;
+  return `${c.label}: one ${c.sequence ? "training sequence" : "call"} is ≈${formatCount(Math.round(c.tokens))} tokens at the dataset's average lengths, more than ${label}'s ${formatCount(c.contextTokens)}-token context window${shots}.`;
 }
 
 /**

@@ -20,7 +20,7 @@ import { methodDescriptor, methodPrivacy, type LedgerTools, type MethodPrivacy }
 import type { LeakageChannel, LeakageChannelStatus } from "../methods/types";
 import { METHODS, MODELS, deploymentOf, type Deployment, type MethodId, type ModelId, type Scenario } from "../scenario";
 import { expectedDistinctRecords } from "./exposure";
-import { formatParameter, formatPercent, formatQuantity } from "../present/format";
+import { formatEpsilon, formatEpsilonTarget, formatParameter, formatPercent, formatPercentUpperBound, formatQuantity } from "../present/format";
 import { membershipTestBound, type MembershipTestBound } from "./membership-test";
 import { describeProviderPolicy, hostName, hostPolicy, providerPolicyFor, type ProviderDataPolicy } from "./provider-policy";
 
@@ -220,7 +220,7 @@ function channelFromPlan(plan: LeakagePlan): { hypothesisTest: MembershipTestBou
   const { privacy, feasibility } = plan;
   const achieved = privacy.epsilon;
   const d = formatParameter(privacy.delta);
-  const target = formatParameter(privacy.targetEpsilon);
+  const target = formatEpsilonTarget(privacy.targetEpsilon);
   if (achieved === null || !Number.isFinite(achieved)) {
     const hypothesisTest = membershipTestBound(Infinity, privacy.delta);
     const formula = "no finite ε → TPR ≤ 100% at every FPR";
@@ -232,8 +232,8 @@ function channelFromPlan(plan: LeakagePlan): { hypothesisTest: MembershipTestBou
     };
   }
   const hypothesisTest = membershipTestBound(achieved, privacy.delta);
-  const e = formatParameter(achieved);
-  const tpr1 = formatPercent(hypothesisTest.points[0]?.tprMax ?? 1);
+  const e = formatEpsilon(achieved);
+  const tpr1 = formatPercentUpperBound(hypothesisTest.points[0]?.tprMax ?? 1);
   if (feasibility.feasible && achieved <= privacy.targetEpsilon) {
     return {
       hypothesisTest,

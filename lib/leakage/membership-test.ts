@@ -2,7 +2,7 @@
  * Channel C in words: what an (ε, δ)-DP guarantee means for someone who sees the answers and
  * wants to tell whether a given record was in the private training data.
  */
-import { formatParameter, formatPercent } from "../present/format";
+import { formatEpsilon, formatParameter, formatPercentUpperBound, formatSignificant } from "../present/format";
 
 /** The false-positive rates the ledger reports (1%, 5%, 10%), as fractions. */
 export const MEMBERSHIP_TEST_FPRS = [0.01, 0.05, 0.1] as const;
@@ -48,7 +48,7 @@ export function membershipTprBound(epsilon: number, delta: number, fpr: number):
 
 /** FPRs are round percentages (1%, 5%, 10%): print them without trailing zeros. */
 function fprLabel(fpr: number): string {
-  return `${Number((fpr * 100).toPrecision(6))}%`;
+  return `${formatSignificant(fpr * 100, 6)}%`;
 }
 
 export interface MembershipTestPoint {
@@ -78,16 +78,16 @@ export interface MembershipTestBound {
  */
 export function membershipTestBound(epsilon: number, delta: number): MembershipTestBound {
   const points = MEMBERSHIP_TEST_FPRS.map((fpr) => ({ fpr, tprMax: membershipTprBound(epsilon, delta, fpr) }));
-  const e = formatParameter(epsilon);
+  const e = formatEpsilon(epsilon);
   const d = formatParameter(delta);
   const formula = `TPR ≤ min(1, e^${e}·FPR + ${d}, 1 − e^(−${e})·(1 − ${d} − FPR)) → ${points
-    .map((p) => `FPR ${fprLabel(p.fpr)}: TPR ≤ ${formatPercent(p.tprMax)}`)
+    .map((p) => `FPR ${fprLabel(p.fpr)}: TPR ≤ ${formatPercentUpperBound(p.tprMax)}`)
     .join("; ")}`;
   const [p1, p5, p10] = points as [MembershipTestPoint, MembershipTestPoint, MembershipTestPoint];
   const weak = p1.tprMax >= 0.5 ? ` At ε = ${e} this worst-case bound is weak.` : "";
   const statement =
     `At (ε = ${e}, δ = ${d}), anyone who sees the answers and tries to tell whether a given record was used ` +
-    `can be right at most ${formatPercent(p1.tprMax)} of the time while wrongly accusing 1% of non-members ` +
-    `(${formatPercent(p5.tprMax)} at 5%, ${formatPercent(p10.tprMax)} at 10%).${weak}`;
+    `can be right at most ${formatPercentUpperBound(p1.tprMax)} of the time while wrongly accusing 1% of non-members ` +
+    `(${formatPercentUpperBound(p5.tprMax)} at 5%, ${formatPercentUpperBound(p10.tprMax)} at 10%).${weak}`;
   return { epsilon, delta, points, formula, citation: MEMBERSHIP_TEST_CITATION, statement };
 }

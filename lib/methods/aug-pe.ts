@@ -29,6 +29,7 @@ import type { LlmCalls, LocalForward, MethodWork } from "../cost/work-types";
 import { count, finiteOrNull, gaussianSpec, requirement, fromWork } from "./common";
 import type { AsOriginalCode, AuthorsFigure, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 import { perDataset, type MethodCard } from "./card";
+import { formatDelta, formatEpsilon, formatFixed, formatSignificant } from "../present/format";
 
 const PAPER = "Xie et al., Differentially Private Synthetic Data via Foundation Model APIs 2: Text, ICML 2024 (arXiv:2403.01749)";
 const CODE = "github.com/AI-secure/aug-pe (main.py, dpsda/dp_counter.py, notebook/dp_budget.ipynb)";
@@ -82,11 +83,11 @@ export function augPePrivacy(scenario: Scenario): MethodPrivacy {
   const candidates = samples * candidatesPerSample;
   const votesPerCandidate = scenario.records / candidates;
   const notes: string[] = [
-    `${rounds} rounds of the Gaussian mechanism on nearest-neighbour vote histograms (one vote per private record, sensitivity 1), no subsampling: exactly μ-GDP with μ = √T/σ = √${rounds}/${sigma.toPrecision(4)} = ${mu.toPrecision(4)} (Dong, Roth & Su 2019), so ε = ${epsilon.toPrecision(4)} at δ = ${scenario.delta.toPrecision(3)} is exact, not a bound.`,
+    `${rounds} rounds of the Gaussian mechanism on nearest-neighbour vote histograms (one vote per private record, sensitivity 1), no subsampling: exactly μ-GDP with μ = √T/σ = √${rounds}/${formatSignificant(sigma, 4)} = ${formatSignificant(mu, 4)} (Dong, Roth & Su 2019), so ε = ${formatEpsilon(epsilon)} at δ = ${formatDelta(scenario.delta)} is exact, not a bound (printed rounded up).`,
     classes > 1
       ? `A record votes only for candidates of its own class, so the ${classes} per-class histograms compose in parallel (one record changes one bin of one class's histogram).`
       : "One histogram per round over all candidates (no labels).",
-    `Signal against noise [modelled, not a feasibility test]: ${count(scenario.records)} votes over ${count(candidates)} candidates (S·L = ${count(samples)} × ${candidatesPerSample}) average ${votesPerCandidate.toPrecision(3)} per candidate, against noise std σ = ${sigma.toPrecision(3)} per bin. The authors report useful text at ε = 1 on OpenReview (8,396 records, 8,000 candidates, σ = 11.6), where the average is about 1 vote per candidate.`,
+    `Signal against noise [modelled, not a feasibility test]: ${count(scenario.records)} votes over ${count(candidates)} candidates (S·L = ${count(samples)} × ${candidatesPerSample}) average ${formatSignificant(votesPerCandidate, 3)} per candidate, against noise std σ = ${formatSignificant(sigma, 3)} per bin. The authors report useful text at ε = 1 on OpenReview (8,396 records, 8,000 candidates, σ = 11.6), where the average is about 1 vote per candidate.`,
     "The queries spend no budget: the downstream model is trained on DP synthetic text (post-processing).",
   ];
   const engine = engineView(scenario, rounds, sigma);
@@ -94,7 +95,7 @@ export function augPePrivacy(scenario: Scenario): MethodPrivacy {
   if (engine) {
     if (engine.note) notes.push(engine.note);
     if (engine.epsilonAtSigma !== null) {
-      notes.push(`The scenario's accountant, ${engine.label}, on the same ${rounds} Gaussian rounds at this σ: ε ≤ ${engine.epsilonAtSigma.toPrecision(4)}. Both hold; the exact μ-GDP value is the one stated.`);
+      notes.push(`The scenario's accountant, ${engine.label}, on the same ${rounds} Gaussian rounds at this σ: ε ≤ ${formatEpsilon(engine.epsilonAtSigma)}. Both hold; the exact μ-GDP value is the one stated.`);
       extra.engineEpsilonAtSigma = engine.epsilonAtSigma;
     }
   } else notes.push("The scenario's accountant could not evaluate this event here; the exact μ-GDP value stands alone.");
@@ -109,7 +110,7 @@ export function augPePrivacy(scenario: Scenario): MethodPrivacy {
     const codeSigma = gdpNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: codeDelta, compositions: rounds });
     const codeMu = gdpMu(codeSigma, rounds);
     asOriginalCode = {
-      summary: `The original code sets δ = 1/(N·ln N) = ${codeDelta.toPrecision(4)} (notebook/dp_budget.ipynb) and solves σ by the same exact μ-GDP formula: σ = ${codeSigma.toPrecision(4)} for ε = ${scenario.epsilon}, T = ${rounds}.`,
+      summary: `The original code sets δ = 1/(N·ln N) = ${formatSignificant(codeDelta, 4)} (notebook/dp_budget.ipynb) and solves σ by the same exact μ-GDP formula: σ = ${formatSignificant(codeSigma, 4)} for ε = ${scenario.epsilon}, T = ${rounds}.`,
       mechanism: { parameter: "noiseMultiplier", value: codeSigma, unit: "σ" },
       reportedEpsilon: finiteOrNull(gdpEpsilon(codeMu, codeDelta)),
       reportedDelta: codeDelta,
@@ -262,12 +263,12 @@ export function augPeWork(scenario: Pick<Scenario, "task" | "records" | "inToken
   const embedding: LocalForward = {
     kind: "local-forward", phase: "training", id: "embeddings", label: `Embedding the private records once and the candidates of every round (priced as ${MODELS[AUG_PE_EMBEDDING_PROXY].label}, an upper bound for the scripts' base-size sentence encoders)`,
     localModel: AUG_PE_EMBEDDING_PROXY, tokens: embedded * Math.min(r, embedContext), longestCallTokens: Math.min(r, embedContext),
-    formula: `(N + (T + 1)·S·L) × ${rText} = (${count(scenario.records)} + ${rounds + 1} × ${count(samples)} × ${candidatesPerSample}) × ${Number(r.toPrecision(6))} tokens${r > embedContext ? ` (truncated to ${embedContext})` : ""}`,
+    formula: `(N + (T + 1)·S·L) × ${rText} = (${count(scenario.records)} + ${rounds + 1} × ${count(samples)} × ${candidatesPerSample}) × ${formatSignificant(r, 6)} tokens${r > embedContext ? ` (truncated to ${embedContext})` : ""}`,
   };
   const fineTune: LocalForward = {
     kind: "local-forward", phase: "training", id: "downstream-training", label: `Fine-tuning ${MODELS[downstream].label} on the synthetic set (not DP: it sees only DP output)`,
     localModel: downstream, tokens: 3 * AUG_PE_DOWNSTREAM_EPOCHS * samples * Math.min(r, downstreamContext), longestCallTokens: Math.min(r, downstreamContext),
-    formula: `3 × ${AUG_PE_DOWNSTREAM_EPOCHS} epochs × S × ${rText} = 3 × ${AUG_PE_DOWNSTREAM_EPOCHS} × ${count(samples)} × ${Number(Math.min(r, downstreamContext).toPrecision(6))} forward-token equivalents (backward ≈ 2 × forward)`,
+    formula: `3 × ${AUG_PE_DOWNSTREAM_EPOCHS} epochs × S × ${rText} = 3 × ${AUG_PE_DOWNSTREAM_EPOCHS} × ${count(samples)} × ${formatSignificant(Math.min(r, downstreamContext), 6)} forward-token equivalents (backward ≈ 2 × forward)`,
   };
   const answer: LlmCalls = {
     kind: "llm-calls", phase: "query", id: "downstream-answer", label: `${MODELS[downstream].label} fine-tuned on the synthetic set answers the query`,
@@ -330,9 +331,9 @@ export function augPeReportedFigures(): AuthorsFigure[] {
       const ours = gdpNoiseMultiplier({ targetEpsilon: epsilon, delta, compositions: 10 });
       const diff = (100 * (ours - theirs)) / theirs;
       out.push({
-        kind: "budget", what: `${d.name} (N = ${count(d.records)}), T = 10, δ = 1/(N ln N) = ${delta.toPrecision(4)}: σ for ε = ${epsilon}`,
-        theirs: String(theirs), ours: ours.toFixed(3), reading: "README table", source: README,
-        note: `${diff >= 0 ? "+" : ""}${diff.toFixed(2)}%: privadapt solves exact μ-GDP for the smallest σ meeting ε; the README's values are rounded from the notebook's 0.01-step search.`,
+        kind: "budget", what: `${d.name} (N = ${count(d.records)}), T = 10, δ = 1/(N ln N) = ${formatSignificant(delta, 4)}: σ for ε = ${epsilon}`,
+        theirs: String(theirs), ours: formatFixed(ours, 3), reading: "README table", source: README,
+        note: `${diff >= 0 ? "+" : ""}${formatFixed(diff, 2)}%: privadapt solves exact μ-GDP for the smallest σ meeting ε; the README's values are rounded from the notebook's 0.01-step search.`,
       });
     });
     [1, 2, 4].forEach((_epsilon, i) => {
@@ -340,7 +341,7 @@ export function augPeReportedFigures(): AuthorsFigure[] {
       const ours = gdpEpsilon(gdpMu(sigma, 10), delta);
       out.push({
         kind: "budget", what: `${d.name}: ε of the README's σ = ${sigma}, T = 10, δ = 1/(N ln N)`,
-        theirs: d.notebookEpsilon[i]!.toFixed(6), ours: ours.toFixed(6), reading: "notebook output", source: NOTEBOOK,
+        theirs: formatFixed(d.notebookEpsilon[i]!, 6), ours: formatFixed(ours, 6), reading: "notebook output", source: NOTEBOOK,
         note: "Same formula, δ(ε) = Φ(−ε/μ + μ/2) − e^ε Φ(−ε/μ − μ/2) with μ = √T/σ; agreement to the printed 6 decimals is tested (test/privacy/gdp.test.ts).",
       });
     });

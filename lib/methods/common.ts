@@ -3,6 +3,7 @@
  * and the JSON-safe shape of numbers.
  */
 import { PRV_MIN_DELTA as PRIVACY_PRV_MIN_DELTA, upperNormalQuantile, type AccountantSpec, type EpsilonResult, type NoiseCalibration } from "../privacy";
+import { formatCount } from "../present/format";
 import type { Scenario } from "../scenario";
 import type { DataRequirement, ExposureContext, MethodPrivacy, ProviderExposure } from "./types";
 import type { MethodCost, MethodWork, WorkContext } from "../cost/work-types";
@@ -52,7 +53,7 @@ export function gaussianSpec(scenario: Scenario, compositions: number): { spec: 
   if (scenario.accountant === "rdp") return { spec: { accountant: "rdp", orders: "default" }, note: null };
   const epsError = prvEpsError(scenario.epsilon);
   if (compositions > PRV_MAX_COMPOSITIONS) {
-    return { spec: { accountant: "rdp", orders: "default" }, note: `PRV would need a grid of millions of points for ${compositions.toLocaleString("en-US")} compositions; the RDP accountant (an upper bound) produced these numbers instead.` };
+    return { spec: { accountant: "rdp", orders: "default" }, note: `PRV would need a grid of millions of points for ${formatCount(compositions)} compositions; the RDP accountant (an upper bound) produced these numbers instead.` };
   }
   if (scenario.delta < PRV_MIN_DELTA) {
     return { spec: { accountant: "rdp", orders: "default" }, note: `δ = ${scenario.delta} is below ${PRV_MIN_DELTA}, where PRV's double-precision FFT cannot resolve the tail mass δ lives in; the RDP accountant (an upper bound) produced these numbers instead.` };
@@ -127,7 +128,7 @@ export function requirement(r: { id: string; what: string; needed: number; avail
 
 /** "1,025" — counts in requirement lines. */
 export function count(n: number): string {
-  return n.toLocaleString("en-US");
+  return formatCount(n);
 }
 
 /**

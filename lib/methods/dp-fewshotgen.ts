@@ -21,6 +21,7 @@ import {
 import { HANKE, MECHANICS, RDP_SPEC, USEFUL_ANSWER_PROBABILITY, clippedRate, count, finiteOrNull, gaussianSpec, requirement, calibratedFields } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 import { ensembleKnob, perDataset, shotsKnob, type MethodCard } from "./card";
+import { formatFixed, formatSignificant } from "../present/format";
 
 const SOURCES = [
   "Tang et al., Privacy-Preserving In-Context Learning with Differentially Private Few-Shot Generation, ICLR 2024",
@@ -69,7 +70,7 @@ export function dpFewShotGenPrivacy(scenario: Scenario): MethodPrivacy {
   const { spec, note } = gaussianSpec(scenario, s.tokens);
   if (note) notes.push(note);
   const usefulNoise = usefulTokenNoise(s.ensemble);
-  notes.push(`Useful noise limit [assumption]: σ ≤ ${usefulNoise.toFixed(3)} (a token all ${s.ensemble} prompts agree on survives the noisy argmax over ${CANDIDATE_TOKENS} candidates with probability ≥ 90%).`);
+  notes.push(`Useful noise limit [assumption]: σ ≤ ${formatFixed(usefulNoise, 3)} (a token all ${s.ensemble} prompts agree on survives the noisy argmax over ${CANDIDATE_TOKENS} candidates with probability ≥ 90%).`);
   const calibration = calibrateNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: scenario.delta, samplingRate: s.samplingRate, steps: s.tokens, spec, relativeTolerance: 1e-3 });
   const allowed = maxCompositions(poissonSampled(s.samplingRate, gaussian(usefulNoise)), scenario.epsilon, scenario.delta, RDP_SPEC);
   const feasible = calibration.noiseMultiplier !== null && calibration.noiseMultiplier <= usefulNoise;
@@ -78,7 +79,7 @@ export function dpFewShotGenPrivacy(scenario: Scenario): MethodPrivacy {
     minFeasibleEpsilon = finiteOrNull(computeEpsilon(dpSgdEvent(usefulNoise, s.samplingRate, s.tokens), scenario.delta, spec).epsilon);
     notes.push(`Generating ${s.tokens} tokens per pool needs more noise than is useful at ε = ${scenario.epsilon}; the budget allows ${allowed.count} tokens per pool.`);
   }
-  if (calibration.noiseMultiplier !== null) notes.push(`Noise std on the averaged next-token distribution: √2·σ/M = ${(Math.SQRT2 * calibration.noiseMultiplier / s.ensemble).toPrecision(3)}.`);
+  if (calibration.noiseMultiplier !== null) notes.push(`Noise std on the averaged next-token distribution: √2·σ/M = ${formatSignificant(Math.SQRT2 * calibration.noiseMultiplier / s.ensemble, 3)}.`);
   // The code's accounting: T = T_max (one demo per pool) with δ = 1/N_pool.
   const { tokens: tMax } = scenario.knobs["dp-fewshotgen"];
   const codeDelta = Math.min(0.5, 1 / s.pool);

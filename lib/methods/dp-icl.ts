@@ -21,6 +21,7 @@ import { CALIBRATION_CONTENT_FREE_INPUTS, CALIBRATION_CONTENT_FREE_TOKENS, calib
 import { HANKE, MECHANICS, RDP_SPEC, clippedRate, count, finiteOrNull, gaussianSpec, requirement, usefulVoteNoise, calibratedFields } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 import { ensembleKnob, perDataset, shotsKnob, type MethodCard } from "./card";
+import { formatCount, formatEpsilon, formatFixed } from "../present/format";
 
 // ---------------------------------------------------------------------------------------------
 // DP-ICL's per-query event and query budget: the method's DP recipe, built from lib/privacy's generic events and searches
@@ -104,7 +105,7 @@ export function dpIclPrivacy(scenario: Scenario): MethodPrivacy {
   const notes = [...s.notes];
   if (note) notes.push(note);
   const usefulNoise = usefulVoteNoise(s.ensemble, s.classes);
-  notes.push(`Useful noise limit [assumption]: σ ≤ ${usefulNoise.toFixed(3)} votes, where a unanimous ensemble of ${s.ensemble} still gets its label through the noisy argmax with probability ≥ 90% against ${Math.max(1, s.classes - 1)} rival class(es).`);
+  notes.push(`Useful noise limit [assumption]: σ ≤ ${formatFixed(usefulNoise, 3)} votes, where a unanimous ensemble of ${s.ensemble} still gets its label through the noisy argmax with probability ≥ 90% against ${Math.max(1, s.classes - 1)} rival class(es).`);
   const calibration = calibrateNoise((sigma) => selfComposed(s.queries, queryEvent(s, sigma)), scenario.epsilon, scenario.delta, spec);
   const allowed = maxCompositions(queryEvent(s, usefulNoise), scenario.epsilon, scenario.delta, RDP_SPEC);
   notes.push(`Queries allowed at the useful noise limit are counted with the RDP accountant (exact integer search; PRV would allow at least as many).`);
@@ -113,8 +114,8 @@ export function dpIclPrivacy(scenario: Scenario): MethodPrivacy {
   if (!feasible) {
     minFeasibleEpsilon = finiteOrNull(computeEpsilon(selfComposed(s.queries, queryEvent(s, usefulNoise)), scenario.delta, spec).epsilon);
     notes.push(allowed.count === 0
-      ? `DP-ICL cannot answer even one query at ε = ${scenario.epsilon}: one query at the useful noise limit already costs ε = ${allowed.epsilonForOne.toPrecision(4)}.`
-      : `The planned ${s.queries.toLocaleString("en-US")} queries need more noise than is useful; the budget allows ${allowed.count.toLocaleString("en-US")} queries.`);
+      ? `DP-ICL cannot answer even one query at ε = ${scenario.epsilon}: one query at the useful noise limit already costs ε = ${formatEpsilon(allowed.epsilonForOne)}.`
+      : `The planned ${formatCount(s.queries)} queries need more noise than is useful; the budget allows ${formatCount(allowed.count)} queries.`);
   }
   return {
     method: "dp-icl",

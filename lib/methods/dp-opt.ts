@@ -25,6 +25,7 @@ import { singleCallTokens, type MethodCost, type WorkContext } from "../cost/wor
 import { HANKE, MECHANICS, clippedRate, count, finiteOrNull, requirement } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 import { ensembleKnob, perDataset, shotsKnob, type MethodCard } from "./card";
+import { formatEpsilon, formatFixed, formatPercentUpperBound } from "../present/format";
 
 // ---------------------------------------------------------------------------------------------
 // DP-OPT's token event, accountant and inverses: the method's DP recipe, built from lib/privacy's generic events and searches
@@ -137,7 +138,7 @@ export function dpOptPrivacy(scenario: Scenario): MethodPrivacy {
   const calibration = calibrateTokenEpsilon({ targetEpsilon: scenario.epsilon, delta: scenario.delta, samplingRate: q, tokens, orders: "autodp" });
   const minUseful = usefulTokenEpsilon(ensemble, calibration.failureProbability);
   const feasible = calibration.feasible && calibration.tokenEpsilon !== null && calibration.tokenEpsilon >= minUseful;
-  notes.push(`Useful limit [assumption]: ε_tok ≥ ${minUseful.toFixed(4)}, so that a unanimous vote of ${ensemble} can pass the LimitedDomain threshold.`);
+  notes.push(`Useful limit [assumption]: ε_tok ≥ ${formatFixed(minUseful, 4)}, so that a unanimous vote of ${ensemble} can pass the LimitedDomain threshold.`);
   const epsilonAt = (n: number) => {
     const f = failureFor(scenario.delta, q, n);
     return dpOptEpsilon({ tokenEpsilon: usefulTokenEpsilon(ensemble, f), failureProbability: f, conversionDelta: scenario.delta / 2, samplingRate: q, tokens: n, orders: "autodp" }).epsilon;
@@ -219,13 +220,13 @@ function dpOptProviderExposure({ scenario, bound, tools: t }: ExposureContext): 
   const { tokens } = scenario.knobs["dp-opt"];
   const tpr1 = bound.points[0]?.tprMax ?? 1;
   // The instruction is as private as the plan achieves (the bound is channel C's), not the target.
-  const eps = bound.epsilon === null ? "∞" : t.formatParameter(bound.epsilon);
+  const eps = formatEpsilon(bound.epsilon);
   return {
     records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
     channelA: {
       status: "partial",
       formula: `0 raw records; the ${tokens}-token instruction is (${eps}, ${t.formatParameter(bound.delta)})-DP: ${bound.formula}`,
-      reason: `No raw record is sent; the ${tokens}-token instruction sent with every query is DP, but at ε = ${eps} it may still paraphrase private records (a membership test at FPR 1% can reach TPR ${t.formatPercent(tpr1)}).`,
+      reason: `No raw record is sent; the ${tokens}-token instruction sent with every query is DP, but at ε = ${eps} it may still paraphrase private records (a membership test at FPR 1% can reach TPR ${formatPercentUpperBound(tpr1)}).`,
     },
     source: `${MECHANICS} §7 Leakage (DP-OPT); docs/derivations.md §S2`,
   };

@@ -16,6 +16,7 @@ import type { MethodCard } from "./card";
 import { singleCallTokens, type DpSgdTraining, type MethodCost, type WeightPrecision, type WorkContext } from "../cost/work-types";
 import { HANKE, MECHANICS, count, finiteOrNull, gaussianSpec, calibratedFields, requirement } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, MethodStyle, PaperNames, ProviderExposure } from "./types";
+import { formatCount, formatSignificant } from "../present/format";
 
 export type StepRule = "opacus" | "private-transformers" | "dp-transformers";
 
@@ -123,7 +124,7 @@ export function dpSgdMethodPrivacy(config: DpSgdMethodConfig, scenario: Scenario
   const plan = planFor(config, scenario);
   const notes: string[] = [];
   if (plan.batch >= scenario.records) notes.push(`The batch (${plan.batch}) is at least N (${scenario.records}): every step uses all the data, q = 1, no amplification by subsampling.`);
-  notes.push(`Steps by the ${plan.rule} rule: q = ${plan.samplingRate.toPrecision(4)}, ${plan.steps.toLocaleString("en-US")} noisy steps for ${plan.epochs} epochs.`);
+  notes.push(`Steps by the ${plan.rule} rule: q = ${formatSignificant(plan.samplingRate, 4)}, ${formatCount(plan.steps)} noisy steps for ${plan.epochs} epochs.`);
   notes.push("Accounting assumes Poisson sampling of batches; dp-transformers' shuffled fixed-size batches are accounted the same way, as in its code (docs/derivations.md §12.6).");
   const { spec, note } = gaussianSpec(scenario, plan.samplingRate === 1 ? 1 : plan.steps);
   if (note) notes.push(note);

@@ -33,6 +33,7 @@ import type { LocalForward, LlmCalls, MethodWork } from "../cost/work-types";
 import { calibratedFields, count, finiteOrNull, gaussianSpec, requirement, fromWork } from "./common";
 import type { AsOriginalCode, DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 import { perDataset, type MethodCard } from "./card";
+import { formatSignificant } from "../present/format";
 
 export const DPZERO_PAPER = "Zhang et al., DPZero: Private Fine-Tuning of Language Models without Backpropagation, ICML 2024 (arXiv 2310.09639)";
 export const DPZERO_CODE = "github.com/Liang137/DPZero (opt/src/trainer.py dpzero_step; roberta/src/trainer.py; examples/dpzero.sh)";
@@ -96,7 +97,7 @@ export function dpZeroPrivacy(scenario: Scenario): MethodPrivacy {
   const plan = dpZeroPlan(scenario);
   const notes: string[] = [];
   if (plan.batch >= scenario.records) notes.push(`The batch (${count(plan.batch)}) is at least N (${count(scenario.records)}): every step uses all the data, q = 1, no amplification by subsampling.`);
-  notes.push(`${count(plan.steps)} zeroth-order steps at q = B/N = ${plan.samplingRate.toPrecision(4)}; each step releases one noisy mean of clipped scalars (2 forward passes per example, no gradient).`);
+  notes.push(`${count(plan.steps)} zeroth-order steps at q = B/N = ${formatSignificant(plan.samplingRate, 4)}; each step releases one noisy mean of clipped scalars (2 forward passes per example, no gradient).`);
   notes.push("The code adds noise 2σC to a sum that one added or removed record moves by at most C, so σ is accounted with half the noise the code adds: the ε shown is an upper bound.");
   notes.push("Accounting assumes Poisson sampling of batches; DPZero's code draws shuffled fixed-size batches and accounts them the same way (Opacus).");
   const { spec, note } = gaussianSpec(scenario, plan.samplingRate === 1 ? 1 : plan.steps);
@@ -164,7 +165,7 @@ export function dpZeroWork(scenario: Pick<Scenario, "task" | "records" | "inToke
   const training: LocalForward = {
     kind: "local-forward", phase: "training", id: "zeroth-order-steps", label: "DPZero zeroth-order fine-tuning (2 forward passes per example and step, no backward pass)",
     tokens, longestCallTokens: record,
-    formula: `${DPZERO_FORWARD_PASSES_PER_STEP} forward passes × ${count(steps)} steps × ${count(Math.min(batch, scenario.records))} examples × ${Number(padded.toPrecision(6))} tokens (ℓin + ℓout + padding)`,
+    formula: `${DPZERO_FORWARD_PASSES_PER_STEP} forward passes × ${count(steps)} steps × ${count(Math.min(batch, scenario.records))} examples × ${formatSignificant(padded, 6)} tokens (ℓin + ℓout + padding)`,
   };
   const query: LlmCalls = {
     kind: "llm-calls", phase: "query", id: "answer", label: "Fine-tuned model answers the query",

@@ -22,6 +22,7 @@ import { calibrateNoiseMultiplier, dpSgdEvent, type DpEvent } from "../privacy";
 import type { OpenModelId, Scenario } from "../scenario";
 import type { DpSgdTraining, LlmCalls, MethodWork } from "../cost/work-types";
 import { calibratedFields, count, gaussianSpec, requirement, fromWork } from "./common";
+import { formatEpsilon, formatPercentUpperBound, formatSignificant } from "../present/format";
 import { dpSgdPlan, type DpSgdPlan } from "./dp-sgd";
 import type { DataRequirement, ExposureContext, MethodDescriptor, MethodPrivacy, ProviderExposure } from "./types";
 import { BATCH_KNOB, EPOCHS_KNOB, IMPL_KNOB, perDataset, type MethodCard } from "./card";
@@ -50,7 +51,7 @@ export function postPrivacy(scenario: Scenario): MethodPrivacy {
   const plan = postPlan(scenario);
   const notes: string[] = [];
   if (plan.batch >= scenario.records) notes.push(`The batch (${count(plan.batch)}) is at least N (${count(scenario.records)}): every step uses all the data, q = 1, no amplification by subsampling.`);
-  notes.push(`PromptDPSGD on the provider's distilled small model: q = ${plan.samplingRate.toPrecision(4)}, ${count(plan.steps)} noisy steps for ${plan.epochs} epochs (Opacus's rule, as POST's code).`);
+  notes.push(`PromptDPSGD on the provider's distilled small model: q = ${formatSignificant(plan.samplingRate, 4)}, ${count(plan.steps)} noisy steps for ${plan.epochs} epochs (Opacus's rule, as POST's code).`);
   notes.push("Transferring the soft prompt to the provider's large model uses public data only, and answering queries with it is post-processing: neither spends budget.");
   const { spec, note } = gaussianSpec(scenario, plan.samplingRate === 1 ? 1 : plan.steps);
   if (note) notes.push(note);
@@ -84,14 +85,14 @@ function dataRequirements(scenario: Scenario): DataRequirement[] {
 /** Channel A: no raw record; the soft prompt the provider receives is (ε, δ)-DP (post-processing). */
 function providerExposure({ scenario, provider, bound, dpStatus, tools: t }: ExposureContext): ProviderExposure {
   const { promptLength } = scenario.knobs.post;
-  const eps = bound.epsilon === null ? "∞" : t.formatParameter(bound.epsilon);
+  const eps = formatEpsilon(bound.epsilon);
   const tpr1 = bound.points[0]?.tprMax ?? 1;
   return {
     records: 0, expected: false, fraction: 0, recordSends: 0, queryCopies: 1,
     channelA: {
       status: dpStatus,
       formula: `0 raw records; the ${promptLength}-token soft prompt is (${eps}, ${t.formatParameter(bound.delta)})-DP: ${bound.formula}`,
-      reason: `No raw record is sent: ${provider} receives only the soft prompt tuned with DP on its distilled model, then transfers it on public data; it is as private as the answers (a membership test at FPR 1% can reach TPR ${t.formatPercent(tpr1)}; POST Table 3 measures LiRA AUC 0.5258 at ε = 8 on SST-2).`,
+      reason: `No raw record is sent: ${provider} receives only the soft prompt tuned with DP on its distilled model, then transfers it on public data; it is as private as the answers (a membership test at FPR 1% can reach TPR ${formatPercentUpperBound(tpr1)}; POST Table 3 measures LiRA AUC 0.5258 at ε = 8 on SST-2).`,
     },
     aClause: `no raw private record (only the ${promptLength}-token DP soft prompt)`,
     source: `${POST_PAPER}, Section 3 and Table 3`,

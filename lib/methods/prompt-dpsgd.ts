@@ -13,13 +13,14 @@ import { DP_SGD_SOURCES, dpSgdDescriptor, soundEpsilonOf, type DpSgdPlan } from 
 import type { AsOriginalCode } from "./types";
 import { BATCH_KNOB, EPOCHS_KNOB, IMPL_KNOB, perDataset, type MethodCard } from "./card";
 import type { MethodDescriptor } from "./types";
+import { formatScientific } from "../present/format";
 
 function asOriginalCode(scenario: Scenario, plan: DpSgdPlan): AsOriginalCode | null {
   if (scenario.task !== "classification") return null;
   const codeDelta = scenario.records ** -1.1;
   const code = calibrateNoiseMultiplier({ targetEpsilon: scenario.epsilon, delta: codeDelta, samplingRate: plan.samplingRate, steps: plan.steps, spec: { accountant: "rdp", orders: "opacus" }, relativeTolerance: 1e-3 });
   return {
-    summary: `private_transformers calibrates σ with RDP on Opacus's orders at δ = N^(−1.1) = ${codeDelta.toExponential(3)} when no δ is given.`,
+    summary: `private_transformers calibrates σ with RDP on Opacus's orders at δ = N^(−1.1) = ${formatScientific(codeDelta, 3)} when no δ is given.`,
     mechanism: code.noiseMultiplier === null ? null : { parameter: "noiseMultiplier", value: code.noiseMultiplier, unit: "σ" },
     reportedEpsilon: finiteOrNull(code.epsilon),
     reportedDelta: codeDelta,

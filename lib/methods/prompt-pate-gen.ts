@@ -21,6 +21,7 @@ import { pateWork } from "./prompt-pate";
 import { HANKE, MECHANICS, finiteOrNull, fixedTeacherExposure, teacherRequirements } from "./common";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 import { ensembleKnob, perDataset, shotsKnob, type MethodCard } from "./card";
+import { formatCount, formatDelta, formatFixed, formatScientific } from "../present/format";
 
 // ---------------------------------------------------------------------------------------------
 // KSA+PTR (private keyword aggregation): the method's DP recipe, built from lib/privacy's generic events and searches
@@ -138,7 +139,7 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
   const preset = ksaPreset(scenario.epsilon);
   const conversionDelta = scenario.delta / 2;
   const failure = Math.min(0.5, scenario.delta / (2 * queries));
-  notes.push(`Teachers are drawn once and answer every public query, so no amplification by subsampling applies (q = 1). Each of the ${queries} queries may fail its PTR test with probability δ0 = ${failure.toExponential(3)}, charged per query (δ/2 in all); the RDP conversion runs at δ/2.`);
+  notes.push(`Teachers are drawn once and answer every public query, so no amplification by subsampling applies (q = 1). Each of the ${queries} queries may fail its PTR test with probability δ0 = ${formatScientific(failure, 3)}, charged per query (δ/2 in all); the RDP conversion runs at δ/2.`);
   notes.push("Accountant: RDP. The PRV accountant has no model of a step whose guarantee fails with probability δ0.");
   if (!(conversionDelta > 0) || !(failure > 0)) {
     notes.push(`δ = ${scenario.delta} is too small to split into a conversion δ and a per-query δ0 in double precision: PTR cannot run at this δ.`);
@@ -154,13 +155,13 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
   let ptrNoise: number = preset.ptrNoiseMultiplier;
   let search = calibrate(scenario.epsilon, ptrNoise, failure, queries, conversionDelta, scenario.delta);
   if ((!search.feasible || (search.value ?? 0) < minKeyword) && maxPtrNoise > ptrNoise) {
-    notes.push(`With the code's PTR noise σ = ${ptrNoise} the budget does not leave a useful ε_EM; the PTR noise is raised to its useful limit ${maxPtrNoise.toFixed(3)} [assumption].`);
+    notes.push(`With the code's PTR noise σ = ${ptrNoise} the budget does not leave a useful ε_EM; the PTR noise is raised to its useful limit ${formatFixed(maxPtrNoise, 3)} [assumption].`);
     ptrNoise = maxPtrNoise;
     search = calibrate(scenario.epsilon, ptrNoise, failure, queries, conversionDelta, scenario.delta);
   }
   const keywordEpsilon = search.value;
   const feasible = search.feasible && keywordEpsilon !== null && keywordEpsilon >= minKeyword;
-  notes.push(`Useful limits [assumption]: ε_EM ≥ ${minKeyword.toFixed(4)} (the right keyword count wins with probability ≥ 90% on a unanimous gap of ${ensemble}); σ_PTR ≤ ${maxPtrNoise.toFixed(3)} (a unanimous gap passes the PTR test).`);
+  notes.push(`Useful limits [assumption]: ε_EM ≥ ${formatFixed(minKeyword, 4)} (the right keyword count wins with probability ≥ 90% on a unanimous gap of ${ensemble}); σ_PTR ≤ ${formatFixed(maxPtrNoise, 3)} (a unanimous gap passes the PTR test).`);
   // Queries allowed at the useful limits, with δ0 = δ/(2n) following the query count n.
   const allowed = largestInteger((n) => {
     const f = Math.min(0.5, scenario.delta / (2 * n));
@@ -170,7 +171,7 @@ export function promptPateGenPrivacy(scenario: Scenario): MethodPrivacy {
   // fixed teachers there is no sampling rate q = E·s/N to shrink, while a smaller δ lowers δ0 =
   // δ/(2n), which lowers the useful PTR noise (E − 2)/(2·z(δ0)), and adds log(1/δ)/(α − 1) to the
   // conversion. E.g. SST-2 defaults, E = 100: δ = 0.01 → σ ≤ 12.59, 227 answers; δ = 1e-6 → σ ≤ 8.55, 77.
-  notes.push(`Allowed public queries depend on δ, not on N: the ${ensemble} teachers are fixed (q = 1), so a smaller δ (here ${scenario.delta.toPrecision(3)}; the default δ = 1/N is tighter at larger N) means a smaller PTR failure probability δ0 = δ/(2n), less useful PTR noise (σ ≤ ${maxPtrNoise.toFixed(2)} at the planned ${queries}) and a costlier conversion, so fewer answers fit: ${allowed.toLocaleString("en-US")} here.`);
+  notes.push(`Allowed public queries depend on δ, not on N: the ${ensemble} teachers are fixed (q = 1), so a smaller δ (here ${formatDelta(scenario.delta)}; the default δ = 1/N is tighter at larger N) means a smaller PTR failure probability δ0 = δ/(2n), less useful PTR noise (σ ≤ ${formatFixed(maxPtrNoise, 2)} at the planned ${queries}) and a costlier conversion, so fewer answers fit: ${formatCount(allowed)} here.`);
   let minFeasibleEpsilon: number | null | undefined;
   if (!feasible) {
     minFeasibleEpsilon = finiteOrNull(soundEpsilon(minKeyword, maxPtrNoise, failure, queries, totalDelta(scenario.delta, conversionDelta, queries, failure)));

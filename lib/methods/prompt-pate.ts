@@ -21,6 +21,7 @@ import { HANKE, MECHANICS, RDP_SPEC, finiteOrNull, fixedTeacherExposure, gaussia
 import { dataDependentGnmaxEpsilon } from "./pate-data-dependent";
 import type { AsOriginalCode, DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 import { ensembleKnob, perDataset, shotsKnob, type MethodCard } from "./card";
+import { formatCount, formatFixed } from "../present/format";
 
 // ---------------------------------------------------------------------------------------------
 // PATE's GNMax (data-independent bound): the method's DP recipe, built from lib/privacy's generic events and searches
@@ -75,18 +76,18 @@ export function promptPatePrivacy(scenario: Scenario): MethodPrivacy {
   const classes = scenario.classes ?? 2;
   const notes: string[] = [];
   if (scenario.task !== "classification") notes.push("PromptPATE labels public inputs with classes; for a generation task we treat each answer as a two-way choice [assumption].");
-  notes.push(`Data-independent bound: all ${answered.toLocaleString("en-US")} public inputs are answered (no confident-GNMax threshold), each a GNMax vote with sensitivity √2. Teachers are fixed, so there is no amplification by subsampling.`);
+  notes.push(`Data-independent bound: all ${formatCount(answered)} public inputs are answered (no confident-GNMax threshold), each a GNMax vote with sensitivity √2. Teachers are fixed, so there is no amplification by subsampling.`);
   const { spec, note } = gaussianSpec(scenario, 1);
   if (note) notes.push(note);
   const usefulNoise = usefulVoteNoise(ensemble, classes);
-  notes.push(`Useful noise limit [assumption]: σ_G ≤ ${usefulNoise.toFixed(2)} votes (a unanimous ensemble of ${ensemble} still wins the noisy argmax with probability ≥ 90%).`);
+  notes.push(`Useful noise limit [assumption]: σ_G ≤ ${formatFixed(usefulNoise, 2)} votes (a unanimous ensemble of ${ensemble} still wins the noisy argmax with probability ≥ 90%).`);
   const calibration = calibrateGnmaxNoise({ targetEpsilon: scenario.epsilon, delta: scenario.delta, queries: answered, spec });
   const allowed = maxGnmaxQueries({ noiseMultiplier: usefulNoise, targetEpsilon: scenario.epsilon, delta: scenario.delta, spec: RDP_SPEC });
   const feasible = calibration.noiseMultiplier !== null && calibration.noiseMultiplier <= usefulNoise;
   let minFeasibleEpsilon: number | null | undefined;
   if (!feasible) {
     minFeasibleEpsilon = finiteOrNull(computeEpsilon(selfComposed(answered, gnmax(usefulNoise)), scenario.delta, spec).epsilon);
-    notes.push(`Labelling ${answered.toLocaleString("en-US")} public inputs needs more noise than is useful at ε = ${scenario.epsilon}; the budget allows ${allowed.count.toLocaleString("en-US")} answers.`);
+    notes.push(`Labelling ${formatCount(answered)} public inputs needs more noise than is useful at ε = ${scenario.epsilon}; the budget allows ${formatCount(allowed.count)} answers.`);
   }
   return {
     method: "prompt-pate",

@@ -7,6 +7,7 @@ import { METHOD_LIST } from "./list";
 import type { DataRequirement, MethodDescriptor, MethodPrivacy } from "./types";
 import { PrvGridTooLargeError, PrvRoundOffError } from "../privacy";
 import { PRV_MAX_GRID_POINTS } from "./common";
+import { formatCount } from "../present/format";
 
 /** Every registered method's descriptor by id (./list.ts), in the list's order. */
 export const METHOD_DESCRIPTORS: Readonly<Record<MethodId, MethodDescriptor>> = Object.freeze(
@@ -68,7 +69,7 @@ function privacyWithinGridLimit(descriptor: MethodDescriptor, scenario: Scenario
     const result = descriptor.privacy({ ...scenario, accountant: "rdp" });
     const why = error instanceof PrvRoundOffError
       ? `The PRV accountant cannot read ε at δ = ${error.delta} here (${error.reason})`
-      : `The PRV accountant would need a grid of ${error.gridPoints.toLocaleString("en-US")} points here (limit ${PRV_MAX_GRID_POINTS.toLocaleString("en-US")})`;
+      : `The PRV accountant would need a grid of ${formatCount(error.gridPoints)} points here (limit ${formatCount(PRV_MAX_GRID_POINTS)})`;
     return {
       ...result,
       notes: [...result.notes, `${why}; the RDP accountant (an upper bound on ε) produced these numbers instead.`],

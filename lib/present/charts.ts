@@ -10,7 +10,7 @@ import { costAtQueries, costCurves } from "../cost";
 import type { Estimate, EstimateRow } from "../estimate";
 import { DATASETS, METHODS, type DatasetId, type MethodId } from "../scenario";
 import { DEFAULT_CURVE_EPSILONS, PROMPT_PATE_PLATEAU_EPSILON, STATED_PLATEAUS, nearestReferenceDatasets, utilityCurve } from "../utility";
-import { formatCount, formatEpsilon, formatMultiple, formatPercent, formatUsd, formatUsdOrMissing, formatUtility, missingPriceText } from "./format";
+import { formatCount, formatEpsilonTarget, formatMultiple, formatPercent, formatUsd, formatUsdOrMissing, formatUtility, missingPriceText } from "./format";
 import { answerLabel, leakClassOf, metricInfo, optionLabel, rowKey, scenarioMetric } from "./table";
 import type {
   BreakEvenPoint, CostSeriesView, CostSplitChart, CostVsQueriesChart, LeakageBar, LeakageChart, ParetoChart, ParetoPoint,
@@ -251,7 +251,7 @@ export function utilityChart(est: Estimate): UtilityChart {
   let title: string;
   if (best) {
     const { word, tail } = utilityWording(best.utility);
-    title = `At ε = ${formatEpsilon(eps).replace(/\.?0+$/, "")}, ${optionLabel(best)} has the highest ${word}${metricWord}${where}: ${formatUtility(best.utility.value as number, m.unit)}${tail}`;
+    title = `At ε = ${formatEpsilonTarget(eps)}, ${optionLabel(best)} has the highest ${word}${metricWord}${where}: ${formatUtility(best.utility.value as number, m.unit)}${tail}`;
   } else if (series.length > 0) {
     const measuredEps = [...new Set(series.flatMap((s) => s.points.filter((p) => p.kind === "measured").map((p) => p.epsilon)))].sort((a, b) => a - b);
     title = `The study has no ${metricWord} for these options at ε = ${eps}; it measured them at ε = ${measuredEps.join(", ")}`;

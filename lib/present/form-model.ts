@@ -10,6 +10,7 @@ import {
   INSTRUCTION_TOKENS_CUSTOM_DEFAULT, defaultScenario, type DatasetId, type EnumKnobSpec, type FieldKind, type KnobSpec, type MethodId,
 } from "../scenario";
 import type { DatasetTokenLengths } from "./carried-over";
+import { formatCount } from "./format";
 
 export interface FormOption {
   id: string;
@@ -67,7 +68,7 @@ export interface FormModel {
 }
 
 const PRESET_LABELS: Record<string, string> = Object.fromEntries([
-  ...Object.values(DATASETS).map((d) => [d.id, `${d.label} — ${d.description} (${d.task}, N = ${d.train.toLocaleString("en-US")})`]),
+  ...Object.values(DATASETS).map((d) => [d.id, `${d.label} — ${d.description} (${d.task}, N = ${formatCount(d.train)})`]),
   ["custom", "Custom — your own data"],
 ]);
 

@@ -8,18 +8,29 @@
  * | USD                                | formatUsd, formatUsdOrMissing     | "$12,346", "$13.35", "$0.000267" |
  * | counts, tokens                     | formatCount, formatCountWithUnit  | "66,509", "25.6", "1 record"     |
  * | a budget's allowed workload        | formatAllowed                     | "≥ 10⁹ queries (search limit)"   |
- * | ε an accountant computed           | formatEpsilon                     | "8.00", "0.0042", "∞"            |
+ * | ε, any privacy loss bound (UP)     | formatEpsilon                     | "8.00", "1.01", "8", "∞"         |
+ * | a target ε as typed                | formatEpsilonTarget               | "8", "0.125"                     |
+ * | other bounds (UP)                  | formatUpperBound, formatUsdCentsUp, formatPercentUpperBound | "$100.01", "2.72%" |
+ * | modelled quantities in prose       | formatSignificant, formatFixed, formatCompact, formatScientific | "0.000605", "1.38", "2.41M" |
  * | δ                                  | formatDelta                       | "1.5e-5", "1e-9"                 |
  * | percentages                        | formatPercent                     | "40.74%", "99.9961%", "0%"       |
  * | the ledger's quantities (estimate) | formatQuantity, formatParameter   | "27,165.5", "1.5e-5"             |
- * | ε in the statement and preview, other quantities in prose | formatSig | "23.62", "8", "27,170" |
+ * | other quantities in the statement's prose | formatSig | "27,170", "1.5e-5" |
  * | utility in its metric              | formatUtility                     | "95.9%", "39.1"                  |
  * | ratios                             | formatMultiple                    | "17×", "2.4×"                    |
  *
- * ε still has two rules: the page prints 3 significant digits (formatEpsilon: "23.6"), the
- * statement and the preview 4 (formatSig: "23.62"). Both round to nearest, so either may print a
- * computed upper bound a little below its value; one rule should round ε up (never claim a
- * smaller ε than the accountant's bound), which needs care where ε equals its target.
+ * Which way each kind rounds, and why:
+ * - UP (toward the weaker guarantee): every privacy loss bound ε, at EPSILON_SIGNIFICANT_DIGITS (3)
+ *   significant digits, the same on the page, the API's text fields, the CLI and /statement
+ *   (formatEpsilon). A reader signs off on the printed ε; shown rounded down (ε = 1.0049 as
+ *   "1.00") it would claim more privacy than the plan has. Likewise a probability bound (a
+ *   membership test's largest true-positive rate: formatPercentUpperBound) and a cost bound (the
+ *   budget a relaxation asks for, a cost printed against the reader's maxCost: formatUsdCentsUp).
+ *   A rounded-up value keeps its trailing zeros ("8.00" for 7.99985), a value that needs no more
+ *   digits prints as it is ("8"), so "8.00" next to "target 8" reads as "just under or at 8".
+ * - EXACT: a target ε the reader typed (formatEpsilonTarget): rounding would change what they asked.
+ * - NEAREST: everything else — costs, counts, σ, sampling rates, utility, δ (a parameter the
+ *   reader typed or 1/N, formatDelta) — where neither direction is a claim about privacy.
  *
  * Not display formatting, so not here: the share link's numbers (lib/scenario/codec.ts
  * `formatNumber`, the shortest text that reads back to the same double) and the Python snippets'
@@ -99,9 +110,42 @@ function groupThousands(digits: string): string {
   return out;
 }
 
+/**
+ * `x` with exactly `digits` decimals and no thousands separators, rounded as groupedFixed rounds
+ * (half away from zero on the shortest decimal): a ratio or a constant in a formula ("×1.38",
+ * "0.725", "12.5 s").
+ * @example formatFixed(1.3849, 2) // "1.38"
+ */
+export function formatFixed(x: number, digits: number): string {
+  return groupedFixed(x, digits).replace(/,/g, "");
+}
+
 /** Three significant digits without trailing noise: 0.000267, 12.3, 0.5. */
 function sig3(x: number): string {
-  return String(Number(x.toPrecision(3)));
+  return formatSignificant(x, 3);
+}
+
+/**
+ * `digits` significant digits, rounded to nearest, trailing zeros dropped, in JavaScript's
+ * shortest number text (so "1.5e-7" below 1e-6, "0.000605" above): a modelled or measured
+ * quantity in prose where the direction of rounding does not matter (a σ, a sampling rate, a
+ * token count, a ratio, a utility). Not for a privacy, cost or probability *bound*: those round up
+ * (formatEpsilon, formatUpperBound).
+ * @example formatSignificant(0.00060512, 3) // "0.000605"
+ * @example formatSignificant(7.99985, 4) // "8"
+ */
+export function formatSignificant(x: number, digits = 3): string {
+  return String(Number(x.toPrecision(digits)));
+}
+
+/**
+ * Scientific notation with `fractionDigits` digits after the point, JavaScript's form
+ * ("1.234e-5", "2.000e+0"): a constant quoted from a method's original code at the precision the
+ * note states.
+ * @example formatScientific(1 / 66674, 3) // "1.500e-5"
+ */
+export function formatScientific(x: number, fractionDigits: number): string {
+  return x.toExponential(fractionDigits);
 }
 
 /**
@@ -122,6 +166,15 @@ export function formatUsd(x: number): string {
   if (a < 1e-6) return `${sign}$${a.toPrecision(2).replace("e+", "e")}`;
   // Trailing zeros kept: "$0.800" reads as a price, "$0.8" as a rounding.
   return `${sign}$${a.toPrecision(3)}`;
+}
+
+/**
+ * US dollars to the cent with grouped thousands, whatever the size: a budget the user typed and the
+ * costs compared with it ("$1,234.50", "$0.05"), so both sides of the comparison show the same digits.
+ * @example formatUsdCents(1234.5) // "$1,234.50"
+ */
+export function formatUsdCents(x: number): string {
+  return `$${groupedFixed(x, 2)}`;
 }
 
 /** Text for a missing price: the fix, never "$0". */
@@ -156,6 +209,18 @@ export function formatCount(x: number): string {
   return sig3(x);
 }
 
+/**
+ * A count in compact form, three significant digits with k (from 10,000), M or B: how the
+ * flips and the sensitivity bars name a value in words.
+ * @example formatCompact(2412345) // "2.41M"
+ * @example formatCompact(9500) // "9500"
+ */
+export function formatCompact(x: number): string {
+  const abs = Math.abs(x);
+  const [d, suffix] = abs >= 1e9 ? [1e9, "B"] : abs >= 1e6 ? [1e6, "M"] : abs >= 1e4 ? [1e3, "k"] : [1, ""];
+  return `${formatSignificant(x / d, 3)}${suffix}`;
+}
+
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
 /**
@@ -182,15 +247,161 @@ export function formatCountWithUnit(x: number, singular: string, plural = `${sin
 }
 
 /**
- * ε to three significant digits (the accountant's upper bound, so rounding is honest to the
- * digits shown). Null means unbounded.
+ * The decimal digits of |x| as its shortest round-trip text spells them (`String(x)`: 1.0049 is
+ * digits [1,0,0,4,9], point 1; 1e-7 is digits [1], point -6), so rounding works on the decimal a
+ * reader would type, never on binary noise.
+ */
+function decimalDigits(x: number): { ds: number[]; point: number } {
+  const [mantissa, exponent = "0"] = String(Math.abs(x)).split("e");
+  const [intPart, fracPart = ""] = mantissa!.split(".");
+  return { ds: (intPart! + fracPart).split("").map(Number), point: intPart!.length + Number(exponent) };
+}
+
+/**
+ * Digits `ds` (a decimal point after `point` of them) cut to the first `keep` and rounded UP
+ * (toward +∞ for a positive number) when anything non-zero is cut. Returns the kept digits (a
+ * carry may lengthen them by one: 9.99 → 10.0, point moves right) and whether the cut was exact.
+ */
+function ceilDigits(ds: number[], point: number, keep: number): { ds: number[]; point: number; exact: boolean } {
+  const out = ds.slice(0, Math.max(keep, 0));
+  while (out.length < keep) out.push(0);
+  const exact = ds.slice(Math.max(keep, 0)).every((d) => d === 0) && keep >= 0;
+  if (keep <= 0) {
+    // Everything is cut (x is below the last kept place): one unit of that place, 10^(point − keep).
+    return { ds: [1], point: point - keep + 1, exact: false };
+  }
+  if (!exact) {
+    let i = keep - 1;
+    while (i >= 0 && out[i] === 9) out[i--] = 0;
+    if (i >= 0) out[i]! += 1;
+    else {
+      out.unshift(1);
+      out.pop();
+      return { ds: out, point: point + 1, exact };
+    }
+  }
+  return { ds: out, point, exact };
+}
+
+/** Digits with a decimal point after `point` of them, as plain text with grouped thousands. */
+function plainDecimal(ds: number[], point: number): string {
+  let digits = ds;
+  let p = point;
+  if (p <= 0) {
+    digits = [...new Array<number>(-p + 1).fill(0), ...digits];
+    p = 1;
+  }
+  while (digits.length < p) digits = [...digits, 0];
+  const whole = digits.slice(0, p).join("").replace(/^0+(?=\d)/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const frac = digits.slice(p).join("");
+  return frac ? `${whole}.${frac}` : whole;
+}
+
+/**
+ * An upper bound printed so that it never claims less than it is: |x| rounded UP to `significant`
+ * significant digits (toward the weaker guarantee, the larger cost, the larger probability).
+ *
+ * - A value that needs no more than `significant` digits prints exactly, shortest ("2", "0.5",
+ *   "1e-7" reads "1e-7"); a rounded one keeps its trailing zeros, which mark it as rounded up
+ *   ("0.99951" → "1.00", "1.0049" → "1.01", "7.99985" → "8.00").
+ * - From 10^significant on, the whole number is rounded up instead ("12,346" for 12345.6), grouped.
+ * - Below 1e-3, scientific like δ ("4.21e-4"); 0 is "0"; ∞ is "∞"; NaN is "—" (never "NaN").
+ *
+ * Parsed back (`Number(text.replace(/,/g, ""))`) the text is ≥ x and less than x plus one unit
+ * in its last printed place (test/present/format-bounds.test.ts checks both on random doubles).
+ * @example formatUpperBound(1.0049) // "1.01"
+ * @example formatUpperBound(0.99951) // "1.00"
+ * @example formatUpperBound(2) // "2"
+ * @example formatUpperBound(0.000420001) // "4.21e-4"
+ */
+export function formatUpperBound(x: number, significant = 3): string {
+  if (Number.isNaN(x)) return "—";
+  if (x < 0) throw new RangeError(`an upper bound printed by formatUpperBound must be ≥ 0; got ${x}`);
+  if (!Number.isFinite(x)) return "∞";
+  if (x === 0) return "0";
+  const { ds, point } = decimalDigits(x);
+  const first = ds.findIndex((d) => d !== 0);
+  // Digits to keep from the start of `ds`: `significant` after the first non-zero one, or up to the
+  // decimal point for a number of more than `significant` whole digits.
+  const keep = x >= 10 ** significant ? point : first + significant;
+  const up = ceilDigits(ds, point, keep);
+  if (x >= 10 ** significant || up.ds.length === 0) return plainDecimal(up.ds, up.point);
+  // Exact: the shortest text of x itself (no padding zeros that would pretend a rounding).
+  // A carry (0.99951 → 1.000) lengthens the digits by a trailing 0: keep `significant` of them.
+  const sig = up.exact ? ds.slice(first).join("").replace(/0+$/, "") || "0" : up.ds.slice(up.ds.findIndex((d) => d !== 0)).join("").slice(0, significant);
+  const lead = up.exact ? point - first : up.point - up.ds.findIndex((d) => d !== 0);
+  // `lead`: the first significant digit's place, 1 for the units digit, 0 for tenths, -3 for 1e-4.
+  if (lead <= -3) {
+    const mantissa = sig.length > 1 ? `${sig[0]}.${sig.slice(1)}` : sig;
+    return `${mantissa}e-${1 - lead}`;
+  }
+  return plainDecimal(sig.split("").map(Number), lead);
+}
+
+/**
+ * ε an accountant computed, or any privacy loss bound (ε achieved, the ε of a method's setting,
+ * the ε at which an answer flips or a must-have is met): THE ε rule, the same on the page, in the
+ * API's text fields, the CLI and /statement — three significant digits rounded UP
+ * (formatUpperBound). A bound shown rounded down would understate the privacy loss a reader signs
+ * off on (ε = 1.0049 shown as "1.00" claims more privacy than the plan has). Null or ∞ means
+ * unbounded: "∞". A target ε the reader typed is not a bound: formatEpsilonTarget.
  * @example formatEpsilon(7.99985) // "8.00"
+ * @example formatEpsilon(1.0049) // "1.01"
+ * @example formatEpsilon(8) // "8"
  */
 export function formatEpsilon(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return "∞";
-  if (x >= 1000) return groupedFixed(x, 0);
-  if (x > 0 && x < 0.01) return x.toPrecision(2);
-  return x.toPrecision(3);
+  return formatUpperBound(x, EPSILON_SIGNIFICANT_DIGITS);
+}
+
+/** Significant digits of every printed privacy loss bound ε (formatEpsilon). */
+export const EPSILON_SIGNIFICANT_DIGITS = 3;
+
+/**
+ * A target ε (or maxEps) as the reader typed it: exact, no rounding that changes it
+ * (`String(x)`, the shortest text that reads back as the same number: 8 → "8", 0.125 → "0.125").
+ * @example formatEpsilonTarget(0.125) // "0.125"
+ */
+export function formatEpsilonTarget(x: number | null): string {
+  if (x === null || x === Infinity) return "∞";
+  if (!Number.isFinite(x)) return "—";
+  return String(x).replace("e+", "e");
+}
+
+/**
+ * US dollars to the cent rounded UP: a cost bound (the budget a relaxation asks for, a cost shown
+ * against the reader's maxCost), so that the budget printed is enough and a cost over the budget
+ * never prints as equal to it.
+ * @example formatUsdCentsUp(100.001) // "$100.01"
+ */
+export function formatUsdCentsUp(x: number): string {
+  if (!Number.isFinite(x) || x < 0) return formatUsdCents(x);
+  return `$${fixedUp(x, 2)}`;
+}
+
+/** x ≥ 0 rounded UP to exactly `digits` decimals, grouped: fixedUp(100.001, 2) === "100.01". */
+function fixedUp(x: number, digits: number): string {
+  const { ds, point } = decimalDigits(x);
+  const up = ceilDigits(ds, point, point + digits);
+  const [whole, frac = ""] = plainDecimal(up.ds, up.point).split(".");
+  return digits > 0 ? `${whole}.${frac.padEnd(digits, "0")}` : whole!;
+}
+
+/**
+ * A probability bound as a percentage rounded UP (a membership test's largest true-positive rate):
+ * formatPercent's digits (two decimals, six significant digits above 99.99%, two below 0.01%),
+ * but never below the bound, so "can be right at most 2.72% of the time" holds for 2.7185%.
+ * @example formatPercentUpperBound(0.027185) // "2.72%"
+ */
+export function formatPercentUpperBound(fraction: number): string {
+  if (!Number.isFinite(fraction) || fraction < 0) return formatPercent(fraction);
+  const pct = fraction * 100;
+  if (pct === 0 || pct >= 100) return `${Math.min(pct, 100)}%`;
+  // Rounded up to 100 it reads "100%": a bound of certainty, true of any test (and what the
+  // ledger printed before); 99.9999…% otherwise keeps six digits.
+  if (pct > 99.99) return `${formatUpperBound(pct, 6).replace(/,/g, "").replace(/^100\.0*$/, "100")}%`;
+  if (pct < 0.01) return `${formatUpperBound(pct, 2)}%`;
+  return `${fixedUp(pct, 2)}%`;
 }
 
 /**

@@ -6,6 +6,7 @@
  * not "1 to 1000000000000").
  */
 import type { FieldError, FieldWarning } from "../scenario";
+import { groupedFixed } from "./format";
 import { KNOB_SPECS, METHODS, MODELS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, TOP_FIELDS } from "../scenario";
 
 export interface LinkProblemView {
@@ -50,7 +51,7 @@ export function fieldLabel(key: string): string {
 export function readableAllowed(allowed: string): string {
   return allowed
     .replace(/\ban integer\b/g, "a whole number")
-    .replace(/(^|[^\w.\-])(\d{5,})(?![\w.])/g, (_, before: string, digits: string) => `${before}${Number(digits).toLocaleString("en-US")}`);
+    .replace(/(^|[^\w.\-])(\d{5,})(?![\w.])/g, (_, before: string, digits: string) => `${before}${groupedFixed(Number(digits), 0)}`);
 }
 
 /** "eps is out of range" → "is out of range": the label names the field already. */

@@ -18,7 +18,7 @@ import { POST_SMALL_MODEL_STAND_IN } from "../methods";
 import { calibrateNoiseMultiplier, opacusNoiseMultiplier } from "../privacy";
 import { DATASETS, METHODS, MODELS, presetScenario, type Scenario } from "../scenario";
 import { REPORTED_RESULTS, lookupReportedUtility } from "../utility";
-import { formatUtility } from "./format";
+import { formatSignificant, formatUtility } from "./format";
 import { metricInfo } from "./table";
 
 export interface AuthorsBudgetRow {
@@ -77,7 +77,7 @@ const DPZERO_SETUPS = [
   { key: "dpzero-opt", setup: "OPT, 1,000 training examples (script defaults)", source: "DPZero opt/examples/dpzero.sh", records: 1000, batch: 16, steps: 20000 },
 ] as const;
 
-const sig4 = (x: number) => String(Number(x.toPrecision(4)));
+const sig4 = (x: number) => formatSignificant(x, 4);
 
 function budgetRows(): AuthorsBudgetRow[] {
   const out: AuthorsBudgetRow[] = [];

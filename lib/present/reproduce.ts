@@ -18,7 +18,7 @@ import {
 } from "../cost";
 import { DATASETS, DATASET_IDS, METHOD_IDS, MODELS, type DatasetId, type MethodId, type ModelId } from "../scenario";
 import { MEASURED_RESULTS, PAPER_DATASET_NAMES, PAPER_MODEL_NAMES, lookupMeasuredUtility, paperMethodNames, type MeasuredResult } from "../utility";
-import { formatUsd, formatUtility } from "./format";
+import { formatFixed, formatUsd, formatUtility } from "./format";
 import { metricInfo } from "./table";
 
 export interface ReproduceCostRow {
@@ -95,7 +95,7 @@ function percent(x: number | null, paper: number, ours: number): string {
   if (x === null) return ours === paper ? "0%" : "—";
   if (Math.abs(x) < 5e-4) return "0%";
   const pct = x * 100;
-  return `${pct > 0 ? "+" : "−"}${Math.abs(pct) >= 10 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1)}%`;
+  return `${pct > 0 ? "+" : "−"}${formatFixed(Math.abs(pct), Math.abs(pct) >= 10 ? 0 : 1)}%`;
 }
 
 /** How a label reads on the page. */
@@ -119,7 +119,7 @@ function explain(training: CostCellPart, query: CostCellPart, fitted: boolean | 
 
 /** "×1.38": an estimate ÷ the measured figure, two decimals, as test/cost/GPU-MODEL.md prints it. */
 function ratioText(estimate: number, measured: number): string {
-  return `×${(estimate / measured).toFixed(2)}`;
+  return `×${formatFixed(estimate / measured, 2)}`;
 }
 
 /**

@@ -13,7 +13,7 @@ import { DATASETS, METHODS, MODELS, modelLabelWithStatus } from "../scenario";
 import { UTILITY_METRICS, type UtilityMetric } from "../utility";
 import {
   accountantName, countNoun, formatAllowed, formatCount, formatDelta, formatEpsilon, formatPercent, formatUsd, formatUsdOrMissing, formatUtility,
-  missingPriceText,
+  formatEpsilonTarget, formatSignificant, missingPriceText,
 } from "./format";
 import type { Cell, ColumnId, ComparisonTable, LeakClass, PrivacyView, SummaryItem, SummaryView, TableColumn, TableRow } from "./types";
 
@@ -72,7 +72,7 @@ function stageLine(stage: CostStage): string {
   if (stage.kind === "api") {
     return `${stage.label} (${MODELS[stage.model].label}): ${stage.formula}; ${countNoun(stage.calls, "call")}, ${formatCount(stage.inputTokens)} input + ${countNoun(stage.outputTokens, "output token")} = ${formatUsdOrMissing(stage.usd)}`;
   }
-  return `${stage.label}: ${stage.formula}; ${formatCount(Number(stage.gpuHours.toPrecision(3)))} GPU-hours = ${formatUsd(stage.usd)}`;
+  return `${stage.label}: ${stage.formula}; ${formatCount(Number(formatSignificant(stage.gpuHours, 3)))} GPU-hours = ${formatUsd(stage.usd)}`;
 }
 
 function priceLines(row: CostRow): string[] {
@@ -122,7 +122,7 @@ function epsilonCell(p: MethodPrivacy, brief = false): Cell {
   if (!p.feasible) {
     const need = p.minFeasibleEpsilon ? ` (needs ε ≥ ${formatEpsilon(p.minFeasibleEpsilon)})` : "";
     // Say what the plan achieves when it misses the target: the number a reader would otherwise assume is the target.
-    const achieved = p.epsilon !== null && p.epsilon > p.targetEpsilon ? `: achieves ${formatEpsilon(p.epsilon)} > target ${formatEpsilon(p.targetEpsilon)}` : "";
+    const achieved = p.epsilon !== null && p.epsilon > p.targetEpsilon ? `: achieves ${formatEpsilon(p.epsilon)} > target ${formatEpsilonTarget(p.targetEpsilon)}` : "";
     return { value: null, text: `infeasible${achieved}${need}`, source };
   }
   return { value: p.epsilon, text: `${formatEpsilon(p.epsilon)} (${accountantName(p.accountant)})`, source };
@@ -265,7 +265,7 @@ export function privacyView(p: MethodPrivacy): PrivacyView {
   const symbol = MECHANISM_SYMBOL[m.parameter] ?? m.parameter;
   const mechanism: Cell = m.value === null
     ? { value: null, text: "none meets the target", source: p.notes.join("\n") }
-    : { value: m.value, text: `${symbol} = ${formatEpsilon(m.value)}`, source: `${symbol} in ${m.unit}${m.extra ? `; ${Object.entries(m.extra).map(([k, v]) => `${k} = ${Number(v.toPrecision(4))}`).join(", ")}` : ""}` };
+    : { value: m.value, text: `${symbol} = ${/epsilon/i.test(m.parameter) ? formatEpsilon(m.value) : formatSignificant(m.value, 3)}`, source: `${symbol} in ${m.unit}${m.extra ? `; ${Object.entries(m.extra).map(([k, v]) => `${k} = ${formatSignificant(v, 4)}`).join(", ")}` : ""}` };
   const b = p.budget;
   const allowed = b.allowed === null ? "any workload (more noise)" : `${formatAllowed(b.allowed, b.capped, b.unit)}${b.allowedAccountant ? ` (${accountantName(b.allowedAccountant)})` : ""}`;
   const budget: Cell = {
@@ -275,7 +275,7 @@ export function privacyView(p: MethodPrivacy): PrivacyView {
   };
   const o = p.asOriginalCode;
   const originalCode = o
-    ? `${o.summary} Its reported ε = ${formatEpsilon(o.reportedEpsilon)}${o.reportedAccountant ? ` (${accountantName(o.reportedAccountant)})` : ""}; under sound accounting ε = ${formatEpsilon(o.soundEpsilon)}. ${o.reason}`
+    ? `${o.summary} Its reported ε = ${formatEpsilonTarget(o.reportedEpsilon)}${o.reportedAccountant ? ` (${accountantName(o.reportedAccountant)})` : ""}; under sound accounting ε = ${formatEpsilon(o.soundEpsilon)}. ${o.reason}`
     : null;
   return {
     method: p.method,

@@ -31,6 +31,7 @@ import {
   type DpEvent,
 } from "./events";
 import { OPACUS_ORDERS, epsilonFromRdp, rdpCurve } from "./rdp";
+import { formatSignificant } from "../present/format";
 
 // Module-level bindings of the globals used in hot loops. Inside a vm context (Jest's node
 // environment, some server sandboxes) every lookup of a global such as Math goes through the
@@ -81,7 +82,7 @@ export class PrvGridTooLargeError extends RangeError {
     const reason = details === null || details.field === "steps"
       ? `raise epsError (now ${epsError}) or use fewer steps`
       : Number.isFinite(details.halfWidth)
-        ? `the privacy loss needs a domain of ±${details.halfWidth.toPrecision(3)} (sized by its RDP bound): the noise is too small for this many steps; use the RDP accountant or more noise`
+        ? `the privacy loss needs a domain of ±${formatSignificant(details.halfWidth, 3)} (sized by its RDP bound): the noise is too small for this many steps; use the RDP accountant or more noise`
         : "the privacy loss is beyond double precision (its RDP bound overflows to ∞): the noise is too small; use the RDP accountant (it reports ε = ∞) or more noise";
     super(`PRV grid of ${Number.isFinite(gridPoints) ? gridPoints : "∞"} points is too large (limit ${maxGridPoints}); ${reason}`);
     this.name = "PrvGridTooLargeError";
@@ -676,7 +677,7 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
   // and when it is a sizeable share of δ the reading is mostly noise: refuse.
   const high = read(delta - deltaError, 1);
   if (high.noise > (delta - deltaError) / ROUND_OFF_SHARE_LIMIT) {
-    throw new PrvRoundOffError(delta, high.noise, `the FFT round-off of its ${n}-point grid is ~${high.noise.toPrecision(2)} of probability mass, more than δ/${ROUND_OFF_SHARE_LIMIT}, so the tail mass δ is read from is noise`);
+    throw new PrvRoundOffError(delta, high.noise, `the FFT round-off of its ${n}-point grid is ~${formatSignificant(high.noise, 2)} of probability mass, more than δ/${ROUND_OFF_SHARE_LIMIT}, so the tail mass δ is read from is noise`);
   }
   const estimate = read(delta, 0).epsilon;
   const upper = high.epsilon + effectiveError;
@@ -685,7 +686,7 @@ export function prvEpsilonOfComponents(components: readonly PrvComponent[], delt
   // lower bound above RDP's proves round-off the measurement above cannot see (see PrvRoundOffError).
   const rdpBound = epsilonFromRdp(OPACUS_ORDERS, rdpCurve(whole, OPACUS_ORDERS).rdp, delta, "improved").epsilon;
   if (lower > rdpBound) {
-    throw new PrvRoundOffError(delta, high.noise, `its ${n}-point grid gives a lower bound of ${lower.toPrecision(4)}, above RDP's valid upper bound ${rdpBound.toPrecision(4)}: round-off, multiplied by composing the steps, has reshaped the tail δ is read from`);
+    throw new PrvRoundOffError(delta, high.noise, `its ${n}-point grid gives a lower bound of ${formatSignificant(lower, 4)}, above RDP's valid upper bound ${formatSignificant(rdpBound, 4)}: round-off, multiplied by composing the steps, has reshaped the tail δ is read from`);
   }
   const result: PrvEpsilon = { ...base, epsError: effectiveError, epsilon: upper, lower, estimate, upper, gridPoints: n, fftSize: prv.pmf.length, roundOff: high.noise };
   if (resultCache.size >= RESULT_CACHE_LIMIT) resultCache.delete(resultCache.keys().next().value as string);

@@ -8,6 +8,7 @@
 import type { LeakageChannelId, LeakageChannelStatus, LeakageChannels } from "../leakage";
 import type { LlmFamily, MethodId, ModelId } from "../scenario";
 import type { UtilityKind, UtilityMetric } from "../utility";
+import { formatSignificant, formatUsdCents, formatUsdCentsUp } from "../present/format";
 
 /** One compared option: the fields of an estimate row the recommendation needs. */
 export interface RecommendOption {
@@ -94,9 +95,6 @@ const CHANNEL_WHAT: Record<LeakageChannelId, string> = {
 const STATUS_WEIGHT: Record<LeakageChannelStatus, number> = { protected: 0, partial: 1, exposed: 2 };
 
 /** One formatter, built once: toLocaleString builds a new one per call, a measurable share of a decision. */
-const USD_FORMAT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const usd = (x: number) => `$${USD_FORMAT.format(x)}`;
-const num = (x: number) => String(Number(x.toPrecision(4)));
 
 /** Sum of channel weights: 0 = nothing leaves, 6 = all three channels exposed. */
 export function exposureScore(channels: LeakageChannels): number {
@@ -149,14 +147,14 @@ export function recommend<T extends RecommendOption>(options: readonly T[], cons
       if (status !== "protected") reasons.push(`channel ${ch} (${CHANNEL_WHAT[ch]}) is ${status}, must be protected`);
     }
     if (constraints.maxBudgetUsd !== undefined) {
-      if (option.totalCostUsd === null) reasons.push(`cost unknown, cannot check the ${usd(constraints.maxBudgetUsd)} budget`);
-      else if (option.totalCostUsd > constraints.maxBudgetUsd) reasons.push(`costs ${usd(option.totalCostUsd)}, over the ${usd(constraints.maxBudgetUsd)} budget`);
+      if (option.totalCostUsd === null) reasons.push(`cost unknown, cannot check the ${formatUsdCents(constraints.maxBudgetUsd)} budget`);
+      else if (option.totalCostUsd > constraints.maxBudgetUsd) reasons.push(`costs ${formatUsdCentsUp(option.totalCostUsd)}, over the ${formatUsdCents(constraints.maxBudgetUsd)} budget`);
     }
     if (constraints.minUtility !== undefined) {
       const u = option.utility;
-      if (u.value === null) reasons.push(`no utility measured by the study (${u.kind}), cannot check the minimum ${num(constraints.minUtility)}`);
+      if (u.value === null) reasons.push(`no utility measured by the study (${u.kind}), cannot check the minimum ${formatSignificant(constraints.minUtility, 4)}`);
       else if (u.metric !== metric) reasons.push(`utility is in ${u.metric}, not comparable with the minimum in ${metric}`);
-      else if (u.value < constraints.minUtility) reasons.push(`${u.metric} ${num(u.value)} (${u.kind}) is below the minimum ${num(constraints.minUtility)}`);
+      else if (u.value < constraints.minUtility) reasons.push(`${u.metric} ${formatSignificant(u.value, 4)} (${u.kind}) is below the minimum ${formatSignificant(constraints.minUtility, 4)}`);
     }
     if (reasons.length > 0) excluded.push({ option, reasons, reason: reasons.join("; ") });
     else eligible.push(option);
@@ -198,7 +196,7 @@ function describe(o: RecommendOption, metric: UtilityMetric | null): string {
   const leaking = CHANNELS.filter((c) => o.leakage.channels[c].status !== "protected").map((c) => `${c} ${o.leakage.channels[c].status}`);
   const privacy = leaking.length === 0 ? `protects ${protectedChannels.join(", ")}` : `${leaking.join(", ")}${protectedChannels.length ? `; protects ${protectedChannels.join(", ")}` : ""}`;
   const u = o.utility;
-  const utility = u.value === null ? "utility not measured" : u.metric !== metric ? `${u.metric} ${num(u.value)} (${u.kind}; other metric, not compared)` : `${u.metric} ${num(u.value)} (${u.kind})`;
-  const cost = o.totalCostUsd === null ? "cost unknown" : usd(o.totalCostUsd);
+  const utility = u.value === null ? "utility not measured" : u.metric !== metric ? `${u.metric} ${formatSignificant(u.value, 4)} (${u.kind}; other metric, not compared)` : `${u.metric} ${formatSignificant(u.value, 4)} (${u.kind})`;
+  const cost = o.totalCostUsd === null ? "cost unknown" : formatUsdCents(o.totalCostUsd);
   return `${privacy} · ${utility} · ${cost}`;
 }

@@ -20,6 +20,7 @@
 import { DATASETS, MODELS, type DatasetId, type MethodId, type ModelId } from "../scenario";
 import type { UtilityMetric } from "./paper-results";
 import type { UtilityEstimate } from "./utility-lookup";
+import { formatCount, formatSignificant } from "../present/format";
 
 export interface ReportedResult {
   method: MethodId;
@@ -113,7 +114,7 @@ export const REPORTED_RESULTS: readonly ReportedResult[] = [
   post("RoBERTa-base", "sst2", "sst2", 1.5e-5, 84.4, "Table 14 (DP-POST)", "tweet"),
 ];
 
-const fmt = (x: number) => String(Number(x.toPrecision(6)));
+const fmt = (x: number) => formatSignificant(x, 6);
 
 /** The authors' rows for a catalogue (dataset, method, model) in a metric, sorted by ε. */
 export function reportedRows(dataset: DatasetId, method: MethodId, model: ModelId, metric: UtilityMetric = DATASETS[dataset].metric): ReportedResult[] {
@@ -121,7 +122,7 @@ export function reportedRows(dataset: DatasetId, method: MethodId, model: ModelI
 }
 
 function setupNote(r: ReportedResult, records: number | undefined): string {
-  const differs = records !== undefined && r.records !== null && records !== r.records ? ` Your scenario has N = ${records.toLocaleString("en-US")} records; the authors trained on ${r.records.toLocaleString("en-US")}.` : "";
+  const differs = records !== undefined && r.records !== null && records !== r.records ? ` Your scenario has N = ${formatCount(records)} records; the authors trained on ${formatCount(r.records)}.` : "";
   return `Reported by the method's authors (${r.paper}, ${r.where}), not measured by Hanke et al. 2024: ${r.setup}.${differs}`;
 }
 

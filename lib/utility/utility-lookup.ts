@@ -15,6 +15,7 @@
 import { DATASETS, MODELS, PAPER, type DatasetId, type MethodId, type ModelId } from "../scenario";
 import { MEASURED_RESULTS, type MeasuredResult, type PaperTable, type UtilityMetric } from "./paper-results";
 import { PAPER_DATASET_NAMES, PAPER_MODEL_NAMES, methodLabel, paperMethodNames } from "./paper-names";
+import { formatSignificant } from "../present/format";
 
 /**
  * "reported" (issue #17): a figure a method's own authors report (./reported.ts), never the study's;
@@ -172,7 +173,7 @@ function nearestPoint(anchors: readonly CurveAnchor[], epsilon: number): Measure
   return best ? pointOf(best) : undefined;
 }
 
-const fmt = (x: number) => String(Number(x.toPrecision(6)));
+const fmt = (x: number) => formatSignificant(x, 6);
 
 /** "Table 23 prints 97.4 at ε = 8 (a different run)" for the cells a curve does not pass through. */
 function othersText(a: CurveAnchor): string {

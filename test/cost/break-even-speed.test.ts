@@ -1,13 +1,15 @@
 /**
- * The break-even note's number formatting without ICU (lib/cost/estimate.ts `groupedInteger`,
- * issue #15's speed target). Oracle: `Intl.NumberFormat("en-US").format`, the formatter the note
+ * The break-even note's number formatting without ICU (lib/cost/estimate.ts calls lib/present/format.ts `groupedFixed(n, 0)`,
+ * whose whole-number fast path skips the digit rounding; issue #15's speed target). Oracle: `Intl.NumberFormat("en-US").format`, the formatter the note
  * used before, evaluated independently on every input.
  */
-import { groupedInteger } from "@/lib/cost/estimate";
+import { groupedFixed } from "@/lib/present/format";
+
+const groupedInteger = (n: number) => groupedFixed(n, 0);
 
 const intl = new Intl.NumberFormat("en-US");
 
-describe("groupedInteger gives Intl's en-US text for every whole number", () => {
+describe("groupedFixed(n, 0) gives Intl's en-US text for every whole number", () => {
   it("at each digit count and around each grouping boundary", () => {
     const cases: number[] = [0, 1, 9, 10, 99, 100, 999, 1000, 1001, 9999, 10000, 99999, 100000, 999999, 1000000, 1234567, 12345678, 123456789];
     for (let k = 0; k <= 15; k++) for (const d of [-1, 0, 1]) cases.push(10 ** k + d);
@@ -24,9 +26,9 @@ describe("groupedInteger gives Intl's en-US text for every whole number", () => 
     }
   });
 
-  it("leaves numbers beyond 2^53 − 1 to Intl (exact digits there are Intl's choice, not String's)", () => {
+  it("matches Intl beyond 2^53 − 1 too, where String(n) would switch to e-notation", () => {
     for (const n of [2 ** 53, 1e21, 1e22, 123456789012345678901234, 1.7976931348623157e308]) expect(groupedInteger(n)).toBe(intl.format(n));
-    // For these String(n) would be e-notation ("1e+21"): the fast path must not take them.
+    // String(n) is e-notation here ("1e+21"): the fast path must not take such numbers.
     expect(String(1e21)).toBe("1e+21");
   });
 });

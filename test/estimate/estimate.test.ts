@@ -175,7 +175,7 @@ describe("estimate(): channel C reads the row's plan (audit finding 1)", () => {
     for (const row of r.estimate.rows) {
       expect(row.feasible).toBe(false);
       expect(row.leakage?.channels.C.status).toBe("partial");
-      expect(row.leakage?.statement).toContain("answers are only (23.62, 3.39e-4)-DP, missing the target ε = 8");
+      expect(row.leakage?.statement).toContain("answers are only (23.7, 3.39e-4)-DP, missing the target ε = 8");
       expect(row.leakage?.hypothesisTest.epsilon).toBe(row.privacy.epsilon);
     }
   });

@@ -11,7 +11,6 @@
  */
 import { MODELS, privacyView, type Estimate, type EstimateRow, type Scenario } from "@/lib";
 import { contextChecks } from "@/lib/estimate";
-import { formatParameter } from "@/lib/present/format";
 import { PAPER_DATASET_NAMES, PAPER_MODEL_NAMES, paperMethodNames } from "@/lib/utility/paper-names";
 import paperResults from "../fixtures/golden/paper-results.json";
 
@@ -40,10 +39,22 @@ export function channelCClaims(row: EstimateRow): string[] {
     for (const m of text.matchAll(/\(([^(),]+), ([^(),]+)\)-DP/g)) {
       const stated = m[1]?.trim();
       if (p.epsilon === null) out.push(`states "${m[0]}" although no ε is achieved`);
-      else if (stated !== formatParameter(p.epsilon)) out.push(`states "${m[0]}" but achieves ε=${formatParameter(p.epsilon)}`);
+      else if (!statesBound(stated ?? "", p.epsilon)) out.push(`states "${m[0]}" but achieves ε=${p.epsilon}`);
     }
   }
   return out;
+}
+
+/**
+ * A stated ε is an honest bound on the achieved ε: read back, it is not below it (a privacy loss
+ * printed rounded down would claim more privacy than the plan has), and it is no looser than one
+ * unit in its third significant digit (the page's precision, README "How numbers are rounded").
+ */
+function statesBound(stated: string, achieved: number): boolean {
+  const value = Number(stated.replace(/,/g, ""));
+  if (!Number.isFinite(value)) return false;
+  const unit = value > 0 ? 10 ** (Math.floor(Math.log10(value)) - 2) : 0;
+  return value >= achieved && value - achieved <= unit * (1 + 1e-9);
 }
 
 export function providerClaims(row: EstimateRow): string[] {

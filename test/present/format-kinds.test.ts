@@ -36,10 +36,10 @@ test("USD: the page's rule everywhere, and an unknown price is 'no price', never
   expect(formatUsdOrMissing(null)).toBe("no price");
 });
 
-test("ε an accountant computed: three significant digits, the digits shown are significant", () => {
-  expect(formatEpsilon(23.62)).toBe("23.6");
+test("ε an accountant computed: three significant digits rounded up, never below the bound", () => {
+  expect(formatEpsilon(23.62)).toBe("23.7"); // 23.6|2 → 23.7 (nearest gave "23.6", below the bound)
   expect(formatEpsilon(7.99985)).toBe("8.00");
-  expect(formatEpsilon(0.004213)).toBe("0.0042");
+  expect(formatEpsilon(0.004213)).toBe("0.00422"); // 0.00421|3 → 0.00422 (was 2 digits, "0.0042", below the bound)
 });
 
 describe("the same δ reads the same on the page, the form, the statement and the preview", () => {

@@ -260,26 +260,26 @@ describe("an option that cannot run as planned is never chosen, ranked or called
 });
 
 describe("a plan that misses its target states the ε it achieves (audit finding 1)", () => {
-  // MIT-G, PromptPATEGen at ε = 8 achieves only ε ≈ 23.62 (the audit's CLI reproduction).
+  // MIT-G, PromptPATEGen at ε = 8 achieves only ε ≈ 23.618 (the audit's CLI reproduction), printed rounded up to 3 significant digits: 23.7 (never below the bound).
   const query = "preset=mitg&eps=8&methods=prompt-pate-gen&accountant=rdp";
 
   test("with no option that can run, nothing is chosen and the statement says why", () => {
     const s = buildStatement(query);
     expect(s.chosen).toBeNull();
     expect(s.noChoiceReason).toMatch(/^No compared option can run as planned, so none is recommended: PromptPATEGen on /);
-    expect(s.noChoiceReason).toContain("the plan misses the target ε = 8: it achieves ε = 23.62");
+    expect(s.noChoiceReason).toContain("the plan misses the target ε = 8: it achieves ε = 23.7");
   });
 
   test("asked for by name: the guarantee, the ledger and the headline say 23.62, never (8, δ)", () => {
     const s = buildStatement(`${query}&method=prompt-pate-gen&model=pythia-1b`);
     const c = s.chosen;
-    expect(c?.guarantee.headline).toMatch(/^PromptPATEGen misses the target \(ε = 8, δ = 3\.39e-4\): its plan .* achieves only ε = 23\.62/);
+    expect(c?.guarantee.headline).toMatch(/^PromptPATEGen misses the target \(ε = 8, δ = 3\.39e-4\): its plan .* achieves only ε = 23\.7/);
     expect(c?.ledger.find((l) => l.channel === "C")).toMatchObject({ status: "partial" });
-    expect(c?.ledgerStatement).toContain("answers are only (23.62, 3.39e-4)-DP, missing the target ε = 8");
-    expect(c?.membershipTest).toMatch(/^At \(ε = 23\.62, δ = 3\.39e-4\)/);
-    expect(s.headline.cheapestOpen?.guarantee).toBe("misses the target ε = 8: achieves only ε = 23.62, δ = 3.39e-4"); // δ = 1/2953 = 3.386e-4, three significant digits as in the ledger
+    expect(c?.ledgerStatement).toContain("answers are only (23.7, 3.39e-4)-DP, missing the target ε = 8");
+    expect(c?.membershipTest).toMatch(/^At \(ε = 23\.7, δ = 3\.39e-4\)/);
+    expect(s.headline.cheapestOpen?.guarantee).toBe("misses the target ε = 8: achieves only ε = 23.7, δ = 3.39e-4"); // δ = 1/2953 = 3.386e-4, three significant digits as in the ledger
     const html = render(`${query}&method=prompt-pate-gen&model=pythia-1b`);
     expect(html).not.toMatch(/\(ε = 8, δ = [^)]*\)-differentially private/);
-    expect(html).toContain("achieves only ε = 23.62");
+    expect(html).toContain("achieves only ε = 23.7");
   });
 });
