@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { landingRedirect, parseScenario, serializeScenario, toUrlSearchParams, type PageSearchParams } from "@/lib";
+import { landingAddress, pageParams, parseScenario, serializeScenario, toUrlSearchParams, type PageSearchParams } from "@/lib";
 import { absoluteUrl, originFromHeaders } from "@/lib/api";
 import { CalculatorProvider } from "@/components/calculator/calculator-provider";
 import { loadCalculator } from "@/components/calculator/load-calculator";
@@ -23,7 +22,7 @@ import { ScenarioForm } from "@/components/scenario-form/scenario-form";
  * absolute, built from the request's host, since metadata needs them so.
  */
 export async function generateMetadata({ searchParams }: { searchParams: Promise<PageSearchParams> }): Promise<Metadata> {
-  const parsed = parseScenario(toUrlSearchParams(await searchParams));
+  const parsed = parseScenario(pageParams(toUrlSearchParams(await searchParams)));
   const canonical = serializeScenario(parsed.ok ? parsed.scenario : parsed.fallback);
   const origin = originFromHeaders(await headers());
   const image = { url: absoluteUrl(origin, `/api/v1/og?${canonical}`), width: 1200, height: 630, alt: "Cheapest open vs closed option for this scenario, with cost and leakage" };
@@ -35,14 +34,21 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 }
 
 export default async function Home({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
-  const params = toUrlSearchParams(await searchParams);
-  // The bare address opens today's setup as a real share link (lib/scenario/search-params.ts).
-  const landing = landingRedirect(params);
-  if (landing) redirect(landing);
-  const { model, initial, initialRaw, linkProblems } = loadCalculator(params);
+  const requested = toUrlSearchParams(await searchParams);
+  // The bare address is rendered as today's setup, the share link `/?v=3` (lib/scenario/search-params.ts).
+  const landing = landingAddress(requested);
+  const { model, initial, initialRaw, linkProblems } = loadCalculator(pageParams(requested));
+  // Next puts the proxy's per-request nonce on its own scripts; this one needs it too (proxy.ts).
+  const nonce = landing ? ((await headers()).get("x-nonce") ?? undefined) : undefined;
 
   return (
     <main>
+      {landing ? (
+        // Runs as the HTML is parsed, before hydration: the address bar shows the share link the
+        // page renders, so nuqs, "Copy link" and a bookmark all read `v=3`, never the bare `/`.
+        // The browser hides a nonce after parsing, hence suppressHydrationWarning.
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: `history.replaceState(history.state,"",${JSON.stringify(landing)}+location.hash)` }} />
+      ) : null}
       <a href="#results-title" className="skip-link">Skip to the results</a>
       <CalculatorProvider keys={model.keys} initial={initial} initialRaw={initialRaw} linkProblems={linkProblems}>
         <header className="site-header">

@@ -29,7 +29,7 @@ export {
   KNOB_DEFAULT_NOTES, KNOB_SPECS, MAX_QUERY_CHARS, PRICE_OVERRIDE_META, PRICE_OVERRIDE_PREFIX, PROTECTABLE_CHANNELS, RANK_RULES, TOP_FIELDS, knobKey,
 } from "./scenario";
 /** The share link's keys as URL state (also in `@/lib/light`, for client components). */
-export { buildQuery, landingRedirect, rawFromSearchParams, toUrlSearchParams, type PageSearchParams, type RawScenario } from "./scenario/search-params";
+export { buildQuery, landingAddress, pageParams, rawFromSearchParams, toUrlSearchParams, type PageSearchParams, type RawScenario } from "./scenario/search-params";
 
 /** The estimate: one row per method × model (cost, privacy, leakage, utility, feasibility) and the decision. */
 export { estimate, estimateFromInput, type Estimate, type EstimateRow, type RowFeasibility } from "./estimate";

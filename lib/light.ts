@@ -18,7 +18,7 @@ export {
   formatUsdCents, formatUsdCentsUp, groupedFixed, missingPriceText,
 } from "./present/format";
 /** The share link's keys as URL state (the server page and the client hooks). */
-export { buildQuery, landingRedirect, rawFromSearchParams, toUrlSearchParams, type PageSearchParams, type RawScenario } from "./scenario/search-params";
+export { buildQuery, landingAddress, pageParams, rawFromSearchParams, toUrlSearchParams, type PageSearchParams, type RawScenario } from "./scenario/search-params";
 /** A bounded least-recently-used map (the calculator's result cache). */
 export { LruCache, type LruCacheOptions } from "./api/lru-cache";
 /** The form's token lengths carried over from the dataset a preset names. */

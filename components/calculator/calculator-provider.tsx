@@ -97,7 +97,22 @@ export interface CalculatorProviderProps {
 export function CalculatorProvider({ keys, initial, initialRaw, linkProblems, engine: injected, children }: CalculatorProviderProps) {
   const parsers = useMemo(() => scenarioParsers(keys), [keys]);
   const [rawState, setRawState] = useQueryStates(parsers, { history: "replace", limitUrlUpdates: debounce(URL_UPDATE_MS), scroll: false });
-  const raw = rawState as RawScenario;
+  // The bare address is rendered as today's setup, the link `/?v=3` (app/page.tsx; pageParams in
+  // lib/scenario/search-params.ts): the server read `initialRaw` from that link, and a script put it
+  // in the address bar, but the router still reports the bare request's empty query. Until the
+  // hook holds the link's keys (adopted once, on mount, below) read the server's, so the page
+  // never evaluates the bare query (which would read as an unversioned link) and every edit is
+  // written on top of `v=3`.
+  const bare = keys.every((k) => rawState[k] === null || rawState[k] === undefined);
+  const [landing, setLanding] = useState(() => bare && keys.some((k) => initialRaw[k] !== null && initialRaw[k] !== undefined));
+  if (landing && !bare) setLanding(false); // the hook holds the keys now (React's "adjust state while rendering")
+  const raw = (landing ? initialRaw : rawState) as RawScenario;
+  useEffect(() => {
+    if (!landing) return;
+    void setRawState(Object.fromEntries(Object.entries(initialRaw).filter(([, v]) => v !== null && v !== undefined)) as Parameters<typeof setRawState>[0]);
+    // Once, on mount: the server's link for the bare address.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const [engine, setEngine] = useState<Engine | null>(injected ?? null);
   const engineReady = useRef<{ promise: Promise<Engine>; resolve: (e: Engine) => void } | null>(null);

@@ -42,14 +42,27 @@ export function buildQuery(raw: RawScenario, keys: readonly string[], ignored: R
 }
 
 /**
- * The page's bare address (no key at all) opens today's setup (issue #17): it redirects to this
- * query, a real share link, so the address bar, the form and every link written from it carry
- * `v=3`. A link with keys but no `v` is read as the study's setup (UNVERSIONED_LINK_VERSION in
- * ./schema), as it always was.
+ * The page's bare address (no key at all) opens today's setup (issue #17) as the share link
+ * `/?v=3`: the server renders that link in place, and a one-line script in the page writes the
+ * address into the address bar before the page hydrates, so the address bar, the form and every
+ * link written from it carry `v=3`. It was a 307 redirect to the same address; serving in place
+ * saves a phone a round trip (Lighthouse's mobile profile put the redirect at 0.6 s of simulated
+ * first and largest paint, test/bench/RESULTS-web.md). The meaning is unchanged: the bare address
+ * has always opened the newest setup. A link with keys but no `v` is read as the study's setup
+ * (UNVERSIONED_LINK_VERSION in ./schema), as it always was.
  */
 export const LANDING_QUERY = "v=3";
 
-/** Where the page should send a request for `params`: `/?v=3` for the bare address, else null. */
-export function landingRedirect(params: URLSearchParams): string | null {
+/**
+ * The share link a request for `params` is rendered as: `/?v=3` for the bare address, else null
+ * (the request's own address is the link).
+ * @example landingAddress(new URLSearchParams("")) // "/?v=3"
+ */
+export function landingAddress(params: URLSearchParams): string | null {
   return [...params.keys()].length === 0 ? `/?${LANDING_QUERY}` : null;
+}
+
+/** The query the page evaluates: today's setup for the bare address, else the request's own. */
+export function pageParams(params: URLSearchParams): URLSearchParams {
+  return landingAddress(params) === null ? params : new URLSearchParams(LANDING_QUERY);
 }

@@ -125,13 +125,36 @@ test("a share link shows the same figures as the CLI for the same query", async 
 });
 
 test("the landing page arrives with PRV figures (computed when the server started), readable without JavaScript", async ({ request }) => {
-  // `/` redirects to `/?v=3` (today's setup), which instrumentation.ts warms; any other link gets RDP
+  // `/` is served as `/?v=3` (today's setup), which instrumentation.ts warms; any other link gets RDP
   // first (components/calculator/load-calculator.ts).
   const html = await (await request.get("/")).text();
   expect(html).toContain("ε figures: PRV (tight numerical bounds)");
   expect(html).not.toContain("PRV computing");
   const other = await (await request.get("/?eps=3.3")).text();
   expect(other).toContain("ε figures: RDP (upper bound; PRV computing…)");
+});
+
+test("the bare address is served in place as today's setup, and the address bar reads /?v=3 before the page hydrates", async ({ page, request }) => {
+  // It was a 307 to `/?v=3`; serving in place saves a phone the round trip (test/bench/RESULTS-web.md).
+  // Oracle: the canonical link the server writes for `/?v=3` itself, and the address bar.
+  const bare = await request.get("/", { maxRedirects: 0 });
+  expect(bare.status()).toBe(200);
+  const canonicalOf = (html: string) => /<link rel="canonical" href="[^"]*?(\/\?[^"]*)"/.exec(html)?.[1];
+  const linked = await (await request.get("/?v=3")).text();
+  expect(canonicalOf(await bare.text())).toBe("/?v=3");
+  expect(canonicalOf(linked)).toBe("/?v=3");
+  // The script runs while the HTML parses, so the address is right before any client code reads it.
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  expect(new URL(page.url()).search).toBe("?v=3");
+  await hydrated(page);
+  await settled(page);
+  expect(new URL(page.url()).search).toBe("?v=3");
+  // An edit is written on top of `v=3` (never as an unversioned link, which would read as v=2).
+  const queries = page.getByLabel("Queries to answer", { exact: false }).first();
+  await queries.fill("50000");
+  await queries.press("Enter");
+  await expect.poll(() => new URL(page.url()).search).toBe("?v=3&queries=50000");
+  await settled(page);
 });
 
 test("Copy link puts the canonical share link on the clipboard", async ({ page }) => {

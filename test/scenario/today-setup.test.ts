@@ -8,7 +8,7 @@
  * test/fixtures/links/v1-corpus.json (what every v=1 link decoded to before v=3 existed).
  */
 import { readFileSync } from "node:fs";
-import { buildQuery, landingRedirect } from "@/lib/scenario/search-params";
+import { buildQuery, landingAddress, pageParams } from "@/lib/scenario/search-params";
 import { setupValues } from "@/lib/present/form-model";
 import { MODELS, PRESET_IDS, modelLabelWithStatus, parseScenario, presetScenario, serializeScenario, type Scenario } from "@/lib/scenario";
 import { CORPUS_FILE, type CorpusEntry } from "./link-corpus";
@@ -60,9 +60,14 @@ describe("v=3: today's setup", () => {
   });
 
   it("the page's bare address opens today's setup; any other address is left alone", () => {
-    expect(landingRedirect(new URLSearchParams(""))).toBe("/?v=3");
-    expect(landingRedirect(new URLSearchParams("eps=3"))).toBeNull();
-    expect(landingRedirect(new URLSearchParams("v=1"))).toBeNull();
+    expect(landingAddress(new URLSearchParams(""))).toBe("/?v=3");
+    expect(landingAddress(new URLSearchParams("eps=3"))).toBeNull();
+    expect(landingAddress(new URLSearchParams("v=1"))).toBeNull();
+    // What the page evaluates: the bare address reads as the link `v=3`, never as an unversioned
+    // link (which would be the study's v=2 setup); any other address is evaluated as it is.
+    expect(pageParams(new URLSearchParams("")).toString()).toBe("v=3");
+    expect(read(pageParams(new URLSearchParams("")).toString())).toEqual(read("v=3"));
+    expect(pageParams(new URLSearchParams("eps=3")).toString()).toBe("eps=3");
   });
 });
 
