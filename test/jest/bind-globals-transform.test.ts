@@ -77,7 +77,6 @@ describe("bindGlobals", () => {
 describe("packages bound too (BOUND_PACKAGES: fft.js, the PRV accountant's FFT)", () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require("./bind-globals-transform.cjs") as { BOUND_PACKAGES: string[]; createTransformer: (o: unknown) => { process: (src: string, file: string, opts: unknown) => { code: string } } };
-  const root = path.join(__dirname, "../..");
   const fftFile = require.resolve("fft.js");
 
   test("under this Jest config fft.js is loaded through the wrapper: it reads Math from its module constant", () => {
