@@ -27,5 +27,15 @@ module.exports = async () => {
       ? ["<rootDir>/test/jest/bind-globals-transform.cjs", { nextTransformer: path, nextOptions: options }]
       : entry;
   }
-  return { ...resolved, transform };
+  // Let Jest hand the packages the wrapper binds (BOUND_PACKAGES) to the transform: next/jest's
+  // transformIgnorePatterns skip node_modules except a list of its own, in the first pattern.
+  const { BOUND_PACKAGES } = require("./test/jest/bind-globals-transform.cjs");
+  const transformIgnorePatterns = resolved.transformIgnorePatterns.map((pattern) =>
+    pattern.startsWith("/node_modules/(?!.pnpm)(?!(")
+      ? pattern.replace("(?!(", `(?!(${BOUND_PACKAGES.map((p) => p.replace(/\./g, "\\.")).join("|")}|`)
+      : pattern);
+  if (transformIgnorePatterns.every((p, i) => p === resolved.transformIgnorePatterns[i])) {
+    throw new Error("jest.config.js: next/jest's transformIgnorePatterns changed shape; update the BOUND_PACKAGES exemption");
+  }
+  return { ...resolved, transform, transformIgnorePatterns };
 };

@@ -74,6 +74,47 @@ export function rdpGaussian(noiseMultiplier: number, order: number): number {
 }
 
 /**
+ * The log-binomial coefficients of one integer order, as the sums below accumulate them: a table
+ * per order, filled once by the very same sequence of additions, so every later sum reads
+ * bit-for-bit the values it used to compute (a logarithm per term saved: P6 on autodp's orders
+ * 2…199 adds ~20,000 terms per curve, and DP-OPT's searches build dozens of curves per estimate).
+ * Only orders up to BINOMIAL_TABLE_MAX_ORDER are kept (≤ 0.5 MB for all of them); the doubling
+ * grids of autodp-classic (up to 8192) compute larger rows afresh.
+ */
+const BINOMIAL_TABLE_MAX_ORDER = 256;
+const fromZeroRows = new Map<number, Float64Array>();
+const fromTwoRows = new Map<number, Float64Array>();
+
+/** row[j] = log C(α, j) for j = 0 … α: 0, then += log((α − j)/(j + 1)) (P2's integer sum). */
+function logBinomialsFromZero(order: number): Float64Array {
+  const cached = fromZeroRows.get(order);
+  if (cached) return cached;
+  const row = new Float64Array(order + 1);
+  let logBinomial = 0;
+  for (let j = 0; j <= order; j++) {
+    row[j] = logBinomial;
+    logBinomial += math.log((order - j) / (j + 1));
+  }
+  if (order <= BINOMIAL_TABLE_MAX_ORDER) fromZeroRows.set(order, row);
+  return row;
+}
+
+/** row[j] = log C(α, j) for j = 2 … α: log(α(α − 1)/2), then += log((α − j + 1)/j) (P6's sum). */
+function logBinomialsFromTwo(order: number): Float64Array {
+  const cached = fromTwoRows.get(order);
+  if (cached) return cached;
+  const row = new Float64Array(order + 1);
+  let logBinomial = math.log((order * (order - 1)) / 2);
+  row[2] = logBinomial;
+  for (let j = 3; j <= order; j++) {
+    logBinomial += math.log((order - j + 1) / j);
+    row[j] = logBinomial;
+  }
+  if (order <= BINOMIAL_TABLE_MAX_ORDER) fromTwoRows.set(order, row);
+  return row;
+}
+
+/**
  * P2, integer α ≥ 2: log A_α with
  * A_α = Σ_{j=0..α} C(α,j) q^j (1−q)^(α−j) exp((j² − j)/(2σ²)) (Mironov, Talwar & Zhang 2019, §3.3).
  * Summed in log space: the terms span hundreds of orders of magnitude.
@@ -84,13 +125,13 @@ function logAInteger(samplingRate: number, noiseMultiplier: number, order: numbe
   const inverseTwoVariance = 1 / (2 * noiseMultiplier * noiseMultiplier);
   // Two passes, one exp per term: find the largest log-term, then sum e^(term − max).
   const terms = integerTerms.length > order ? integerTerms : (integerTerms = new Float64Array(2 * order + 2));
-  let logBinomial = 0; // log C(α, 0); updated by the ratio C(α, j+1)/C(α, j) = (α − j)/(j + 1)
+  // log C(α, j), from log C(α, 0) = 0 by the ratio C(α, j+1)/C(α, j) = (α − j)/(j + 1).
+  const logBinomial = logBinomialsFromZero(order);
   let max = -INFINITY;
   for (let j = 0; j <= order; j++) {
-    const term = logBinomial + j * logQ + (order - j) * logOneMinusQ + (j * j - j) * inverseTwoVariance;
+    const term = logBinomial[j]! + j * logQ + (order - j) * logOneMinusQ + (j * j - j) * inverseTwoVariance;
     terms[j] = term;
     if (term > max) max = term;
-    logBinomial += math.log((order - j) / (j + 1));
   }
   if (max === INFINITY) return INFINITY;
   let sum = 0;
@@ -244,12 +285,11 @@ export function rdpPoissonGeneral(samplingRate: number, baseAtInteger: ArrayLike
   const logOneMinusQ = math.log1p(-q);
   let logSum = (order - 1) * logOneMinusQ + math.log1p((order - 1) * q);
   const f2 = baseAtInteger[2] ?? INFINITY;
-  logSum = logAddExp(logSum, math.log((order * (order - 1)) / 2) + 2 * logQ + (order - 2) * logOneMinusQ + f2);
-  let logBinomial = math.log((order * (order - 1)) / 2); // log C(α, 2)
+  const logBinomial = logBinomialsFromTwo(order); // log C(α, j), j ≥ 2
+  logSum = logAddExp(logSum, logBinomial[2]! + 2 * logQ + (order - 2) * logOneMinusQ + f2);
   for (let j = 3; j <= order; j++) {
-    logBinomial += math.log((order - j + 1) / j);
     const f = baseAtInteger[j + 1] ?? INFINITY;
-    logSum = logAddExp(logSum, logBinomial + j * logQ + (order - j) * logOneMinusQ + j * f);
+    logSum = logAddExp(logSum, logBinomial[j]! + j * logQ + (order - j) * logOneMinusQ + j * f);
   }
   let value = logSum / (order - 1);
   if (Number.isFinite(basePureEpsilon)) value = math.min(value, math.log1p(q * math.expm1(basePureEpsilon)));

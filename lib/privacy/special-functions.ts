@@ -26,7 +26,13 @@ export function logAddExp(a: number, b: number): number {
   if (b === -INFINITY) return a;
   const hi = math.max(a, b);
   if (hi === INFINITY) return INFINITY;
-  return hi + math.log1p(math.exp(math.min(a, b) - hi));
+  const d = math.min(a, b) - hi;
+  // Shortcut, bit for bit the same result without the exp and log1p (P6's sums add thousands of
+  // negligible terms): x = log1p(e^d) ≤ e^d. For d < −38, x < 3.2e-17 < 2^-54, and when |hi| ≥ 1
+  // the doubles next to hi are at least 2^-53 away, so hi + x rounds back to hi. For d < −746,
+  // e^d underflows to exactly 0 and hi + log1p(0) = hi + 0 (the `+ 0` keeps −0 + 0 = +0).
+  if (d < -38 && (hi >= 1 || hi <= -1 || d < -746)) return hi + 0;
+  return hi + math.log1p(math.exp(d));
 }
 
 /**

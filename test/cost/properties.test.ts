@@ -46,6 +46,15 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
 const key = (r: CostRow) => `${r.method}|${r.model}`;
 const byKey = (rows: CostRow[]) => new Map(rows.map((r) => [key(r), r]));
 
+/**
+ * The per-row checks inside the properties: a plain throw instead of expect(), which costs ~0.1 ms
+ * a call under Jest (it builds an error to capture the stack) and ran tens of thousands of times
+ * here (issue #19 item 8). fast-check reports the failing scenario with this message.
+ */
+function check(ok: boolean, what: () => string): void {
+  if (!ok) throw new Error(what());
+}
+
 describe("cost properties (fast-check over schema-valid scenarios)", () => {
   it("the generator makes schema-valid scenarios", () => {
     fc.assert(fc.property(scenarioArb, (s) => validateScenario(s).ok));
@@ -56,15 +65,15 @@ describe("cost properties (fast-check over schema-valid scenarios)", () => {
       const { rows, breakEven } = estimateCosts(s);
       for (const r of rows) {
         for (const v of [r.trainingCostUsd, r.queryCostUsd, r.totalCostUsd, r.queryCostUsdPerQuery]) {
-          if (v === null) expect(r.missing).toMatch(/^no price for .+ in .+; set price\..+=in,out/);
-          else expect(Number.isFinite(v) && v >= 0).toBe(true);
+          if (v === null) check(typeof r.missing === "string" && /^no price for .+ in .+; set price\..+=in,out/.test(r.missing), () => `${key(r)}: a null cost without a \`missing\` reason (${JSON.stringify(r.missing)})`);
+          else check(Number.isFinite(v) && v >= 0, () => `${key(r)}: cost ${v}`);
         }
         for (const st of r.breakdown.stages) {
           const nums = st.kind === "api" ? [st.calls, st.inputTokens, st.outputTokens, st.inputUsd, st.outputUsd, st.usd] : [st.flops, st.gpuHours, st.usd];
-          for (const v of nums) expect(v === null || (Number.isFinite(v) && v >= 0)).toBe(true);
+          for (const v of nums) check(v === null || (Number.isFinite(v) && v >= 0), () => `${key(r)}, stage ${st.kind}: ${v}`);
         }
       }
-      for (const b of breakEven) expect(b.queries === null || (Number.isFinite(b.queries) && b.queries > 0)).toBe(true);
+      for (const b of breakEven) check(b.queries === null || (Number.isFinite(b.queries) && b.queries > 0), () => `break-even at ${b.queries} queries`);
     }));
   });
 
@@ -74,8 +83,8 @@ describe("cost properties (fast-check over schema-valid scenarios)", () => {
       const b = byKey(estimateCosts({ ...s, queries: 2 * s.queries }).rows);
       for (const r of a) {
         const d = b.get(key(r))!;
-        if (r.queryCostUsd !== null) expect(close(d.queryCostUsd!, 2 * r.queryCostUsd)).toBe(true);
-        expect(d.trainingCostUsd).toEqual(r.trainingCostUsd);
+        if (r.queryCostUsd !== null) check(close(d.queryCostUsd!, 2 * r.queryCostUsd), () => `${key(r)}: query cost ${d.queryCostUsd} at 2× queries, ${r.queryCostUsd} at 1×`);
+        check(Object.is(d.trainingCostUsd, r.trainingCostUsd), () => `${key(r)}: training cost ${d.trainingCostUsd} at 2× queries, ${r.trainingCostUsd} at 1×`);
       }
     }));
   });
@@ -89,7 +98,7 @@ describe("cost properties (fast-check over schema-valid scenarios)", () => {
       else doubled.knobs[method].epochs = 2 * s.knobs[method].epochs; // up to 20,000: the cost model has no upper limit
       const a = estimateCosts(base).rows;
       const b = byKey(estimateCosts(doubled).rows);
-      for (const r of a) expect(close(b.get(key(r))!.trainingCostUsd!, 2 * r.trainingCostUsd!)).toBe(true);
+      for (const r of a) check(close(b.get(key(r))!.trainingCostUsd!, 2 * r.trainingCostUsd!), () => `${key(r)}: training cost ${b.get(key(r))!.trainingCostUsd} doubled, ${r.trainingCostUsd} before`);
     }));
   });
 
@@ -102,7 +111,7 @@ describe("cost properties (fast-check over schema-valid scenarios)", () => {
       many.knobs["dp-icl"].ensemble = ensemble * k;
       const a = estimateCosts(one).rows;
       const b = byKey(estimateCosts(many).rows);
-      for (const r of a) if (r.queryCostUsd !== null) expect(close(b.get(key(r))!.queryCostUsd!, k * r.queryCostUsd)).toBe(true);
+      for (const r of a) if (r.queryCostUsd !== null) check(close(b.get(key(r))!.queryCostUsd!, k * r.queryCostUsd), () => `${key(r)}: query cost ${b.get(key(r))!.queryCostUsd} at ${k}× ensemble, ${r.queryCostUsd} at 1×`);
     }));
   });
 
@@ -117,8 +126,8 @@ describe("cost properties (fast-check over schema-valid scenarios)", () => {
       const b = byKey(estimateCosts(withPrices(k)).rows);
       for (const r of a) {
         const d = b.get(key(r))!;
-        expect(close(d.totalCostUsd!, k * r.totalCostUsd!)).toBe(true);
-        expect(close(d.trainingCostUsd!, k * r.trainingCostUsd!)).toBe(true);
+        check(close(d.totalCostUsd!, k * r.totalCostUsd!), () => `${key(r)}: total ${d.totalCostUsd} at ${k}× prices, ${r.totalCostUsd} at 1×`);
+        check(close(d.trainingCostUsd!, k * r.trainingCostUsd!), () => `${key(r)}: training ${d.trainingCostUsd} at ${k}× prices, ${r.trainingCostUsd} at 1×`);
       }
     }));
   });

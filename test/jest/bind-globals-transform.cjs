@@ -19,7 +19,14 @@
  * bound (not Date, timers, fetch, performance, console: fake timers and mocks swap those on the
  * global object, and a module constant would keep the original). A name the module itself
  * declares or assigns anywhere (`const { isFinite } = …`, `let Map = …`) is left alone, so the
- * line can never clash with the module's own declarations; node_modules are left alone.
+ * line can never clash with the module's own declarations.
+ *
+ * node_modules are left alone, except the packages in BOUND_PACKAGES, which the engine runs in hot
+ * loops (jest.config.js lets Jest transform them): fft.js's constructor reads `Math.PI`, `Math.cos`
+ * and `Math.sin` once per table entry (2^18 entries for the PRV accountant's larger grids), which
+ * under Jest's global proxy made `new FFT(n)` ~20× slower than in Node (measured 2026-12-03: it
+ * was 29% of test/leakage/deployment-properties.test.ts's CPU). Their source is plain CommonJS,
+ * so it gets the binding line and nothing else (no SWC pass).
  */
 const { createHash } = require("node:crypto");
 const { readFileSync } = require("node:fs");
@@ -31,6 +38,10 @@ const GLOBALS = [
 ];
 
 const SELF = readFileSync(__filename);
+
+/** Packages under node_modules whose files get the binding line too (see above and jest.config.js). */
+const BOUND_PACKAGES = ["fft.js"];
+const BOUND_PACKAGE_FILE = new RegExp(`[\\\\/]node_modules[\\\\/](?:${BOUND_PACKAGES.map((p) => p.replace(/\./g, "\\.")).join("|")})[\\\\/]`);
 
 /** True when the module declares, destructures or assigns `name` itself (then it is not bound). */
 function ownsName(code, name) {
@@ -55,6 +66,7 @@ function bindGlobals(code) {
 
 module.exports = {
   bindGlobals,
+  BOUND_PACKAGES,
   createTransformer(options) {
     const next = require(options.nextTransformer).createTransformer(options.nextOptions);
     return {
@@ -66,6 +78,7 @@ module.exports = {
           .digest("hex");
       },
       process(source, filename, transformOptions) {
+        if (BOUND_PACKAGE_FILE.test(filename)) return { code: bindGlobals(source) };
         const out = next.process(source, filename, transformOptions);
         if (/[\\/]node_modules[\\/]/.test(filename)) return out;
         return { ...out, code: bindGlobals(out.code) };

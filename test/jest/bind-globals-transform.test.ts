@@ -73,3 +73,54 @@ describe("bindGlobals", () => {
     expect(Number).toBe(globalThis.Number);
   });
 });
+
+describe("packages bound too (BOUND_PACKAGES: fft.js, the PRV accountant's FFT)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require("./bind-globals-transform.cjs") as { BOUND_PACKAGES: string[]; createTransformer: (o: unknown) => { process: (src: string, file: string, opts: unknown) => { code: string } } };
+  const fftFile = require.resolve("fft.js");
+
+  test("under this Jest config fft.js is loaded through the wrapper: it reads Math from its module constant", () => {
+    // Oracle: a module that got the binding line captured the real Math when it loaded; one that did
+    // not reads the global at each call. So swap the global for a fake after loading and build an FFT.
+    expect(mod.BOUND_PACKAGES).toEqual(["fft.js"]);
+    let Fft: (new (n: number) => { table: number[] }) | undefined;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      Fft = require("fft.js");
+    });
+    const real = globalThis.Math;
+    let table: number[];
+    try {
+      globalThis.Math = { ...Object.fromEntries(Object.getOwnPropertyNames(real).map((k) => [k, (real as unknown as Record<string, unknown>)[k]])), cos: () => 7, sin: () => 7 } as unknown as Math;
+      table = new Fft!(8).table;
+    } finally {
+      globalThis.Math = real;
+    }
+    expect(table[0]).toBe(1); // cos 0, not the fake's 7
+    expect(table[2]).toBe(Math.cos(Math.PI / 4));
+  });
+
+  test("fft.js gets the binding line (no SWC pass) and builds the very same FFT", () => {
+    const source = readFileSync(fftFile, "utf8");
+    const transformer = mod.createTransformer({ nextTransformer: require.resolve("next/dist/build/swc/jest-transformer"), nextOptions: {} });
+    const { code } = transformer.process(source, fftFile, { config: { testEnvironment: "node", extensionsToTreatAsEsm: [] } });
+    expect(code).toBe(bindGlobals(source));
+    expect(code.split("\n")[0]).toContain("const Math = globalThis.Math");
+    expect(code.split("\n").length).toBe(source.split("\n").length);
+    type Fft = { table: number[]; createComplexArray(): number[]; transform(out: number[], data: number[]): void };
+    const load = (src: string) => {
+      const m = { exports: {} as unknown };
+      new Function("module", "exports", src)(m, m.exports);
+      return m.exports as new (n: number) => Fft;
+    };
+    const [Bound, Plain] = [load(code), load(source)];
+    const [a, b] = [new Bound(1024), new Plain(1024)];
+    expect(a.table.length).toBe(2048);
+    expect(a.table.every((x, i) => Object.is(x, b.table[i]))).toBe(true);
+    const input = a.createComplexArray().map((_, i) => Math.sin(i * 0.37) + (i % 7));
+    const [outA, outB] = [a.createComplexArray(), b.createComplexArray()];
+    a.transform(outA, input);
+    b.transform(outB, input);
+    expect(outA.every((x, i) => Object.is(x, outB[i]))).toBe(true);
+  });
+});

@@ -1,15 +1,48 @@
 /** @jest-environment node */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { run } from "@/lib/cli/main";
 
 const ROOT = join(__dirname, "..", "..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 
-/** The real CLI as a child process: `tsx lib/cli/main.ts …` is what `npm run cli --` runs. */
+/**
+ * The CLI in this process: lib/cli/main.ts's `run`, with stdout and stderr collected as its
+ * entry point writes them (each write + "\n") and its return value as the exit code. A child
+ * process per case cost ~1 s each (issue #19 item 8); the launcher itself is still run as a real
+ * process below (`spawned`), and in test/cli/cli.test.ts.
+ */
 function cli(...args: string[]) {
-  const r = spawnSync(TSX, ["lib/cli/main.ts", ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  let out = "";
+  let err = "";
+  const code = run(args, { out: (s) => { out += `${s}\n`; }, err: (s) => { err += `${s}\n`; } });
+  return { code, out, err };
+}
+
+/** The real CLI as a child process, through the launcher `npm run cli --` runs (lib/cli/launch.cjs). */
+function spawned(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, "lib", "cli", "launch.cjs"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+describe("CLI as a real process: the same answers through the launcher", () => {
+  it("epsilon --accountant prv: exit 0, one JSON document on stdout, nothing on stderr, as in-process", () => {
+    const args = ["epsilon", "--noise-multiplier", "1", "--sample-rate", "0.01", "--steps", "1000", "--delta", "1e-5", "--accountant", "prv"];
+    const r = spawned(...args);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    expect(JSON.parse(r.out).bounds.estimate).toBeCloseTo(1.8282, 4); // docs/derivations.md §9
+    expect(r).toEqual(cli(...args));
+  }, 60_000);
+
+  it("bad flags: exit 2, field errors on stderr, nothing on stdout, as in-process", () => {
+    const args = ["epsilon", "--noise-multiplier", "-1", "--sample-rate", "2", "--steps", "1.5", "--delta", "1"];
+    const r = spawned(...args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(JSON.parse(r.err).errors.map((e: { field: string }) => e.field)).toEqual(["noise-multiplier", "sample-rate", "steps", "delta"]);
+    expect(r).toEqual(cli(...args));
+  }, 60_000);
+});
 
 describe("CLI: epsilon, sigma, budget (issue #3 contract)", () => {
   it("epsilon --accountant prv prints the PRV bounds, ε = upper (oracle: docs/derivations.md §9)", () => {
